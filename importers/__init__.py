@@ -1,0 +1,1 @@
+"""Importers: raw scraped pages (bytes + file name) to clean releases. Pure; never imports Textual."""

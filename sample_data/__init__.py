@@ -1,0 +1,1 @@
+"""The sample archive: five real release pages from iom.int, shipped inside the wheel."""

@@ -1,0 +1,1 @@
+"""The archive store and search engine. Never imports Textual."""

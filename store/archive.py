@@ -1,0 +1,177 @@
+"""The archive: releases kept in one TinyDB file, upserted by content-hash id."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+from tinydb.table import Document, Table
+
+from store.errors import (
+    AmbiguousReleaseError,
+    ArchiveMissingError,
+    CorruptArchiveError,
+    UnknownReleaseError,
+)
+from store.lock import DEFAULT_LOCK_TIMEOUT, exclusive_lock
+from store.records import Release
+from store.storage import AtomicOrjsonStorage, recovery_hint
+
+RELEASES_TABLE = "releases"
+
+
+class _ReleaseTable(Table):
+    """A TinyDB table whose document ids are the releases' content-hash ids."""
+
+    document_id_class = str  # type: ignore[assignment]
+
+
+class _ArchiveDB(TinyDB):
+    table_class = _ReleaseTable
+
+
+@dataclass(slots=True)
+class UpsertResult:
+    """What one write did: ids newly stored and ids that were already there."""
+
+    added: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+
+
+def sort_key_newest_first(record: dict[str, Any] | Release) -> tuple[int, str, str]:
+    """Sort key for 'newest first, undated last' (ISO dates compare as text)."""
+    date = record.date if isinstance(record, Release) else record.get("date")
+    title = record.title if isinstance(record, Release) else record.get("title", "")
+    return (0 if date else 1, _invert(date or ""), title)
+
+
+def _invert(text: str) -> str:
+    # Sorting ascending on the inverted code points puts the newest ISO date first.
+    return "".join(chr(0x10FFFF - ord(ch)) for ch in text)
+
+
+def now_iso() -> str:
+    """The current UTC time, to the second, as ISO 8601."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+class Archive:
+    """One archive file. Reads are cached; every write is locked, batched and atomic."""
+
+    def __init__(self, path: str | os.PathLike[str], *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT):
+        self.path = Path(path).expanduser()
+        self.lock_timeout = lock_timeout
+        self._storage = AtomicOrjsonStorage(self.path)
+        self._db = _ArchiveDB(storage=lambda: self._storage)
+        self._table = self._db.table(RELEASES_TABLE, cache_size=0)
+
+    @property
+    def write_count(self) -> int:
+        """How many times this object has written the archive file."""
+        return self._storage.writes
+
+    def exists(self) -> bool:
+        """Whether the archive file is there."""
+        return self.path.is_file()
+
+    def require(self) -> Archive:
+        """Raise a clear error when the archive is missing or damaged; return self."""
+        if not self.path.exists():
+            raise ArchiveMissingError(
+                f"{self.path}: no archive here; create it with 'oim-archive --db {self.path} "
+                "import PAGES'"
+            )
+        self.raw_records()
+        return self
+
+    def stamp(self) -> tuple[int, int] | None:
+        """(mtime_ns, size) of the file, to notice changes made by another process."""
+        try:
+            st = self.path.stat()
+        except FileNotFoundError:
+            return None
+        return (st.st_mtime_ns, st.st_size)
+
+    def raw_records(self) -> dict[str, dict[str, Any]]:
+        """The stored dicts keyed by id (shared with the cache: do not mutate)."""
+        tables = self._storage.read() or {}
+        return tables.get(RELEASES_TABLE, {})
+
+    def __len__(self) -> int:
+        return len(self.raw_records())
+
+    def releases(self) -> list[Release]:
+        """Every release, newest first, undated last."""
+        records = []
+        for doc_id, raw in self.raw_records().items():
+            try:
+                records.append(Release.from_dict({**raw, "id": raw.get("id") or doc_id}))
+            except ValueError as exc:
+                raise CorruptArchiveError(
+                    f"{self.path}: release {doc_id} is damaged ({exc}); " + recovery_hint(self.path)
+                ) from None
+        records.sort(key=sort_key_newest_first)
+        return records
+
+    def resolve_id(self, prefix: str) -> str:
+        """The full id of the one release whose id starts with ``prefix``."""
+        prefix = prefix.strip().lower()
+        if not prefix:
+            raise UnknownReleaseError("give a release id (or the start of one)")
+        ids = self.raw_records().keys()
+        if prefix in ids:
+            return prefix
+        matches = sorted(i for i in ids if i.startswith(prefix))
+        if not matches:
+            raise UnknownReleaseError(f"no release with an id starting with '{prefix}'")
+        if len(matches) > 1:
+            shown = ", ".join(matches[:5]) + (" …" if len(matches) > 5 else "")
+            raise AmbiguousReleaseError(
+                f"'{prefix}' matches {len(matches)} releases ({shown}); type more of the id"
+            )
+        return matches[0]
+
+    def get(self, id_or_prefix: str) -> Release:
+        """The release with this id or unique id prefix."""
+        full = self.resolve_id(id_or_prefix)
+        raw = self.raw_records()[full]
+        try:
+            return Release.from_dict({**raw, "id": full})
+        except ValueError as exc:
+            raise CorruptArchiveError(
+                f"{self.path}: release {full} is damaged ({exc}); " + recovery_hint(self.path)
+            ) from None
+
+    def add(self, releases: Iterable[Release]) -> UpsertResult:
+        """Store the releases not yet in the archive in one locked, atomic write."""
+        result = UpsertResult()
+        with exclusive_lock(self.path, self.lock_timeout):
+            self._storage.invalidate()  # see writes made by others while we waited
+            known = set(self.raw_records().keys())
+            fresh: list[Document] = []
+            stamp = now_iso()
+            for release in releases:
+                if release.id in known:
+                    result.duplicates.append(release.id)
+                    continue
+                known.add(release.id)
+                record = release.to_dict()
+                record["imported_at"] = record.get("imported_at") or stamp
+                fresh.append(Document(record, doc_id=release.id))
+                result.added.append(release.id)
+            if fresh or not self.path.exists():
+                self._table.insert_multiple(fresh)
+        return result
+
+    def reload(self) -> None:
+        """Drop cached data so the next read comes from disk."""
+        self._storage.invalidate()
+
+    def close(self) -> None:
+        """Release the TinyDB handle."""
+        self._db.close()

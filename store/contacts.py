@@ -1,0 +1,76 @@
+"""The contact directory: every person named in a contact block, merged across releases."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from store.records import Release
+
+
+@dataclass(slots=True)
+class DirectoryEntry:
+    """One person, with every phone and email seen and the releases that name them."""
+
+    name: str
+    office: str | None = None
+    phones: list[str] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
+    releases: list[str] = field(default_factory=list)
+    offices: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "office": self.office,
+            "phones": list(self.phones),
+            "emails": list(self.emails),
+            "releases": list(self.releases),
+        }
+
+
+def _name_key(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+def build_directory(releases: Iterable[Release]) -> list[DirectoryEntry]:
+    """Merge contacts by email (else by name); releases keep the order given (newest first)."""
+    entries: list[DirectoryEntry] = []
+    by_email: dict[str, DirectoryEntry] = {}
+    by_name: dict[str, DirectoryEntry] = {}
+    for release in releases:
+        for contact in release.contacts:
+            if not contact.name and not contact.emails:
+                continue
+            emails = [e.lower() for e in contact.emails]
+            entry = next((by_email[e] for e in emails if e in by_email), None)
+            key = _name_key(contact.name)
+            if entry is None and key:
+                candidate = by_name.get(key)
+                # Same name, no conflicting email: the same person.
+                if candidate is not None and (not emails or not candidate.emails):
+                    entry = candidate
+            if entry is None:
+                entry = DirectoryEntry(name=contact.name, office=contact.office)
+                entries.append(entry)
+            if not entry.name and contact.name:
+                entry.name = contact.name
+            if contact.office and contact.office not in entry.offices:
+                entry.offices.append(contact.office)
+                entry.office = entry.office or contact.office
+            for phone in contact.phones:
+                if phone not in entry.phones:
+                    entry.phones.append(phone)
+            for email in emails:
+                if email not in entry.emails:
+                    entry.emails.append(email)
+                by_email[email] = entry
+            if key:
+                by_name.setdefault(key, entry)
+            if release.id not in entry.releases:
+                entry.releases.append(release.id)
+    entries.sort(key=lambda e: _name_key(e.name))
+    return entries

@@ -1,0 +1,155 @@
+"""Typed records for releases and contacts, and the one place that converts them to and from dicts."""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+RELEASE_FIELDS = (
+    "id",
+    "title",
+    "language",
+    "country",
+    "country_name",
+    "dateline",
+    "date",
+    "dates",
+    "body",
+    "contacts",
+    "funders",
+    "quoted",
+    "source",
+    "imported_at",
+)
+
+
+@dataclass(slots=True)
+class Contact:
+    """A person named in a release's contact block."""
+
+    name: str
+    office: str | None = None
+    phones: list[str] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "office": self.office,
+            "phones": list(self.phones),
+            "emails": list(self.emails),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Contact:
+        return cls(
+            name=str(data.get("name") or ""),
+            office=data.get("office") or None,
+            phones=[str(p) for p in data.get("phones") or []],
+            emails=[str(e) for e in data.get("emails") or []],
+        )
+
+
+@dataclass(slots=True)
+class Quoted:
+    """A person quoted in the body (not a contact)."""
+
+    name: str
+    role: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "role": self.role}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Quoted:
+        return cls(name=str(data.get("name") or ""), role=data.get("role") or None)
+
+
+@dataclass(slots=True)
+class Release:
+    """One press release, cleaned and structured."""
+
+    title: str
+    body: str
+    language: str = "fr"
+    country: str | None = None
+    country_name: str | None = None
+    dateline: str | None = None
+    date: str | None = None
+    dates: list[str] = field(default_factory=list)
+    contacts: list[Contact] = field(default_factory=list)
+    funders: list[str] = field(default_factory=list)
+    quoted: list[Quoted] = field(default_factory=list)
+    source: str = ""
+    imported_at: str | None = None
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = release_id(self.title, self.body)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The stored and printed form (the JSON record other tools rely on)."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "language": self.language,
+            "country": self.country,
+            "country_name": self.country_name,
+            "dateline": self.dateline,
+            "date": self.date,
+            "dates": list(self.dates),
+            "body": self.body,
+            "contacts": [c.to_dict() for c in self.contacts],
+            "funders": list(self.funders),
+            "quoted": [q.to_dict() for q in self.quoted],
+            "source": self.source,
+            "imported_at": self.imported_at,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Release:
+        """Build a release from a stored dict; raises ValueError on a record of the wrong shape."""
+        if not isinstance(data, dict):
+            raise ValueError(f"a release must be an object, not {type(data).__name__}")
+        title, body = data.get("title"), data.get("body")
+        if not isinstance(title, str) or not isinstance(body, str):
+            raise ValueError("a release needs a text 'title' and 'body'")
+        contacts = data.get("contacts") or []
+        funders = data.get("funders") or []
+        quoted = data.get("quoted") or []
+        dates = data.get("dates") or []
+        if not all(isinstance(x, list) for x in (contacts, funders, quoted, dates)):
+            raise ValueError("'contacts', 'funders', 'quoted' and 'dates' must be lists")
+        return cls(
+            id=str(data.get("id") or ""),
+            title=title,
+            body=body,
+            language=str(data.get("language") or "fr"),
+            country=data.get("country") or None,
+            country_name=data.get("country_name") or None,
+            dateline=data.get("dateline") or None,
+            date=data.get("date") or None,
+            dates=[str(d) for d in dates],
+            contacts=[Contact.from_dict(c) for c in contacts if isinstance(c, dict)],
+            funders=[str(f) for f in funders],
+            quoted=[Quoted.from_dict(q) for q in quoted if isinstance(q, dict)],
+            source=str(data.get("source") or ""),
+            imported_at=data.get("imported_at") or None,
+        )
+
+
+def _normalise_for_id(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    return " ".join(text.split()).casefold()
+
+
+def release_id(title: str, body: str) -> str:
+    """Stable id: first 12 hex digits of sha256 over the normalised title and body."""
+    digest = hashlib.sha256()
+    digest.update(_normalise_for_id(title).encode("utf-8"))
+    digest.update(b"\x00")
+    digest.update(_normalise_for_id(body).encode("utf-8"))
+    return digest.hexdigest()[:12]
