@@ -1,0 +1,1 @@
+"""The Textual browser and the scripting CLI."""
