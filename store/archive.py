@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from tinydb import TinyDB
-from tinydb.table import Document, Table
+from tinydb.table import Table
 
 from store.errors import (
     AmbiguousReleaseError,
@@ -23,6 +23,7 @@ from store.records import Release
 from store.storage import AtomicOrjsonStorage, recovery_hint
 
 RELEASES_TABLE = "releases"
+SOURCES_TABLE = "sources"  # sha256 of raw file bytes -> release ids, to skip known files fast
 
 
 class _ReleaseTable(Table):
@@ -68,7 +69,11 @@ class Archive:
         self.lock_timeout = lock_timeout
         self._storage = AtomicOrjsonStorage(self.path)
         self._db = _ArchiveDB(storage=lambda: self._storage)
-        self._table = self._db.table(RELEASES_TABLE, cache_size=0)
+
+    @property
+    def db(self) -> TinyDB:
+        """The TinyDB handle, for ad-hoc queries (``archive.db.table("releases").search(...)``)."""
+        return self._db
 
     @property
     def write_count(self) -> int:
@@ -147,25 +152,42 @@ class Archive:
                 f"{self.path}: release {full} is damaged ({exc}); " + recovery_hint(self.path)
             ) from None
 
-    def add(self, releases: Iterable[Release]) -> UpsertResult:
-        """Store the releases not yet in the archive in one locked, atomic write."""
+    def known_source(self, digest: str) -> list[str] | None:
+        """Release ids of a raw file already imported, by the hash of its bytes."""
+        tables = self._storage.read() or {}
+        entry = tables.get(SOURCES_TABLE, {}).get(digest)
+        return list(entry.get("ids", [])) if entry else None
+
+    def add(
+        self, releases: Iterable[Release], sources: Mapping[str, Sequence[str]] | None = None
+    ) -> UpsertResult:
+        """Store the releases not yet in the archive, and the raw-file hashes seen, in one
+        locked atomic write."""
         result = UpsertResult()
         with exclusive_lock(self.path, self.lock_timeout):
             self._storage.invalidate()  # see writes made by others while we waited
-            known = set(self.raw_records().keys())
-            fresh: list[Document] = []
+            tables = dict(self._storage.read() or {})
+            records = dict(tables.get(RELEASES_TABLE, {}))
             stamp = now_iso()
             for release in releases:
-                if release.id in known:
+                if release.id in records:
                     result.duplicates.append(release.id)
                     continue
-                known.add(release.id)
                 record = release.to_dict()
                 record["imported_at"] = record.get("imported_at") or stamp
-                fresh.append(Document(record, doc_id=release.id))
+                records[release.id] = record
                 result.added.append(release.id)
-            if fresh or not self.path.exists():
-                self._table.insert_multiple(fresh)
+            known_sources = dict(tables.get(SOURCES_TABLE, {}))
+            new_sources = {
+                digest: {"ids": list(ids)}
+                for digest, ids in (sources or {}).items()
+                if digest not in known_sources
+            }
+            if result.added or new_sources or not self.path.exists():
+                tables[RELEASES_TABLE] = records
+                known_sources.update(new_sources)
+                tables[SOURCES_TABLE] = known_sources
+                self._storage.write(tables)
         return result
 
     def reload(self) -> None:

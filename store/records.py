@@ -1,4 +1,4 @@
-"""Typed records for releases and contacts, and the one place that converts them to and from dicts."""
+"""Typed records for releases and contacts, and the one place that converts them to/from dicts."""
 
 from __future__ import annotations
 

@@ -20,9 +20,7 @@ from tinydb.storages import Storage
 
 from store.errors import CorruptArchiveError, ReadOnlyArchiveError
 
-RECOVERY_HINT = (
-    "restore '{bak}' if it exists, or import your pages into a new archive with --db"
-)
+RECOVERY_HINT = "restore '{bak}' if it exists, or import your pages into a new archive with --db"
 
 
 def recovery_hint(path: Path) -> str:
@@ -140,7 +138,9 @@ class AtomicOrjsonStorage(Storage):
         except IsADirectoryError:
             raise CorruptArchiveError(f"{self.path}: is a folder, not an archive file") from None
         except PermissionError as exc:
-            raise CorruptArchiveError(f"{self.path}: cannot read the archive ({exc.strerror})") from None
+            raise CorruptArchiveError(
+                f"{self.path}: cannot read the archive ({exc.strerror})"
+            ) from None
         self._cache = parse_archive_bytes(raw, self.path)
         self._cache_stamp = stamp
         return self._cache

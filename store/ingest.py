@@ -1,0 +1,257 @@
+"""Importing files and folders into an archive: walk, parse (on every core), dedupe, batch-write."""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import stat
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from importers import MAX_PAGE_BYTES, ImportRefused, parse_page
+from store.archive import Archive
+from store.bundle import BundleError, is_bundle, read_bundle
+from store.records import Release
+
+BUNDLE_MAX_BYTES = 2 * 1024**3
+BATCH_RELEASES = 25_000  # one atomic write per batch: a 100k import writes the file 4 times
+PARALLEL_MIN_FILES = 200
+CHUNK_FILES = 64
+
+ProgressCallback = Callable[[int, int], None]
+
+
+@dataclass(slots=True)
+class ImportFailure:
+    """A file that could not be imported, with a one-line reason."""
+
+    file: str
+    error: str
+
+
+@dataclass(slots=True)
+class ImportReport:
+    """What an import did: new release ids, files that held nothing new, files refused."""
+
+    imported: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    failed: list[ImportFailure] = field(default_factory=list)
+    files: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "imported": list(self.imported),
+            "duplicates": list(self.duplicates),
+            "failed": [{"file": f.file, "error": f.error} for f in self.failed],
+        }
+
+
+@dataclass(slots=True)
+class _Parsed:
+    path: str
+    digest: str = ""
+    releases: list[dict[str, Any]] = field(default_factory=list)
+    error: str | None = None
+
+
+def iter_files(paths: Sequence[Path], failures: list[ImportFailure]) -> Iterator[Path]:
+    """Regular files under ``paths`` (folders recursively, sorted), each real file once.
+
+    Symlink loops and unreadable folders become failures, never hangs."""
+    seen_dirs: set[tuple[int, int]] = set()
+    seen_files: set[tuple[int, int]] = set()
+    for root in paths:
+        try:
+            st = root.stat()
+        except OSError as exc:
+            failures.append(ImportFailure(str(root), _os_reason(exc)))
+            continue
+        if stat.S_ISREG(st.st_mode):
+            if (st.st_dev, st.st_ino) not in seen_files:
+                seen_files.add((st.st_dev, st.st_ino))
+                yield root
+            continue
+        if not stat.S_ISDIR(st.st_mode):
+            failures.append(ImportFailure(str(root), "not a regular file or folder"))
+            continue
+        stack = [root]
+        while stack:
+            folder = stack.pop()
+            try:
+                fst = folder.stat()
+                key = (fst.st_dev, fst.st_ino)
+                if key in seen_dirs:
+                    continue  # a symlink loop or a folder reached twice
+                seen_dirs.add(key)
+                with os.scandir(folder) as it:
+                    entries = sorted(it, key=lambda e: e.name)
+            except OSError as exc:
+                failures.append(ImportFailure(str(folder), _os_reason(exc)))
+                continue
+            subfolders = []
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                try:
+                    est = entry.stat()
+                except OSError as exc:
+                    failures.append(ImportFailure(entry.path, _os_reason(exc)))
+                    continue
+                if stat.S_ISDIR(est.st_mode):
+                    subfolders.append(Path(entry.path))
+                elif stat.S_ISREG(est.st_mode) and (est.st_dev, est.st_ino) not in seen_files:
+                    seen_files.add((est.st_dev, est.st_ino))
+                    yield Path(entry.path)
+            stack.extend(reversed(subfolders))
+
+
+def _os_reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+def _read_limited(path: Path, limit: int) -> bytes:
+    with path.open("rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        size = path.stat().st_size
+        raise ImportRefused(
+            f"file is {size / 1024**2:.1f} MB; the limit is {limit / 1024**2:.0f} MB"
+        )
+    return data
+
+
+def file_digest(data: bytes) -> str:
+    """Hash of a raw file's bytes: the same file is recognised without parsing it again."""
+    return hashlib.sha256(data).hexdigest()[:24]
+
+
+_worker_known_digests: frozenset[str] = frozenset()
+
+
+def _init_worker(known_digests: frozenset[str]) -> None:
+    global _worker_known_digests
+    _worker_known_digests = known_digests
+
+
+def _parse_one(path_text: str, known_digests: frozenset[str]) -> _Parsed:
+    path = Path(path_text)
+    result = _Parsed(path=path_text)
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+        limit = BUNDLE_MAX_BYTES if is_bundle(head) else MAX_PAGE_BYTES
+        data = _read_limited(path, limit)
+        result.digest = file_digest(data)
+        if result.digest in known_digests:
+            return result
+        parse = read_bundle if is_bundle(data) else parse_page
+        releases = parse(data, path.name)
+        result.releases = [r.to_dict() for r in releases]
+    except (ImportRefused, BundleError) as exc:
+        result.error = str(exc)
+    except OSError as exc:
+        result.error = _os_reason(exc)
+    return result
+
+
+def _parse_chunk(paths: list[str]) -> list[_Parsed]:
+    return [_parse_one(p, _worker_known_digests) for p in paths]
+
+
+def import_paths(
+    archive: Archive,
+    paths: Sequence[Path],
+    *,
+    progress: ProgressCallback | None = None,
+    workers: int | None = None,
+) -> ImportReport:
+    """Import files and folders; a bad file never stops the others. Writes once per batch."""
+    report = ImportReport()
+    files = [str(p) for p in iter_files([Path(p) for p in paths], report.failed)]
+    report.files = len(files)
+    total = len(files)
+    tables = archive.db.storage.read() if archive.exists() else None
+    known_digests = frozenset((tables or {}).get("sources", {}).keys())
+    workers = workers if workers is not None else min(2, os.cpu_count() or 1)
+    pending: list[Release] = []
+    pending_sources: dict[str, list[str]] = {}
+    pending_files: list[tuple[str, list[str]]] = []  # file, ids it brought first
+    pending_ids: set[str] = set()
+
+    def flush() -> None:
+        if not pending and not pending_sources:
+            return
+        result = archive.add(pending, pending_sources)
+        added = set(result.added)
+        report.imported.extend(result.added)
+        for file, ids in pending_files:
+            if not any(i in added for i in ids):
+                report.duplicates.append(file)
+        pending.clear()
+        pending_ids.clear()
+        pending_sources.clear()
+        pending_files.clear()
+
+    for done, parsed in enumerate(_parse_all(files, known_digests, workers), start=1):
+        if parsed.error is not None:
+            report.failed.append(ImportFailure(parsed.path, parsed.error))
+        elif parsed.digest in known_digests:
+            report.duplicates.append(parsed.path)
+        else:
+            releases = [Release.from_dict(d) for d in parsed.releases]
+            fresh = [r for r in releases if r.id not in pending_ids]
+            pending_ids.update(r.id for r in fresh)
+            pending.extend(fresh)
+            pending_sources[parsed.digest] = [r.id for r in releases]
+            pending_files.append((parsed.path, [r.id for r in fresh]))
+            if len(pending) >= BATCH_RELEASES:
+                flush()
+        if progress is not None:
+            progress(done, total)
+    flush()
+    return report
+
+
+def _parse_all(files: list[str], known: frozenset[str], workers: int) -> Iterator[_Parsed]:
+    if workers <= 1 or len(files) < PARALLEL_MIN_FILES:
+        for path in files:
+            yield _parse_one(path, known)
+        return
+    chunks = [files[i : i + CHUNK_FILES] for i in range(0, len(files), CHUNK_FILES)]
+    # forkserver: safe even when called from a thread of the browser.
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(known,)
+    ) as pool:
+        for chunk in pool.map(_parse_chunk, chunks):
+            yield from chunk
+
+
+def sample_pages() -> list[tuple[str, bytes]]:
+    """The bundled sample pages (name, bytes), shipped inside the wheel."""
+    folder = resources.files("sample_data")
+    return sorted(
+        (entry.name, entry.read_bytes())
+        for entry in folder.iterdir()
+        if entry.name.endswith(".txt")
+    )
+
+
+def ensure_sample_archive(archive: Archive) -> bool:
+    """Create the archive from the bundled sample pages when it does not exist yet."""
+    if archive.path.exists():
+        return False
+    archive.path.parent.mkdir(parents=True, exist_ok=True)
+    releases: list[Release] = []
+    sources: dict[str, list[str]] = {}
+    for name, data in sample_pages():
+        parsed = parse_page(data, name)
+        releases.extend(parsed)
+        sources[file_digest(data)] = [r.id for r in parsed]
+    archive.add(releases, sources)
+    return True

@@ -1,0 +1,330 @@
+"""The `oim-archive` command: the browser with no command, scripting commands otherwise.
+
+Only the browser imports Textual, so scripting commands start fast."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+import orjson
+
+from store.archive import Archive
+from store.errors import ArchiveError
+from store.paths import ENV_VAR, default_archive_path
+from store.records import Release
+from store.text import clean_line
+
+PROG = "oim-archive"
+
+
+class CliError(Exception):
+    """A one-line problem to report before exiting with status 1."""
+
+
+def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    default: Any = argparse.SUPPRESS if suppress else None
+    parser.add_argument(
+        "--db",
+        type=Path,
+        default=default,
+        metavar="PATH",
+        help=f"archive file (default: ${ENV_VAR}, else archive.json in the user data folder)",
+    )
+    parser.add_argument(
+        "--export-dir",
+        type=Path,
+        default=default,
+        metavar="DIR",
+        help="folder for exported releases (default: the current folder)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every command."""
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Offline browser for IOM (OIM) press releases. "
+        "With no command, opens the browser.",
+    )
+    _global_options(parser, suppress=False)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        _global_options(sub, suppress=True)
+        return sub
+
+    sub = command("import", "import release pages, folders (recursively) and .jsonl bundles")
+    sub.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    sub.add_argument("--json", action="store_true", help="print a JSON report")
+
+    sub = command("list", "list releases, newest first, undated last")
+    sub.add_argument("--json", action="store_true", help="print release records as JSON")
+
+    sub = command("show", "show a release as readable text")
+    sub.add_argument("id", metavar="ID", help="release id or a unique start of it")
+
+    sub = command("search", "fuzzy, accent-insensitive search (country:SN year:2021 lang:fr)")
+    sub.add_argument("query", nargs="+", metavar="QUERY")
+    sub.add_argument("--limit", type=_positive_int, default=20, metavar="N")
+    sub.add_argument("--json", action="store_true", help="print release records as JSON")
+
+    sub = command("contacts", "the contact directory, or the people matching QUERY")
+    sub.add_argument("query", nargs="*", metavar="QUERY")
+    fmt = sub.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="print contacts as JSON")
+    fmt.add_argument("--vcard", action="store_true", help="print contacts as vCard 3.0")
+    sub.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE")
+    sub.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+    sub = command("export", "export a release as text, Markdown or JSON")
+    sub.add_argument("id", metavar="ID")
+    sub.add_argument("--format", choices=("txt", "md", "json"), default="txt")
+    sub.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE")
+    sub.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+    sub = command("dump", "write the whole archive as a JSON Lines bundle, for sharing")
+    sub.add_argument("file", type=Path, metavar="FILE")
+    sub.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    return parser
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def _json_out(data: Any, out: TextIO) -> None:
+    out.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
+
+
+def _release_line(release: Release) -> str:
+    date = (release.date or "undated").ljust(10)
+    country = (release.country or "--").ljust(2)
+    return f"{release.id}  {date}  {country}  {clean_line(release.title)}"
+
+
+def _open_archive(args: argparse.Namespace) -> Archive:
+    return Archive(args.db or default_archive_path())
+
+
+def _readable_archive(args: argparse.Namespace) -> Archive:
+    return _open_archive(args).require()
+
+
+def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
+    from store.ingest import import_paths
+
+    archive = _open_archive(args)
+    if archive.path.exists():
+        archive.require()
+    else:
+        archive.path.parent.mkdir(parents=True, exist_ok=True)
+    progress, finish = _progress_bar(args)
+    try:
+        report = import_paths(archive, args.paths, progress=progress)
+    finally:
+        finish()
+    if args.json:
+        _json_out(report.to_dict(), out)
+    else:
+        out.write(
+            f"{len(report.imported)} new releases, {len(report.duplicates)} files already in "
+            f"the archive, {len(report.failed)} refused ({report.files} files read) -> "
+            f"{archive.path}\n"
+        )
+        for failure in report.failed:
+            sys.stderr.write(f"{PROG}: {clean_line(failure.file)}: {failure.error}\n")
+    return 1 if report.failed else 0
+
+
+def _progress_bar(
+    args: argparse.Namespace,
+) -> tuple[Callable[[int, int], None] | None, Callable[[], None]]:
+    if args.json or not sys.stderr.isatty():
+        return None, lambda: None
+    from rich.progress import Progress
+
+    bar = Progress(transient=True, console=None)
+    task = bar.add_task("Importing", total=None)
+    started = False
+
+    def update(done: int, total: int) -> None:
+        nonlocal started
+        if total < 50:
+            return
+        if not started:
+            bar.start()
+            started = True
+        bar.update(task, completed=done, total=total)
+
+    def finish() -> None:
+        if started:
+            bar.stop()
+
+    return update, finish
+
+
+def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
+    releases = _readable_archive(args).releases()
+    if args.json:
+        _json_out([r.to_dict() for r in releases], out)
+    else:
+        out.writelines(_release_line(r) + "\n" for r in releases)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
+    from store.export import release_text
+
+    out.write(release_text(_readable_archive(args).get(args.id)))
+    return 0
+
+
+def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
+    from store.search import SearchIndex
+
+    releases = _readable_archive(args).releases()
+    query = " ".join(args.query)
+    hits = SearchIndex(releases).search(query, limit=args.limit)
+    found = [releases[hit.index] for hit in hits]
+    if args.json:
+        _json_out([r.to_dict() for r in found], out)
+    elif not found:
+        sys.stderr.write(f"{PROG}: no release matches {clean_line(query)!r}\n")
+        return 1
+    else:
+        out.writelines(_release_line(r) + "\n" for r in found)
+    return 0
+
+
+def cmd_contacts(args: argparse.Namespace, out: TextIO) -> int:
+    from store.contacts import build_directory
+    from store.search import ContactSearch
+
+    releases = _readable_archive(args).releases()
+    entries = build_directory(releases)
+    query = " ".join(args.query)
+    if query.strip():
+        entries = [entries[i] for i in ContactSearch(entries).search(query)]
+    if args.vcard:
+        from store.vcard import contacts_vcard
+
+        text = contacts_vcard(entries, {r.id: r.title for r in releases})
+    elif args.json:
+        text = orjson.dumps([e.to_dict() for e in entries], option=orjson.OPT_INDENT_2).decode()
+        text += "\n"
+    else:
+        lines = []
+        for entry in entries:
+            details = [entry.office or "", *entry.phones, *entry.emails]
+            shown = "  ".join(clean_line(d) for d in details if d)
+            count = len(entry.releases)
+            lines.append(
+                f"{clean_line(entry.name)}  {shown}  ({count} release{'s' * (count != 1)})\n"
+            )
+        text = "".join(lines)
+    if query.strip() and not entries and not args.json:
+        sys.stderr.write(f"{PROG}: no contact matches {clean_line(query)!r}\n")
+        return 1
+    return _emit(text, args, out)
+
+
+def _emit(text: str, args: argparse.Namespace, out: TextIO) -> int:
+    if getattr(args, "output", None):
+        from store.export import write_file
+
+        path = write_file(args.output, text, force=args.force)
+        sys.stderr.write(f"{PROG}: wrote {path}\n")
+    else:
+        out.write(text)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    from store.export import render, write_export
+
+    release = _readable_archive(args).get(args.id)
+    if args.output and args.export_dir:
+        raise CliError("give either -o FILE or --export-dir DIR, not both")
+    if args.export_dir and not args.output:
+        path = write_export(release, args.export_dir, args.format)
+        out.write(f"{path}\n")
+        return 0
+    return _emit(render(release, args.format), args, out)
+
+
+def cmd_dump(args: argparse.Namespace, out: TextIO) -> int:
+    from store.bundle import dump_bundle
+
+    releases = _readable_archive(args).releases()
+    if args.file.exists() and not args.force:
+        raise CliError(f"{args.file} exists; add --force to overwrite it")
+    count = dump_bundle(releases, args.file)
+    out.write(f"{count} releases -> {args.file}\n")
+    return 0
+
+
+def open_browser(args: argparse.Namespace) -> int:
+    """Open the Textual browser; a new archive starts with the bundled sample pages."""
+    from store.ingest import ensure_sample_archive
+
+    archive = _open_archive(args)
+    if not archive.path.exists():
+        ensure_sample_archive(archive)
+    archive.require()
+    from tui.app import make_app
+
+    app = make_app(archive.path, args.export_dir or Path.cwd())
+    app.run()
+    return app.return_code or 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
+    "import": cmd_import,
+    "list": cmd_list,
+    "show": cmd_show,
+    "search": cmd_search,
+    "contacts": cmd_contacts,
+    "export": cmd_export,
+    "dump": cmd_dump,
+}
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """Entry point of the console script; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    stdout = out or sys.stdout
+    try:
+        if args.command is None:
+            return open_browser(args)
+        return COMMANDS[args.command](args, stdout)
+    except (ArchiveError, CliError, FileExistsError, ValueError) as exc:
+        sys.stderr.write(f"{PROG}: error: {exc}\n")
+        return 1
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        sys.stderr.write(f"{PROG}: error: {where}{exc.strerror or exc}\n")
+        return 1
+    except KeyboardInterrupt:
+        sys.stderr.write(f"{PROG}: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        # `oim-archive list | head`: the reader went away; not an error worth a traceback.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
