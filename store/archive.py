@@ -48,7 +48,9 @@ def sort_key_newest_first(record: dict[str, Any] | Release) -> tuple[int, str, s
     """Sort key for 'newest first, undated last' (ISO dates compare as text)."""
     date = record.date if isinstance(record, Release) else record.get("date")
     title = record.title if isinstance(record, Release) else record.get("title", "")
-    return (0 if date else 1, _invert(date or ""), title)
+    # A year alone sorts after the precise dates of that year.
+    padded = (date or "").ljust(10, " ")
+    return (0 if date else 1, _invert(padded), title)
 
 
 def _invert(text: str) -> str:

@@ -97,10 +97,15 @@ def _refresh_backup(path: Path) -> None:
     with contextlib.suppress(FileNotFoundError):
         staging.unlink()
     try:
-        os.link(path, staging)
-    except OSError:
-        shutil.copyfile(path, staging)
-    os.replace(staging, bak)
+        try:
+            os.link(path, staging)
+        except OSError:
+            shutil.copyfile(path, staging)
+        os.replace(staging, bak)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            staging.unlink()
+        raise
 
 
 def _write_error(path: Path, exc: OSError) -> ReadOnlyArchiveError:

@@ -1,0 +1,52 @@
+"""Shared fixtures: temporary archives built from hand-made releases or the sample pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from store.archive import Archive
+from store.records import Contact, Release
+
+SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
+
+
+def make_release(title: str, body: str = "Corps du communiqué.", **fields: object) -> Release:
+    """A hand-built release with sensible defaults."""
+    return Release(title=title, body=body, **fields)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def hand_releases() -> list[Release]:
+    return [
+        make_release(
+            "Formation sur la traite à Dakar",
+            "Dakar - L'OIM a formé 40 agents.",
+            date="2021-03-01",
+            country="SN",
+            country_name="Sénégal",
+            dateline="Dakar",
+            contacts=[Contact("Awa Diop", "OIM Dakar", ["+221338696200"], ["adiop@iom.int"])],
+        ),
+        make_release("Undated note", "Sans date.", country=None),
+        make_release(
+            "Old release",
+            "Un ancien texte.",
+            date="2008-01",
+            country="LY",
+            contacts=[Contact("Awa Diop", None, [], ["adiop@iom.int"])],
+        ),
+    ]
+
+
+@pytest.fixture
+def archive_path(tmp_path: Path) -> Path:
+    return tmp_path / "archive.json"
+
+
+@pytest.fixture
+def hand_archive(archive_path: Path, hand_releases: list[Release]) -> Archive:
+    archive = Archive(archive_path)
+    archive.add(hand_releases)
+    return archive
