@@ -1,0 +1,310 @@
+"""Exports of one release: plain text, Markdown and JSON, and the safe ways to write them."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import json
+import os
+import re
+import tempfile
+import textwrap
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+
+from store.filenames import export_stem, safe_filename
+from store.records import Contact, Release
+from store.text import clean_line, strip_control
+
+FORMATS = ("txt", "md", "json")
+TEXT_WIDTH = 72
+MAX_COLLISIONS = 9999
+
+_BULLET = re.compile(r"^\s*([-•–*·▪●])\s+")
+# Characters json.dumps leaves raw with ensure_ascii=False but a terminal may act on.
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+# ---------------------------------------------------------------- shared helpers
+
+
+def _line(text: str | None) -> str:
+    """One clean display line (NFC, no control characters, whitespace folded)."""
+    return clean_line(text or "")
+
+
+def _paragraphs(body: str) -> list[list[str]]:
+    """The body as paragraphs, each a list of its clean, non-empty lines."""
+    text = unicodedata.normalize("NFC", strip_control(body)).expandtabs(4)
+    paragraphs = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = [" ".join(line.split()) for line in block.split("\n")]
+        lines = [line for line in lines if line]
+        if lines:
+            paragraphs.append(lines)
+    return paragraphs
+
+
+def _place(release: Release) -> str:
+    country = _line(release.country_name)
+    code = _line(release.country).upper()
+    if country and code and code.casefold() != country.casefold():
+        return f"{country} ({code})"
+    return country or code
+
+
+def _contact_fields(contact: Contact) -> tuple[str, str, list[str], list[str]]:
+    phones = [p for p in (_line(p) for p in contact.phones) if p]
+    emails = [e for e in (_line(e) for e in contact.emails) if e]
+    return _line(contact.name), _line(contact.office), phones, emails
+
+
+# ---------------------------------------------------------------- plain text
+
+
+def _wrap(text: str, width: int, indent: str = "", hanging: str = "") -> list[str]:
+    wrapper = textwrap.TextWrapper(
+        width=width,
+        initial_indent=indent,
+        subsequent_indent=hanging or indent,
+        break_long_words=False,  # a long URL stays whole on its own line
+        break_on_hyphens=False,  # "Côte-d'Ivoire" is one word
+    )
+    return wrapper.wrap(text) or [indent.rstrip()]
+
+
+def release_text(release: Release, width: int = TEXT_WIDTH) -> str:
+    """The release as UTF-8 plain text for an email or a printer; deterministic, ends in '\\n'."""
+    width = max(width, 20)
+    out: list[str] = _wrap(_line(release.title) or "(untitled)", width)
+    meta = [_line(release.date) or "undated", _place(release), _line(release.dateline)]
+    out += ["", *_wrap(" · ".join(part for part in meta if part), width)]
+    for paragraph in _paragraphs(release.body):
+        out.append("")
+        for line in paragraph:
+            bullet = _BULLET.match(line)
+            if bullet:
+                out += _wrap(line[bullet.end() :], width, indent="- ", hanging="  ")
+            else:
+                out += _wrap(line, width)
+    contacts = [_contact_fields(c) for c in release.contacts]
+    contacts = [c for c in contacts if any(c[:2]) or c[2] or c[3]]
+    if contacts:
+        out += ["", "Contacts", "--------"]
+        for index, (name, office, phones, emails) in enumerate(contacts):
+            if index:
+                out.append("")
+            for value in (name, office, *phones, *emails):
+                if value:
+                    out += _wrap(value, width)
+    funders = [f for f in (_line(f) for f in release.funders) if f]
+    if funders:
+        out += ["", *_wrap("Funded by: " + "; ".join(funders), width, hanging="  ")]
+    out.append("")
+    if release.source:
+        out += _wrap(f"Source: {_line(release.source)}", width, hanging="  ")
+    out.append(f"Release id: {_line(release.id)}")
+    return "\n".join(line.rstrip() for line in out) + "\n"
+
+
+# ---------------------------------------------------------------- Markdown
+
+# Inline characters that start emphasis, code, links, HTML, strikethrough or table cells.
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>~|])")
+_MD_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+_MD_BLOCK_START = re.compile(r"^([#>+=-])")
+_MD_ORDERED = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
+
+
+def md_inline(text: str) -> str:
+    """Escape ``text`` so Markdown shows it literally inside a line (and a table cell)."""
+    return _MD_ENTITY.sub("&amp;", _MD_INLINE.sub(r"\\\1", _line(text)))
+
+
+def _md_line(text: str) -> str:
+    """Escape a whole line: inline characters and the ones that open a block at its start."""
+    escaped = md_inline(text)
+    escaped = _MD_BLOCK_START.sub(r"\\\1", escaped)
+    return _MD_ORDERED.sub(r"\1\\\2", escaped)
+
+
+def release_markdown(release: Release) -> str:
+    """The release as Markdown: heading, metadata list, paragraphs, contacts table, funders."""
+    title = md_inline(release.title).replace("#", "\\#") or "(untitled)"
+    out = [f"# {title}", ""]
+    meta = [
+        ("Date", _line(release.date) or "undated"),
+        ("Country", _place(release)),
+        ("Dateline", _line(release.dateline)),
+        ("Language", _line(release.language)),
+        ("Source", _line(release.source)),
+    ]
+    out += [f"- **{label}:** {md_inline(value)}" for label, value in meta if value]
+    out.append(f"- **Release id:** `{_line(release.id).replace('`', '')}`")
+    for paragraph in _paragraphs(release.body):
+        out.append("")
+        rendered = []
+        for line in paragraph:
+            bullet = _BULLET.match(line)
+            rendered.append("- " + md_inline(line[bullet.end() :]) if bullet else _md_line(line))
+        # Lines inside a paragraph stay separate: a hard break between plain lines.
+        for index, line in enumerate(rendered):
+            following = rendered[index + 1] if index + 1 < len(rendered) else None
+            joins = following is not None and not following.startswith("- ")
+            out.append(line + "\\" if joins and not line.startswith("- ") else line)
+    contacts = [_contact_fields(c) for c in release.contacts]
+    contacts = [c for c in contacts if any(c[:2]) or c[2] or c[3]]
+    if contacts:
+        out += ["", "## Contacts", "", "| Name | Office | Phone | Email |", "|---|---|---|---|"]
+        for name, office, phones, emails in contacts:
+            cells = [name, office, ", ".join(phones), ", ".join(emails)]
+            out.append("| " + " | ".join(md_inline(cell) for cell in cells) + " |")
+    funders = [f for f in (_line(f) for f in release.funders) if f]
+    if funders:
+        out += ["", "## Funders", ""]
+        out += [f"- {md_inline(funder)}" for funder in funders]
+    return "\n".join(out) + "\n"
+
+
+# ---------------------------------------------------------------- JSON
+
+
+def release_json(release: Release) -> str:
+    """The release record as pretty JSON (UTF-8 kept), safe to print on a terminal."""
+    text = json.dumps(release.to_dict(), ensure_ascii=False, indent=2)
+    # Inside JSON these characters can only sit in strings, where a \\u escape means the same.
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+
+
+_RENDERERS: dict[str, Callable[[Release], str]] = {
+    "txt": release_text,
+    "md": release_markdown,
+    "json": release_json,
+}
+
+
+def render(release: Release, fmt: str) -> str:
+    """The release in format ``fmt`` (one of FORMATS)."""
+    renderer = _RENDERERS.get(fmt.strip().lower().lstrip("."))
+    if renderer is None:
+        raise ValueError(
+            f"unknown export format '{_line(fmt)}'; choose one of {', '.join(FORMATS)}"
+        )
+    return renderer(release)
+
+
+# ---------------------------------------------------------------- writing files
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _create_exclusive(path: Path, payload: bytes) -> bool:
+    """Create ``path`` with ``payload``; False (and nothing touched) if it already exists."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags, 0o644)
+    except FileExistsError:
+        return False
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            path.unlink()
+        raise
+    return True
+
+
+def write_export(release: Release, directory: Path, fmt: str = "txt") -> Path:
+    """Write the release into ``directory`` under its safe name; never overwrites a file.
+
+    The folder is created if needed. A name already taken gets " (2)", " (3)"… Returns the path.
+    """
+    text = render(release, fmt)
+    fmt = fmt.strip().lower().lstrip(".")
+    directory = Path(directory).expanduser()
+    directory.mkdir(parents=True, exist_ok=True)
+    payload = text.encode("utf-8")
+    stem = export_stem(release)
+    for number in range(1, MAX_COLLISIONS + 1):
+        name = safe_filename(stem, fmt, suffix=f" ({number})" if number > 1 else "")
+        path = directory / name
+        if _create_exclusive(path, payload):
+            _fsync_dir(directory)
+            return path
+    raise FileExistsError(
+        f"{directory}: {MAX_COLLISIONS} exports of this release are already there; "
+        "choose another folder"
+    )
+
+
+def write_file(path: Path, text: str, *, force: bool = False) -> Path:
+    """Write ``text`` (UTF-8, line ends kept) to ``path`` atomically.
+
+    Refuses with FileExistsError if the file exists, unless ``force``. A crash leaves either
+    the old file or the new one, never half of one.
+    """
+    return write_bytes(path, text.encode("utf-8"), force=force)
+
+
+def write_bytes(path: Path, payload: bytes, *, force: bool = False) -> Path:
+    """Write ``payload`` to ``path`` atomically (temp file, fsync, rename); see write_file."""
+    path = Path(path).expanduser()
+    if path.is_dir():
+        raise IsADirectoryError(f"{path} is a folder; give a file name (or use --export-dir)")
+    if not force and (path.exists() or path.is_symlink()):
+        raise FileExistsError(f"{path} already exists; use --force to overwrite it")
+    folder = path.parent
+    if not folder.is_dir():
+        raise FileNotFoundError(f"{folder}: no such folder")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=".tmp", dir=folder)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)  # mkstemp makes 0600; an export is an ordinary file
+        if force:
+            os.replace(tmp, path)
+        else:
+            _publish_no_clobber(tmp, path)
+        _fsync_dir(folder)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    return path
+
+
+def _publish_no_clobber(tmp: Path, path: Path) -> None:
+    """Move ``tmp`` to ``path`` unless ``path`` appeared meanwhile (hard link when possible)."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise FileExistsError(f"{path} already exists; use --force to overwrite it") from None
+    except OSError as exc:
+        # Some file systems (FAT/exFAT sticks) have no hard links: check, then replace.
+        if exc.errno not in (
+            errno.EPERM,
+            errno.ENOTSUP,
+            errno.EOPNOTSUPP,
+            errno.EXDEV,
+            errno.EMLINK,
+        ):
+            raise
+        if path.exists() or path.is_symlink():
+            raise FileExistsError(f"{path} already exists; use --force to overwrite it") from None
+        os.replace(tmp, path)
+        return
+    tmp.unlink()

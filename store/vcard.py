@@ -1,0 +1,168 @@
+"""Contacts as vCard 3.0 (RFC 2426): one card per person, for phone and mail address books."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping, Sequence
+
+from store.contacts import DirectoryEntry
+from store.text import clean_line
+
+CRLF = "\r\n"
+FOLD_OCTETS = 75
+PRODID = "-//oim-archive//oim-archive export//EN"
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Lower-case particles that belong to the family name ("Di Giacomo", "van der Berg").
+_PARTICLES = _word_set(
+    "al ap bin ben ibn da das de del della der des di do dos du el la le lo san st ste "
+    "ten ter van von y zu"
+)
+_HONORIFICS = _word_set(
+    "m m. mme mme. mlle mlle. mr mr. mrs mrs. ms ms. dr dr. pr pr. prof prof. sr sra"
+)
+# Words that mark the organisation part of an office ("Spokesperson, IOM Geneva").
+_ORG_WORDS = re.compile(
+    r"\b(OIM|IOM|OIM/IOM|UN|ONU|ONUCI|UNHCR|HCR|Organi[sz]ation|Nations|Mission|Bureau|Office"
+    r"|Agency|Agence|Minist[eè]re|Ministry)\b",
+    re.IGNORECASE,
+)
+_PHONE_KEEP = re.compile(r"[^0-9+]")
+
+
+def escape_text(value: str) -> str:
+    """Escape a vCard TEXT value: backslash, comma, semicolon and newlines."""
+    return (
+        value.replace("\\", "\\\\")
+        .replace(",", "\\,")
+        .replace(";", "\\;")
+        .replace("\r\n", "\n")
+        .replace("\r", "\n")
+        .replace("\n", "\\n")
+    )
+
+
+def fold_line(line: str) -> str:
+    """Fold one content line at 75 octets (CRLF + space), never inside a UTF-8 character."""
+    chunks: list[str] = []
+    current: list[str] = []
+    size = 0
+    limit = FOLD_OCTETS
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > limit:
+            chunks.append("".join(current))
+            current, size = [], 0
+            limit = FOLD_OCTETS - 1  # continuation lines start with one space
+        current.append(char)
+        size += width
+    chunks.append("".join(current))
+    return (CRLF + " ").join(chunks)
+
+
+def split_name(full_name: str) -> tuple[str, str, str]:
+    """(family, given, prefix) from a display name, e.g. "Flavio Di Giacomo" -> Di Giacomo.
+
+    Upper-case words are taken as the family name ("DI GIACOMO Flavio"); otherwise the last
+    word and the particles before it ("di", "van der"...); honorifics go to the prefix.
+    """
+    words = clean_line(full_name).split()
+    prefix_words: list[str] = []
+    while len(words) > 1 and words[0].casefold() in _HONORIFICS:
+        prefix_words.append(words.pop(0))
+    prefix = " ".join(prefix_words)
+    if not words:
+        return "", "", prefix
+    if len(words) == 1:
+        return words[0], "", prefix
+    comma = " ".join(words).split(",")
+    if len(comma) == 2 and all(part.strip() for part in comma):
+        # "Di Giacomo, Flavio": the family name comes first.
+        return comma[0].strip(), comma[1].strip(), prefix
+    upper = [_is_upper_word(w) for w in words]
+    if any(upper) and not all(upper):
+        # A contiguous run of capitals at either end is the family name.
+        first_lower = upper.index(False)
+        if first_lower > 0 and not any(upper[first_lower:]):
+            return " ".join(words[:first_lower]), " ".join(words[first_lower:]), prefix
+        last_lower = len(upper) - 1 - upper[::-1].index(False)
+        if last_lower < len(words) - 1 and not any(upper[: last_lower + 1]):
+            return " ".join(words[last_lower + 1 :]), " ".join(words[: last_lower + 1]), prefix
+    start = len(words) - 1
+    while start > 1 and words[start - 1].casefold() in _PARTICLES:
+        start -= 1
+    return " ".join(words[start:]), " ".join(words[:start]), prefix
+
+
+def _is_upper_word(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
+
+
+def split_office(office: str) -> tuple[str, str]:
+    """(organisation, job title) from an office such as "Spokesperson, IOM Geneva"."""
+    office = clean_line(office)
+    if not office:
+        return "", ""
+    parts = [p.strip() for p in office.split(",") if p.strip()]
+    org_parts = [p for p in parts if _ORG_WORDS.search(p)]
+    if not org_parts or len(org_parts) == len(parts):
+        return office, ""
+    title_parts = [p for p in parts if p not in org_parts]
+    return ", ".join(org_parts), ", ".join(title_parts)
+
+
+def _phone(value: str) -> str:
+    digits = _PHONE_KEEP.sub("", clean_line(value))
+    if not digits.strip("+"):
+        return ""
+    return "+" + digits.lstrip("+") if digits.startswith("+") else digits
+
+
+def _uid(entry: DirectoryEntry) -> str:
+    # Stable across exports so a re-import updates a card instead of duplicating it.
+    key = (entry.emails[0] if entry.emails else clean_line(entry.name)).casefold()
+    return "oim-archive-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def entry_card(entry: DirectoryEntry, release_titles: Mapping[str, str]) -> str:
+    """One vCard for one person, CRLF line ends, folded."""
+    emails = [e for e in (clean_line(e) for e in entry.emails) if e]
+    name = clean_line(entry.name) or (emails[0] if emails else "") or "(no name)"
+    family, given, prefix = split_name(entry.name)
+    lines = [
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        f"PRODID:{PRODID}",
+        f"UID:{_uid(entry)}",
+        f"FN:{escape_text(name)}",
+        "N:" + ";".join(escape_text(part) for part in (family, given, "", prefix, "")),
+    ]
+    org, title = split_office(entry.office or "")
+    if org:
+        lines.append(f"ORG:{escape_text(org)}")
+    if title:
+        lines.append(f"TITLE:{escape_text(title)}")
+    phones = dict.fromkeys(p for p in (_phone(p) for p in entry.phones) if p)
+    lines += [f"TEL;TYPE=work:{phone}" for phone in phones]
+    lines += [f"EMAIL;TYPE=work:{escape_text(email)}" for email in dict.fromkeys(emails)]
+    titles = [clean_line(release_titles.get(rid) or rid) for rid in entry.releases]
+    titles = [t for t in titles if t]
+    if titles:
+        heading = "Named in the IOM press release" + ("s" if len(titles) > 1 else "") + ":"
+        lines.append("NOTE:" + escape_text("\n".join([heading, *(f"- {t}" for t in titles)])))
+    lines.append("END:VCARD")
+    return "".join(fold_line(line) + CRLF for line in lines)
+
+
+def contacts_vcard(entries: Sequence[DirectoryEntry], release_titles: Mapping[str, str]) -> str:
+    """Every entry as a vCard 3.0 card (UTF-8 text, CRLF line ends); "" for no entries.
+
+    ``release_titles`` maps release ids to titles for the NOTE naming the releases.
+    """
+    return "".join(entry_card(entry, release_titles) for entry in entries)
