@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import os
+import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -22,7 +24,8 @@ from store.lock import DEFAULT_LOCK_TIMEOUT, exclusive_lock
 from store.records import Release
 from store.storage import AtomicOrjsonStorage, recovery_hint
 
-RELEASES_TABLE = "releases"
+RELEASES_TABLE = "releases"  # every field but the body: small, so the list loads fast
+BODIES_TABLE = "bodies"  # id -> {"z": base64 of the zlib-compressed body}, decoded on demand
 SOURCES_TABLE = "sources"  # sha256 of raw file bytes -> release ids, to skip known files fast
 
 
@@ -56,6 +59,19 @@ def sort_key_newest_first(record: dict[str, Any] | Release) -> tuple[int, str, s
 def _invert(text: str) -> str:
     # Sorting ascending on the inverted code points puts the newest ISO date first.
     return "".join(chr(0x10FFFF - ord(ch)) for ch in text)
+
+
+def encode_body(body: str) -> dict[str, str]:
+    """The stored form of a body: zlib at a fast level, base64 so it stays JSON."""
+    return {"z": base64.b64encode(zlib.compress(body.encode("utf-8"), 3)).decode("ascii")}
+
+
+def decode_body(stored: Any) -> str:
+    """The body text from its stored form; ValueError when damaged."""
+    try:
+        return zlib.decompress(base64.b64decode(stored["z"])).decode("utf-8")
+    except (KeyError, TypeError, ValueError, zlib.error) as exc:
+        raise ValueError(f"its body cannot be decoded ({exc.__class__.__name__})") from None
 
 
 def now_iso() -> str:
@@ -112,18 +128,30 @@ class Archive:
     def __len__(self) -> int:
         return len(self.raw_records())
 
+    def _bodies(self) -> dict[str, Any]:
+        tables = self._storage.read() or {}
+        return tables.get(BODIES_TABLE, {})
+
+    def _load(self, release_id: str, raw: dict[str, Any], bodies: dict[str, Any]) -> Release:
+        try:
+            body = decode_body(bodies.get(release_id))
+            return Release.from_dict({**raw, "id": raw.get("id") or release_id, "body": body})
+        except ValueError as exc:
+            raise CorruptArchiveError(
+                f"{self.path}: release {release_id} is damaged ({exc}); " + recovery_hint(self.path)
+            ) from None
+
     def releases(self) -> list[Release]:
         """Every release, newest first, undated last."""
-        records = []
-        for doc_id, raw in self.raw_records().items():
-            try:
-                records.append(Release.from_dict({**raw, "id": raw.get("id") or doc_id}))
-            except ValueError as exc:
-                raise CorruptArchiveError(
-                    f"{self.path}: release {doc_id} is damaged ({exc}); " + recovery_hint(self.path)
-                ) from None
+        bodies = self._bodies()
+        records = [self._load(i, raw, bodies) for i, raw in self.raw_records().items()]
         records.sort(key=sort_key_newest_first)
         return records
+
+    def known_digests(self) -> frozenset[str]:
+        """Hashes of every raw file imported so far."""
+        tables = self._storage.read() or {}
+        return frozenset(tables.get(SOURCES_TABLE, {}).keys())
 
     def resolve_id(self, prefix: str) -> str:
         """The full id of the one release whose id starts with ``prefix``."""
@@ -146,13 +174,7 @@ class Archive:
     def get(self, id_or_prefix: str) -> Release:
         """The release with this id or unique id prefix."""
         full = self.resolve_id(id_or_prefix)
-        raw = self.raw_records()[full]
-        try:
-            return Release.from_dict({**raw, "id": full})
-        except ValueError as exc:
-            raise CorruptArchiveError(
-                f"{self.path}: release {full} is damaged ({exc}); " + recovery_hint(self.path)
-            ) from None
+        return self._load(full, self.raw_records()[full], self._bodies())
 
     def known_source(self, digest: str) -> list[str] | None:
         """Release ids of a raw file already imported, by the hash of its bytes."""
@@ -170,6 +192,7 @@ class Archive:
             self._storage.invalidate()  # see writes made by others while we waited
             tables = dict(self._storage.read() or {})
             records = dict(tables.get(RELEASES_TABLE, {}))
+            bodies = dict(tables.get(BODIES_TABLE, {}))
             stamp = now_iso()
             for release in releases:
                 if release.id in records:
@@ -177,6 +200,7 @@ class Archive:
                     continue
                 record = release.to_dict()
                 record["imported_at"] = record.get("imported_at") or stamp
+                bodies[release.id] = encode_body(record.pop("body"))
                 records[release.id] = record
                 result.added.append(release.id)
             known_sources = dict(tables.get(SOURCES_TABLE, {}))
@@ -187,6 +211,7 @@ class Archive:
             }
             if result.added or new_sources or not self.path.exists():
                 tables[RELEASES_TABLE] = records
+                tables[BODIES_TABLE] = bodies
                 known_sources.update(new_sources)
                 tables[SOURCES_TABLE] = known_sources
                 self._storage.write(tables)

@@ -175,8 +175,7 @@ def import_paths(
     files = [str(p) for p in iter_files([Path(p) for p in paths], report.failed)]
     report.files = len(files)
     total = len(files)
-    tables = archive.db.storage.read() if archive.exists() else None
-    known_digests = frozenset((tables or {}).get("sources", {}).keys())
+    known_digests = archive.known_digests()
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
     pending: list[Release] = []
     pending_sources: dict[str, list[str]] = {}

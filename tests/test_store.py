@@ -196,3 +196,24 @@ def test_sources_table_remembers_raw_files(archive_path: Path) -> None:
     archive.add([release], {"digest1": [release.id]})
     assert Archive(archive_path).known_source("digest1") == [release.id]
     assert archive.known_source("other") is None
+
+
+def test_bodies_are_stored_compressed_apart_from_the_list_fields(archive_path: Path) -> None:
+    body = "Paragraphe un.\n\nParagraphe deux, accentué : é à ç œ." * 20
+    Archive(archive_path).add([make_release("T", body)])
+    stored = orjson.loads(archive_path.read_bytes())
+    (record,) = stored["releases"].values()
+    assert "body" not in record
+    assert len(archive_path.read_bytes()) < len(body.encode())
+    (release,) = Archive(archive_path).releases()
+    assert release.body == body
+
+
+def test_damaged_body_is_reported(archive_path: Path) -> None:
+    Archive(archive_path).add([make_release("T", "B")])
+    stored = orjson.loads(archive_path.read_bytes())
+    (rid,) = stored["bodies"]
+    stored["bodies"][rid] = {"z": "not base64 zlib!"}
+    archive_path.write_bytes(orjson.dumps(stored))
+    with pytest.raises(CorruptArchiveError, match=f"release {rid} is damaged"):
+        Archive(archive_path).releases()
