@@ -1,0 +1,90 @@
+"""Text folding for search: one function used on documents and queries alike."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+# Letters that Unicode decomposition leaves alone but a French/Spanish/English reader treats as
+# plain letters (ligatures, stroked letters). Applied after casefold, so lower case only.
+_LETTER_MAP = str.maketrans(
+    {
+        "œ": "oe",
+        "æ": "ae",
+        "ß": "ss",
+        "ø": "o",
+        "ł": "l",
+        "đ": "d",
+        "ð": "d",
+        "þ": "th",
+        "ı": "i",
+        "ħ": "h",
+        "ŀ": "l",
+        "ſ": "s",
+    }
+)
+# Combining marks left by NFKD (Latin, Greek/Cyrillic accents, Hebrew and Arabic points).
+_COMBINING = re.compile(
+    "[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
+    "\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+"
+)
+# Everything that is not a letter or digit separates words: punctuation, apostrophes of every
+# kind, dashes, underscores, symbols, whitespace.
+_SEPARATORS = re.compile(r"[\W_]+")
+# A word in original (unfolded) text: letters/digits plus any combining marks inside it.
+_ORIGINAL_WORD = re.compile("(?:[^\\W_]|[\u0300-\u036f])+")
+
+
+def fold(text: str) -> str:
+    """Fold text for matching: case, accents, ligatures, apostrophes, dashes, punctuation.
+
+    `Côte-d’Ivoire` and `cote d'ivoire` both give `cote d ivoire`; `Œuvre` gives `oeuvre`.
+    Words are separated by single spaces, with no leading or trailing space.
+    """
+    text = text.casefold()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text.translate(_LETTER_MAP))
+        text = _COMBINING.sub("", text)
+        # NFKD may expose new capitals or ligature parts (e.g. full-width letters).
+        text = text.casefold().translate(_LETTER_MAP)
+    return _SEPARATORS.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=65536)
+def fold_word(word: str) -> str:
+    """Fold one word (cached: document words repeat a lot)."""
+    return fold(word)
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a text, in order."""
+    return fold(text).split()
+
+
+def highlight_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
+    """Spans (start, end) in the original text whose folded word equals or starts with a term.
+
+    A word such as `d’Ivoire` folds to two words; each part is checked on its own span.
+    Spans are sorted and never overlap.
+    """
+    wanted = sorted({t for t in terms if t}, key=len)
+    if not wanted or not text:
+        return []
+    exact = set(wanted)
+    spans: list[tuple[int, int]] = []
+    for match in _ORIGINAL_WORD.finditer(text):
+        folded = fold_word(match.group())
+        if not folded:
+            continue
+        if " " not in folded:
+            if folded in exact or any(folded.startswith(t) for t in wanted):
+                spans.append(match.span())
+            continue
+        # Rare: the original word folds to several words (e.g. a ligature with a mark inside);
+        # highlight the whole original word when any part matches.
+        parts = folded.split()
+        if any(p in exact or any(p.startswith(t) for t in wanted) for p in parts):
+            spans.append(match.span())
+    return spans

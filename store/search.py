@@ -1,0 +1,292 @@
+"""Search over releases and contacts: folded, typo-tolerant, ranked; one engine for CLI and browser.
+
+Query syntax: words in any order (accents, case and punctuation ignored; a word may be cut short
+or carry a typo), plus facet tokens `country:SN` (or a country name, `country:senegal`),
+`year:2021` and `lang:fr`. Ranking: releases matching more query words first; then title and
+contact-name hits above dateline/country/office hits above body hits, exact words above word
+starts above fuzzy matches, rare words weighing more than common ones; ties newest first.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from store.contacts import DirectoryEntry
+from store.fold import fold, highlight_spans
+from store.records import Release
+from store.search_index import WordIndex
+
+__all__ = [
+    "ContactSearch",
+    "Hit",
+    "Query",
+    "SearchIndex",
+    "fold",
+    "highlight_spans",
+    "parse_query",
+]
+
+# Tier weights: title + contact names; dateline, country name, offices; everything (body...).
+RELEASE_TIER_WEIGHTS = (1.0, 0.8, 0.6)
+# Contacts: name; office; emails, phone digits and everything else.
+CONTACT_TIER_WEIGHTS = (1.0, 0.8, 0.7)
+# Relevance is below this per word, so one more matched word always ranks higher.
+_WORD_COUNT_STEP = 100.0
+
+_FACET_KEYS = {
+    "country": "country",
+    "pays": "country",
+    "pais": "country",
+    "year": "year",
+    "annee": "year",
+    "ano": "year",
+    "lang": "language",
+    "language": "language",
+    "langue": "language",
+    "idioma": "language",
+}
+_FACET = re.compile(r"^([^\W\d_]+):(\S+)$")
+_LANGUAGE_NAMES = {
+    "fr": ("fr", "francais", "french", "frances"),
+    "en": ("en", "english", "anglais", "ingles"),
+    "es": ("es", "espanol", "spanish", "espagnol"),
+}
+
+
+@dataclass(slots=True)
+class Query:
+    """A parsed query: folded words plus optional facets."""
+
+    words: list[str] = field(default_factory=list)
+    country: str | None = None  # ISO code in capitals, or a folded country name
+    year: str | None = None  # a year or the start of one ("20" while typing)
+    language: str | None = None  # folded language code or name
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One search result."""
+
+    index: int  # position in the sequence given to SearchIndex
+    release_id: str
+    score: float
+    terms: tuple[str, ...]  # folded words that matched, for highlight_spans
+
+
+def parse_query(query: str) -> Query:
+    """Split a query into folded words and facet tokens (`country:SN`, `year:2021`, `lang:fr`)."""
+    parsed = Query()
+    for token in query.split():
+        facet = _FACET.match(token)
+        key = _FACET_KEYS.get(fold(facet.group(1))) if facet else None
+        if facet is None or key is None:
+            parsed.words.extend(fold(token).split())
+            continue
+        value = fold(facet.group(2))
+        if not value:
+            continue
+        if key == "country":
+            parsed.country = value.upper() if len(value) == 2 else value
+        elif key == "year":
+            parsed.year = value.replace(" ", "")
+        else:
+            parsed.language = value
+    return parsed
+
+
+class SearchIndex:
+    """Everything needed to search a fixed list of releases, built once per archive load."""
+
+    def __init__(self, releases: Sequence[Release]) -> None:
+        self._ids = [r.id for r in releases]
+        self._index = WordIndex(map(_release_tiers, releases), RELEASE_TIER_WEIGHTS)
+        n = len(self._ids)
+        # Rank of each release in newest-first order (undated last; stable on the given order).
+        newest_first = sorted(range(n), key=lambda i: releases[i].date or "", reverse=True)
+        self._date_rank = np.empty(n, dtype=np.int64)
+        self._date_rank[np.asarray(newest_first, dtype=np.int64)] = np.arange(n, dtype=np.int64)
+        self._countries = _Facet([(r.country or "").upper() for r in releases])
+        self._country_names: dict[str, set[str]] = {}
+        for r in releases:
+            if r.country and r.country_name:
+                self._country_names.setdefault(fold(r.country_name), set()).add(r.country.upper())
+        self._years = _Facet([(r.date or "")[:4] for r in releases])
+        self._languages = _Facet([(r.language or "").lower() for r in releases])
+        self._all_hits: list[Hit] | None = None
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def search(self, query: str, limit: int | None = None) -> list[Hit]:
+        """Releases matching the query, best first (blank query: every release, in order)."""
+        parsed = parse_query(query)
+        mask = self._facet_mask(parsed)
+        if not parsed.words:
+            if mask is None:
+                return self._every_release(limit)
+            chosen = np.flatnonzero(mask)
+            if limit is not None:
+                chosen = chosen[:limit]
+            return [Hit(int(i), self._ids[i], 0.0, ()) for i in chosen]
+        count, relevance, terms = self._index.score(parsed.words)
+        score = count * _WORD_COUNT_STEP + relevance
+        candidates = count > 0
+        if mask is not None:
+            candidates &= mask
+        chosen = np.flatnonzero(candidates)
+        if len(chosen) == 0:
+            return []
+        # Scores are rounded so that near-equal matches fall back to date order.
+        rounded = np.round(score[chosen] * 100.0).astype(np.int64)
+        key = rounded * (len(self._ids) + 1) - self._date_rank[chosen]
+        order = _top_order(key, limit)
+        ids = self._ids
+        return [
+            Hit(int(i), ids[i], round(float(s), 3), terms)
+            for i, s in zip(chosen[order].tolist(), score[chosen[order]].tolist(), strict=True)
+        ]
+
+    def _every_release(self, limit: int | None) -> list[Hit]:
+        with self._lock:
+            if self._all_hits is None:
+                self._all_hits = [Hit(i, rid, 0.0, ()) for i, rid in enumerate(self._ids)]
+            hits = self._all_hits
+        return list(hits if limit is None else hits[:limit])
+
+    def _facet_mask(self, query: Query) -> np.ndarray | None:
+        masks: list[np.ndarray] = []
+        if query.country:
+            masks.append(self._countries.mask(self._country_codes(query.country)))
+        if query.year:
+            year = query.year
+            masks.append(self._years.mask(v for v in self._years.values if v.startswith(year)))
+        if query.language:
+            wanted = query.language
+            codes = [
+                c
+                for c, names in _LANGUAGE_NAMES.items()
+                if any(n.startswith(wanted) for n in names)
+            ]
+            masks.append(self._languages.mask(codes or [wanted]))
+        if not masks:
+            return None
+        combined = masks[0].copy()
+        for m in masks[1:]:
+            combined &= m
+        return combined
+
+    def _country_codes(self, value: str) -> set[str]:
+        if len(value) == 2 and value.isalpha() and value.isupper():
+            return {value}
+        codes: set[str] = set()
+        for name, name_codes in self._country_names.items():
+            if name.startswith(value):
+                codes |= name_codes
+        return codes
+
+
+class ContactSearch:
+    """Search the contact directory by name, office, email or phone digits."""
+
+    def __init__(self, entries: Sequence[DirectoryEntry]) -> None:
+        self._count = len(entries)
+        self._index = WordIndex(map(_contact_tiers, entries), CONTACT_TIER_WEIGHTS)
+        self._phone_digits = [" ".join(_digits(p) for p in e.phones) for e in entries]
+
+    def __len__(self) -> int:
+        return self._count
+
+    def search(self, query: str, limit: int | None = None) -> list[int]:
+        """Indices into the entries, best first; a blank query gives all, in order."""
+        if not query.strip():
+            everything = list(range(self._count))
+            return everything if limit is None else everything[:limit]
+        digits = _phone_query_digits(query)
+        if digits is not None:
+            found = [
+                i for i, phones in enumerate(self._phone_digits) if _phone_matches(digits, phones)
+            ]
+            return found if limit is None else found[:limit]
+        words = fold(query).split()
+        count, relevance, _ = self._index.score(words)
+        score = count * _WORD_COUNT_STEP + relevance
+        chosen = np.flatnonzero(count > 0)
+        rounded = np.round(score[chosen] * 100.0).astype(np.int64)
+        key = rounded * (self._count + 1) - chosen
+        return chosen[_top_order(key, limit)].tolist()
+
+
+class _Facet:
+    """One categorical value per release, with cached boolean masks."""
+
+    def __init__(self, values: list[str]) -> None:
+        self.values = sorted(set(values))
+        number = {v: i for i, v in enumerate(self.values)}
+        self._codes = np.fromiter((number[v] for v in values), dtype=np.int32, count=len(values))
+        self._cache: dict[frozenset[str], np.ndarray] = {}
+
+    def mask(self, wanted: object) -> np.ndarray:
+        key = frozenset(wanted)  # type: ignore[arg-type]
+        cached = self._cache.get(key)
+        if cached is None:
+            numbers = [i for i, v in enumerate(self.values) if v in key]
+            cached = np.isin(self._codes, np.asarray(numbers, dtype=np.int32))
+            if len(self._cache) > 64:
+                self._cache.clear()
+            self._cache[key] = cached
+        return cached
+
+
+def _top_order(key: np.ndarray, limit: int | None) -> np.ndarray:
+    """Positions of the largest keys, largest first (all, or the first `limit`)."""
+    if limit is not None and limit < len(key):
+        if limit <= 0:
+            return np.empty(0, dtype=np.int64)
+        top = np.argpartition(-key, limit - 1)[:limit]
+        return top[np.argsort(-key[top], kind="stable")]
+    return np.argsort(-key, kind="stable")
+
+
+def _release_tiers(release: Release) -> tuple[str, str, str]:
+    names = " ".join(c.name for c in release.contacts if c.name)
+    offices = " ".join(c.office for c in release.contacts if c.office)
+    strong = fold(f"{release.title} {names}")
+    middle = fold(f"{release.dateline or ''} {release.country_name or ''} {offices}")
+    body = fold(release.body)
+    everything = f"{strong} {middle} {body} {(release.country or '').lower()}"
+    return strong, middle, everything
+
+
+def _contact_tiers(entry: DirectoryEntry) -> tuple[str, str, str]:
+    name = fold(entry.name)
+    offices = fold(" ".join(dict.fromkeys([entry.office or "", *entry.offices])))
+    emails = fold(" ".join(entry.emails))
+    phones = " ".join(_digits(p) for p in entry.phones)
+    return name, offices, f"{name} {offices} {emails} {phones}"
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+_PHONE_QUERY = re.compile(r"^[\s+().\-/\d]+$")
+
+
+def _phone_query_digits(query: str) -> str | None:
+    """The digits of a query that is only a phone number (3+ digits), else None."""
+    if not _PHONE_QUERY.match(query):
+        return None
+    digits = _digits(query)
+    return digits if len(digits) >= 3 else None
+
+
+def _phone_matches(digits: str, phones: str) -> bool:
+    # A local number may be typed with its trunk zero ("032 ...") where E.164 drops it.
+    local = digits.lstrip("0")
+    return digits in phones or (len(local) >= 3 and local in phones)

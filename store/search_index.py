@@ -1,0 +1,218 @@
+"""The word index behind release and contact search.
+
+Each document is given as a few folded texts, one per *tier* (e.g. title and contact names,
+then dateline/country/offices, then everything). The index keeps one sorted vocabulary and,
+per tier, the posting lists in CSR form (one flat int32 array of document numbers plus one
+offset per term). Because the vocabulary is sorted, every term starting with a prefix is one
+contiguous range of term ids, hence one contiguous slice of postings: a one-letter prefix costs
+one numpy assignment, not thousands of list merges.
+
+A query word becomes a score vector over all documents (cached, so typing the next letter only
+recomputes the last word): exact term > prefix > fuzzy (rapidfuzz over the vocabulary, limited
+to terms of a similar length), each multiplied by the tier's weight; the best value wins.
+"""
+
+from __future__ import annotations
+
+import threading
+from array import array
+from bisect import bisect_left, bisect_right
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+EXACT = 1.0
+PREFIX = 0.8
+FUZZY_BEST = 0.75
+FUZZY_STEP = 0.15
+MAX_FUZZY_TERMS = 24
+MIN_FUZZY_LENGTH = 4
+_CACHE_SIZE = 48
+_PREFIX_END = "\U0010ffff"
+
+
+def max_edits(length: int) -> int:
+    """Typos tolerated in a query word of this length (OSA distance: a swap counts as one)."""
+    if length < MIN_FUZZY_LENGTH:
+        return 0
+    return 1 if length < 8 else 2
+
+
+@dataclass(frozen=True, slots=True)
+class WordMatch:
+    """How one query word matched the vocabulary."""
+
+    vector: np.ndarray  # float32 score per document, 0 where the word did not match
+    fuzzy_terms: tuple[str, ...]  # vocabulary terms reached only by fuzzy matching
+    matched_docs: int
+
+
+class _Tier:
+    """Posting lists of one tier in CSR form."""
+
+    __slots__ = ("offsets", "postings", "weight")
+
+    def __init__(self, weight: float, offsets: np.ndarray, postings: np.ndarray) -> None:
+        self.weight = weight
+        self.offsets = offsets
+        self.postings = postings
+
+    def slice(self, first_term: int, end_term: int) -> np.ndarray:
+        return self.postings[self.offsets[first_term] : self.offsets[end_term]]
+
+
+class WordIndex:
+    """Sorted vocabulary plus per-tier postings over a fixed list of documents."""
+
+    def __init__(self, documents: Iterable[Sequence[str]], weights: Sequence[float]) -> None:
+        """`documents` yields, per document, one folded text per tier (same order as weights)."""
+        vocab: dict[str, int] = {}
+        tier_terms = [array("i") for _ in weights]
+        tier_counts = [array("i") for _ in weights]
+        n_docs = 0
+        for texts in documents:
+            n_docs += 1
+            for tier, text in enumerate(texts):
+                unique = set(text.split())
+                for term in unique:
+                    if term not in vocab:
+                        vocab[term] = len(vocab)
+                tier_terms[tier].extend(map(vocab.__getitem__, unique))
+                tier_counts[tier].append(len(unique))
+        self.n_docs = n_docs
+        self.terms: list[str] = sorted(vocab)
+        # Term ids were given in first-seen order; postings use the rank in the sorted vocabulary.
+        rank_by_first_seen = np.empty(len(vocab), dtype=np.int32)
+        rank_by_first_seen[
+            np.fromiter(map(vocab.__getitem__, self.terms), np.int32, len(vocab))
+        ] = np.arange(len(vocab), dtype=np.int32)
+        del vocab
+        self.tiers = [
+            self._build_tier(weight, terms, counts, rank_by_first_seen)
+            for weight, terms, counts in zip(weights, tier_terms, tier_counts, strict=True)
+        ]
+        self._build_fuzzy_lists()
+        self._cache: OrderedDict[tuple[str, bool], WordMatch] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def _build_tier(self, weight: float, terms: array, counts: array, rank: np.ndarray) -> _Tier:
+        n_terms = len(self.terms)
+        term_ids = (
+            rank[np.frombuffer(terms, dtype=np.int32)] if len(terms) else np.empty(0, np.int32)
+        )
+        doc_ids = (
+            np.repeat(np.arange(self.n_docs, dtype=np.int32), np.frombuffer(counts, dtype=np.int32))
+            if len(counts)
+            else np.empty(0, np.int32)
+        )
+        order = np.argsort(term_ids, kind="stable")
+        postings = doc_ids[order]
+        offsets = np.zeros(n_terms + 1, dtype=np.int64)
+        np.cumsum(np.bincount(term_ids, minlength=n_terms), out=offsets[1:])
+        return _Tier(weight, offsets, postings)
+
+    def _build_fuzzy_lists(self) -> None:
+        # Fuzzy candidates: words (not numbers) of 3+ characters, grouped by length.
+        candidates = [
+            i
+            for i, t in enumerate(self.terms)
+            if len(t) >= MIN_FUZZY_LENGTH - 1 and not t.isdigit()
+        ]
+        candidates.sort(key=lambda i: len(self.terms[i]))
+        self._fuzzy_ids = np.asarray(candidates, dtype=np.int32)
+        self._fuzzy_terms = [self.terms[i] for i in candidates]
+        self._fuzzy_lengths = [len(t) for t in self._fuzzy_terms]
+
+    def match(self, word: str, *, prefix: bool = True) -> WordMatch:
+        """Score vector of one folded query word (cached); `prefix=False`: whole words only."""
+        key = (word, prefix)
+        with self._lock:
+            cached = self._cache.get(key)
+            if cached is not None:
+                self._cache.move_to_end(key)
+                return cached
+        result = self._compute(word, prefix)
+        with self._lock:
+            self._cache[key] = result
+            while len(self._cache) > _CACHE_SIZE:
+                self._cache.popitem(last=False)
+        return result
+
+    def _fuzzy(self, word: str) -> list[tuple[float, int]]:
+        """(quality, term id) of vocabulary terms within a typo or two of the word."""
+        edits = max_edits(len(word))
+        if edits == 0 or word.isdigit():
+            return []
+        start = bisect_left(self._fuzzy_lengths, len(word) - edits)
+        end = bisect_right(self._fuzzy_lengths, len(word) + edits, start)
+        if start >= end:
+            return []
+        choices = self._fuzzy_terms[start:end]
+        distances = process.cdist(
+            [word],
+            choices,
+            scorer=OSA.distance,
+            score_cutoff=edits,
+            dtype=np.uint8,
+            workers=-1 if len(choices) > 20000 else 1,
+        )[0]
+        hits = np.flatnonzero(distances <= edits)
+        if len(hits) > MAX_FUZZY_TERMS:
+            hits = hits[np.argsort(distances[hits], kind="stable")[:MAX_FUZZY_TERMS]]
+        return [
+            (FUZZY_BEST - FUZZY_STEP * (int(distances[h]) - 1), int(self._fuzzy_ids[start + h]))
+            for h in hits
+        ]
+
+    def _compute(self, word: str, prefix: bool) -> WordMatch:
+        vector = np.zeros(self.n_docs, dtype=np.float32)
+        first = bisect_left(self.terms, word)
+        end = bisect_left(self.terms, word + _PREFIX_END, first)
+        exact = first < end and self.terms[first] == word
+        if not prefix:
+            end = first + 1 if exact else first
+        fuzzy = [(q, t) for q, t in self._fuzzy(word) if not (first <= t < end)]
+        # (value, tier, first term, end term), applied in ascending value so the best one wins.
+        steps: list[tuple[float, int, int, int]] = []
+        for number, tier in enumerate(self.tiers):
+            steps.extend((tier.weight * q, number, t, t + 1) for q, t in fuzzy)
+            if end > first + exact:
+                steps.append((tier.weight * PREFIX, number, first, end))
+            if exact:
+                steps.append((tier.weight * EXACT, number, first, first + 1))
+        steps.sort()
+        for value, number, a, b in steps:
+            docs = self.tiers[number].slice(a, b)
+            if len(docs):
+                vector[docs] = value
+        return WordMatch(
+            vector=vector,
+            fuzzy_terms=tuple(self.terms[t] for _, t in sorted(fuzzy, reverse=True)),
+            matched_docs=int(np.count_nonzero(vector)),
+        )
+
+    def score(self, words: Sequence[str]) -> tuple[np.ndarray, np.ndarray, tuple[str, ...]]:
+        """(matched word count, relevance, matched terms) for a list of folded query words.
+
+        Relevance sums each word's vector weighted by rarity (rare words count more), so within
+        the same number of matched words a rare title word beats a common body word.
+        """
+        count = np.zeros(self.n_docs, dtype=np.int16)
+        relevance = np.zeros(self.n_docs, dtype=np.float32)
+        terms: list[str] = []
+        log_n = np.log(self.n_docs + 2.0)
+        for position, word in enumerate(words):
+            # A lone letter before the last word is an elision ("l'", "d'") or an initial, not a
+            # word being typed: match it whole.
+            finished = len(word) == 1 and position < len(words) - 1
+            match = self.match(word, prefix=not finished)
+            count += match.vector > 0
+            rarity = 0.5 + float(np.log((self.n_docs + 1.0) / (match.matched_docs + 1.0)) / log_n)
+            relevance += match.vector * np.float32(rarity)
+            terms.append(word)
+            terms.extend(match.fuzzy_terms)
+        return count, relevance, tuple(dict.fromkeys(terms))

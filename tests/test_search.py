@@ -1,0 +1,270 @@
+"""Search engine rules: matching, typos, ranking, facets, contacts."""
+
+from __future__ import annotations
+
+import pytest
+
+from store.contacts import build_directory
+from store.records import Contact, Release
+from store.search import ContactSearch, Hit, SearchIndex, parse_query
+
+
+def _release(title: str, body: str = "Texte.", **fields: object) -> Release:
+    return Release(title=title, body=body, **fields)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def releases() -> list[Release]:
+    return [
+        _release(
+            "Les soldats géorgiens formés à la lutte contre la traite",
+            "Plus de 300 soldats géorgiens ont achevé une formation dirigée par l'OIM.",
+            date="2009-05-12",
+            country="GE",
+            country_name="Géorgie",
+            dateline="Tbilissi",
+            contacts=[
+                Contact("Marc Hulst", "OIM Tbilissi", ["+99532293894"], ["marc@iom.ge"]),
+                Contact("Kristin Dadey", None, [], ["kdadey@iom.ge"]),
+            ],
+        ),
+        _release(
+            "Formation intersectorielle sur la traite des personnes en Tunisie",
+            "42 participants de Medenine, Kasserine et Sfax ont pris part.",
+            date="2019-09-24",
+            country="TN",
+            country_name="Tunisie",
+            language="fr",
+        ),
+        _release(
+            "L’OIM en Côte-d’Ivoire évalue un projet de lutte contre la traite",
+            "Mis en œuvre en Côte d'Ivoire et au Ghana, dans l'industrie du cacao.",
+            date="2015-12",
+            country="CI",
+            country_name="Côte d'Ivoire",
+        ),
+        _release(
+            "Migrants stranded in Niger receive help",
+            "A training on border management took place. Traite is not an English word.",
+            date="2021-03-01",
+            country="NE",
+            country_name="Niger",
+            language="en",
+        ),
+        _release(
+            "Refuerzo de la gestión de fronteras en Senegal",
+            "Formación para agentes en Dakar.",
+            date="2021-06-30",
+            country="SN",
+            country_name="Sénégal",
+            language="es",
+        ),
+    ]
+
+
+@pytest.fixture(scope="module")
+def index(releases: list[Release]) -> SearchIndex:
+    return SearchIndex(releases)
+
+
+def _top(index: SearchIndex, query: str, n: int = 1) -> list[int]:
+    return [h.index for h in index.search(query)[:n]]
+
+
+def test_blank_query_returns_everything_in_given_order(
+    index: SearchIndex, releases: list[Release]
+) -> None:
+    hits = index.search("   ")
+    assert [h.index for h in hits] == list(range(len(releases)))
+    assert [h.release_id for h in hits] == [r.id for r in releases]
+    assert all(h.score == 0 and h.terms == () for h in hits)
+    assert len(index) == len(releases)
+    assert [h.index for h in index.search("", limit=2)] == [0, 1]
+
+
+def test_hits_carry_ids_and_terms(index: SearchIndex, releases: list[Release]) -> None:
+    hit = index.search("géorgiens")[0]
+    assert isinstance(hit, Hit)
+    assert hit.release_id == releases[0].id
+    assert "georgiens" in hit.terms
+    assert hit.score > 0
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("georgiens", 0),
+        ("GÉORGIENS", 0),
+        ("cote d'ivoire", 2),
+        ("Côte-d’Ivoire", 2),
+        ("oeuvre cacao", 2),
+        ("formtion intersectoriele", 1),  # typos
+        ("intersect", 1),  # word start
+        ("dadei", 0),  # typo in a contact name
+        ("hulst", 0),
+        ("kasserine", 1),  # body only
+        ("ghana", 2),  # body only
+        ("tbilisi", 0),  # dateline, one letter off
+        ("traite tunisie", 1),  # words in any order, across fields
+        ("tunisie traite", 1),
+        ("stranded niger", 3),
+        ("gestion fronteras", 4),
+    ],
+)
+def test_query_finds_release_at_top(index: SearchIndex, query: str, expected: int) -> None:
+    assert _top(index, query) == [expected]
+
+
+def test_unmatched_query_finds_nothing(index: SearchIndex) -> None:
+    assert index.search("zzyzx qwertyuiop") == []
+
+
+def test_all_words_rank_above_some(index: SearchIndex) -> None:
+    # "lutte" is in 0 and 2, "cacao" only in 2: 2 matches both words.
+    hits = index.search("lutte cacao")
+    assert hits[0].index == 2
+    assert {h.index for h in hits} == {0, 2}
+
+
+def test_title_hit_ranks_above_body_hit(index: SearchIndex) -> None:
+    # "formation": title of 1, body of 0; "formación" folds close to it in 4's body.
+    hits = index.search("formation")
+    assert hits[0].index == 1
+    assert hits.index(next(h for h in hits if h.index == 0)) > 0
+
+
+def test_contact_name_hit_ranks_above_body_hit() -> None:
+    named = _release(
+        "Rapport annuel", "Sans rapport.", date="2001", contacts=[Contact("Anita Kassem")]
+    )
+    mentioned = _release("Autre rapport", "Anita Kassem a parlé.", date="2020")
+    index = SearchIndex([mentioned, named])
+    assert [h.index for h in index.search("kassem")] == [1, 0]
+
+
+def test_exact_word_ranks_above_fuzzy() -> None:
+    exact = _release("Une formation utile", "Texte.", date="2000")
+    fuzzy = _release("Une fromation utile", "Texte.", date="2022")
+    index = SearchIndex([fuzzy, exact])
+    assert [h.index for h in index.search("formation")] == [1, 0]
+
+
+def test_ties_are_newest_first() -> None:
+    older = _release("Atelier sur la migration", "A.", date="2010-01-01")
+    newer = _release("Atelier sur la migration", "B.", date="2020-01-01")
+    undated = _release("Atelier sur la migration", "C.")
+    index = SearchIndex([undated, older, newer])
+    assert [h.index for h in index.search("atelier migration")] == [2, 1, 0]
+
+
+def test_limit(index: SearchIndex) -> None:
+    assert len(index.search("traite", limit=2)) == 2
+    assert index.search("traite", limit=0) == []
+    assert [h.index for h in index.search("traite", limit=2)] == [
+        h.index for h in index.search("traite")[:2]
+    ]
+
+
+def test_typing_a_query_letter_by_letter_keeps_the_target(index: SearchIndex) -> None:
+    query = "kasserine"
+    for end in range(3, len(query) + 1):
+        assert _top(index, query[:end]) == [1], query[:end]
+
+
+def test_lone_letters_before_the_last_word_are_whole_words(index: SearchIndex) -> None:
+    # "d" from "d'ivoire" must not count as a match for every word starting with d.
+    hits = index.search("cote d ivoire")
+    assert hits[0].index == 2
+    # Release 0 has words starting with "d" but no word "d": it must not match two words.
+    assert all(h.score < 200 for h in hits[1:])
+
+
+def test_facets_filter(index: SearchIndex) -> None:
+    assert _top(index, "country:SN", 5) == [4]
+    assert _top(index, "country:sn", 5) == [4]
+    assert _top(index, "country:senegal", 5) == [4]
+    assert _top(index, "country:Sénégal", 5) == [4]
+    assert _top(index, "country:cote-d-ivoire", 5) == [2]
+    assert _top(index, "year:2021", 5) == [3, 4]
+    assert _top(index, "lang:en", 5) == [3]
+    assert _top(index, "lang:espanol", 5) == [4]
+    assert _top(index, "traite country:TN", 5) == [1]
+    assert _top(index, "traite year:2015", 5) == [2]
+    assert _top(index, "traite country:ZZ", 5) == []
+    assert _top(index, "year:2021 lang:es", 5) == [4]
+
+
+def test_parse_query() -> None:
+    query = parse_query("Côte  country:senegal year:2021 lang:FR foo:bar")
+    assert query.words == ["cote", "foo", "bar"]
+    assert query.country == "senegal"
+    assert query.year == "2021"
+    assert query.language == "fr"
+    assert parse_query("pays:sn").country == "SN"
+    assert parse_query("L’OIM").words == ["l", "oim"]
+    assert parse_query("").words == []
+
+
+def test_empty_index() -> None:
+    index = SearchIndex([])
+    assert len(index) == 0
+    assert index.search("") == []
+    assert index.search("anything") == []
+    assert index.search("year:2020") == []
+
+
+@pytest.fixture(scope="module")
+def contacts(releases: list[Release]) -> tuple[list, ContactSearch]:
+    extra = _release(
+        "Autre",
+        "Texte.",
+        contacts=[
+            Contact(
+                "Anita Kassem",
+                "OIM Côte-d'Ivoire",
+                ["+22522528200", "+22579931991"],
+                ["akassem@iom.int"],
+            ),
+            Contact("Laurence Hart", "OIM Tripoli", ["+218913832596"], ["lhart@iom.int"]),
+            Contact("Marcel Hurst", "OIM Genève", ["+41227179111"], ["mhurst@iom.int"]),
+        ],
+    )
+    entries = build_directory([*releases, extra])
+    return entries, ContactSearch(entries)
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("dadei", "Kristin Dadey"),
+        ("Kristin", "Kristin Dadey"),
+        ("hulst", "Marc Hulst"),
+        ("+995 32 29", "Marc Hulst"),
+        ("99532293894", "Marc Hulst"),
+        ("032 29 38 94", "Marc Hulst"),
+        ("225 7993", "Anita Kassem"),
+        ("tbilissi", "Marc Hulst"),
+        ("tripoli", "Laurence Hart"),
+        ("cote d'ivoire", "Anita Kassem"),
+        ("kdadey@iom.ge", "Kristin Dadey"),
+        ("lhart", "Laurence Hart"),
+        ("kasem anita", "Anita Kassem"),
+        ("hurst", "Marcel Hurst"),
+        ("marc", "Marc Hulst"),
+    ],
+)
+def test_contact_search_top_hit(
+    contacts: tuple[list, ContactSearch], query: str, name: str
+) -> None:
+    entries, search = contacts
+    found = search.search(query)
+    assert found, query
+    assert entries[found[0]].name == name
+
+
+def test_contact_search_blank_and_limit(contacts: tuple[list, ContactSearch]) -> None:
+    entries, search = contacts
+    assert search.search("") == list(range(len(entries)))
+    assert search.search("", limit=2) == [0, 1]
+    assert len(search.search("iom", limit=2)) == 2
+    assert search.search("no such person xyzzy") == []
