@@ -95,9 +95,12 @@ def release_text(release: Release, width: int = TEXT_WIDTH) -> str:
         for index, (name, office, phones, emails) in enumerate(contacts):
             if index:
                 out.append("")
-            for value in (name, office, *phones, *emails):
-                if value:
-                    out += _wrap(value, width)
+            out += _wrap(name or "(no name)", width)
+            details = [office] if office else []
+            details += [f"Tel: {phone}" for phone in phones]
+            details += [f"Email: {email}" for email in emails]
+            for detail in details:
+                out += _wrap(detail, width, indent="  ", hanging="    ")
     funders = [f for f in (_line(f) for f in release.funders) if f]
     if funders:
         out += ["", *_wrap("Funded by: " + "; ".join(funders), width, hanging="  ")]

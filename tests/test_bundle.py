@@ -53,6 +53,9 @@ def test_round_trip_between_two_archives(tmp_path: Path, archive_a: Archive) -> 
     result = archive_b.add(read_bundle(data, bundle.name))
     assert sorted(result.added) == sorted(archive_a.raw_records())
     assert archive_b.raw_records() == archive_a.raw_records()  # same ids, same records
+    assert [r.to_dict() for r in archive_b.releases()] == [
+        r.to_dict() for r in archive_a.releases()
+    ]
     again = archive_b.add(read_bundle(data, bundle.name))
     assert again.added == [] and sorted(again.duplicates) == sorted(archive_a.raw_records())
     assert len(archive_b) == 3

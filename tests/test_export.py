@@ -152,10 +152,10 @@ def test_text_sections() -> None:
     contacts = lines.index("Contacts")
     assert lines[contacts + 2 : contacts + 7] == [
         "Anita Kassem",
-        "OIM Côte-d’Ivoire",
-        "+22522528200",
-        "+22579931991",
-        "akassem@iom.int",
+        "  OIM Côte-d’Ivoire",
+        "  Tel: +22522528200",
+        "  Tel: +22579931991",
+        "  Email: akassem@iom.int",
     ]
     assert "Funded by: Gouvernement du Japon" in lines
     assert "Source: 004_ae0a45b9387d6df4.txt" in lines
