@@ -236,6 +236,8 @@ def write_export(release: Release, directory: Path, fmt: str = "txt") -> Path:
     text = render(release, fmt)
     fmt = fmt.strip().lower().lstrip(".")
     directory = Path(directory).expanduser()
+    if directory.exists() and not directory.is_dir():
+        raise NotADirectoryError(f"{directory} is a file, not a folder; give a folder to export to")
     directory.mkdir(parents=True, exist_ok=True)
     payload = text.encode("utf-8")
     stem = export_stem(release)

@@ -295,3 +295,10 @@ def test_write_file_clear_errors(tmp_path: Path) -> None:
         write_file(tmp_path, "x")
     with pytest.raises(FileNotFoundError, match="no such folder"):
         write_file(tmp_path / "missing" / "out.txt", "x")
+
+
+def test_write_export_into_a_file_is_a_clear_error(tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("x", encoding="utf-8")
+    with pytest.raises(NotADirectoryError, match="is a file, not a folder"):
+        write_export(minimal_release(), not_a_folder)
