@@ -25,6 +25,16 @@ RELEASE_FIELDS = (
 )
 
 
+def _optional_text(data: dict[str, Any], key: str) -> str | None:
+    """A text field that may be absent or empty; ValueError when it holds anything else."""
+    value = data.get(key)
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"'{key}' must be text, not {type(value).__name__}")
+    return value
+
+
 @dataclass(slots=True)
 class Contact:
     """A person named in a release's contact block."""
@@ -46,7 +56,7 @@ class Contact:
     def from_dict(cls, data: dict[str, Any]) -> Contact:
         return cls(
             name=str(data.get("name") or ""),
-            office=data.get("office") or None,
+            office=_optional_text(data, "office"),
             phones=[str(p) for p in data.get("phones") or []],
             emails=[str(e) for e in data.get("emails") or []],
         )
@@ -64,7 +74,7 @@ class Quoted:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Quoted:
-        return cls(name=str(data.get("name") or ""), role=data.get("role") or None)
+        return cls(name=str(data.get("name") or ""), role=_optional_text(data, "role"))
 
 
 @dataclass(slots=True)
@@ -128,16 +138,16 @@ class Release:
             title=title,
             body=body,
             language=str(data.get("language") or "fr"),
-            country=data.get("country") or None,
-            country_name=data.get("country_name") or None,
-            dateline=data.get("dateline") or None,
-            date=data.get("date") or None,
+            country=_optional_text(data, "country"),
+            country_name=_optional_text(data, "country_name"),
+            dateline=_optional_text(data, "dateline"),
+            date=_optional_text(data, "date"),
             dates=[str(d) for d in dates],
             contacts=[Contact.from_dict(c) for c in contacts if isinstance(c, dict)],
             funders=[str(f) for f in funders],
             quoted=[Quoted.from_dict(q) for q in quoted if isinstance(q, dict)],
             source=str(data.get("source") or ""),
-            imported_at=data.get("imported_at") or None,
+            imported_at=_optional_text(data, "imported_at"),
         )
 
 
