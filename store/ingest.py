@@ -23,6 +23,10 @@ BATCH_RELEASES = 25_000  # one atomic write per batch: a 100k import writes the 
 PARALLEL_MIN_FILES = 200
 CHUNK_FILES = 64
 
+# Hidden files, and "__" names inside folders: __MACOSX from zip files, __pycache__, and the
+# __init__.py that ships sample_data/ inside the wheel. Named explicitly, they are imported.
+SKIPPED_PREFIXES = (".", "__")
+
 ProgressCallback = Callable[[int, int], None]
 
 
@@ -62,7 +66,8 @@ class _Parsed:
 def iter_files(paths: Sequence[Path], failures: list[ImportFailure]) -> Iterator[Path]:
     """Regular files under ``paths`` (folders recursively, sorted), each real file once.
 
-    Symlink loops and unreadable folders become failures, never hangs."""
+    Inside folders, names starting with "." or "__" are skipped. Symlink loops and unreadable
+    folders become failures, never hangs."""
     seen_dirs: set[tuple[int, int]] = set()
     seen_files: set[tuple[int, int]] = set()
     for root in paths:
@@ -95,7 +100,7 @@ def iter_files(paths: Sequence[Path], failures: list[ImportFailure]) -> Iterator
                 continue
             subfolders = []
             for entry in entries:
-                if entry.name.startswith("."):
+                if entry.name.startswith(SKIPPED_PREFIXES):
                     continue
                 try:
                     est = entry.stat()

@@ -1,0 +1,221 @@
+"""Scale benchmark: import, start-up, keystroke -> screen and memory at 1k / 10k / 100k releases.
+
+Every figure is printed beside a comparison measured in the same run:
+- import            vs reading the same files in Python and running one regex over each;
+- start-up          vs a minimal Textual app showing one label, both in the same tmux setup;
+- keystroke->screen vs fzf on the same titles, in the same tmux setup;
+- memory            peak RSS of the browser with the archive loaded, and the archive size.
+
+    python -m tests.bench.scale                 # 1k and 10k
+    python -m tests.bench.scale --sizes 1000,10000,100000
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from store.archive import Archive
+from store.ingest import import_paths
+from tests.bench.make_corpus import make_pages
+from tests.bench.tmux import TmuxSession, tmux_available
+
+QUERIES = ("traite", "formation tunis", "genève")
+MINIMAL_APP = (
+    "from textual.app import App\n"
+    "from textual.widgets import Label\n"
+    "class Minimal(App):\n"
+    "    def compose(self):\n"
+    "        yield Label('minimal-app-ready')\n"
+    "Minimal().run()\n"
+)
+
+
+@dataclass
+class Row:
+    """Figures for one archive size."""
+
+    n: int
+    figures: dict[str, str] = field(default_factory=dict)
+
+
+def corpus_dir(root: Path, n: int) -> Path:
+    """A folder of ``n`` generated raw pages, made once and reused."""
+    folder = root / f"corpus-{n}"
+    done = folder / ".complete"
+    if done.exists():
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for name, data in make_pages(n, seed=1):
+        (folder / name).write_bytes(data)
+    done.touch()
+    return folder
+
+
+def floor_read_and_regex(folder: Path) -> float:
+    """Seconds to read every file and run one regex over it: the floor for import."""
+    pattern = re.compile(rb"(?m)^Pour plus d|^For more|^Para m")
+    start = time.perf_counter()
+    for path in sorted(folder.iterdir()):
+        if path.is_file() and not path.name.startswith("."):
+            pattern.search(path.read_bytes())
+    return time.perf_counter() - start
+
+
+def bench_import(folder: Path, db: Path, n: int, row: Row) -> None:
+    floor = floor_read_and_regex(folder)
+    archive = Archive(db)
+    start = time.perf_counter()
+    report = import_paths(archive, [folder])
+    took = time.perf_counter() - start
+    count = len(report.imported)
+    again_start = time.perf_counter()
+    again = import_paths(Archive(db), [folder])
+    again_took = time.perf_counter() - again_start
+    row.figures["import rel/s"] = (
+        f"{count / took:,.0f} ({took:.2f} s, {archive.write_count} writes)"
+    )
+    row.figures["re-import rel/s"] = (
+        f"{len(again.duplicates) / again_took:,.0f} ({again_took:.2f} s)"
+    )
+    row.figures["floor files/s"] = f"{n / floor:,.0f} ({floor:.2f} s)"
+    row.figures["archive MB"] = f"{db.stat().st_size / 1e6:.1f}"
+
+
+def _browser_argv(db: Path) -> list[str]:
+    script = Path(sys.executable).with_name("oim-archive")
+    return [str(script), "--db", str(db), "--export-dir", tempfile.gettempdir()]
+
+
+def bench_startup_and_keys(db: Path, n: int, titles: Path, row: Row) -> None:
+    ready = rf"{n:,} / {n:,} releases"
+    minimal = []
+    browser = []
+    for _ in range(3):
+        with TmuxSession() as session:
+            session.start([sys.executable, "-c", MINIMAL_APP])
+            waited, _ = session.wait_for("minimal-app-ready")
+            minimal.append(waited)
+        with TmuxSession() as session:
+            session.start(_browser_argv(db))
+            waited, _ = session.wait_for(ready, timeout=120)
+            browser.append(waited)
+    row.figures["start-up s"] = f"{statistics.median(browser):.2f}"
+    row.figures["minimal app s"] = f"{statistics.median(minimal):.2f}"
+    with TmuxSession() as session:
+        session.start(_browser_argv(db))
+        session.wait_for(ready, timeout=120)
+        time.sleep(1.0 if n < 50_000 else 5.0)  # let the search index finish building
+        ours = _type_queries(session, lambda prefix: rf"filter: {re.escape(prefix)}\b")
+        row.figures["peak RSS MB"] = f"{session.peak_rss_mb():.0f}"
+    fzf = _fzf_keystrokes(titles, n)
+    row.figures["key->screen p50/p95 ms"] = _pct(ours)
+    row.figures["fzf key->screen p50/p95 ms"] = _pct(fzf) if fzf else "fzf missing"
+
+
+def _type_queries(session: TmuxSession, marker: object) -> list[float]:
+    latencies = []
+    for query in QUERIES:
+        session.send("/")
+        session.send("C-u")
+        for i in range(1, len(query) + 1):
+            prefix = query[:i]
+            start = time.perf_counter()
+            session.send(query[i - 1], literal=True)
+            pattern = marker(prefix)  # type: ignore[operator]
+            session.wait_for(pattern, timeout=30, poll=0.002)
+            latencies.append(time.perf_counter() - start)
+        session.send("Escape")
+    return latencies
+
+
+def _fzf_keystrokes(titles: Path, n: int) -> list[float]:
+    if shutil.which("fzf") is None:
+        return []
+    latencies = []
+    with TmuxSession() as session:
+        session.start(["sh", "-c", f"exec fzf --no-sort < {titles}"])
+        session.wait_for(rf"{n}/{n}")
+        for query in QUERIES:
+            for i in range(1, len(query) + 1):
+                prefix = query[:i]
+                expected = _fzf_count(titles, prefix)
+                start = time.perf_counter()
+                session.send(query[i - 1], literal=True)
+                session.wait_for(
+                    rf"{re.escape(prefix)}[\s\S]*\b{expected}/{n}\b", timeout=30, poll=0.002
+                )
+                latencies.append(time.perf_counter() - start)
+            session.send("C-u")
+            session.wait_for(rf"\b{n}/{n}\b")
+    return latencies
+
+
+def _fzf_count(titles: Path, query: str) -> int:
+    with titles.open("rb") as handle:
+        out = subprocess.run(["fzf", "--filter", query], stdin=handle, capture_output=True).stdout
+    return len(out.splitlines())
+
+
+def _pct(values: list[float]) -> str:
+    ordered = sorted(values)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return f"{statistics.median(ordered) * 1000:.0f} / {p95 * 1000:.0f}"
+
+
+def print_table(rows: list[Row]) -> None:
+    """The results as a plain-text table, one column per size."""
+    keys = list(rows[0].figures)
+    width = max(len(k) for k in keys) + 2
+    cols = [max(len(f"N={r.n:,}"), *(len(v) for v in r.figures.values())) + 2 for r in rows]
+    print(
+        f"oim-archive scale benchmark, {date.today()}, {platform.machine()}, "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}"
+    )
+    print("".ljust(width) + "".join(f"N={r.n:,}".ljust(c) for r, c in zip(rows, cols, strict=True)))
+    for key in keys:
+        print(
+            key.ljust(width)
+            + "".join(r.figures.get(key, "-").ljust(c) for r, c in zip(rows, cols, strict=True))
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="oim-archive scale benchmark")
+    parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "oim-bench")
+    parser.add_argument("--no-tui", action="store_true", help="import and size figures only")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    rows = []
+    for n in sizes:
+        row = Row(n)
+        folder = corpus_dir(args.work, n)
+        db = args.work / f"archive-{n}.json"
+        for stale in args.work.glob(f"archive-{n}.json*"):
+            stale.unlink()
+        bench_import(folder, db, n, row)
+        titles = args.work / f"titles-{n}.txt"
+        titles.write_text("\n".join(r.title for r in Archive(db).releases()) + "\n")
+        if not args.no_tui and tmux_available():
+            bench_startup_and_keys(db, n, titles, row)
+        rows.append(row)
+        print(f"done N={n:,}", file=sys.stderr)
+    print_table(rows)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

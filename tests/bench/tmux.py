@@ -1,0 +1,107 @@
+"""A small driver for a program in a detached tmux session: start, type, read the screen."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import shutil
+import subprocess
+import time
+import uuid
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+
+def tmux_available() -> bool:
+    """Whether the tmux binary is on PATH."""
+    return shutil.which("tmux") is not None
+
+
+class TmuxSession:
+    """One detached tmux session running one command."""
+
+    def __init__(self, width: int = 100, height: int = 30) -> None:
+        self.name = f"oim-{uuid.uuid4().hex[:8]}"
+        self.width = width
+        self.height = height
+        self.started_at = 0.0
+
+    def start(self, argv: Sequence[str | Path], env: dict[str, str] | None = None) -> None:
+        """Start ``argv`` (exec'd, so the pane's pid is the program's)."""
+        exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in (env or {}).items())
+        command = f"{exports} exec {shlex.join(str(a) for a in argv)}".strip()
+        self.started_at = time.perf_counter()
+        subprocess.run(
+            [
+                "tmux",
+                "new-session",
+                "-d",
+                "-s",
+                self.name,
+                "-x",
+                str(self.width),
+                "-y",
+                str(self.height),
+                command,
+            ],
+            check=True,
+        )
+        subprocess.run(["tmux", "set-option", "-t", self.name, "remain-on-exit", "on"], check=False)
+
+    def capture(self) -> str:
+        """The visible screen as plain text."""
+        return subprocess.run(
+            ["tmux", "capture-pane", "-p", "-t", self.name],
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout
+
+    def send(self, *keys: str, literal: bool = False) -> None:
+        """Send keys (tmux key names, or literal text with ``literal=True``)."""
+        args = ["tmux", "send-keys", "-t", self.name, *(["-l"] if literal else []), *keys]
+        subprocess.run(args, check=True)
+
+    def wait_for(
+        self, predicate: Callable[[str], bool] | str, timeout: float = 30.0, poll: float = 0.005
+    ) -> tuple[float, str]:
+        """Poll the screen until ``predicate`` (or a regex) holds; (seconds waited, screen)."""
+        check = (
+            (lambda s: re.search(predicate, s) is not None)
+            if isinstance(predicate, str)
+            else predicate
+        )
+        start = time.perf_counter()
+        screen = ""
+        while time.perf_counter() - start < timeout:
+            screen = self.capture()
+            if check(screen):
+                return time.perf_counter() - start, screen
+            time.sleep(poll)
+        raise TimeoutError(f"screen never matched within {timeout:.0f} s; last screen:\n{screen}")
+
+    def pane_pid(self) -> int:
+        """The pid of the program in the pane."""
+        out = subprocess.run(
+            ["tmux", "list-panes", "-t", self.name, "-F", "#{pane_pid}"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        return int(out.split()[0])
+
+    def peak_rss_mb(self) -> float:
+        """Peak resident memory (VmHWM) of the program, in MB."""
+        status = Path(f"/proc/{self.pane_pid()}/status").read_text()
+        kb = int(re.search(r"VmHWM:\s+(\d+)", status).group(1))  # type: ignore[union-attr]
+        return kb / 1024
+
+    def kill(self) -> None:
+        """End the session and its program."""
+        subprocess.run(["tmux", "kill-session", "-t", self.name], check=False, capture_output=True)
+
+    def __enter__(self) -> TmuxSession:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.kill()
