@@ -1,0 +1,122 @@
+"""Body text: hard-wrapped lines rejoined into paragraphs, and the dateline split off."""
+
+from __future__ import annotations
+
+import re
+
+WRAP_MAX_LENGTH = 100
+WRAPPED_SHARE = 0.7
+MIN_WRAPPED_LINES = 4
+_SPACES = re.compile(r"[ \t]+")
+# A line that ends a sentence: final punctuation, possibly followed by closing quotes/brackets.
+_SENTENCE_END = re.compile(r"""[.!?…](?:\s*[»"”’')\]])*\s*$|[»”]\s*$""")
+_SENTENCE_START = re.compile(r"""^(?:[«"“'‘(\[—–-]\s*)?[A-ZÀ-ÖØ-Þ0-9¿¡]""")
+_BULLET = re.compile(r"^(?:[-–•*·]\s|\d{1,2}[.)]\s)")
+# Abbreviations and initials after which a full stop does not end a sentence.
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:M|MM|Mme|Mlle|Mr|Mrs|Ms|Dr|St|Sr|Sra|Prof|No|Nº|art|av|cf|env|p|pp|vol|"
+    r"Gén|Gen|Col|Lt|Sgt|Hon|Rev)\.|\b[A-Z]\.)\s*$"
+)
+
+
+def _clean(line: str) -> str:
+    return _SPACES.sub(" ", line).strip()
+
+
+def _is_wrapped(lines: list[str]) -> bool:
+    """Hard-wrapped text (≈60–80 columns, sentences running over several lines)."""
+    if len(lines) < MIN_WRAPPED_LINES:
+        return False
+    short = sum(1 for line in lines if len(line) <= WRAP_MAX_LENGTH)
+    return short >= WRAPPED_SHARE * len(lines)
+
+
+def _ends_paragraph(line: str, following: str, wrapped: bool) -> bool:
+    if _BULLET.match(following) or len(line) > WRAP_MAX_LENGTH + 20:
+        return True
+    if not wrapped:
+        # One paragraph per line, unless the next line plainly goes on with the sentence.
+        return _SENTENCE_END.search(line) is not None or not following[:1].islower()
+    return (
+        _SENTENCE_END.search(line) is not None
+        and _ABBREVIATION.search(line) is None
+        and _SENTENCE_START.match(following) is not None
+    )
+
+
+def _join(left: str, right: str) -> str:
+    if left.endswith("-") and left[-2:-1].isalpha() and right[:1].islower():
+        return left + right
+    return left + " " + right
+
+
+def paragraphs(lines: list[str]) -> list[str]:
+    """Clean paragraphs from body lines: blank lines always separate, wrapped lines rejoin."""
+    blocks: list[list[str]] = [[]]
+    for raw in lines:
+        line = _clean(raw)
+        if line:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    blocks = [block for block in blocks if block]
+    all_lines = [line for block in blocks for line in block]
+    wrapped = _is_wrapped(all_lines)
+    # Wrapped text with blank lines between paragraphs: every break inside a block is a wrap.
+    blank_separated = wrapped and len(blocks) > 1 and any(len(block) > 2 for block in blocks)
+    result: list[str] = []
+    for block in blocks:
+        current = previous = block[0]
+        for line in block[1:]:
+            if blank_separated and not _BULLET.match(line):
+                current = _join(current, line)
+            elif _ends_paragraph(previous, line, wrapped):
+                result.append(current)
+                current = line
+            else:
+                current = _join(current, line)
+            previous = line
+        result.append(current)
+    return result
+
+
+# "Oujda, Tanger - L'Organisation…", "Genève – …", "Sénégal − …" (U+2212),
+# "Genève/ Port-au-Prince, 9 mars – …": places, an optional date, then a dash.
+_DATELINE = re.compile(
+    r"^(?P<head>[^\W\d_][^.!?;:«»\"“”\n]{0,90}?)(?:\s+-\s*|\s*[–—−]\s*|\s*-\s+)(?P<rest>\S.*)$",
+    re.DOTALL,
+)
+_DATELINE_DATE = re.compile(r"\s*,\s*(?P<date>(?:le\s+|el\s+|on\s+)?[^,]*\d[^,]*)$")
+_PLACE_CONNECTORS = frozenset(
+    {"de", "du", "des", "d", "la", "le", "les", "l", "et", "and", "y", "del", "of", "the", "el",
+     "sur", "en", "au", "aux", "upon", "am", "an", "on", "in"}
+)  # fmt: skip
+MAX_PLACE_WORDS = 8
+
+
+def _is_places(head: str) -> bool:
+    words = [w for w in re.split(r"[\s,/()]+|['’]", head) if w]
+    if not 1 <= len(words) <= MAX_PLACE_WORDS:
+        return False
+    capitalised = 0
+    for word in words:
+        if word[0].isupper():
+            capitalised += 1
+        elif word.lower() not in _PLACE_CONNECTORS:
+            return False
+    return capitalised >= 1
+
+
+def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
+    """(places as written, date written in the dateline, the paragraph without its dateline)."""
+    match = _DATELINE.match(paragraph)
+    if match is None:
+        return None, None, paragraph
+    head, date_text = match["head"].strip(), None
+    date_match = _DATELINE_DATE.search(head)
+    if date_match:
+        date_text = date_match["date"].strip()
+        head = head[: date_match.start()].strip()
+    if not head or not _is_places(head):
+        return None, None, paragraph
+    return head, date_text, match["rest"].strip()

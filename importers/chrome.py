@@ -1,0 +1,133 @@
+"""Site chrome: menu lines, glued headings, old page headers and photo captions before the title."""
+
+from __future__ import annotations
+
+import re
+
+from .resources import read_json
+
+_DATA = read_json("chrome.json")
+_BULLET = re.compile(r"^\s*[-–•*·|>]+\s*")
+_SPACES = re.compile(r"\s+")
+
+
+def normalise_label(line: str) -> str:
+    """A line folded for comparison with the labels: no bullet, casefolded, single spaces."""
+    line = _BULLET.sub("", line).replace("’", "'").strip().rstrip(":").strip()
+    return _SPACES.sub(" ", line).casefold()
+
+
+_LABELS: frozenset[str] = frozenset(
+    normalise_label(label) for labels in _DATA["labels"].values() for label in labels
+)
+_HEADERS: frozenset[str] = frozenset(normalise_label(h) for h in _DATA["headers"])
+_FOOTER: frozenset[str] = frozenset(normalise_label(f) for f in _DATA["footer"]) | {""}
+_GLUED_LABELS: tuple[str, ...] = tuple(
+    sorted({normalise_label(g) for g in _DATA["glued"]}, key=len, reverse=True)
+)
+_ONLY_PUNCTUATION = re.compile(r"^[\W_]*$")
+_SENTENCE_END = re.compile(r"[.!?]\W*$")
+_CAPTION = re.compile(
+    r"^(?:photo|photos|foto|fotos|crédits?\s+photo|photo\s+credits?|image|©)\b"
+    r"|\b(?:photo|foto|crédit|credit)\s*:\s*\S.{0,100}$"
+    r"|©\s*\S.{0,100}$",
+    re.IGNORECASE,
+)
+# "L'OIM est présente en Tunisie depuis 2001." and its English and Spanish forms.
+_PRESENCE = re.compile(
+    r"^(?:l['’]oim|iom|la oim)\s+(?:est|has been|is|está|esta|ha estado)\s+"
+    r"(?:présente?|present|presente|active|activa)\b.{0,80}$",
+    re.IGNORECASE,
+)
+MENU_ITEM_MAX_WORDS = 14
+DUPLICATE_MAX_WORDS = 8
+
+
+def _words(line: str) -> int:
+    return len(line.split())
+
+
+def is_label(line: str) -> bool:
+    """A known menu label, page header or footer label."""
+    folded = normalise_label(line)
+    return folded in _LABELS or folded in _HEADERS
+
+
+def is_footer(line: str) -> bool:
+    """A line of site chrome that pages put after the release."""
+    return normalise_label(line) in _FOOTER
+
+
+def is_caption(line: str) -> bool:
+    """A photo caption or credit line."""
+    return len(line) <= 300 and _CAPTION.search(line) is not None
+
+
+def glued_prefix(line: str, seen: set[str]) -> str | None:
+    """The heading of a line glued to its blurb ("Qui sommes nousL'Organisation…"), if any."""
+    folded = line.replace("’", "'").casefold()
+    for label in _GLUED_LABELS:
+        if folded.startswith(label) and len(line) > len(label) and line[len(label)].isupper():
+            return line[: len(label)]
+    for heading in seen:
+        size = len(heading)
+        if size >= 4 and folded.startswith(heading) and len(line) > size + 20:
+            nxt = line[size]
+            if not nxt.isspace() and not nxt.islower():
+                return line[:size]
+    return None
+
+
+def _is_menu_item(line: str) -> bool:
+    stripped = line.lstrip()
+    return (
+        stripped[:1] != ""
+        and stripped[0] in "-–•*·"
+        and _words(stripped) <= MENU_ITEM_MAX_WORDS
+        and len(stripped) <= 120
+        and not _SENTENCE_END.search(stripped)
+    )
+
+
+def find_title(lines: list[str]) -> tuple[int, list[str]]:
+    """Index of the title line (the first line after the chrome) and the chrome lines before it.
+
+    Returns ``(len(lines), chrome)`` when the page holds nothing but chrome.
+    """
+    seen: set[str] = set()
+    chrome: list[str] = []
+    count = len(lines)
+    for index, raw in enumerate(lines):
+        line = raw.strip()
+        folded = normalise_label(line)
+        previous = normalise_label(lines[index - 1]) if index else None
+        following = normalise_label(lines[index + 1]) if index + 1 < count else None
+        is_chrome = (
+            _ONLY_PUNCTUATION.match(line) is not None
+            or folded in _LABELS
+            or folded in _HEADERS
+            or _is_menu_item(line)
+            or (
+                _words(line) <= DUPLICATE_MAX_WORDS
+                and folded in (previous, following)
+                and not _SENTENCE_END.search(line)
+            )
+            or glued_prefix(line, seen) is not None
+            or _PRESENCE.match(line) is not None
+            or is_caption(line)
+        )
+        if not is_chrome:
+            return index, chrome
+        if line:
+            chrome.append(line)
+            if _words(line) <= DUPLICATE_MAX_WORDS:
+                seen.add(folded)
+    return count, chrome
+
+
+def trailing_chrome_start(lines: list[str]) -> int:
+    """Index where the chrome at the end of the release begins (len(lines) when there is none)."""
+    end = len(lines)
+    while end > 0 and is_footer(lines[end - 1]):
+        end -= 1
+    return end

@@ -1,0 +1,217 @@
+"""The contact block at the end of a release: where it starts, and the people in it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from store.records import Contact
+
+from .phones import split_numbers, to_e164
+
+# "Pour plus d'informations, veuillez contacter:", "For further information please contact",
+# "Para más información, contactar a", "Contacts presse :", "Media contact:".
+_INTRO = re.compile(
+    r"^\W{0,3}(?:"
+    r"pour\s+(?:plus|de\s+plus\s+amples|davantage|toutes?)\s+(?:d['’]\s*)?informations?"
+    r"|for\s+(?:more|further|additional)\s+(?:information|details|info)"
+    r"|para\s+(?:más|mas|mayor|obtener\s+más|obtener\s+mas)\s+(?:información|informacion)"
+    r"|(?:media\s+|press\s+)?contacts?(?:\s+(?:presse|médias|media|prensa|for\s+media))?\s*:"
+    r"|contactos?(?:\s+(?:de|para)\s+(?:prensa|medios))?\s*:"
+    r")",
+    re.IGNORECASE,
+)
+_CONTACT_VERB = re.compile(
+    r"\b(?:veuillez\s+|please\s+|por\s+favor\s+)?(?:contacter|contactez|contact|contactar|"
+    r"contacte|comuníquese\s+con|communiquer\s+avec)\b(?:\s+(?:à|a|with|con)\b)?\s*:?\s*",
+    re.IGNORECASE,
+)
+_PHONE_LABEL = re.compile(
+    r"^(?:t[ée]l[ée]?(?:phone|éfono|efono)?|tel|phone|mobile|mob|cell(?:ulaire)?|cel(?:ular)?|"
+    r"portable|m[óo]vil|whatsapp|gsm|office|bureau|t|m)\s*\.?\s*(?:\([^)]*\))?\s*[:.]?\s*",
+    re.IGNORECASE,
+)
+_FAX_LABEL = re.compile(r"^fax\b", re.IGNORECASE)
+_EMAIL_LABEL = re.compile(
+    r"^(?:e-?mail|courriel|correo(?:\s+electr[óo]nico)?|mail)\s*[:.]?\s*", re.IGNORECASE
+)
+_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+_SEPARATOR = re.compile(r"^(?:ou|or|o|y|et|and|/|&)$", re.IGNORECASE)
+_INLINE_SEPARATOR = re.compile(r"\s+(?:ou|or|o|y|et|and)\s+(?:a\s+|à\s+|with\s+)?(?=[A-ZÀ-ÖØ-Þ])")
+_FIELD_SPLIT = re.compile(r"\s*[,;|]\s*")
+_OFFICE_AFTER_NAME = re.compile(
+    r"^(?P<name>.+?)\s+(?:at|from|of|à|de|du|de\s+la|del|en)\s+(?:the\s+|l['’]\s*|la\s+|el\s+)?"
+    r"(?P<office>(?:IOM|OIM|UN|ONU|UNHCR|HCR)\b.*)$"
+)
+_PARENTHESES = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<office>[^()]+)\)$")
+_HONORIFIC = re.compile(
+    r"^(?:M\.|Mme\.?|Mlle\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sr\.?|Sra\.?|Srta\.?|Prof\.?)\s+"
+)
+_NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*$")
+_NAME_PARTICLES = frozenset(
+    {"de", "di", "da", "del", "della", "van", "von", "der", "den", "du", "la", "le", "bin", "al",
+     "el", "ben", "dos", "das", "do", "y", "e", "ibn", "abu", "st."}
+)  # fmt: skip
+_OFFICE_WORDS = re.compile(
+    r"\b(?:IOM|OIM|UN|ONU|UNHCR|HCR|office|bureau|oficina|mission|misión|ministry|ministère|"
+    r"ministerio|media|médias|medios|press|presse|prensa|communications?|comunicaciones|"
+    r"spokesperson|porte-parole|portavoz|headquarters|siège|sede|unit|unité|unidad)\b",
+    re.IGNORECASE,
+)
+MAX_NAME_WORDS = 6
+MAX_INTRO_LENGTH = 400
+
+
+def find_intro(lines: list[str], start: int = 0) -> int | None:
+    """Index of the line that opens the contact block, or None."""
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if _INTRO.match(line) is None:
+            continue
+        stripped = line.rstrip()
+        if (
+            _CONTACT_VERB.search(line)
+            or stripped.endswith(":")
+            or len(stripped) < 60
+            or _EMAIL.search(line)
+        ) and len(line) <= MAX_INTRO_LENGTH:
+            return index
+    return None
+
+
+def looks_like_name(text: str) -> bool:
+    """Two to six capitalised words (particles such as "Di", "de", "van" allowed), no digits."""
+    words = _HONORIFIC.sub("", text).split()
+    if not 2 <= len(words) <= MAX_NAME_WORDS or _OFFICE_WORDS.search(text):
+        return False
+    capitalised = 0
+    for word in words:
+        if _NAME_WORD.match(word):
+            capitalised += 1
+        elif word.lower() not in _NAME_PARTICLES:
+            return False
+    return capitalised >= 2
+
+
+@dataclass(slots=True)
+class _Person:
+    name: str = ""
+    office_parts: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
+
+    def empty(self) -> bool:
+        return not (self.name or self.office_parts or self.phones or self.emails)
+
+    def to_contact(self) -> Contact | None:
+        office = ", ".join(self.office_parts) or None
+        name = self.name or office or (self.emails[0] if self.emails else "")
+        if not name or not (self.name or self.phones or self.emails):
+            return None
+        return Contact(name=name, office=office if office != name else None,
+                       phones=self.phones, emails=self.emails)  # fmt: skip
+
+
+def _split_people(part: str) -> list[str]:
+    """Split "akassem@iom.int ou Jean Dupont" after an email or a number, not inside an office."""
+    pieces: list[str] = []
+    start = 0
+    for match in _INLINE_SEPARATOR.finditer(part):
+        before = part[start : match.start()]
+        if "@" in before or sum(ch.isdigit() for ch in before) >= 6:
+            pieces.extend((before, "ou"))
+            start = match.end()
+    pieces.append(part[start:])
+    return pieces
+
+
+def _fields(block: list[str]) -> list[str]:
+    fields: list[str] = []
+    for line in block:
+        for part in _FIELD_SPLIT.split(line.strip()):
+            fields.extend(piece.strip() for piece in _split_people(part) if piece.strip())
+    return fields
+
+
+class _Builder:
+    def __init__(self, region: str | None) -> None:
+        self.region = region
+        self.people: list[_Person] = []
+        self.current = _Person()
+
+    def close(self) -> None:
+        if not self.current.empty():
+            self.people.append(self.current)
+        self.current = _Person()
+
+    def add_name(self, name: str) -> None:
+        if self.current.name or self.current.phones or self.current.emails:
+            self.close()
+        self.current.name = _HONORIFIC.sub("", name).strip()
+
+    def add_text(self, text: str) -> None:
+        text = text.strip(" .:-–")
+        if not text:
+            return
+        for pattern in (_OFFICE_AFTER_NAME, _PARENTHESES):
+            match = pattern.match(text)
+            if match and looks_like_name(match["name"]):
+                self.add_name(match["name"])
+                self.current.office_parts.append(match["office"].strip())
+                return
+        if looks_like_name(text) and not (self.current.name and not self.current.office_parts
+                                          and not self.current.phones and not self.current.emails
+                                          and _OFFICE_WORDS.search(text)):  # fmt: skip
+            self.add_name(text)
+        elif self.current.phones or self.current.emails:
+            # Text after a person's numbers starts the next person, named or not.
+            self.close()
+            self.current.office_parts.append(text)
+        else:
+            self.current.office_parts.append(text)
+
+    def add_phones(self, text: str) -> None:
+        for number in split_numbers(text):
+            e164 = to_e164(number, self.region)
+            if e164 and e164 not in self.current.phones:
+                self.current.phones.append(e164)
+
+    def add_emails(self, text: str) -> None:
+        for email in _EMAIL.findall(text):
+            email = email.strip(".'").lower()
+            if email not in self.current.emails:
+                self.current.emails.append(email)
+
+
+def _is_phone_field(text: str) -> bool:
+    digits = sum(ch.isdigit() for ch in text)
+    return digits >= 6 and digits >= 0.5 * len(text.replace(" ", ""))
+
+
+def parse_contacts(block: list[str], region: str | None = None) -> list[Contact]:
+    """The people of a contact block (its first line is the intro) with E.164 phones."""
+    if not block:
+        return []
+    first = block[0]
+    verb = _CONTACT_VERB.search(first)
+    rest_of_intro = first[verb.end() :] if verb else ""
+    if not verb and ":" in first:
+        rest_of_intro = first.split(":", 1)[1]
+    builder = _Builder(region)
+    for text in _fields([rest_of_intro, *block[1:]]):
+        if _SEPARATOR.match(text):
+            builder.close()
+        elif _FAX_LABEL.match(text):
+            continue
+        elif _EMAIL.search(text):
+            builder.add_emails(text)
+        elif _EMAIL_LABEL.match(text):
+            continue  # the label alone; the address follows on the next line
+        elif (label := _PHONE_LABEL.match(text)) and _is_phone_field(text[label.end() :]):
+            builder.add_phones(text[label.end() :])
+        elif _is_phone_field(text):
+            builder.add_phones(text)
+        else:
+            builder.add_text(text)
+    builder.close()
+    return [c for c in (p.to_contact() for p in builder.people) if c is not None]

@@ -1,0 +1,147 @@
+"""Dates in fr/en/es text: regex candidate spans, then python-dateutil with a trilingual parserinfo.
+
+Only what is written is returned: "janvier 2008" is "2008-01", never a made-up day; a day and a
+month without a year ("du 4 au 6 mai") is not a complete date and is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+
+from dateutil import parser as date_parser
+
+# English names first (dateutil's own), then French and Spanish, with and without accents and
+# the usual abbreviations.
+_MONTHS: tuple[tuple[str, ...], ...] = (
+    ("jan", "january", "janvier", "janv", "enero", "ene"),
+    ("feb", "february", "février", "fevrier", "févr", "fevr", "fév", "febrero"),
+    ("mar", "march", "mars", "marzo"),
+    ("apr", "april", "avril", "avr", "abril", "abr"),
+    ("may", "mai", "mayo"),
+    ("jun", "june", "juin", "junio"),
+    ("jul", "july", "juillet", "juil", "julio"),
+    ("aug", "august", "août", "aout", "agosto", "ago"),
+    ("sep", "sept", "september", "septembre", "septiembre", "setiembre"),
+    ("oct", "october", "octobre", "octubre"),
+    ("nov", "november", "novembre", "noviembre"),
+    ("dec", "december", "décembre", "decembre", "déc", "diciembre", "dic"),
+)
+_WEEKDAYS: tuple[tuple[str, ...], ...] = (
+    ("mon", "monday", "lundi", "lunes"),
+    ("tue", "tuesday", "mardi", "martes"),
+    ("wed", "wednesday", "mercredi", "miércoles", "miercoles"),
+    ("thu", "thursday", "jeudi", "jueves"),
+    ("fri", "friday", "vendredi", "viernes"),
+    ("sat", "saturday", "samedi", "sábado", "sabado"),
+    ("sun", "sunday", "dimanche", "domingo"),
+)
+
+
+class TrilingualParserInfo(date_parser.parserinfo):
+    """dateutil's English names plus French and Spanish month and weekday names."""
+
+    MONTHS = [tuple(names) for names in _MONTHS]  # noqa: RUF012 (dateutil's class attribute)
+    WEEKDAYS = [tuple(names) for names in _WEEKDAYS]  # noqa: RUF012
+    JUMP = [*date_parser.parserinfo.JUMP, "de", "del", "le", "er", "º", "°"]  # noqa: RUF012
+
+
+PARSER_INFO = TrilingualParserInfo(dayfirst=True)
+_DEFAULT = datetime(2000, 1, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDate:
+    """A date found in the text: ISO form ("YYYY-MM-DD", "YYYY-MM" or "YYYY") and position."""
+
+    iso: str
+    start: int
+
+
+# Month names in regex form; "may" and "mar" are only dates next to a day number or a year.
+_MONTH_NAMES = sorted({name for names in _MONTHS for name in names}, key=len, reverse=True)
+_MONTH = r"(?P<month>" + "|".join(re.escape(n) for n in _MONTH_NAMES) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:er|re|º|°|st|nd|rd|th)?"
+_OTHER_DAY = r"[0-3]?\d(?:er|re|º|°|st|nd|rd|th)?"
+# Lists and ranges: "24, 25 et 26", "23/24 et 29/30", "du 4 au 6", "del 4 al 6", "12-14".
+_DAY_LIST = (
+    _DAY + r"(?:\s*(?:,|/|-|–|et|and|y|au|al|to|à|a)\s*(?:le\s+|el\s+)?" + _OTHER_DAY + r")*"
+)
+_YEAR = r"(?P<year>(?:19|20)\d\d)\b"
+_SEP = r"(?:\s+(?:de\s+|del\s+)?|\s*,\s*|\s*\.\s*)"
+_DAY_MONTH_YEAR = re.compile(
+    r"(?<![\w/.])" + _DAY_LIST + r"\s+(?:de\s+)?" + _MONTH + _SEP + r"(?:de\s+)?" + _YEAR,
+    re.IGNORECASE,
+)
+_MONTH_DAY_YEAR = re.compile(
+    r"\b" + _MONTH + r"\s+" + _DAY + r"(?:\s*(?:-|–|and|to)\s*" + _OTHER_DAY + r")?,?\s+" + _YEAR,
+    re.IGNORECASE,
+)
+_MONTH_YEAR = re.compile(r"\b" + _MONTH + r"\s+(?:de\s+|del\s+)?" + _YEAR, re.IGNORECASE)
+_NUMERIC = re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<year>(?:19|20)\d\d)\b")
+_ISO = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<b>[01]\d)-(?P<a>[0-3]\d)(?!\d)")
+# A year alone only counts after a word that makes it a date ("en 2015", "since 2001").
+_YEAR_ONLY = re.compile(
+    r"\b(?:en|in|since|depuis|desde|durant|during|année|year|año|until|jusqu'en|hasta)\s+"
+    r"(?:l'année\s+|el año\s+)?" + _YEAR + r"(?!\s*[-–/]\d)",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=4096)
+def _parse(span: str, precision: str) -> str | None:
+    """dateutil's reading of a normalised span, cut to the precision written."""
+    try:
+        parsed = date_parser.parse(span, parserinfo=PARSER_INFO, default=_DEFAULT)
+    except (ValueError, OverflowError):
+        return None
+    if precision == "day":
+        return parsed.strftime("%Y-%m-%d")
+    return parsed.strftime("%Y-%m")
+
+
+def find_dates(text: str) -> list[FoundDate]:
+    """Every complete date in the text, in order of appearance, without duplicates."""
+    found: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] = []
+
+    def overlaps(start: int, end: int) -> bool:
+        return any(start < t_end and t_start < end for t_start, t_end in taken)
+
+    def add(match: re.Match[str], iso: str | None) -> None:
+        if iso is None or overlaps(match.start(), match.end()):
+            return
+        taken.append((match.start(), match.end()))
+        found.append((match.start(), match.end(), iso))
+
+    for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
+        for match in pattern.finditer(text):
+            month = match["month"].rstrip(".")
+            add(match, _parse(f"{int(match['day'])} {month} {match['year']}", "day"))
+    for pattern in (_ISO, _NUMERIC):
+        for match in pattern.finditer(text):
+            add(match, _parse(f"{int(match['a'])} {int(match['b'])} {match['year']}", "day"))
+    for match in _MONTH_YEAR.finditer(text):
+        add(match, _parse(f"1 {match['month'].rstrip('.')} {match['year']}", "month"))
+    for match in _YEAR_ONLY.finditer(text):
+        if not overlaps(match.start("year"), match.end("year")):
+            taken.append((match.start("year"), match.end("year")))
+            found.append((match.start("year"), match.end("year"), match["year"]))
+    found.sort()
+    result: list[FoundDate] = []
+    seen: set[str] = set()
+    for start, _, iso in found:
+        if iso not in seen:
+            seen.add(iso)
+            result.append(FoundDate(iso, start))
+    return result
+
+
+def release_date(dates: list[FoundDate]) -> str | None:
+    """The first date with at least a month; a year alone only when nothing better is written."""
+    for found in dates:
+        if len(found.iso) > 4:
+            return found.iso
+    return dates[0].iso if dates else None

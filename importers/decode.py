@@ -1,0 +1,117 @@
+"""Bytes to clean text: size and binary checks, encoding detection, control characters, NFC."""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+from store.text import strip_control
+
+from .errors import ImportRefused
+
+MAX_PAGE_BYTES = 5 * 1024 * 1024
+
+# File signatures of formats people drop into an import folder by mistake.
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "PDF"),
+    (b"\x89PNG", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF8", "GIF image"),
+    (b"PK\x03\x04", "ZIP archive or Office document"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"\xd0\xcf\x11\xe0", "Office document"),
+    (b"\x7fELF", "program"),
+    (b"MZ", "program"),
+    (b"SQLite format 3", "SQLite database"),
+    (b"7z\xbc\xaf", "7-Zip archive"),
+    (b"Rar!", "RAR archive"),
+)
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Characters that never occur in a text page: C0/C1 controls (tab, newlines and ESC excepted,
+# ESC being handled by strip_control) and the replacement character.
+_JUNK = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f\ufffd]")
+# Spaces of every kind become a plain space; soft hyphens and stray BOMs disappear.
+_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_INVISIBLE = re.compile(r"[\u00ad\ufeff\u2060]")
+
+
+def _format_size(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def _check_bytes(data: bytes) -> None:
+    if len(data) > MAX_PAGE_BYTES:
+        limit = MAX_PAGE_BYTES // (1024 * 1024)
+        raise ImportRefused(f"file is {_format_size(len(data))}; the limit is {limit} MB")
+    if not data.strip():
+        raise ImportRefused("empty file")
+    for signature, kind in _SIGNATURES:
+        if data.startswith(signature):
+            raise ImportRefused(f"binary file ({kind}), not a text page")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a BOM shows a NUL in every other byte."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    for zeros, encoding in ((odd, "utf-16-le"), (even, "utf-16-be")):
+        if zeros > 0.9 * half and min(even, odd) < 0.1 * half:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _decode_line(line: bytes) -> str:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return line.decode("cp1252")
+    except UnicodeDecodeError:
+        # The five bytes cp1252 leaves undefined: Latin-1 maps them to C1 controls (dropped later).
+        return line.decode("latin-1")
+
+
+def _decode(data: bytes) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding, errors="replace")
+    if b"\x00" in data:
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise ImportRefused("binary file, not a text page")
+        return text
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        # Windows-1252 / Latin-1, line by line so a page glued from two sources keeps both.
+        return "".join(_decode_line(line) for line in data.splitlines(keepends=True))
+
+
+def decode_page(data: bytes) -> str:
+    """Checked, decoded text: newlines as \\n, no control characters, NFC, plain spaces."""
+    _check_bytes(data)
+    text = _decode(data)
+    junk = len(_JUNK.findall(text))
+    if junk > max(8, len(text) // 50):
+        raise ImportRefused("binary file, not a text page")
+    text = strip_control(text)
+    text = _INVISIBLE.sub("", _SPACES.sub(" ", text))
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    if not text.strip():
+        raise ImportRefused("empty file")
+    return text

@@ -1,0 +1,146 @@
+"""One raw page (bytes + file name) to one or more clean releases."""
+
+from __future__ import annotations
+
+import re
+
+from store.records import Release
+from store.text import clean_line
+
+from .body import paragraphs, split_dateline
+from .bundle import looks_like_bundle, parse_bundle
+from .chrome import find_title, is_caption, is_footer, is_label, trailing_chrome_start
+from .contacts import find_intro, parse_contacts
+from .dates import FoundDate, find_dates, release_date
+from .decode import decode_page
+from .errors import ImportRefused
+from .language import detect_language
+from .listing import Item, split_items
+from .markup import clean_markup
+from .people import find_funders, find_quoted
+from .places import country_name, score_countries
+
+MAX_TITLE_LENGTH = 250
+SHORT_TITLE_LENGTH = 120
+# How much a place mention counts, by where it is written.
+ZONE_WEIGHTS = {"cms": 10.0, "chrome": 5.0, "dateline": 4.0, "title": 3.0, "body": 1.0}
+_FIRST_SENTENCE = re.compile(r"^(.{20,200}?[.!?])\s")
+
+
+def _title_and_rest(title_line: str) -> tuple[str, str | None]:
+    """The title; a page whose first line is a whole paragraph gets its first sentence."""
+    title = clean_line(title_line)
+    if len(title) <= MAX_TITLE_LENGTH:
+        return title, None
+    sentence = _FIRST_SENTENCE.match(title)
+    if sentence:
+        return sentence.group(1), title
+    cut = title[:SHORT_TITLE_LENGTH].rsplit(" ", 1)[0]
+    return cut + "…", title
+
+
+def _skip_after_title(lines: list[str], title: str) -> list[str]:
+    """Drop blank lines, a repeated title, page headers and photo captions after the title."""
+    index = 0
+    folded_title = title.casefold()
+    while index < len(lines):
+        line = lines[index].strip()
+        if line and not (line.casefold() == folded_title or is_label(line) or is_caption(line)):
+            break
+        index += 1
+    return lines[index:]
+
+
+def _release(item: Item, chrome: list[str], source: str) -> Release | None:
+    lines = item.lines
+    title_index, item_chrome = find_title(lines)
+    if title_index >= len(lines):
+        return None
+    title, long_first_line = _title_and_rest(lines[title_index])
+    rest = lines[title_index + 1 :]
+    if long_first_line is not None:
+        rest = [long_first_line, *rest]
+    rest = _skip_after_title(rest, title)
+    rest = rest[: trailing_chrome_start(rest)]
+    intro = find_intro(rest)
+    body_lines, contact_lines = (rest, []) if intro is None else (rest[:intro], rest[intro:])
+    contact_lines = [line for line in contact_lines if not is_footer(line) or not line.strip()]
+    paras = paragraphs(body_lines)
+    dateline = dateline_date = None
+    if paras:
+        dateline, dateline_date, paras[0] = split_dateline(paras[0])
+        paras = [p for p in paras if p]
+    body = "\n\n".join(paras)
+    if not body:
+        return None
+    chrome_text = "\n".join([*chrome, *item_chrome])
+    country = score_countries(
+        [
+            (" ".join(item.cms_places), ZONE_WEIGHTS["cms"]),
+            (chrome_text, ZONE_WEIGHTS["chrome"]),
+            (dateline or "", ZONE_WEIGHTS["dateline"]),
+            (title, ZONE_WEIGHTS["title"]),
+            (body, ZONE_WEIGHTS["body"]),
+        ]
+    )
+    contacts = parse_contacts(contact_lines, region=country)
+    if country is None and contacts:
+        offices = " ".join(c.office or "" for c in contacts)
+        country = score_countries([(offices, ZONE_WEIGHTS["body"])])
+    found: list[FoundDate] = find_dates(item.cms_text) if item.cms_text else []
+    found += find_dates(f"{dateline_date or ''}\n{body}")
+    dates = list(dict.fromkeys(d.iso for d in found))
+    language = detect_language(f"{title}\n{body}")
+    return Release(
+        title=title,
+        body=body,
+        language=language,
+        country=country,
+        country_name=country_name(country, language),
+        dateline=dateline,
+        date=release_date(found),
+        dates=dates,
+        contacts=contacts,
+        funders=find_funders(body),
+        quoted=find_quoted(body),
+        source=source,
+    )
+
+
+def parse_page_unguarded(data: bytes, name: str) -> list[Release]:
+    """The importer itself; parse_page adds the guarantee that only ImportRefused escapes."""
+    if looks_like_bundle(data, name):
+        try:
+            return parse_bundle(data, name)
+        except ImportRefused:
+            if name.lower().endswith((".jsonl", ".ndjson", ".jsonlines")):
+                raise
+    text = clean_markup(decode_page(data))
+    lines = text.split("\n")
+    title_index, chrome = find_title(lines)
+    if title_index >= len(lines):
+        raise ImportRefused("only site menus, no release found")
+    releases: list[Release] = []
+    seen: set[str] = set()
+    for number, item in enumerate(split_items(lines, title_index)):
+        release = _release(item, chrome if number == 0 else [], name)
+        if release is not None and release.id not in seen:
+            seen.add(release.id)
+            releases.append(release)
+    if not releases:
+        raise ImportRefused("only a title, no release text found")
+    return releases
+
+
+def parse_page(data: bytes, name: str) -> list[Release]:
+    """Releases found in one raw page (several for a listing page).
+
+    Pure and deterministic. Raises ImportRefused, with a one-line reason, for anything that is
+    not an importable page, and never any other exception.
+    """
+    try:
+        return parse_page_unguarded(data, name)
+    except ImportRefused:
+        raise
+    except Exception as exc:  # a bug must not stop an import of thousands of files
+        raise ImportRefused(f"could not read this page ({type(exc).__name__})") from exc

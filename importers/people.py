@@ -1,0 +1,98 @@
+"""Funders ("financé par …") and people quoted in the body ("déclare Carmela Godeau, …")."""
+
+from __future__ import annotations
+
+import re
+
+from store.records import Quoted
+
+# The phrase that introduces a funder, in the three languages.
+_FUNDED_BY = re.compile(
+    r"\b(?:financ[ée]e?s?\s+par|co-?financ[ée]e?s?\s+par|grâce\s+au\s+(?:soutien\s+financier|"
+    r"financement)\s+(?:de|du|des)|avec\s+le\s+(?:soutien\s+financier|financement)\s+(?:de|du|des)|"
+    r"(?:co-?)?funded\s+by|financed\s+by|with\s+(?:funding|financial\s+support)\s+from|"
+    r"financiad[oa]s?\s+por|(?:con|gracias\s+al?)\s+(?:el\s+)?(?:financiamiento|financiación|"
+    r"apoyo\s+financiero)\s+(?:de|del))\s+",
+    re.IGNORECASE,
+)
+# Where the funder's name stops: end of sentence or clause.
+_STOP = re.compile(r"[.;:!?»«\"“”()\n]|,\s+(?!(?:le|la|les|l['’]|the|el|los|las)\s+[A-ZÀ-Ö])")
+# "et mené à bien": a conjunction followed by a verb ends the name; "et de l'Enfance" does not.
+_AND = re.compile(r"\s+(?:et|and|y|e)\s+(?P<next>[\w'’]+)")
+_ARTICLE = re.compile(r"^(?:le|la|les|l['’]\s*|the|el|los|las|du|des|del)\s+|^l['’]", re.I)
+_CONTINUES_NAME = frozenset({"de", "d", "du", "des", "of", "del", "for", "pour", "para"})
+_STARTS_FUNDER = frozenset({"le", "la", "les", "l", "the", "el", "los", "las"})
+MAX_FUNDER_LENGTH = 160
+
+
+def _tidy_funder(name: str) -> str:
+    """The funder's name without its leading article, first letter capitalised, as written."""
+    name = _ARTICLE.sub("", name.strip(" ,")).strip()
+    return name[:1].upper() + name[1:]
+
+
+def _split_funders(phrase: str) -> list[str]:
+    """ "l'UE et le Japon" is two funders; "de la Famille et de l'Enfance" is one name."""
+    names: list[str] = []
+    start = 0
+    for match in _AND.finditer(phrase):
+        word = match["next"].lower().replace("’", "'").split("'")[0]
+        if word in _STARTS_FUNDER:
+            names.append(phrase[start : match.start()])
+            start = match.start("next")
+        elif word not in _CONTINUES_NAME and not match["next"][:1].isupper():
+            # "et mené à bien": a verb, the name ended before the conjunction.
+            names.append(phrase[start : match.start()])
+            return names
+    names.append(phrase[start:])
+    return names
+
+
+def find_funders(text: str) -> list[str]:
+    """Names of the funders written after "financé par", "funded by", "financiado por"…"""
+    funders: list[str] = []
+    for match in _FUNDED_BY.finditer(text):
+        rest = text[match.end() : match.end() + 400]
+        stop = _STOP.search(rest)
+        phrase = rest[: stop.start()] if stop else rest
+        for part in re.split(r",\s+", phrase):
+            for name in _split_funders(part):
+                funder = _tidy_funder(name)
+                if 2 <= len(funder) <= MAX_FUNDER_LENGTH and funder not in funders:
+                    funders.append(funder)
+    return funders
+
+
+_CAPITALISED = r"[A-ZÀ-ÖØ-Þ][\w'’-]+"
+_PARTICLE = r"(?:de|di|da|del|van|von|la|le|al|el|bin|ben)\s+"
+_NAME = rf"(?P<name>{_CAPITALISED}(?:\s+(?:{_PARTICLE})?{_CAPITALISED}){{1,3}})"
+_SAID = (
+    r"(?:affirme|a\s+affirmé|déclare|a\s+déclaré|explique|a\s+expliqué|souligne|a\s+souligné|"
+    r"ajoute|a\s+ajouté|indique|a\s+indiqué|précise|a\s+précisé|estime|dit|a\s+dit|selon|"
+    r"said|says|added|explained|noted|stressed|according\s+to|"
+    r"afirmó|afirma|declaró|dijo|explicó|señaló|agregó|añadió|según|indicó)"
+)
+_QUOTED = re.compile(
+    _SAID + r"\s+(?:M\.\s+|Mme\s+|Mr\.?\s+|Ms\.?\s+|Dr\.?\s+|el\s+|la\s+)?" + _NAME
+    + r"(?:\s*,\s*(?P<role>[^.;!?»«\"“”]{3,160}?))?\s*(?:[.;!?»\"”]|$|,\s+(?:qui|who|quien))",
+)  # fmt: skip
+_POSSESSIVE = re.compile(r"^\S+['’]s\s+")
+_ROLE_NOT_A_ROLE = re.compile(r"^(?:qui|who|quien|que|that|et|and|y)\b", re.IGNORECASE)
+
+
+def find_quoted(text: str) -> list[Quoted]:
+    """People quoted in the body, with their role when it follows the name."""
+    quoted: list[Quoted] = []
+    names: set[str] = set()
+    for match in _QUOTED.finditer(text):
+        name = _POSSESSIVE.sub("", match["name"].strip())
+        if len(name.split()) < 2:
+            continue
+        if name in names or name.split()[0] in ("OIM", "IOM", "La", "Le", "Les", "The"):
+            continue
+        role = (match["role"] or "").strip() or None
+        if role and _ROLE_NOT_A_ROLE.match(role):
+            role = None
+        names.add(name)
+        quoted.append(Quoted(name=name, role=role))
+    return quoted

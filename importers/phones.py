@@ -1,0 +1,67 @@
+"""Phone numbers to E.164 with phonenumbers, keeping old numbers it now calls invalid."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import phonenumbers
+
+# A number as written: optional +/00 prefix, then digits with spaces, dots, dashes, brackets.
+NUMBER = re.compile(r"(?:\+|\b00)?\s?\(?\d[\d\s().\-]{4,22}\d")
+_TRUNK_ZERO = re.compile(r"\(0\)")
+_NOT_DIGIT = re.compile(r"\D")
+_SUFFIX = re.compile(r"\s*(\d{1,5})\s*")
+MIN_DIGITS = 6
+MAX_DIGITS = 15
+
+
+@lru_cache(maxsize=8192)
+def to_e164(raw: str, region: str | None) -> str | None:
+    """E.164 form of one written number, or None when it cannot be one.
+
+    A number with a country code that phonenumbers calls invalid (an old numbering plan, such
+    as Côte d'Ivoire's 8-digit numbers before 2021) is kept as +<country code><number>.
+    """
+    text = _TRUNK_ZERO.sub("", raw).strip()
+    international = text.startswith(("+", "00"))
+    digits = _NOT_DIGIT.sub("", text)
+    if text.startswith("00"):
+        digits = digits[2:]
+    if not MIN_DIGITS <= len(digits) <= MAX_DIGITS:
+        return None
+    try:
+        number = phonenumbers.parse("+" + digits if international else digits, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not number.country_code or not number.national_number:
+        return None
+    if phonenumbers.is_valid_number(number) or international:
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return None
+
+
+def _replace_last_digits(number: str, digits: str) -> str:
+    chars = list(number)
+    position, remaining = len(chars) - 1, len(digits) - 1
+    while position >= 0 and remaining >= 0:
+        if chars[position].isdigit():
+            chars[position] = digits[remaining]
+            remaining -= 1
+        position -= 1
+    return "".join(chars)
+
+
+def split_numbers(text: str) -> list[str]:
+    """The numbers written in a phone field, with "/9435"-style endings expanded."""
+    numbers: list[str] = []
+    for part in re.split(r"\s*(?:/|;|,|\bou\b|\bor\b|\bo\b|\by\b|\bet\b|\band\b)\s*", text):
+        suffix = _SUFFIX.fullmatch(part)
+        if suffix and numbers:
+            # "+41 22 717 9111/9435": the second number replaces the end of the first.
+            numbers.append(_replace_last_digits(numbers[-1], suffix.group(1)))
+            continue
+        match = NUMBER.search(part)
+        if match and len(_NOT_DIGIT.sub("", match.group(0))) >= MIN_DIGITS:
+            numbers.append(match.group(0).strip())
+    return numbers

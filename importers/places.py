@@ -1,0 +1,148 @@
+"""Country of a release from a gazetteer (countries, aliases, demonyms, cities in fr/en/es)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .resources import read_tsv
+
+WORD = re.compile(r"\w+")
+LANGUAGES = ("en", "fr", "es")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry: the country it points to and how much a mention counts."""
+
+    code: str
+    weight: float
+    case_sensitive: bool
+
+
+def _key(name: str) -> tuple[str, ...]:
+    return tuple(WORD.findall(name.casefold()))
+
+
+def _french_forms(base: str) -> list[str]:
+    if base.endswith(("ien", "éen", "on")):
+        return [base, base + "ne", base + "s", base + "nes"]
+    if base.endswith(("ais", "ois")):
+        return [base, base + "e", base + "es"]
+    if base.endswith("e"):
+        return [base, base + "s"]
+    return [base, base + "e", base + "s", base + "es"]
+
+
+_UNACCENT = str.maketrans("áéíóú", "aeiou")
+
+
+def _spanish_forms(base: str) -> list[str]:
+    if base.endswith("o"):
+        return [base, base[:-1] + "a", base + "s", base[:-1] + "as"]
+    if base.endswith(("a", "e")):
+        return [base, base + "s"]
+    if base.endswith(("í", "ú")):
+        return [base, base + "es"]
+    if base[-2:] in ("és", "án", "ín", "ón"):
+        stem = base[:-2] + base[-2].translate(_UNACCENT) + base[-1]
+        return [base, stem + "a", stem + "es", stem + "as"]
+    return [base, base + "a", base + "es", base + "as"]
+
+
+def _english_forms(base: str) -> list[str]:
+    if base.endswith(("ese", "sh", "ch", "ss", "i", "y")) or " " in base:
+        return [base, base + "s"] if base.endswith(("i", "y")) or " " in base else [base]
+    return [base, base + "s"]
+
+
+def _demonym_forms(lang: str, name: str) -> list[str]:
+    if "/" in name:
+        return name.split("/")
+    if lang == "fr":
+        return _french_forms(name)
+    if lang == "es":
+        return _spanish_forms(name)
+    return _english_forms(name)
+
+
+def _load() -> tuple[dict[tuple[str, ...], Place], dict[str, int], dict[str, dict[str, str]]]:
+    entries: dict[tuple[str, ...], Place] = {}
+    names: dict[str, dict[str, str]] = {}
+
+    def add(name: str, place: Place) -> None:
+        key = _key(name)
+        if key and key not in entries:
+            entries[key] = place
+
+    for row in read_tsv("countries.tsv"):
+        code, english, french, spanish = row[:4]
+        names[code] = {"en": english, "fr": french, "es": spanish}
+        for name in (english, french, spanish):
+            add(name, Place(code, 1.0, True))
+    for row in read_tsv("gazetteer.tsv"):
+        code, kind, lang, listed = row[:4]
+        weight = float(row[4]) if len(row) > 4 and row[4] else 1.0
+        for name in listed.split("|"):
+            if kind == "demonym":
+                # French and Spanish demonyms are lower-case adjectives; English ones capitalised.
+                for form in _demonym_forms(lang, name):
+                    add(form, Place(code, weight, lang == "en"))
+            else:
+                add(name, Place(code, weight, True))
+    longest: dict[str, int] = {}
+    for key in entries:
+        longest[key[0]] = max(longest.get(key[0], 0), len(key))
+    return entries, longest, names
+
+
+_ENTRIES, _LONGEST, COUNTRY_NAMES = _load()
+
+
+def mentions(text: str) -> Iterable[tuple[int, Place]]:
+    """Gazetteer entries named in the text, with the index of the word where each starts."""
+    words = WORD.findall(text)
+    folded = [word.lower() for word in words]
+    index, count = 0, len(words)
+    while index < count:
+        longest = _LONGEST.get(folded[index])
+        if longest is None:
+            index += 1
+            continue
+        for size in range(min(longest, count - index), 0, -1):
+            place = _ENTRIES.get(tuple(folded[index : index + size]))
+            if place is not None and (not place.case_sensitive or words[index][0].isupper()):
+                yield index, place
+                index += size
+                break
+        else:
+            index += 1
+
+
+def score_countries(zones: Iterable[tuple[str, float]]) -> str | None:
+    """The country with the highest weighted mention score over (text, zone weight) pairs.
+
+    Ties go to the country mentioned first.
+    """
+    scores: dict[str, float] = {}
+    first_seen: dict[str, int] = {}
+    order = 0
+    for text, zone_weight in zones:
+        if not text:
+            continue
+        for _, place in mentions(text):
+            scores[place.code] = scores.get(place.code, 0.0) + place.weight * zone_weight
+            if place.code not in first_seen:
+                first_seen[place.code] = order
+                order += 1
+    if not scores:
+        return None
+    return max(scores, key=lambda code: (scores[code], -first_seen[code]))
+
+
+def country_name(code: str | None, language: str) -> str | None:
+    """The country's name in the release's language."""
+    if code is None or code not in COUNTRY_NAMES:
+        return None
+    return COUNTRY_NAMES[code].get(language) or COUNTRY_NAMES[code]["en"]
