@@ -1,0 +1,82 @@
+"""The Textual browser: a thin App that wires the screens to one archive.
+
+``make_app(db_path, export_dir)`` builds it; the CLI runs it, tests drive it with ``run_test``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from tui.screens.help import HelpScreen
+from tui.screens.library import Library
+from tui.screens.releases import ReleasesScreen
+
+DARK_THEME = "textual-dark"
+LIGHT_THEME = "textual-light"
+
+
+class OimArchiveApp(App[None]):
+    """Browse, filter and export the releases of one archive."""
+
+    CSS_PATH = "oim_archive.tcss"
+    TITLE = "oim-archive"
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit"),
+        Binding("question_mark,f1", "help", "Help", key_display="?"),
+        Binding("t", "toggle_theme", "Dark/light theme", show=False),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+    ]
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+        self.main_screen = ReleasesScreen()
+        self.theme = DARK_THEME
+
+    def get_default_screen(self) -> Screen[None]:
+        return self.main_screen
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        main = self.main_screen
+        commands: list[tuple[str, str, Callable[[], object] | None]] = [
+            ("Import a folder", "Read saved pages into the archive", main.action_import_folder),
+            (
+                "Export the release",
+                "Write it as text into the export folder",
+                getattr(screen, "action_export", None),
+            ),
+            (
+                "Copy the release",
+                "Put its text on the clipboard",
+                getattr(screen, "action_copy", None),
+            ),
+            ("Contacts", "The directory of every contact person", main.action_contacts),
+            ("Filter by country or year", "Pick a country or a year", main.action_facets),
+            ("Reload the archive", "Read the archive file again", main.action_reload),
+            ("Toggle dark/light theme", "Switch between the two themes", self.action_toggle_theme),
+            ("Help", "Every key of the browser", self.action_help),
+        ]
+        for title, help_text, callback in commands:
+            if callback is not None:
+                yield SystemCommand(title, help_text, callback)
+        yield from super().get_system_commands(screen)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(type(self).BINDINGS))
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT_THEME if self.theme == DARK_THEME else DARK_THEME
+
+
+def make_app(db_path: Path, export_dir: Path) -> App[None]:
+    """The browser on the archive at ``db_path``; ``e`` writes exports into ``export_dir``."""
+    return OimArchiveApp(Library(Path(db_path), Path(export_dir)))

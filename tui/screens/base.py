@@ -1,0 +1,92 @@
+"""What every screen of the browser shares: the library, error reporting, export and copy."""
+
+from __future__ import annotations
+
+from typing import Protocol, cast
+
+from textual.app import App
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
+
+from store.errors import ArchiveError
+from store.records import Release
+from tui.screens.library import Library
+from tui.widgets.safe_text import line
+
+
+class _HasLibrary(Protocol):
+    library: Library
+
+
+def library_of(app: App[object]) -> Library:
+    """The Library the app browses."""
+    return cast(_HasLibrary, app).library
+
+
+def failure_message(error: BaseException | None) -> str:
+    """One line a person understands, for any error raised by slow work."""
+    if error is None:
+        return "Something went wrong"
+    if isinstance(error, ArchiveError):
+        return line(str(error))
+    if isinstance(error, OSError):
+        where = f"{error.filename}: " if error.filename else ""
+        return line(f"{where}{error.strerror or error}")
+    text = line(str(error))
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
+
+
+def report_failure(app: App[object], error: BaseException | None, doing: str = "") -> None:
+    """Show a one-line error notification (never parsed as markup)."""
+    message = failure_message(error)
+    app.notify(f"{doing}: {message}" if doing else message, severity="error", markup=False)
+
+
+class BaseScreen(Screen[None]):
+    """A screen of the browser: one handler reports every failed worker."""
+
+    @property
+    def library(self) -> Library:
+        """The archive being browsed."""
+        return library_of(self.app)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR:
+            worker = event.worker
+            doing = self.worker_failed(worker)
+            report_failure(self.app, worker.error, doing)
+
+    def worker_failed(self, worker: Worker[object]) -> str:
+        """Hook: undo what a failed worker left (progress bars...); return what it was doing."""
+        return ""
+
+    # -- actions on a release, shared by the list and the full view ----------------------
+
+    def export_release(self, release: Release | None) -> None:
+        """Write ``release`` as text into the export folder and say where."""
+        if release is None:
+            self.notify("No release to export", severity="warning", markup=False)
+            return
+        from store.export import write_export
+
+        try:
+            path = write_export(release, self.library.export_dir, "txt")
+        except (OSError, ValueError, ArchiveError) as error:
+            report_failure(self.app, error, "Export failed")
+            return
+        self.notify(f"Exported to {line(str(path))}", title="Export", markup=False)
+
+    def copy_release(self, release: Release | None) -> None:
+        """Put the release as plain text on the clipboard (OSC 52)."""
+        if release is None:
+            self.notify("No release to copy", severity="warning", markup=False)
+            return
+        from store.export import release_text
+
+        text = release_text(release)
+        self.app.copy_to_clipboard(text)
+        self.notify(
+            f"Copied the release text ({len(text):,} characters) to the clipboard",
+            title="Copy",
+            markup=False,
+        )

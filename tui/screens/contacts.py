@@ -1,0 +1,177 @@
+"""The contact directory: people from every contact block, with their phones, emails, releases."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container, Vertical
+from textual.content import Content
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from store.contacts import DirectoryEntry
+from tui.screens.base import BaseScreen
+from tui.screens.coalesce import FilterDone, QueryCoalescer
+from tui.widgets.contact_list import ContactList
+from tui.widgets.filter_input import FilterInput
+from tui.widgets.line_list import LineList
+from tui.widgets.release_list import format_date
+from tui.widgets.safe_text import join_lines, line, plain
+from tui.widgets.status_line import StatusLine
+
+STEER_ACTIONS = frozenset({"cursor_down", "cursor_up", "page_down", "page_up"})
+
+
+def contact_card(entry: DirectoryEntry) -> Content:
+    """A person: name, offices, every phone and email, how many releases name them."""
+    parts = [plain(entry.name or "(no name)", "bold $text-primary")]
+    offices = [line(o) for o in (entry.offices or [entry.office or ""]) if line(o)]
+    parts += [plain(office) for office in offices]
+    parts += [Content.assemble(("Tel.   ", "$text-muted"), line(p)) for p in entry.phones]
+    parts += [Content.assemble(("Email  ", "$text-muted"), line(e)) for e in entry.emails]
+    count = len(entry.releases)
+    parts += [
+        Content(""),
+        plain(f"Named in {count} release{'s' if count != 1 else ''}:", "bold $text-secondary"),
+    ]
+    return join_lines(parts)
+
+
+class ContactsScreen(BaseScreen):
+    """``/`` filters by name, office, email or phone digits; enter on a release opens it."""
+
+    AUTO_FOCUS = "#contacts"
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "focus_filter", "Filter", key_display="/"),
+        Binding("escape", "back", "Back"),
+        Binding("ctrl+u", "clear_filter", "Clear the filter", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._filter: QueryCoalescer[list[int] | None] = QueryCoalescer(
+            self, self._search, "contact-filter"
+        )
+
+    def compose(self) -> ComposeResult:
+        yield FilterInput(
+            placeholder="/ to filter contacts: name, office, email, phone digits",
+            id="contact-filter",
+            compact=True,
+        )
+        with Container(id="contact-panes"):
+            yield ContactList(id="contacts")
+            with Vertical(id="contact-card"):
+                yield Static(Content(""), id="contact-info")
+                yield OptionList(id="contact-releases")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show(None)
+
+    @property
+    def contact_list(self) -> ContactList:
+        return self.query_one("#contacts", ContactList)
+
+    @property
+    def filter_input(self) -> FilterInput:
+        return self.query_one("#contact-filter", FilterInput)
+
+    def _entries(self) -> list[DirectoryEntry]:
+        return self.library.snapshot.directory or []
+
+    # -- filtering ------------------------------------------------------------------------
+
+    def _search(self, query: str) -> list[int] | None:
+        search = self.library.snapshot.contact_search
+        return None if search is None else search.search(query)
+
+    @on(Input.Changed, "#contact-filter")
+    def _filter_edited(self, event: Input.Changed) -> None:
+        if event.value.strip():
+            self._filter.request(event.value)
+        else:
+            self._filter.request("")
+            self._show(None)
+
+    @on(FilterDone)
+    def _filter_done(self, message: FilterDone) -> None:
+        if message.result is not None and self._filter.is_current(message, self.filter_input.value):
+            self._show(message.result)
+
+    def _show(self, rows: list[int] | None) -> None:
+        entries = self._entries()
+        self.contact_list.show(entries, rows)
+        status = self.query_one(StatusLine)
+        status.show_counts(
+            self.contact_list.row_count, len(entries), "contacts", self.filter_input.value
+        )
+
+    @on(Input.Submitted, "#contact-filter")
+    @on(FilterInput.Leave)
+    def _leave_filter(self) -> None:
+        self.contact_list.focus()
+
+    @on(FilterInput.Steer)
+    def _steer(self, message: FilterInput.Steer) -> None:
+        if message.action in STEER_ACTIONS:
+            getattr(self.contact_list, f"action_{message.action}")()
+
+    # -- the card -------------------------------------------------------------------------
+
+    @on(LineList.Highlighted, "#contacts")
+    def _highlighted(self, message: LineList.Highlighted) -> None:
+        entry = self.contact_list.entry_at(message.index)
+        info = self.query_one("#contact-info", Static)
+        releases = self.query_one("#contact-releases", OptionList)
+        releases.clear_options()
+        if entry is None:
+            info.update(Content(""))
+            return
+        info.update(contact_card(entry))
+        options = []
+        for release_id in entry.releases:
+            release = self.library.get(release_id)
+            if release is not None:
+                label = Content.assemble(
+                    (format_date(release.date), "$text-muted"), " ", line(release.title)
+                )
+                options.append(Option(label, id=release_id))
+        releases.add_options(options)
+
+    @on(LineList.Selected, "#contacts")
+    def _contact_chosen(self) -> None:
+        releases = self.query_one("#contact-releases", OptionList)
+        if releases.option_count:
+            releases.focus()
+            releases.highlighted = 0
+
+    @on(OptionList.OptionSelected, "#contact-releases")
+    def _release_chosen(self, event: OptionList.OptionSelected) -> None:
+        from tui.screens.release import ReleaseScreen
+
+        release = self.library.get(event.option.id or "")
+        if release is not None:
+            self.app.push_screen(ReleaseScreen(release))
+
+    # -- actions --------------------------------------------------------------------------
+
+    def action_focus_filter(self) -> None:
+        self.filter_input.focus()
+
+    def action_clear_filter(self) -> None:
+        self.filter_input.value = ""
+
+    def action_back(self) -> None:
+        if self.focused is self.query_one("#contact-releases", OptionList):
+            self.contact_list.focus()
+        elif self.filter_input.value:
+            self.action_clear_filter()
+        else:
+            self.dismiss()

@@ -1,0 +1,130 @@
+"""Every key of the browser, generated from the bindings themselves so it never goes stale."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from tui.widgets.safe_text import join_lines
+
+KEY_NAMES = {
+    "slash": "/",
+    "question_mark": "?",
+    "escape": "esc",
+    "enter": "enter",
+    "pagedown": "pgdn",
+    "pageup": "pgup",
+    "down": "↓",
+    "up": "↑",
+    "left": "←",
+    "right": "→",
+    "tab": "tab",
+}
+
+FILTER_SYNTAX = [
+    ("words", "fuzzy, any order, accents and case ignored (title, body, dateline, names)"),
+    ("country:SN", "only releases about Senegal (ISO code)"),
+    ("year:2021", "only releases dated 2021"),
+    ("lang:fr", "only releases in French (fr, en, es)"),
+]
+
+
+def key_label(key: str) -> str:
+    """``ctrl+u`` -> ``ctrl+u``, ``slash`` -> ``/``, ``G`` -> ``G``."""
+    return "+".join(KEY_NAMES.get(part, part) for part in key.split("+"))
+
+
+def binding_rows(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
+    """(keys, description) per action, keys of one action joined: ``↓ j``."""
+    rows: dict[tuple[str, str], list[str]] = {}
+    for binding in Binding.make_bindings(bindings):
+        if binding.system or not binding.description:
+            continue
+        keys = rows.setdefault((binding.action, binding.description), [])
+        label = binding.key_display or key_label(binding.key)
+        if label not in keys:
+            keys.append(label)
+    return [(" ".join(keys), description) for (_, description), keys in rows.items()]
+
+
+def key_table(sections: Sequence[tuple[str, list[tuple[str, str]]]]) -> Content:
+    """Sections of ``keys  description`` lines."""
+    width = max((len(k) for _, rows in sections for k, _ in rows), default=8) + 2
+    parts: list[Content] = []
+    for title, rows in sections:
+        if parts:
+            parts.append(Content(""))
+        parts.append(Content(title).stylize("bold $text-secondary"))
+        for keys, description in rows:
+            parts.append(Content.assemble((keys.ljust(width), "bold $text-accent"), description))
+    return join_lines(parts)
+
+
+def help_sections(app_bindings: Iterable[BindingType]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The key table of every screen of the browser."""
+    from tui.dialogs.facets import FacetPicker
+    from tui.screens.contacts import ContactsScreen
+    from tui.screens.release import ReleaseScreen
+    from tui.screens.releases import ReleasesScreen
+    from tui.widgets.filter_input import FilterInput
+    from tui.widgets.line_list import LineList
+    from tui.widgets.release_view import ReleaseView
+
+    return [
+        ("Everywhere", [*binding_rows(app_bindings), ("ctrl+p", "Command palette")]),
+        ("Releases", binding_rows([*LineList.BINDINGS, *ReleasesScreen.BINDINGS])),
+        (
+            "Filter box (releases and contacts)",
+            [
+                ("type", "Filter as you type"),
+                ("enter", "Open the highlighted result"),
+                *binding_rows(FilterInput.BINDINGS),
+            ],
+        ),
+        ("Filter syntax", FILTER_SYNTAX),
+        ("Release", binding_rows([*ReleaseScreen.BINDINGS, *ReleaseView.BINDINGS])),
+        (
+            "Contacts",
+            [
+                *binding_rows([*ContactsScreen.BINDINGS, *LineList.BINDINGS]),
+                ("enter", "On a person: go to their releases; on a release: open it"),
+            ],
+        ),
+        ("Country/year picker", binding_rows(FacetPicker.BINDINGS)),
+    ]
+
+
+class HelpScreen(ModalScreen[None]):
+    """The key table; escape (or ? / f1 again) closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark,f1", "close", "Close help"),
+        Binding("j,down", "scroll('down')", "Scroll", show=False),
+        Binding("k,up", "scroll('up')", "Scroll", show=False),
+    ]
+
+    def __init__(self, app_bindings: Iterable[BindingType]) -> None:
+        super().__init__()
+        self._sections = help_sections(app_bindings)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog", id="help-dialog"):
+            yield Static(Content("oim-archive: keys"), classes="dialog-title")
+            yield Static(key_table(self._sections), id="help-keys")
+
+    def action_close(self) -> None:
+        self.dismiss()
+
+    def action_scroll(self, direction: str) -> None:
+        scroller = self.query_one("#help-dialog", VerticalScroll)
+        if direction == "down":
+            scroller.scroll_down()
+        else:
+            scroller.scroll_up()

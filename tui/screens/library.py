@@ -1,0 +1,106 @@
+"""What the screens share: the archive file, one loaded snapshot of it, and its search structures.
+
+Loading happens in workers (``read_snapshot``, ``index_snapshot``); the UI thread only swaps in a
+finished ``Snapshot``, so a screen never sees half-built data.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from store.archive import Archive
+from store.contacts import DirectoryEntry, build_directory
+from store.records import Release
+from store.search import ContactSearch, SearchIndex
+
+
+@dataclass(slots=True, eq=False)
+class Snapshot:
+    """The archive as read at one moment, plus the structures built from it."""
+
+    releases: list[Release]
+    stamp: tuple[int, int] | None
+    positions: dict[str, int] = field(default_factory=dict)
+    index: SearchIndex | None = None
+    directory: list[DirectoryEntry] | None = None
+    contact_search: ContactSearch | None = None
+
+    @property
+    def ready(self) -> bool:
+        """Whether searching and the contact directory are available."""
+        return self.index is not None and self.contact_search is not None
+
+
+EMPTY = Snapshot(releases=[], stamp=None)
+
+# What ``Library.index_snapshot`` builds: search index, contact directory, contact search.
+Indexes = tuple[SearchIndex, list[DirectoryEntry], ContactSearch]
+
+
+class Library:
+    """The archive the app browses and the snapshot currently shown."""
+
+    def __init__(self, db_path: Path, export_dir: Path) -> None:
+        self.path = Path(db_path).expanduser()
+        self.export_dir = Path(export_dir).expanduser()
+        self.archive = Archive(self.path)
+        self.snapshot: Snapshot = EMPTY
+        self.error: str | None = None
+
+    # -- worker side (no UI, no shared state changed) -----------------------------------
+
+    def read_snapshot(self) -> Snapshot:
+        """Read the archive file (raises ArchiveError with a one-line message)."""
+        self.archive.reload()
+        stamp = self.archive.stamp()
+        self.archive.require()
+        releases = self.archive.releases()
+        positions = {release.id: i for i, release in enumerate(releases)}
+        return Snapshot(releases=releases, stamp=stamp, positions=positions)
+
+    @staticmethod
+    def index_snapshot(snapshot: Snapshot) -> Indexes:
+        """Build the search index and the contact directory of ``snapshot``."""
+        index = SearchIndex(snapshot.releases)
+        directory = build_directory(snapshot.releases)
+        contact_search = ContactSearch(directory)
+        # Everything loaded lives until the next reload: keep it out of the GC's full scans,
+        # which otherwise pause the UI for ~0.3 s at 100k releases.
+        gc.freeze()
+        return index, directory, contact_search
+
+    # -- UI side --------------------------------------------------------------------------
+
+    def adopt(self, snapshot: Snapshot) -> None:
+        """Show ``snapshot`` from now on."""
+        self.snapshot = snapshot
+        self.error = None
+
+    @property
+    def releases(self) -> list[Release]:
+        """The releases shown, newest first."""
+        return self.snapshot.releases
+
+    def get(self, release_id: str) -> Release | None:
+        """The release with this exact id in the current snapshot."""
+        position = self.snapshot.positions.get(release_id)
+        return None if position is None else self.snapshot.releases[position]
+
+    def changed_on_disk(self) -> bool:
+        """Whether another process wrote the archive since the snapshot was read."""
+        if self.snapshot is EMPTY:
+            return False
+        return self.archive.stamp() != self.snapshot.stamp
+
+    def forget_change(self) -> None:
+        """Stop reporting the current outside change (the user chose not to reload)."""
+        self.snapshot.stamp = self.archive.stamp()
+
+    @property
+    def read_only(self) -> bool:
+        """Whether this process may not write the archive (a write-protected stick...)."""
+        target = self.path if self.path.exists() else self.path.parent
+        return not (os.access(target, os.W_OK) and os.access(self.path.parent, os.W_OK))

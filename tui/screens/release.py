@@ -1,0 +1,54 @@
+"""One release full-screen: title, facts, funders, body and contacts; escape goes back."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import Footer
+
+from store.records import Release
+from store.search import highlight_spans
+from tui.screens.base import BaseScreen
+from tui.widgets.release_view import ReleaseView
+from tui.widgets.status_line import StatusLine
+
+
+class ReleaseScreen(BaseScreen):
+    """Read one release; matched words stay marked."""
+
+    AUTO_FOCUS = "#release"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back"),
+        Binding("e", "export", "Export"),
+        Binding("y", "copy", "Copy"),
+    ]
+
+    def __init__(self, release: Release, terms: Sequence[str] = ()) -> None:
+        super().__init__()
+        self.release = release
+        self.terms = tuple(terms)
+
+    def compose(self) -> ComposeResult:
+        yield ReleaseView(id="release")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(ReleaseView).show(self.release, self.terms, highlight_spans)
+        contacts = len(self.release.contacts)
+        self.query_one(StatusLine).show_text(
+            f"Release {self.release.id} · {contacts} contact(s) · escape goes back"
+        )
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def action_export(self) -> None:
+        self.export_release(self.release)
+
+    def action_copy(self) -> None:
+        self.copy_release(self.release)

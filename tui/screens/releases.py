@@ -1,0 +1,402 @@
+"""The main screen: filter box, release list, preview pane, status line, footer."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container
+from textual.message import Message
+from textual.widgets import Footer, Input
+from textual.worker import Worker
+
+if TYPE_CHECKING:
+    from store.ingest import ImportReport
+
+from store.search import Hit, highlight_spans
+from tui.dialogs.confirm import ConfirmDialog
+from tui.dialogs.facets import FacetPicker, apply_facet, facet_choices
+from tui.dialogs.import_path import ImportPathDialog
+from tui.screens.base import BaseScreen
+from tui.screens.coalesce import FilterDone, QueryCoalescer
+from tui.screens.library import Indexes, Library, Snapshot
+from tui.widgets.filter_input import FilterInput
+from tui.widgets.line_list import LineList
+from tui.widgets.release_list import ReleaseList
+from tui.widgets.release_view import ReleaseView
+from tui.widgets.safe_text import line
+from tui.widgets.status_line import StatusLine
+
+PREVIEW_BODY_LIMIT = 6000
+DISK_CHECK_SECONDS = 2.0
+PROGRESS_EVERY_SECONDS = 0.1
+STEER_ACTIONS = frozenset({"cursor_down", "cursor_up", "page_down", "page_up"})
+
+
+class SnapshotRead(Message):
+    """The load worker read the archive (the list can be shown)."""
+
+    def __init__(self, snapshot: Snapshot) -> None:
+        super().__init__()
+        self.snapshot = snapshot
+
+
+class SnapshotIndexed(Message):
+    """The load worker built the search index and the contact directory."""
+
+    def __init__(self, snapshot: Snapshot, built: Indexes) -> None:
+        super().__init__()
+        self.snapshot = snapshot
+        self.built = built
+
+
+class ImportFinished(Message):
+    """The import worker is done."""
+
+    def __init__(self, report: ImportReport) -> None:
+        super().__init__()
+        self.report = report
+
+
+class ImportProgress(Message):
+    """``done`` of ``total`` files imported."""
+
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__()
+        self.done = done
+        self.total = total
+
+
+class ReleasesScreen(BaseScreen):
+    """Browse every release: type to filter, the preview follows the highlight."""
+
+    AUTO_FOCUS = "#releases"
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "focus_filter", "Filter", key_display="/"),
+        Binding("enter", "open", "Open", show=False),
+        Binding("c", "contacts", "Contacts"),
+        Binding("f", "facets", "Country/year"),
+        Binding("e", "export", "Export"),
+        Binding("y", "copy", "Copy"),
+        Binding("escape", "escape", "Clear the filter", show=False),
+        Binding("ctrl+u", "clear_filter", "Clear the filter", show=False),
+        Binding("i", "import_folder", "Import a folder", show=False),
+        Binding("r", "reload", "Reload the archive", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._filter: QueryCoalescer[list[Hit] | None] = QueryCoalescer(
+            self, self._search, "filter"
+        )
+        self._shown_query = ""
+        self._open_when_filtered = False
+        self._busy = False  # loading or importing: the disk check waits
+        self._asking_reload = False
+
+    def compose(self) -> ComposeResult:
+        yield FilterInput(
+            placeholder="/ to filter: words, country:SN year:2021 lang:fr",
+            id="filter",
+            compact=True,
+        )
+        with Container(id="panes"):
+            yield ReleaseList(id="releases", find_spans=highlight_spans)
+            yield ReleaseView(id="preview", body_limit=PREVIEW_BODY_LIMIT)
+        yield StatusLine(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load_archive()
+        self.set_interval(DISK_CHECK_SECONDS, self.check_disk)
+
+    # -- widgets --------------------------------------------------------------------------
+
+    @property
+    def release_list(self) -> ReleaseList:
+        return self.query_one("#releases", ReleaseList)
+
+    @property
+    def filter_input(self) -> FilterInput:
+        return self.query_one("#filter", FilterInput)
+
+    @property
+    def status(self) -> StatusLine:
+        return self.query_one("#status", StatusLine)
+
+    # -- loading --------------------------------------------------------------------------
+
+    def load_archive(self) -> None:
+        """(Re)load the archive in a worker; the list shows before the index is built."""
+        self._busy = True
+        self.status.show_text(f"Loading {self.library.path} …")
+        self.status.start_progress()
+        self._load()
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def _load(self) -> None:
+        snapshot = self.library.read_snapshot()
+        self.post_message(SnapshotRead(snapshot))
+        self.post_message(SnapshotIndexed(snapshot, Library.index_snapshot(snapshot)))
+
+    @on(SnapshotRead)
+    def _snapshot_read(self, message: SnapshotRead) -> None:
+        keep = self.release_list.highlighted_release
+        self.library.adopt(message.snapshot)
+        self._filter.invalidate()
+        self._shown_query = ""
+        self.release_list.set_empty_text("The archive holds no release yet: i imports a folder")
+        self.release_list.show(message.snapshot.releases, keep_id=keep.id if keep else None)
+        self._update_status()
+
+    @on(SnapshotIndexed)
+    def _snapshot_indexed(self, message: SnapshotIndexed) -> None:
+        snapshot = message.snapshot
+        if snapshot is not self.library.snapshot:
+            return
+        snapshot.index, snapshot.directory, snapshot.contact_search = message.built
+        self._busy = False
+        self.status.stop_progress()
+        self._filter.invalidate()
+        self._filter_changed_to(self.filter_input.value)
+        self._update_status()
+
+    def worker_failed(self, worker: Worker[object]) -> str:
+        self._busy = False
+        self.status.stop_progress()
+        if worker.group == "load":
+            self.library.error = str(worker.error)
+            self.release_list.set_empty_text("The archive could not be opened (see below)")
+            self.query_one("#preview", ReleaseView).show_message(
+                f"Cannot open the archive.\n\n{worker.error}\n\nNothing was changed on disk."
+            )
+            self.status.show_text("No archive loaded · q quits")
+            return "Cannot open the archive"
+        if worker.group == "import":
+            self._update_status()
+            return "Import failed"
+        return ""
+
+    # -- filtering ------------------------------------------------------------------------
+
+    def _search(self, query: str) -> list[Hit] | None:
+        index = self.library.snapshot.index
+        return None if index is None else index.search(query)
+
+    @on(Input.Changed, "#filter")
+    def _filter_edited(self, event: Input.Changed) -> None:
+        self._filter_changed_to(event.value)
+
+    def _filter_changed_to(self, query: str) -> None:
+        if not query.strip():
+            self._filter.request(query)  # makes any result still in flight stale
+            self._show_results(query, None)
+        elif self.library.snapshot.index is None:
+            self._update_status()
+        else:
+            self._filter.request(query)
+
+    @on(FilterDone)
+    def _filter_done(self, message: FilterDone) -> None:
+        if message.result is None or not self._filter.is_current(message, self.filter_input.value):
+            return
+        self._show_results(message.query, message.result)
+
+    def _show_results(self, query: str, hits: list[Hit] | None) -> None:
+        releases = self.library.releases
+        keep = self.release_list.highlighted_release
+        keep_id = keep.id if keep is not None and not query.strip() else None
+        self.release_list.show(releases, hits, keep_id=keep_id)
+        self._shown_query = query
+        self._update_status()
+        if self._open_when_filtered:
+            self._open_when_filtered = False
+            self.action_open()
+
+    def _update_status(self) -> None:
+        notes: list[str] = []
+        query = self.filter_input.value
+        if self.library.snapshot.index is None and self.library.releases:
+            notes.append("indexing…" if query.strip() == "" else "indexing… (filter waits)")
+        elif query != self._shown_query:
+            notes.append("filtering…")
+        if self.library.read_only:
+            notes.append("read-only")
+        self.status.show_counts(
+            self.release_list.row_count,
+            len(self.library.releases),
+            "releases",
+            query,
+            tuple(notes),
+        )
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self) -> None:
+        if self.filter_input.value != self._shown_query:
+            self._open_when_filtered = True
+        else:
+            self.action_open()
+
+    @on(FilterInput.Leave)
+    def _leave_filter(self) -> None:
+        self.release_list.focus()
+
+    @on(FilterInput.Steer)
+    def _steer(self, message: FilterInput.Steer) -> None:
+        if message.action in STEER_ACTIONS:
+            getattr(self.release_list, f"action_{message.action}")()
+
+    # -- list and preview -----------------------------------------------------------------
+
+    @on(LineList.Highlighted, "#releases")
+    def _highlighted(self, message: LineList.Highlighted) -> None:
+        rows = self.release_list
+        self.query_one("#preview", ReleaseView).show(
+            rows.release_at(message.index), rows.terms_at(message.index), highlight_spans
+        )
+
+    @on(LineList.Selected, "#releases")
+    def _selected(self, message: LineList.Selected) -> None:
+        self.open_row(message.index)
+
+    def open_row(self, row: int | None) -> None:
+        """Open the release on ``row`` full-screen."""
+        from tui.screens.release import ReleaseScreen
+
+        rows = self.release_list
+        release = rows.release_at(row)
+        if release is not None:
+            self.app.push_screen(ReleaseScreen(release, rows.terms_at(row)))
+
+    # -- actions --------------------------------------------------------------------------
+
+    def action_focus_filter(self) -> None:
+        self.filter_input.focus()
+
+    def action_open(self) -> None:
+        self.open_row(self.release_list.cursor)
+
+    def action_escape(self) -> None:
+        if self.filter_input.value:
+            self.action_clear_filter()
+
+    def action_clear_filter(self) -> None:
+        self.filter_input.value = ""
+
+    def action_export(self) -> None:
+        self.export_release(self.release_list.highlighted_release)
+
+    def action_copy(self) -> None:
+        self.copy_release(self.release_list.highlighted_release)
+
+    def action_contacts(self) -> None:
+        from tui.screens.contacts import ContactsScreen
+
+        if self.library.snapshot.contact_search is None:
+            self.notify("The contact directory is still being built", markup=False)
+            return
+        self.app.push_screen(ContactsScreen())
+
+    def action_facets(self) -> None:
+        countries, years = facet_choices(self.library.releases)
+
+        def chosen(token: str | None) -> None:
+            if token is not None:
+                self.filter_input.value = apply_facet(self.filter_input.value, token)
+
+        self.app.push_screen(FacetPicker(countries, years), chosen)
+
+    def action_reload(self) -> None:
+        self.load_archive()
+
+    # -- importing ------------------------------------------------------------------------
+
+    def action_import_folder(self) -> None:
+        if self.library.read_only:
+            self.notify(
+                f"{self.library.path}: the archive is read-only; import is not possible",
+                severity="warning",
+                markup=False,
+            )
+            return
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self.import_folder(path)
+
+        self.app.push_screen(ImportPathDialog(), chosen)
+
+    def import_folder(self, path: Path) -> None:
+        """Import a folder or file into the archive in a worker, then reload it."""
+        self._busy = True
+        self.status.show_text(f"Importing {path} …")
+        self.status.start_progress()
+        self._import(path)
+
+    @work(thread=True, exclusive=True, group="import", exit_on_error=False)
+    def _import(self, path: Path) -> None:
+        from store.ingest import import_paths
+
+        last = 0.0
+
+        def progress(done: int, total: int) -> None:
+            nonlocal last
+            now = time.monotonic()
+            if done == total or now - last >= PROGRESS_EVERY_SECONDS:
+                last = now
+                self.post_message(ImportProgress(done, total))
+
+        report = import_paths(self.library.archive, [path], progress=progress)
+        self.post_message(ImportFinished(report))
+
+    @on(ImportProgress)
+    def _import_progress(self, message: ImportProgress) -> None:
+        self.status.set_progress(message.done, message.total)
+        self.status.show_text(f"Importing: {message.done:,} / {message.total:,} files")
+
+    @on(ImportFinished)
+    def _import_finished(self, message: ImportFinished) -> None:
+        report = message.report
+        summary = (
+            f"Imported {len(report.imported)} new release(s); "
+            f"{len(report.duplicates)} file(s) already known"
+        )
+        if report.failed:
+            first = report.failed[0]
+            summary += (
+                f"; {len(report.failed)} failed (first: {line(first.file)}: {line(first.error)})"
+            )
+        severity = "warning" if report.failed else "information"
+        self.notify(summary, title="Import", severity=severity, markup=False)
+        self.status.stop_progress()
+        self.load_archive()
+
+    # -- outside changes ------------------------------------------------------------------
+
+    def check_disk(self) -> None:
+        if self._busy or self._asking_reload or not self.library.changed_on_disk():
+            return
+        self._asking_reload = True
+
+        def answered(reload: bool | None) -> None:
+            self._asking_reload = False
+            if reload:
+                while self.app.screen is not self and len(self.app.screen_stack) > 1:
+                    self.app.pop_screen()
+                self.load_archive()
+            else:
+                self.library.forget_change()
+
+        self.app.push_screen(
+            ConfirmDialog(
+                "Archive changed on disk",
+                f"Another program changed {self.library.path}. Reload it now?",
+            ),
+            answered,
+        )

@@ -1,0 +1,42 @@
+"""The filter box: an Input that also steers the list (fzf-style) and leaves on escape."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import Input
+
+
+class FilterInput(Input):
+    """Type to filter; up/down/page keys move the list's highlight without leaving the box."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+u", "clear_filter", "Clear the filter", show=False),
+        Binding("escape", "leave", "Leave the filter", show=False),
+        Binding("down", "steer('cursor_down')", "Next result", show=False),
+        Binding("up", "steer('cursor_up')", "Previous result", show=False),
+        Binding("pagedown", "steer('page_down')", "Page down", show=False),
+        Binding("pageup", "steer('page_up')", "Page up", show=False),
+    ]
+
+    class Leave(Message):
+        """Escape in the filter: give the focus back to the list."""
+
+    class Steer(Message):
+        """Move the list's highlight by running ``action`` on it."""
+
+        def __init__(self, action: str) -> None:
+            super().__init__()
+            self.action = action
+
+    def action_clear_filter(self) -> None:
+        """Empty the box (Input's own ctrl+u only deletes left of the cursor)."""
+        self.value = ""
+
+    def action_leave(self) -> None:
+        self.post_message(self.Leave())
+
+    def action_steer(self, action: str) -> None:
+        self.post_message(self.Steer(action))

@@ -1,0 +1,139 @@
+"""A release as readable text: title, facts, funders, body paragraphs and a Contacts section."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from store.records import Release
+from tui.widgets.safe_text import SpanFinder, block, join_lines, line, marked, plain
+
+TITLE_STYLE = "bold $text-primary"
+META_STYLE = "$text-muted"
+HEADING_STYLE = "bold $text-secondary"
+LABEL_STYLE = "$text-muted"
+NAME_STYLE = "bold"
+MATCH_STYLE = "bold reverse $text-warning"
+
+_BLANK_RUNS = re.compile(r"\n\s*\n(\s*\n)*")
+
+
+def release_facts(release: Release) -> str:
+    """The one line under the title: date, country, dateline, language."""
+    country = line(release.country_name) or line(release.country)
+    if release.country and release.country_name:
+        country = f"{country} ({line(release.country)})"
+    parts = [line(release.date) or "undated", country, line(release.dateline)]
+    if release.language:
+        parts.append(line(release.language).upper())
+    return " · ".join(p for p in parts if p)
+
+
+def release_content(
+    release: Release,
+    terms: Sequence[str] = (),
+    *,
+    find_spans: SpanFinder | None = None,
+    body_limit: int | None = None,
+) -> Content:
+    """The whole release as one Content; every scraped string is plain text, never markup."""
+
+    def mark(text: str) -> Content:
+        return marked(text, terms, MATCH_STYLE, find_spans)
+
+    parts: list[Content] = [
+        mark(line(release.title) or "(untitled)").stylize_before(TITLE_STYLE),
+        plain(release_facts(release), META_STYLE),
+    ]
+    funders = [line(f) for f in release.funders if line(f)]
+    if funders:
+        parts.append(Content.assemble(("Funded by: ", LABEL_STYLE), mark(", ".join(funders))))
+    body = _BLANK_RUNS.sub("\n\n", block(release.body)).strip()
+    hidden = 0
+    if body_limit is not None and len(body) > body_limit:
+        cut = body.rfind(" ", 0, body_limit)
+        cut = cut if cut > body_limit // 2 else body_limit
+        hidden = len(body) - cut
+        body = body[:cut] + " …"
+    parts += [Content(""), mark(body)]
+    if hidden:
+        more = f"({hidden:,} more characters: enter opens the full release)"
+        parts.append(plain(more, META_STYLE))
+    parts += contact_lines(release, mark)
+    source = line(release.source)
+    parts += [Content(""), plain(f"Source: {source or '?'} · id {release.id}", META_STYLE)]
+    return join_lines(parts)
+
+
+def contact_lines(release: Release, highlight: Callable[[str], Content] = Content) -> list[Content]:
+    """The Contacts section: each person's name, office, phones and emails."""
+    if not release.contacts:
+        return []
+    out = [Content(""), Content("Contacts").stylize(HEADING_STYLE)]
+    for contact in release.contacts:
+        name = line(contact.name) or "(no name)"
+        out.append(Content.assemble("• ", highlight(name).stylize_before(NAME_STYLE)))
+        if line(contact.office):
+            out.append(Content.assemble("  ", highlight(line(contact.office))))
+        for phone in contact.phones:
+            out.append(Content.assemble(("  Tel.   ", LABEL_STYLE), highlight(line(phone))))
+        for email in contact.emails:
+            out.append(Content.assemble(("  Email  ", LABEL_STYLE), highlight(line(email))))
+    return out
+
+
+class ReleaseView(VerticalScroll, can_focus=True):
+    """A scrollable, read-only view of one release (or of a message when there is none)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "scroll_down", "Scroll down", show=False),
+        Binding("k", "scroll_up", "Scroll up", show=False),
+        Binding("g", "scroll_home", "Top", show=False),
+        Binding("G", "scroll_end", "Bottom", show=False),
+    ]
+
+    def __init__(
+        self,
+        *,
+        body_limit: int | None = None,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.body_limit = body_limit
+        self.release: Release | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(""), classes="release-text")
+
+    def show(
+        self,
+        release: Release | None,
+        terms: Sequence[str] = (),
+        find_spans: SpanFinder | None = None,
+    ) -> None:
+        """Show ``release`` with ``terms`` marked, from the top."""
+        self.release = release
+        if release is None:
+            self._set(Content(""))
+            return
+        self._set(
+            release_content(release, terms, find_spans=find_spans, body_limit=self.body_limit)
+        )
+
+    def show_message(self, text: str) -> None:
+        """Show a plain message (e.g. why the archive could not be opened)."""
+        self.release = None
+        self._set(Content(line(text)))
+
+    def _set(self, content: Content) -> None:
+        self.query_one(".release-text", Static).update(content)
+        self.scroll_home(animate=False)

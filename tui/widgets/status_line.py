@@ -1,0 +1,59 @@
+"""The status line: counts, the active filter, archive state, and a progress bar for slow work."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import ProgressBar, Static
+
+from tui.widgets.safe_text import line
+
+
+def counts_text(shown: int, total: int, noun: str) -> str:
+    """``5 / 13 releases``."""
+    return f"{shown:,} / {total:,} {noun}"
+
+
+class StatusLine(Horizontal):
+    """One line at the bottom of a screen; never parses what it shows as markup."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(""), id="status-text", markup=False)
+        yield ProgressBar(id="status-progress", show_eta=False)
+
+    def on_mount(self) -> None:
+        self.query_one(ProgressBar).display = False
+
+    def show_counts(
+        self, shown: int, total: int, noun: str, query: str = "", notes: tuple[str, ...] = ()
+    ) -> None:
+        """``5 / 13 releases · filter: dakar · read-only``."""
+        parts = [counts_text(shown, total, noun)]
+        if query.strip():
+            parts.append(f"filter: {line(query)}")
+        parts.extend(note for note in notes if note)
+        self.show_text(" · ".join(parts))
+
+    def show_text(self, text: str) -> None:
+        """Replace the status text (plain text, one line)."""
+        self.query_one("#status-text", Static).update(Content(line(text)))
+
+    @property
+    def text(self) -> str:
+        """The status text as shown."""
+        return str(self.query_one("#status-text", Static).content)
+
+    def start_progress(self, total: int | None = None) -> None:
+        """Show the progress bar (indeterminate when ``total`` is None)."""
+        bar = self.query_one(ProgressBar)
+        bar.update(total=total, progress=0)
+        bar.display = True
+
+    def set_progress(self, done: int, total: int) -> None:
+        """Move the progress bar."""
+        self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
+
+    def stop_progress(self) -> None:
+        """Hide the progress bar."""
+        self.query_one(ProgressBar).display = False
