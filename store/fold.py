@@ -8,23 +8,21 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 # Letters that Unicode decomposition leaves alone but a French/Spanish/English reader treats as
-# plain letters (ligatures, stroked letters). Applied after casefold, so lower case only.
-_LETTER_MAP = str.maketrans(
-    {
-        "œ": "oe",
-        "æ": "ae",
-        "ß": "ss",
-        "ø": "o",
-        "ł": "l",
-        "đ": "d",
-        "ð": "d",
-        "þ": "th",
-        "ı": "i",
-        "ħ": "h",
-        "ŀ": "l",
-        "ſ": "s",
-    }
-)
+# plain letters (ligatures, stroked letters). Applied after casefold (which already gives ß -> ss).
+_LETTERS = {
+    "œ": "oe",
+    "æ": "ae",
+    "ø": "o",
+    "ł": "l",
+    "đ": "d",
+    "ð": "d",
+    "þ": "th",
+    "ı": "i",
+    "ħ": "h",
+    "ŀ": "l",
+    "ſ": "s",
+}
+_LETTER = re.compile("[" + "".join(_LETTERS) + "]")
 # Combining marks left by NFKD (Latin, Greek/Cyrillic accents, Hebrew and Arabic points).
 _COMBINING = re.compile(
     "[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
@@ -33,6 +31,12 @@ _COMBINING = re.compile(
 # Everything that is not a letter or digit separates words: punctuation, apostrophes of every
 # kind, dashes, underscores, symbols, whitespace.
 _SEPARATORS = re.compile(r"[\W_]+")
+# Characters outside ASCII that are not Latin combining accents (after NFKD).
+_NON_ASCII = re.compile("[^\x00-\x7f\u0300-\u036f]+")
+# Byte table for ASCII text: letters and digits stay, everything else becomes a space.
+_ASCII_WORDS = bytes(
+    (c + 32 if 65 <= c <= 90 else c) if chr(c).isalnum() and c < 128 else 32 for c in range(256)
+)
 # A word in original (unfolded) text: letters/digits plus any combining marks inside it.
 _ORIGINAL_WORD = re.compile("(?:[^\\W_]|[\u0300-\u036f])+")
 
@@ -43,24 +47,31 @@ def fold(text: str) -> str:
     `Côte-d’Ivoire` and `cote d'ivoire` both give `cote d ivoire`; `Œuvre` gives `oeuvre`.
     Words are separated by single spaces, with no leading or trailing space.
     """
+    return " ".join(fold_words(text))
+
+
+def fold_words(text: str) -> list[str]:
+    """The folded words of a text, in order (`fold(text).split()`, without the extra join)."""
     text = text.casefold()
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text.translate(_LETTER_MAP))
-        text = _COMBINING.sub("", text)
-        # NFKD may expose new capitals or ligature parts (e.g. full-width letters).
-        text = text.casefold().translate(_LETTER_MAP)
-    return _SEPARATORS.sub(" ", text).strip()
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_WORDS).decode().split()
+    if _LETTER.search(text):
+        text = _LETTER.sub(lambda m: _LETTERS[m.group()], text)
+    text = unicodedata.normalize("NFKD", text)
+    others = _NON_ASCII.findall(text)
+    if any(ch.isalnum() for run in others for ch in run):
+        # Letters of other scripts: keep them, drop marks, split on everything else.
+        return _SEPARATORS.sub(" ", _COMBINING.sub("", text).casefold()).split()
+    if others:
+        text = _NON_ASCII.sub(" ", text)
+    # Only ASCII and Latin accents are left: drop the accents.
+    return text.encode("ascii", "ignore").translate(_ASCII_WORDS).decode().split()
 
 
 @lru_cache(maxsize=65536)
 def fold_word(word: str) -> str:
     """Fold one word (cached: document words repeat a lot)."""
     return fold(word)
-
-
-def words(text: str) -> list[str]:
-    """The folded words of a text, in order."""
-    return fold(text).split()
 
 
 def highlight_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:

@@ -10,14 +10,15 @@ starts above fuzzy matches, rare words weighing more than common ones; ties newe
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
+from typing import overload
 
 import numpy as np
 
 from store.contacts import DirectoryEntry
-from store.fold import fold, highlight_spans
+from store.fold import fold, fold_words, highlight_spans
 from store.records import Release
 from store.search_index import WordIndex
 
@@ -25,6 +26,7 @@ __all__ = [
     "ContactSearch",
     "Hit",
     "Query",
+    "Ranking",
     "SearchIndex",
     "fold",
     "highlight_spans",
@@ -117,47 +119,40 @@ class SearchIndex:
                 self._country_names.setdefault(fold(r.country_name), set()).add(r.country.upper())
         self._years = _Facet([(r.date or "")[:4] for r in releases])
         self._languages = _Facet([(r.language or "").lower() for r in releases])
-        self._all_hits: list[Hit] | None = None
-        self._lock = threading.Lock()
 
     def __len__(self) -> int:
         return len(self._ids)
 
     def search(self, query: str, limit: int | None = None) -> list[Hit]:
         """Releases matching the query, best first (blank query: every release, in order)."""
+        return self.rank(query).hits(limit)
+
+    def rank(self, query: str) -> Ranking:
+        """The same result as `search`, as a lazy sequence: Hit objects are made on access.
+
+        At 100k releases a one-letter query matches nearly everything; making 100k Hit objects
+        costs more than the search itself, so a list view should use this and read rows on demand.
+        """
         parsed = parse_query(query)
         mask = self._facet_mask(parsed)
+        n = len(self._ids)
         if not parsed.words:
-            if mask is None:
-                return self._every_release(limit)
-            chosen = np.flatnonzero(mask)
-            if limit is not None:
-                chosen = chosen[:limit]
-            return [Hit(int(i), self._ids[i], 0.0, ()) for i in chosen]
+            chosen = np.arange(n, dtype=np.int64) if mask is None else np.flatnonzero(mask)
+            return Ranking(self._ids, chosen, np.zeros(len(chosen), dtype=np.float64), ())
         count, relevance, terms = self._index.score(parsed.words)
-        score = count * _WORD_COUNT_STEP + relevance
-        candidates = count > 0
         if mask is not None:
-            candidates &= mask
-        chosen = np.flatnonzero(candidates)
-        if len(chosen) == 0:
-            return []
+            count[~mask] = 0
+        best = int(count.max()) if n else 0
+        if best == 0:
+            return Ranking(self._ids, np.empty(0, np.int64), np.empty(0, np.float64), terms)
+        # Releases matching every found word, then those missing one; not the long tail.
+        chosen = np.flatnonzero(count >= max(1, best - 1))
+        score = count[chosen] * _WORD_COUNT_STEP + relevance[chosen]
         # Scores are rounded so that near-equal matches fall back to date order.
-        rounded = np.round(score[chosen] * 100.0).astype(np.int64)
-        key = rounded * (len(self._ids) + 1) - self._date_rank[chosen]
-        order = _top_order(key, limit)
-        ids = self._ids
-        return [
-            Hit(int(i), ids[i], round(float(s), 3), terms)
-            for i, s in zip(chosen[order].tolist(), score[chosen[order]].tolist(), strict=True)
-        ]
-
-    def _every_release(self, limit: int | None) -> list[Hit]:
-        with self._lock:
-            if self._all_hits is None:
-                self._all_hits = [Hit(i, rid, 0.0, ()) for i, rid in enumerate(self._ids)]
-            hits = self._all_hits
-        return list(hits if limit is None else hits[:limit])
+        rounded = np.round(score * 100.0).astype(np.int64)
+        key = rounded * (n + 1) - self._date_rank[chosen]
+        order = np.argsort(-key, kind="stable")
+        return Ranking(self._ids, chosen[order], np.round(score[order], 3), terms)
 
     def _facet_mask(self, query: Query) -> np.ndarray | None:
         masks: list[np.ndarray] = []
@@ -189,6 +184,51 @@ class SearchIndex:
             if name.startswith(value):
                 codes |= name_codes
         return codes
+
+
+class Ranking(Sequence[Hit]):
+    """Search results in rank order; Hit objects are built only for the rows read."""
+
+    __slots__ = ("_ids", "_order", "_scores", "terms")
+
+    def __init__(
+        self, ids: list[str], order: np.ndarray, scores: np.ndarray, terms: tuple[str, ...]
+    ) -> None:
+        self._ids = ids
+        self._order = order
+        self._scores = scores
+        self.terms = terms  # folded words that matched, shared by every hit
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    @overload
+    def __getitem__(self, position: int) -> Hit: ...
+    @overload
+    def __getitem__(self, position: slice) -> list[Hit]: ...
+    def __getitem__(self, position: int | slice) -> Hit | list[Hit]:
+        if isinstance(position, slice):
+            return self._make(self._order[position], self._scores[position])
+        index = int(self._order[position])
+        return Hit(index, self._ids[index], float(self._scores[position]), self.terms)
+
+    @property
+    def indices(self) -> list[int]:
+        """Positions of the matching releases, best first."""
+        return self._order.tolist()
+
+    def hits(self, limit: int | None = None) -> list[Hit]:
+        """The first `limit` hits (all when None) as a list."""
+        if limit is None:
+            return self._make(self._order, self._scores)
+        return self._make(self._order[: max(0, limit)], self._scores[: max(0, limit)])
+
+    def _make(self, order: np.ndarray, scores: np.ndarray) -> list[Hit]:
+        indices = order.tolist()
+        ids = self._ids
+        return list(
+            map(Hit, indices, map(ids.__getitem__, indices), scores.tolist(), repeat(self.terms))
+        )
 
 
 class ContactSearch:
@@ -253,22 +293,27 @@ def _top_order(key: np.ndarray, limit: int | None) -> np.ndarray:
     return np.argsort(-key, kind="stable")
 
 
-def _release_tiers(release: Release) -> tuple[str, str, str]:
-    names = " ".join(c.name for c in release.contacts if c.name)
+def _release_tiers(release: Release) -> tuple[set[str], set[str], set[str]]:
+    """Folded word sets: title + contact names; dateline, country, offices; everything."""
+    names = " ".join(c.name for c in release.contacts)
     offices = " ".join(c.office for c in release.contacts if c.office)
-    strong = fold(f"{release.title} {names}")
-    middle = fold(f"{release.dateline or ''} {release.country_name or ''} {offices}")
-    body = fold(release.body)
-    everything = f"{strong} {middle} {body} {(release.country or '').lower()}"
+    strong = set(fold_words(f"{release.title} {names}"))
+    middle = set(fold_words(f"{release.dateline or ''} {release.country_name or ''} {offices}"))
+    everything = set(fold_words(release.body))
+    everything |= strong
+    everything |= middle
+    if release.country:
+        everything.add(release.country.lower())
     return strong, middle, everything
 
 
-def _contact_tiers(entry: DirectoryEntry) -> tuple[str, str, str]:
-    name = fold(entry.name)
-    offices = fold(" ".join(dict.fromkeys([entry.office or "", *entry.offices])))
-    emails = fold(" ".join(entry.emails))
-    phones = " ".join(_digits(p) for p in entry.phones)
-    return name, offices, f"{name} {offices} {emails} {phones}"
+def _contact_tiers(entry: DirectoryEntry) -> tuple[set[str], set[str], set[str]]:
+    """Folded word sets: name; offices; everything (with emails and phone digits)."""
+    name = set(fold_words(entry.name))
+    offices = set(fold_words(" ".join([entry.office or "", *entry.offices])))
+    everything = set(fold_words(" ".join(entry.emails)))
+    everything.update(_digits(p) for p in entry.phones)
+    return name, offices, everything | name | offices
 
 
 def _digits(text: str) -> str:

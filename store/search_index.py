@@ -51,6 +51,14 @@ class WordMatch:
     matched_docs: int
 
 
+class _Vocabulary(dict[str, int]):
+    """Term -> id in first-seen order; a new term gets the next id on lookup."""
+
+    def __missing__(self, term: str) -> int:
+        number = self[term] = len(self)
+        return number
+
+
 class _Tier:
     """Posting lists of one tier in CSR form."""
 
@@ -68,21 +76,21 @@ class _Tier:
 class WordIndex:
     """Sorted vocabulary plus per-tier postings over a fixed list of documents."""
 
-    def __init__(self, documents: Iterable[Sequence[str]], weights: Sequence[float]) -> None:
-        """`documents` yields, per document, one folded text per tier (same order as weights)."""
-        vocab: dict[str, int] = {}
+    def __init__(
+        self, documents: Iterable[Sequence[Iterable[str]]], weights: Sequence[float]
+    ) -> None:
+        """`documents` yields, per document, the set of folded words of each tier."""
+        vocab = _Vocabulary()
+        lookup = vocab.__getitem__
         tier_terms = [array("i") for _ in weights]
         tier_counts = [array("i") for _ in weights]
         n_docs = 0
-        for texts in documents:
+        for tiers in documents:
             n_docs += 1
-            for tier, text in enumerate(texts):
-                unique = set(text.split())
-                for term in unique:
-                    if term not in vocab:
-                        vocab[term] = len(vocab)
-                tier_terms[tier].extend(map(vocab.__getitem__, unique))
-                tier_counts[tier].append(len(unique))
+            for terms, counts, words in zip(tier_terms, tier_counts, tiers, strict=True):
+                before = len(terms)
+                terms.extend(map(lookup, words))
+                counts.append(len(terms) - before)
         self.n_docs = n_docs
         self.terms: list[str] = sorted(vocab)
         # Term ids were given in first-seen order; postings use the rank in the sorted vocabulary.

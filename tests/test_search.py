@@ -268,3 +268,27 @@ def test_contact_search_blank_and_limit(contacts: tuple[list, ContactSearch]) ->
     assert search.search("", limit=2) == [0, 1]
     assert len(search.search("iom", limit=2)) == 2
     assert search.search("no such person xyzzy") == []
+
+
+def test_rank_is_a_lazy_view_of_the_same_hits(index: SearchIndex) -> None:
+    ranking = index.rank("traite")
+    hits = index.search("traite")
+    assert len(ranking) == len(hits)
+    assert list(ranking) == hits
+    assert ranking[0] == hits[0]
+    assert ranking[-1] == hits[-1]
+    assert ranking[1:3] == hits[1:3]
+    assert ranking.indices == [h.index for h in hits]
+    assert ranking.hits(2) == hits[:2]
+    assert set(ranking.terms) >= {"traite"}
+
+
+def test_long_tail_of_partial_matches_is_cut() -> None:
+    # Three words: releases with all three or two of them are kept; one word only is dropped.
+    three = _release("Atelier frontière Niger", "x", date="2001")
+    two = _release("Atelier frontière", "x", date="2002")
+    one = _release("Atelier", "x", date="2003")
+    index = SearchIndex([one, two, three])
+    assert [h.index for h in index.search("atelier frontiere niger")] == [2, 1]
+    # When no release has every word, the best partial matches are still shown.
+    assert [h.index for h in index.search("atelier frontiere zzzzzz")] == [1, 2, 0]
