@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -104,8 +105,19 @@ def _positive_int(text: str) -> int:
     return value
 
 
+# Left raw by JSON encoders but acted on by terminals (C1 controls such as 8-bit CSI, bidi
+# overrides); inside JSON they can only sit in strings, where a \\u escape means the same.
+_JSON_TERMINAL_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _json_text(data: Any) -> str:
+    """Pretty JSON that is safe to print on a terminal."""
+    text = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()
+    return _JSON_TERMINAL_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+
+
 def _json_out(data: Any, out: TextIO) -> None:
-    out.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
+    out.write(_json_text(data))
 
 
 def _release_line(release: Release) -> str:
@@ -222,8 +234,7 @@ def cmd_contacts(args: argparse.Namespace, out: TextIO) -> int:
 
         text = contacts_vcard(entries, {r.id: r.title for r in releases})
     elif args.json:
-        text = orjson.dumps([e.to_dict() for e in entries], option=orjson.OPT_INDENT_2).decode()
-        text += "\n"
+        text = _json_text([e.to_dict() for e in entries])
     else:
         lines = []
         for entry in entries:
@@ -310,11 +321,11 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             return open_browser(args)
         return COMMANDS[args.command](args, stdout)
     except (ArchiveError, CliError, FileExistsError, ValueError) as exc:
-        sys.stderr.write(f"{PROG}: error: {exc}\n")
+        sys.stderr.write(f"{PROG}: error: {clean_line(str(exc))}\n")
         return 1
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
-        sys.stderr.write(f"{PROG}: error: {where}{exc.strerror or exc}\n")
+        sys.stderr.write(f"{PROG}: error: {clean_line(f'{where}{exc.strerror or exc}')}\n")
         return 1
     except KeyboardInterrupt:
         sys.stderr.write(f"{PROG}: interrupted\n")
