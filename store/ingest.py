@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import multiprocessing
 import os
@@ -22,6 +23,7 @@ BUNDLE_MAX_BYTES = 2 * 1024**3
 BATCH_RELEASES = 25_000  # one atomic write per batch: a 100k import writes the file 4 times
 PARALLEL_MIN_FILES = 200
 CHUNK_FILES = 64
+READ_WINDOW = 4096  # files read ahead of parsing: bounds memory on huge folders
 
 # Hidden files, and "__" names inside folders: __MACOSX from zip files, __pycache__, and the
 # __init__.py that ships sample_data/ inside the wheel. Named explicitly, they are imported.
@@ -61,9 +63,10 @@ class _Parsed:
     digest: str = ""
     releases: list[dict[str, Any]] = field(default_factory=list)
     error: str | None = None
+    data: bytes = b""
 
 
-def iter_files(paths: Sequence[Path], failures: list[ImportFailure]) -> Iterator[Path]:
+def iter_files(paths: Sequence[Path], failures: list[ImportFailure]) -> Iterator[str]:
     """Regular files under ``paths`` (folders recursively, sorted), each real file once.
 
     Inside folders, names starting with "." or "__" are skipped. Symlink loops and unreadable
@@ -79,7 +82,7 @@ def iter_files(paths: Sequence[Path], failures: list[ImportFailure]) -> Iterator
         if stat.S_ISREG(st.st_mode):
             if (st.st_dev, st.st_ino) not in seen_files:
                 seen_files.add((st.st_dev, st.st_ino))
-                yield root
+                yield str(root)
             continue
         if not stat.S_ISDIR(st.st_mode):
             failures.append(ImportFailure(str(root), "not a regular file or folder"))
@@ -111,7 +114,7 @@ def iter_files(paths: Sequence[Path], failures: list[ImportFailure]) -> Iterator
                     subfolders.append(Path(entry.path))
                 elif stat.S_ISREG(est.st_mode) and (est.st_dev, est.st_ino) not in seen_files:
                     seen_files.add((est.st_dev, est.st_ino))
-                    yield Path(entry.path)
+                    yield entry.path
             stack.extend(reversed(subfolders))
 
 
@@ -119,53 +122,48 @@ def _os_reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def _read_limited(path: Path, limit: int) -> bytes:
-    with path.open("rb") as handle:
-        data = handle.read(limit + 1)
-    if len(data) > limit:
-        size = path.stat().st_size
-        raise ImportRefused(
-            f"file is {size / 1024**2:.1f} MB; the limit is {limit / 1024**2:.0f} MB"
-        )
-    return data
-
-
 def file_digest(data: bytes) -> str:
     """Hash of a raw file's bytes: the same file is recognised without parsing it again."""
     return hashlib.sha256(data).hexdigest()[:24]
 
 
-_worker_known_digests: frozenset[str] = frozenset()
-
-
-def _init_worker(known_digests: frozenset[str]) -> None:
-    global _worker_known_digests
-    _worker_known_digests = known_digests
-
-
-def _parse_one(path_text: str, known_digests: frozenset[str]) -> _Parsed:
-    path = Path(path_text)
+def _read_one(path_text: str, known_digests: frozenset[str]) -> _Parsed:
+    """Read and hash a file (refusing oversized ones unread); a known file is done here."""
     result = _Parsed(path=path_text)
     try:
-        with path.open("rb") as handle:
-            head = handle.read(4096)
-        limit = BUNDLE_MAX_BYTES if is_bundle(head) else MAX_PAGE_BYTES
-        data = _read_limited(path, limit)
+        with open(path_text, "rb") as handle:
+            data = handle.read(MAX_PAGE_BYTES + 1)
+            limit = MAX_PAGE_BYTES
+            if len(data) > MAX_PAGE_BYTES and is_bundle(data[:4096]):
+                limit = BUNDLE_MAX_BYTES
+                data += handle.read(BUNDLE_MAX_BYTES + 1 - len(data))
+            if len(data) > limit:
+                size = os.fstat(handle.fileno()).st_size
+                raise ImportRefused(
+                    f"file is {size / 1024**2:.1f} MB; the limit is {limit / 1024**2:.0f} MB"
+                )
+        result.data = data
         result.digest = file_digest(data)
-        if result.digest in known_digests:
-            return result
-        parse = read_bundle if is_bundle(data) else parse_page
-        releases = parse(data, path.name)
-        result.releases = [r.to_dict() for r in releases]
-    except (ImportRefused, BundleError) as exc:
+    except ImportRefused as exc:
         result.error = str(exc)
     except OSError as exc:
         result.error = _os_reason(exc)
     return result
 
 
-def _parse_chunk(paths: list[str]) -> list[_Parsed]:
-    return [_parse_one(p, _worker_known_digests) for p in paths]
+def _parse_loaded(item: _Parsed) -> _Parsed:
+    """Parse a read file into release dicts (runs in a worker process for big imports)."""
+    data, item.data = item.data, b""
+    try:
+        parse = read_bundle if is_bundle(data) else parse_page
+        item.releases = [r.to_dict() for r in parse(data, Path(item.path).name)]
+    except (ImportRefused, BundleError) as exc:
+        item.error = str(exc)
+    return item
+
+
+def _parse_chunk(items: list[_Parsed]) -> list[_Parsed]:
+    return [_parse_loaded(item) for item in items]
 
 
 def import_paths(
@@ -177,7 +175,7 @@ def import_paths(
 ) -> ImportReport:
     """Import files and folders; a bad file never stops the others. Writes once per batch."""
     report = ImportReport()
-    files = [str(p) for p in iter_files([Path(p) for p in paths], report.failed)]
+    files = list(iter_files([Path(p) for p in paths], report.failed))
     report.files = len(files)
     total = len(files)
     known_digests = archive.known_digests()
@@ -222,18 +220,29 @@ def import_paths(
 
 
 def _parse_all(files: list[str], known: frozenset[str], workers: int) -> Iterator[_Parsed]:
-    if workers <= 1 or len(files) < PARALLEL_MIN_FILES:
-        for path in files:
-            yield _parse_one(path, known)
-        return
-    chunks = [files[i : i + CHUNK_FILES] for i in range(0, len(files), CHUNK_FILES)]
-    # forkserver: safe even when called from a thread of the browser.
-    context = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(known,)
-    ) as pool:
-        for chunk in pool.map(_parse_chunk, chunks):
-            yield from chunk
+    """Read files in windows (known ones end there), parse the rest on every core."""
+    with contextlib.ExitStack() as stack:
+        pool: ProcessPoolExecutor | None = None
+        for start in range(0, len(files), READ_WINDOW):
+            unknown: list[_Parsed] = []
+            for path in files[start : start + READ_WINDOW]:
+                item = _read_one(path, known)
+                if item.error is not None or item.digest in known:
+                    yield item
+                else:
+                    unknown.append(item)
+            if workers > 1 and len(unknown) >= PARALLEL_MIN_FILES:
+                if pool is None:
+                    # forkserver: safe even when called from a thread of the browser.
+                    context = multiprocessing.get_context("forkserver")
+                    pool = stack.enter_context(
+                        ProcessPoolExecutor(max_workers=workers, mp_context=context)
+                    )
+                chunks = [unknown[i : i + CHUNK_FILES] for i in range(0, len(unknown), CHUNK_FILES)]
+                for chunk in pool.map(_parse_chunk, chunks):
+                    yield from chunk
+            else:
+                yield from (_parse_loaded(item) for item in unknown)
 
 
 def sample_pages() -> list[tuple[str, bytes]]:
