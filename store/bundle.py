@@ -6,6 +6,7 @@ the next N lines is one release record (the same dict as ``Release.to_dict()``).
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -89,11 +90,11 @@ def _check_header(header: Any, name: str) -> int:
 
 
 def _clean_record(record: dict[str, Any]) -> dict[str, Any]:
-    """The record with control characters removed from its text and its id recomputed."""
+    """The record with its text NFC and free of control characters, and its id recomputed."""
 
     def clean(value: Any) -> Any:
         if isinstance(value, str):
-            return strip_control(value)
+            return unicodedata.normalize("NFC", strip_control(value))
         if isinstance(value, list):
             return [clean(item) for item in value]
         if isinstance(value, dict):

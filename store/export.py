@@ -54,6 +54,19 @@ def _place(release: Release) -> str:
     return country or code
 
 
+def _same_place(a: str, b: str) -> bool:
+    def key(text: str) -> str:
+        return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+    return key(a) == key(b)
+
+
+def _dateline(release: Release) -> str:
+    """The dateline, unless it only repeats the country's name."""
+    dateline = _line(release.dateline)
+    return "" if dateline and _same_place(dateline, _line(release.country_name)) else dateline
+
+
 def _contact_fields(contact: Contact) -> tuple[str, str, list[str], list[str]]:
     phones = [p for p in (_line(p) for p in contact.phones) if p]
     emails = [e for e in (_line(e) for e in contact.emails) if e]
@@ -63,7 +76,20 @@ def _contact_fields(contact: Contact) -> tuple[str, str, list[str], list[str]]:
 # ---------------------------------------------------------------- plain text
 
 
+# French spacing: a space after « or before » : ; ! ? must not become a line break.
+_GLUE = "\ue000"  # a private-use character textwrap does not break on
+_GLUED_AFTER = re.compile(r"([«‹]) +")
+_GLUED_BEFORE = re.compile(r" +([»›:;!?])(?=\s|$)")
+
+
 def _wrap(text: str, width: int, indent: str = "", hanging: str = "") -> list[str]:
+    text = text.replace(_GLUE, " ")
+    text = _GLUED_BEFORE.sub(_GLUE + r"\1", _GLUED_AFTER.sub(r"\1" + _GLUE, text))
+    lines = _wrapper(width, indent, hanging).wrap(text) or [indent.rstrip()]
+    return [line.replace(_GLUE, " ") for line in lines]
+
+
+def _wrapper(width: int, indent: str, hanging: str) -> textwrap.TextWrapper:
     wrapper = textwrap.TextWrapper(
         width=width,
         initial_indent=indent,
@@ -71,14 +97,14 @@ def _wrap(text: str, width: int, indent: str = "", hanging: str = "") -> list[st
         break_long_words=False,  # a long URL stays whole on its own line
         break_on_hyphens=False,  # "Côte-d'Ivoire" is one word
     )
-    return wrapper.wrap(text) or [indent.rstrip()]
+    return wrapper
 
 
 def release_text(release: Release, width: int = TEXT_WIDTH) -> str:
     """The release as UTF-8 plain text for an email or a printer; deterministic, ends in '\\n'."""
     width = max(width, 20)
     out: list[str] = _wrap(_line(release.title) or "(untitled)", width)
-    meta = [_line(release.date) or "undated", _place(release), _line(release.dateline)]
+    meta = [_line(release.date) or "undated", _place(release), _dateline(release)]
     out += ["", *_wrap(" · ".join(part for part in meta if part), width)]
     for paragraph in _paragraphs(release.body):
         out.append("")
@@ -114,7 +140,9 @@ def release_text(release: Release, width: int = TEXT_WIDTH) -> str:
 # ---------------------------------------------------------------- Markdown
 
 # Inline characters that start emphasis, code, links, HTML, strikethrough or table cells.
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>~|])")
+_MD_INLINE = re.compile(r"([\\`*\[\]<>~|])")
+# An underscore between two letters or digits ("file_name") can never start emphasis.
+_MD_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
 _MD_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _MD_BLOCK_START = re.compile(r"^([#>+=-])")
 _MD_ORDERED = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
@@ -122,7 +150,8 @@ _MD_ORDERED = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 
 def md_inline(text: str) -> str:
     """Escape ``text`` so Markdown shows it literally inside a line (and a table cell)."""
-    return _MD_ENTITY.sub("&amp;", _MD_INLINE.sub(r"\\\1", _line(text)))
+    escaped = _MD_INLINE.sub(r"\\\1", _line(text))
+    return _MD_ENTITY.sub("&amp;", _MD_UNDERSCORE.sub(r"\\_", escaped))
 
 
 def _md_line(text: str) -> str:
@@ -139,7 +168,7 @@ def release_markdown(release: Release) -> str:
     meta = [
         ("Date", _line(release.date) or "undated"),
         ("Country", _place(release)),
-        ("Dateline", _line(release.dateline)),
+        ("Dateline", _dateline(release)),
         ("Language", _line(release.language)),
         ("Source", _line(release.source)),
     ]

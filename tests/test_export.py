@@ -302,3 +302,35 @@ def test_write_export_into_a_file_is_a_clear_error(tmp_path: Path) -> None:
     not_a_folder.write_text("x", encoding="utf-8")
     with pytest.raises(NotADirectoryError, match="is a file, not a folder"):
         write_export(minimal_release(), not_a_folder)
+
+
+@pytest.mark.parametrize("width", range(30, 73))
+def test_french_spacing_never_breaks_at_guillemets_or_colons(width: int) -> None:
+    body = (
+        "Le projet « Coopération transfrontalière et santé » a été présenté : il vise "
+        "les zones frontalières ; pourquoi ? Parce que « tout commence là » ! Fin."
+    )
+    text = release_text(Release(title="T", body=body), width=width)
+    check_plain_text(text, width=width)
+    for line in text.splitlines():
+        assert not line.endswith(("«", "‹")), line
+        assert not line.startswith(("»", ":", ";", "!", "?")), line
+    assert " ".join(body.split()) in " ".join(text.split())
+
+
+def test_dateline_that_repeats_the_country_is_not_shown_twice() -> None:
+    release = Release(
+        title="T", body="b", country="CI", country_name="Côte d'Ivoire", dateline="Côte d’Ivoire"
+    )
+    assert "undated · Côte d'Ivoire (CI)\n" in release_text(release)
+    assert "Dateline" not in release_markdown(release)
+
+
+def test_markdown_underscores_inside_words_stay_readable() -> None:
+    release = Release(title="snake_case", body="file_name, _emph_ et __fort__ a_", source="x_y.txt")
+    markdown = release_markdown(release)
+    assert "# snake_case" in markdown and "x_y.txt" in markdown
+    assert "file_name, \\_emph\\_ et \\_\\_fort\\_\\_ a\\_" in markdown
+    html = MD.render(markdown)
+    assert "<em>" not in html and "<strong>fort" not in html
+    assert "file_name, _emph_ et __fort__ a_" in html
