@@ -90,9 +90,9 @@ def test_sample_contacts_as_vcard() -> None:
         assert [t.value for t in card.contents.get("tel", [])] == entry.phones
         assert [e.value for e in card.contents.get("email", [])] == entry.emails
         assert card.n.value.family and card.n.value.family in entry.name
-    flavio = by_name.get("Flavio Di Giacomo")
-    if flavio is not None:
-        assert (flavio.n.value.family, flavio.n.value.given) == ("Di Giacomo", "Flavio")
+    flavio = by_name["Flavio Di Giacomo"]
+    assert (flavio.n.value.family, flavio.n.value.given) == ("Di Giacomo", "Flavio")
+    assert_golden("samples/contacts.vcf", text)
 
 
 def test_sample_bundle_round_trip(tmp_path: Path) -> None:
