@@ -109,7 +109,7 @@ class Archive:
                 f"{self.path}: no archive here; create it with 'oim-archive --db {self.path} "
                 "import PAGES'"
             )
-        self.raw_records()
+        self.releases()  # decodes every record: a damaged one raises CorruptArchiveError
         return self
 
     def stamp(self) -> tuple[int, int] | None:
