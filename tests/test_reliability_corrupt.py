@@ -3,7 +3,9 @@ and how to recover, never a traceback, and never touches the damaged file."""
 
 from __future__ import annotations
 
+import io
 import os
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,6 +16,7 @@ import pytest
 from store.records import Contact
 from tests.conftest import make_release
 from tests.reliability_helpers import assert_clean_error, build_archive, run_cli, write_pages
+from tui.cli import main
 
 DAMAGED_ID = "abc123abc123"
 
@@ -100,6 +103,7 @@ COMMANDS: dict[str, list[str]] = {
     "import": ["import", "{pages}"],
     "browser": [],
 }
+SUBPROCESS_COMMANDS = {"browser", "import", "list"}
 
 
 def _snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
@@ -111,7 +115,9 @@ def _snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
 
 
 @pytest.mark.parametrize("damage", sorted(DAMAGE))
-def test_every_command_refuses_a_damaged_archive(tmp_path: Path, damage: str) -> None:
+def test_every_command_refuses_a_damaged_archive(
+    tmp_path: Path, damage: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     store_dir = tmp_path / "stick"
     store_dir.mkdir()
     db = store_dir / "archive.json"
@@ -124,7 +130,13 @@ def test_every_command_refuses_a_damaged_archive(tmp_path: Path, damage: str) ->
     before = _snapshot(store_dir)
     for name, argv in COMMANDS.items():
         filled = [a.format(exports=exports, dump=dump, pages=pages) for a in argv]
-        result = run_cli(["--db", db, *filled], timeout=60)
+        if name in SUBPROCESS_COMMANDS:
+            # The real console entry; the browser must stop before Textual takes the terminal.
+            result = run_cli(["--db", db, *filled], timeout=60)
+        else:
+            code = main(["--db", str(db), *filled], out=io.StringIO())
+            captured = capsys.readouterr()
+            result = subprocess.CompletedProcess(filled, code, captured.out, captured.err)
         line = assert_clean_error(result, str(db))
         assert ".bak" in line and "import" in line, f"{name}: no way to recover in {line!r}"
         assert _snapshot(store_dir) == before, f"{name} touched the damaged archive"
