@@ -7,7 +7,7 @@ import re
 WRAP_MAX_LENGTH = 100
 WRAPPED_SHARE = 0.7
 MIN_WRAPPED_LINES = 4
-_SPACES = re.compile(r"[ \t]+")
+TAIL = 12  # the end of a line that decides whether it ends a sentence
 # A line that ends a sentence: final punctuation, possibly followed by closing quotes/brackets.
 _SENTENCE_END = re.compile(r"""[.!?…](?:\s*[»"”’')\]])*\s*$|[»”]\s*$""")
 _SENTENCE_START = re.compile(r"""^(?:[«"“'‘(\[—–-]\s*)?[A-ZÀ-ÖØ-Þ0-9¿¡]""")
@@ -20,7 +20,7 @@ _ABBREVIATION = re.compile(
 
 
 def _clean(line: str) -> str:
-    return _SPACES.sub(" ", line).strip()
+    return " ".join(line.split())
 
 
 def _is_wrapped(lines: list[str]) -> bool:
@@ -34,12 +34,13 @@ def _is_wrapped(lines: list[str]) -> bool:
 def _ends_paragraph(line: str, following: str, wrapped: bool) -> bool:
     if _BULLET.match(following) or len(line) > WRAP_MAX_LENGTH + 20:
         return True
+    tail = line[-TAIL:]
     if not wrapped:
         # One paragraph per line, unless the next line plainly goes on with the sentence.
-        return _SENTENCE_END.search(line) is not None or not following[:1].islower()
+        return _SENTENCE_END.search(tail) is not None or not following[:1].islower()
     return (
-        _SENTENCE_END.search(line) is not None
-        and _ABBREVIATION.search(line) is None
+        _SENTENCE_END.search(tail) is not None
+        and _ABBREVIATION.search(tail) is None
         and _SENTENCE_START.match(following) is not None
     )
 

@@ -8,13 +8,23 @@ from .resources import read_json
 
 _DATA = read_json("chrome.json")
 _BULLET = re.compile(r"^\s*[-–•*·|>]+\s*")
-_SPACES = re.compile(r"\s+")
+
+
+LABEL_MAX_LENGTH = 150
 
 
 def normalise_label(line: str) -> str:
-    """A line folded for comparison with the labels: no bullet, casefolded, single spaces."""
-    line = _BULLET.sub("", line).replace("’", "'").strip().rstrip(":").strip()
-    return _SPACES.sub(" ", line).casefold()
+    """A line folded for comparison with the labels: no bullet, casefolded, single spaces.
+
+    Lines longer than any label come back unchanged (they are never compared equal to one).
+    """
+    if len(line) > LABEL_MAX_LENGTH:
+        return line
+    bullet = _BULLET.match(line)
+    if bullet:
+        line = line[bullet.end() :]
+    line = line.replace("’", "'").strip().rstrip(":").strip()
+    return " ".join(line.split()).casefold()
 
 
 _LABELS: frozenset[str] = frozenset(
@@ -38,6 +48,11 @@ _PRESENCE = re.compile(
     r"^(?:l['’]oim|iom|la oim)\s+(?:est|has been|is|está|esta|ha estado)\s+"
     r"(?:présente?|present|presente|active|activa)\b.{0,80}$",
     re.IGNORECASE,
+)
+# "L'OIM est présente en Tunisie depuis 2001." inside a country site's glued blurb.
+_PRESENCE_PLACE = re.compile(
+    r"(?:présente?|present|presente|active|activa)\s+(?:en|au|aux|in|à|a|dans\s+l[ea']?)\s*"
+    r"(?P<place>[^\W\d][^.,;:()]{1,60}?)\s+(?:depuis|since|desde)\b"
 )
 MENU_ITEM_MAX_WORDS = 14
 DUPLICATE_MAX_WORDS = 8
@@ -85,7 +100,7 @@ def _is_menu_item(line: str) -> bool:
         and stripped[0] in "-–•*·"
         and _words(stripped) <= MENU_ITEM_MAX_WORDS
         and len(stripped) <= 120
-        and not _SENTENCE_END.search(stripped)
+        and not _SENTENCE_END.search(stripped[-8:])
     )
 
 
@@ -97,10 +112,10 @@ def find_title(lines: list[str]) -> tuple[int, list[str]]:
     seen: set[str] = set()
     chrome: list[str] = []
     count = len(lines)
+    previous: str | None = None
+    folded = normalise_label(lines[0]) if lines else ""
     for index, raw in enumerate(lines):
         line = raw.strip()
-        folded = normalise_label(line)
-        previous = normalise_label(lines[index - 1]) if index else None
         following = normalise_label(lines[index + 1]) if index + 1 < count else None
         is_chrome = (
             _ONLY_PUNCTUATION.match(line) is not None
@@ -110,7 +125,7 @@ def find_title(lines: list[str]) -> tuple[int, list[str]]:
             or (
                 _words(line) <= DUPLICATE_MAX_WORDS
                 and folded in (previous, following)
-                and not _SENTENCE_END.search(line)
+                and not _SENTENCE_END.search(line[-8:])
             )
             or glued_prefix(line, seen) is not None
             or _PRESENCE.match(line) is not None
@@ -122,7 +137,13 @@ def find_title(lines: list[str]) -> tuple[int, list[str]]:
             chrome.append(line)
             if _words(line) <= DUPLICATE_MAX_WORDS:
                 seen.add(folded)
+        previous, folded = folded, following or ""
     return count, chrome
+
+
+def presence_places(chrome: list[str]) -> list[str]:
+    """The places named by a country site's "L'OIM est présente en … depuis" sentence."""
+    return [m["place"] for line in chrome for m in _PRESENCE_PLACE.finditer(line)]
 
 
 def trailing_chrome_start(lines: list[str]) -> int:

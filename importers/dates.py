@@ -62,7 +62,8 @@ class FoundDate:
 
 # Month names in regex form; "may" and "mar" are only dates next to a day number or a year.
 _MONTH_NAMES = sorted({name for names in _MONTHS for name in names}, key=len, reverse=True)
-_MONTH = r"(?P<month>" + "|".join(re.escape(n) for n in _MONTH_NAMES) + r")\.?"
+# Any word in the month's place; _is_month() checks it (faster than a 60-name alternation).
+_MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:er|re|º|°|st|nd|rd|th)?"
 _OTHER_DAY = r"[0-3]?\d(?:er|re|º|°|st|nd|rd|th)?"
 # Lists and ranges: "24, 25 et 26", "23/24 et 29/30", "du 4 au 6", "del 4 al 6", "12-14".
@@ -82,12 +83,6 @@ _MONTH_DAY_YEAR = re.compile(
 _MONTH_YEAR = re.compile(r"\b" + _MONTH + r"\s+(?:de\s+|del\s+)?" + _YEAR, re.IGNORECASE)
 _NUMERIC = re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<year>(?:19|20)\d\d)\b")
 _ISO = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<b>[01]\d)-(?P<a>[0-3]\d)(?!\d)")
-# A year alone only counts after a word that makes it a date ("en 2015", "since 2001").
-_YEAR_ONLY = re.compile(
-    r"\b(?:en|in|since|depuis|desde|durant|during|année|year|año|until|jusqu'en|hasta)\s+"
-    r"(?:l'année\s+|el año\s+)?" + _YEAR + r"(?!\s*[-–/]\d)",
-    re.IGNORECASE,
-)
 
 
 @lru_cache(maxsize=4096)
@@ -102,37 +97,89 @@ def _parse(span: str, precision: str) -> str | None:
     return parsed.strftime("%Y-%m")
 
 
+_YEAR_ANYWHERE = re.compile(r"(?:19|20)\d\d")
+_MONTH_SET = frozenset(_MONTH_NAMES)
+# A year alone only counts after a word that makes it a date ("en 2015", "since 2001").
+_YEAR_CUES = frozenset(
+    ("en", "in", "since", "depuis", "desde", "durant", "during", "année", "year", "año", "until",
+     "jusqu'en", "hasta", "l'année")
+)  # fmt: skip
+# Day lists ("les 24, 25 et 26 septembre") are written within this many characters of the month.
+WINDOW_BEFORE = 45
+WINDOW_AFTER = 7
+
+
+def _is_month(word: str) -> bool:
+    return word.lower() in _MONTH_SET
+
+
+def _span(text: str, start: int, end: int) -> tuple[int, str]:
+    """The text from a word boundary at or before start up to end, with its offset."""
+    start = max(0, start)
+    if start > 0:
+        start = text.rfind(" ", 0, start) + 1
+    return start, text[start:end]
+
+
+def _month_dates(text: str, year: re.Match[str], month_at: int) -> list[tuple[int, int, str]]:
+    offset, window = _span(text, month_at - WINDOW_BEFORE, year.end() + 1)
+    found: list[tuple[int, int, str]] = []
+    for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
+        for match in pattern.finditer(window):
+            if _is_month(match["month"]):
+                iso = _parse(f"{int(match['day'])} {match['month']} {match['year']}", "day")
+                if iso:
+                    found.append((offset + match.start(), offset + match.end(), iso))
+    if not found:
+        for match in _MONTH_YEAR.finditer(window):
+            if _is_month(match["month"]):
+                iso = _parse(f"1 {match['month']} {match['year']}", "month")
+                if iso:
+                    found.append((offset + match.start(), offset + match.end(), iso))
+    return found
+
+
+def _numeric_dates(text: str, year: re.Match[str]) -> list[tuple[int, int, str]]:
+    offset, window = _span(text, year.start() - 7, year.end() + WINDOW_AFTER)
+    found: list[tuple[int, int, str]] = []
+    for pattern in (_ISO, _NUMERIC):
+        for match in pattern.finditer(window):
+            iso = _parse(f"{int(match['a'])} {int(match['b'])} {match['year']}", "day")
+            if iso:
+                found.append((offset + match.start(), offset + match.end(), iso))
+    return found
+
+
+def _dates_at(text: str, year: re.Match[str]) -> list[tuple[int, int, str]]:
+    """The dates that end with (or, for ISO dates, start with) this year."""
+    start, end = year.start(), year.end()
+    if text[start - 1 : start] in ("/", ".") or text[end : end + 1] == "-":
+        found = _numeric_dates(text, year)
+        if found:
+            return found
+    before = text[max(0, start - 40) : start]
+    words = before.split()[-4:]
+    for word in reversed(words):
+        if _is_month(word.strip(",.")):
+            return _month_dates(text, year, start - len(before) + before.rfind(word))
+    if words and words[-1].lower() in _YEAR_CUES and not _RANGE_AFTER.match(text, end):
+        return [(start, end, year.group(0))]
+    return []
+
+
+_RANGE_AFTER = re.compile(r"\s*[-–/]\d")
+
+
 def find_dates(text: str) -> list[FoundDate]:
     """Every complete date in the text, in order of appearance, without duplicates."""
     found: list[tuple[int, int, str]] = []
-    taken: list[tuple[int, int]] = []
-
-    def overlaps(start: int, end: int) -> bool:
-        return any(start < t_end and t_start < end for t_start, t_end in taken)
-
-    def add(match: re.Match[str], iso: str | None) -> None:
-        if iso is None or overlaps(match.start(), match.end()):
-            return
-        taken.append((match.start(), match.end()))
-        found.append((match.start(), match.end(), iso))
-
-    for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
-        for match in pattern.finditer(text):
-            month = match["month"].rstrip(".")
-            add(match, _parse(f"{int(match['day'])} {month} {match['year']}", "day"))
-    for pattern in (_ISO, _NUMERIC):
-        for match in pattern.finditer(text):
-            add(match, _parse(f"{int(match['a'])} {int(match['b'])} {match['year']}", "day"))
-    for match in _MONTH_YEAR.finditer(text):
-        add(match, _parse(f"1 {match['month'].rstrip('.')} {match['year']}", "month"))
-    for match in _YEAR_ONLY.finditer(text):
-        if not overlaps(match.start("year"), match.end("year")):
-            taken.append((match.start("year"), match.end("year")))
-            found.append((match.start("year"), match.end("year"), match["year"]))
-    found.sort()
+    for year in _YEAR_ANYWHERE.finditer(text):
+        if year.start() and text[year.start() - 1].isdigit():
+            continue
+        found.extend(_dates_at(text, year))
     result: list[FoundDate] = []
     seen: set[str] = set()
-    for start, _, iso in found:
+    for start, _, iso in sorted(found):
         if iso not in seen:
             seen.add(iso)
             result.append(FoundDate(iso, start))

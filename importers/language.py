@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
+from collections import Counter
 
-_WORD = re.compile(r"[^\W\d_]+")
 # Words frequent in one language and rare in the other two.
 _MARKERS: dict[str, frozenset[str]] = {
     "fr": frozenset((
@@ -26,12 +25,12 @@ _MARKERS: dict[str, frozenset[str]] = {
 DEFAULT_LANGUAGE = "fr"
 
 
-def detect_language(text: str) -> str:
-    """ "fr", "en" or "es"; French when the text gives no clue (the archive is mostly French)."""
-    counts = {lang: 0 for lang in _MARKERS}
-    for word in _WORD.findall(text[:6000].lower()):
-        for lang, markers in _MARKERS.items():
-            if word in markers:
-                counts[lang] += 1
-    best = max(counts, key=lambda lang: counts[lang])
-    return best if counts[best] > 0 else DEFAULT_LANGUAGE
+def detect_language(folded_words: list[str]) -> str:
+    """ "fr", "en" or "es" from lower-cased words; French when they give no clue."""
+    counts = Counter(folded_words)
+    scores = {
+        lang: sum(counts[word] for word in markers if word in counts)
+        for lang, markers in _MARKERS.items()
+    }
+    best = max(scores, key=lambda lang: scores[lang])
+    return best if scores[best] > 0 else DEFAULT_LANGUAGE

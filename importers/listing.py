@@ -60,8 +60,10 @@ def _previous_text_line(lines: list[str], index: int, floor: int) -> int:
 def split_items(lines: list[str], title_index: int) -> list[Item]:
     """One item per release; a page with at most one CMS line is a single item."""
     markers = [i for i in range(title_index, len(lines)) if is_cms_line(lines[i])]
-    if len(markers) < 2:
-        return [_cms_item(lines, markers[0] if markers else None)]
+    if not markers:
+        return [Item(lines)]
+    if len(markers) == 1:
+        return [_cms_item(lines, markers[0])]
     first_text = title_index
     if markers[0] == first_text:
         starts = markers  # the CMS line comes first, the title after it

@@ -11,11 +11,13 @@ from store.text import strip_control
 # spread over two lines. With its closing `>` the visible address follows and the remnant goes;
 # without it (a page cut inside the tag) the address is kept.
 _BROKEN_MAILTO = re.compile(
-    r"""(?:<?a\s+)?(?:href\s*=\s*)?["']mailto:([^"'\s<>]*)["']"""
+    r"""["']mailto:([^"'\s<>]*)["']"""
     r"""(?:\s*[a-zA-Z-]+\s*=\s*(?:"[^"\n]*"|'[^'\n]*'|[^\s>"']*))*\s*(>)?""",
     re.IGNORECASE,
 )
-_MAILTO_PREFIX = re.compile(r"\bmailto:", re.IGNORECASE)
+# The `a href=` left before such a link (patterns start with a literal so the scan is fast).
+_HREF = re.compile(r"""(?:<|\b)a\s+href\s*=\s*(?=["']mailto:)|href\s*=\s*(?=["']mailto:)""", re.I)
+_MAILTO_PREFIX = re.compile(r"mailto:", re.IGNORECASE)
 _BLOCK_TAG = re.compile(
     r"</?(?:p|br|div|li|ul|ol|h[1-6]|tr|table|blockquote|section|article|header|footer)\b"
     r"[^<>]{0,500}>",
@@ -33,12 +35,14 @@ def _mailto_remnant(match: re.Match[str]) -> str:
 
 def clean_markup(text: str) -> str:
     """Text with HTML tags, broken mailto remnants and entities turned into plain text."""
-    if "mailto:" in text.lower():
-        text = _BROKEN_MAILTO.sub(_mailto_remnant, text)
-        text = _MAILTO_PREFIX.sub("", text)
     if "<" in text:
         text = _BLOCK_TAG.sub("\n", text)
         text = _TAG.sub("", text)
+    if "mailto:" in text.lower():
+        if "href" in text:
+            text = _HREF.sub("", text)
+        text = _BROKEN_MAILTO.sub(_mailto_remnant, text)
+        text = _MAILTO_PREFIX.sub("", text)
     if "&" in text:
         text = _DOUBLE_ESCAPED.sub(r"&\1", text)
         text = html.unescape(text)

@@ -9,7 +9,14 @@ from store.text import clean_line
 
 from .body import paragraphs, split_dateline
 from .bundle import looks_like_bundle, parse_bundle
-from .chrome import find_title, is_caption, is_footer, is_label, trailing_chrome_start
+from .chrome import (
+    find_title,
+    is_caption,
+    is_footer,
+    is_label,
+    presence_places,
+    trailing_chrome_start,
+)
 from .contacts import find_intro, parse_contacts
 from .dates import FoundDate, find_dates, release_date
 from .decode import decode_page
@@ -18,9 +25,10 @@ from .language import detect_language
 from .listing import Item, split_items
 from .markup import clean_markup
 from .people import find_funders, find_quoted
-from .places import country_name, score_countries
+from .places import country_name, score_countries, tokenize
 
 MAX_TITLE_LENGTH = 250
+LANGUAGE_SAMPLE_WORDS = 1000
 SHORT_TITLE_LENGTH = 120
 # How much a place mention counts, by where it is written.
 ZONE_WEIGHTS = {"cms": 10.0, "chrome": 5.0, "dateline": 4.0, "title": 3.0, "body": 1.0}
@@ -51,9 +59,11 @@ def _skip_after_title(lines: list[str], title: str) -> list[str]:
     return lines[index:]
 
 
-def _release(item: Item, chrome: list[str], source: str) -> Release | None:
+def _release(
+    item: Item, chrome: list[str], source: str, title_at: tuple[int, list[str]] | None = None
+) -> Release | None:
     lines = item.lines
-    title_index, item_chrome = find_title(lines)
+    title_index, item_chrome = title_at if title_at is not None else find_title(lines)
     if title_index >= len(lines):
         return None
     title, long_first_line = _title_and_rest(lines[title_index])
@@ -73,24 +83,25 @@ def _release(item: Item, chrome: list[str], source: str) -> Release | None:
     body = "\n\n".join(paras)
     if not body:
         return None
-    chrome_text = "\n".join([*chrome, *item_chrome])
+    chrome_text = " ".join(presence_places([*chrome, *item_chrome]))
+    body_tokens = tokenize(f"{title}\n{body}")
     country = score_countries(
         [
-            (" ".join(item.cms_places), ZONE_WEIGHTS["cms"]),
-            (chrome_text, ZONE_WEIGHTS["chrome"]),
-            (dateline or "", ZONE_WEIGHTS["dateline"]),
-            (title, ZONE_WEIGHTS["title"]),
-            (body, ZONE_WEIGHTS["body"]),
+            (" ".join(item.cms_places), ZONE_WEIGHTS["cms"], None),
+            (chrome_text, ZONE_WEIGHTS["chrome"], None),
+            (dateline or "", ZONE_WEIGHTS["dateline"], None),
+            (title, ZONE_WEIGHTS["title"] - ZONE_WEIGHTS["body"], None),
+            (body, ZONE_WEIGHTS["body"], body_tokens),
         ]
     )
     contacts = parse_contacts(contact_lines, region=country)
     if country is None and contacts:
         offices = " ".join(c.office or "" for c in contacts)
-        country = score_countries([(offices, ZONE_WEIGHTS["body"])])
+        country = score_countries([(offices, ZONE_WEIGHTS["body"], None)])
     found: list[FoundDate] = find_dates(item.cms_text) if item.cms_text else []
     found += find_dates(f"{dateline_date or ''}\n{body}")
     dates = list(dict.fromkeys(d.iso for d in found))
-    language = detect_language(f"{title}\n{body}")
+    language = detect_language(body_tokens[1][:LANGUAGE_SAMPLE_WORDS])
     return Release(
         title=title,
         body=body,
@@ -122,8 +133,12 @@ def parse_page_unguarded(data: bytes, name: str) -> list[Release]:
         raise ImportRefused("only site menus, no release found")
     releases: list[Release] = []
     seen: set[str] = set()
-    for number, item in enumerate(split_items(lines, title_index)):
-        release = _release(item, chrome if number == 0 else [], name)
+    items = split_items(lines, title_index)
+    for number, item in enumerate(items):
+        if number == 0 and item.lines is lines:  # a single page: its title is already found
+            release = _release(item, [], name, (title_index, chrome))
+        else:
+            release = _release(item, chrome if number == 0 else [], name)
         if release is not None and release.id not in seen:
             seen.add(release.id)
             releases.append(release)

@@ -48,10 +48,33 @@ def _split_funders(phrase: str) -> list[str]:
     return names
 
 
+def _stem_positions(text: str, stems: tuple[str, ...]) -> list[int]:
+    """Sorted start positions of words beginning with any of the stems (str.find is fast)."""
+    positions: set[int] = set()
+    for stem in stems:
+        index = text.find(stem)
+        while index != -1:
+            if index == 0 or not text[index - 1].isalnum():
+                positions.add(index)
+            index = text.find(stem, index + 1)
+    return sorted(positions)
+
+
+_FUNDING_STEMS = ("financ", "funded", "funding", "financial")
+# How far before its stem ("financier") a funding phrase may start ("avec le soutien …").
+FUNDING_LEAD = 45
+
+
 def find_funders(text: str) -> list[str]:
     """Names of the funders written after "financé par", "funded by", "financiado por"…"""
     funders: list[str] = []
-    for match in _FUNDED_BY.finditer(text):
+    lowered = text.lower()
+    done_until = -1
+    for position in _stem_positions(lowered, _FUNDING_STEMS):
+        match = _FUNDED_BY.search(text, max(0, position - FUNDING_LEAD), position + 60)
+        if match is None or match.end() <= done_until:
+            continue
+        done_until = match.end()
         rest = text[match.end() : match.end() + 400]
         stop = _STOP.search(rest)
         phrase = rest[: stop.start()] if stop else rest
@@ -67,11 +90,15 @@ _CAPITALISED = r"[A-ZÀ-ÖØ-Þ][\w'’-]+"
 _PARTICLE = r"(?:de|di|da|del|van|von|la|le|al|el|bin|ben)\s+"
 _NAME = rf"(?P<name>{_CAPITALISED}(?:\s+(?:{_PARTICLE})?{_CAPITALISED}){{1,3}})"
 _SAID = (
-    r"(?:affirme|a\s+affirmé|déclare|a\s+déclaré|explique|a\s+expliqué|souligne|a\s+souligné|"
-    r"ajoute|a\s+ajouté|indique|a\s+indiqué|précise|a\s+précisé|estime|dit|a\s+dit|selon|"
-    r"said|says|added|explained|noted|stressed|according\s+to|"
+    r"(?:affirm[eé]|déclar[eé]|expliqu[eé]|soulign[eé]|ajout[eé]|indiqu[eé]|précis[eé]|estim[eé]|"
+    r"dit|selon|said|says|added|explained|noted|stressed|according\s+to|"
     r"afirmó|afirma|declaró|dijo|explicó|señaló|agregó|añadió|según|indicó)"
 )
+_SAID_STEMS = (
+    "affirm", "déclar", "expliqu", "soulign", "ajout", "indiqu", "précis", "estim", "dit",
+    "selon", "said", "says", "added", "explained", "noted", "stressed", "according", "afirm",
+    "declar", "dijo", "explic", "señal", "agreg", "añad", "según", "indic",
+)  # fmt: skip
 _QUOTED = re.compile(
     _SAID + r"\s+(?:M\.\s+|Mme\s+|Mr\.?\s+|Ms\.?\s+|Dr\.?\s+|el\s+|la\s+)?" + _NAME
     + r"(?:\s*,\s*(?P<role>[^.;!?»«\"“”]{3,160}?))?\s*(?:[.;!?»\"”]|$|,\s+(?:qui|who|quien))",
@@ -84,7 +111,10 @@ def find_quoted(text: str) -> list[Quoted]:
     """People quoted in the body, with their role when it follows the name."""
     quoted: list[Quoted] = []
     names: set[str] = set()
-    for match in _QUOTED.finditer(text):
+    for position in _stem_positions(text, _SAID_STEMS):
+        match = _QUOTED.match(text, position)
+        if match is None:
+            continue
         name = _POSSESSIVE.sub("", match["name"].strip())
         if len(name.split()) < 2:
             continue

@@ -100,42 +100,47 @@ def _load() -> tuple[dict[tuple[str, ...], Place], dict[str, int], dict[str, dic
 _ENTRIES, _LONGEST, COUNTRY_NAMES = _load()
 
 
-def mentions(text: str) -> Iterable[tuple[int, Place]]:
-    """Gazetteer entries named in the text, with the index of the word where each starts."""
+def tokenize(text: str) -> tuple[list[str], list[str]]:
+    """The words of a text as written and lower-cased, position for position."""
     words = WORD.findall(text)
-    folded = [word.lower() for word in words]
-    index, count = 0, len(words)
-    while index < count:
-        longest = _LONGEST.get(folded[index])
-        if longest is None:
-            index += 1
+    # lower() never adds or removes a space, so the two lists stay aligned.
+    return words, " ".join(words).lower().split(" ") if words else []
+
+
+def mentions(text: str, tokens: tuple[list[str], list[str]] | None = None) -> list[Place]:
+    """Gazetteer entries named in the text (or in its tokens), longest names first."""
+    words, folded = tokens if tokens is not None else tokenize(text)
+    found: list[Place] = []
+    count = len(folded)
+    next_free = 0
+    for index in [i for i, word in enumerate(folded) if word in _LONGEST]:
+        if index < next_free:
             continue
-        for size in range(min(longest, count - index), 0, -1):
+        for size in range(min(_LONGEST[folded[index]], count - index), 0, -1):
             place = _ENTRIES.get(tuple(folded[index : index + size]))
-            if place is not None and (not place.case_sensitive or words[index][0].isupper()):
-                yield index, place
-                index += size
+            if place is not None and (not place.case_sensitive or words[index][:1].isupper()):
+                found.append(place)
+                next_free = index + size
                 break
-        else:
-            index += 1
+    return found
 
 
-def score_countries(zones: Iterable[tuple[str, float]]) -> str | None:
-    """The country with the highest weighted mention score over (text, zone weight) pairs.
+Zone = tuple[str, float, "tuple[list[str], list[str]] | None"]
+
+
+def score_countries(zones: Iterable[Zone]) -> str | None:
+    """The country with the highest weighted mention score over (text, weight, tokens) zones.
 
     Ties go to the country mentioned first.
     """
     scores: dict[str, float] = {}
     first_seen: dict[str, int] = {}
-    order = 0
-    for text, zone_weight in zones:
+    for text, zone_weight, tokens in zones:
         if not text:
             continue
-        for _, place in mentions(text):
+        for place in mentions(text, tokens):
             scores[place.code] = scores.get(place.code, 0.0) + place.weight * zone_weight
-            if place.code not in first_seen:
-                first_seen[place.code] = order
-                order += 1
+            first_seen.setdefault(place.code, len(first_seen))
     if not scores:
         return None
     return max(scores, key=lambda code: (scores[code], -first_seen[code]))
