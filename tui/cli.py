@@ -279,9 +279,7 @@ def cmd_dump(args: argparse.Namespace, out: TextIO) -> int:
     from store.bundle import dump_bundle
 
     releases = _readable_archive(args).releases()
-    if args.file.exists() and not args.force:
-        raise CliError(f"{args.file} exists; add --force to overwrite it")
-    count = dump_bundle(releases, args.file)
+    count = dump_bundle(releases, args.file, force=args.force)
     out.write(f"{count} releases -> {args.file}\n")
     return 0
 

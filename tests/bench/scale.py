@@ -129,6 +129,7 @@ def _type_queries(session: TmuxSession, marker: object) -> list[float]:
     latencies = []
     for query in QUERIES:
         session.send("/")
+        time.sleep(0.3)  # let the filter take focus before typing
         session.send("C-u")
         for i in range(1, len(query) + 1):
             prefix = query[:i]
