@@ -15,8 +15,18 @@ _FUNDED_BY = re.compile(
     r"apoyo\s+financiero)\s+(?:de|del))\s+",
     re.IGNORECASE,
 )
-# Where the funder's name stops: end of sentence or clause.
-_STOP = re.compile(r"[.;:!?»«\"“”()\n]|,\s+(?!(?:le|la|les|l['’]|the|el|los|las)\s+[A-ZÀ-Ö])")
+_ARTICLE_WORDS = r"(?:le|la|les|l['’]|the|el|los|las)"
+# Where the funder's name stops: end of sentence or clause (", le stage fait suite…").
+_STOP = re.compile(
+    r"[.;:!?»«\"“”()\n]|,\s+(?="
+    + _ARTICLE_WORDS
+    + r"\s*[a-zà-ÿ])|,\s+(?![A-ZÀ-Ö]|"
+    + _ARTICLE_WORDS
+    + r"\s*[A-ZÀ-Ö]|(?:de|du|des|d['’]|of|del)\b)"
+)
+# ", la Suisse": a comma and an article before a capital start another funder; a comma before
+# a capital alone stays inside the name ("Oficina de Población, Refugiados y Migración").
+_LIST_COMMA = re.compile(r",\s+(?=" + _ARTICLE_WORDS + r"\s*[A-ZÀ-Ö])")
 # "et mené à bien": a conjunction followed by a verb ends the name; "et de l'Enfance" does not.
 _AND = re.compile(r"\s+(?:et|and|y|e)\s+(?P<next>[\w'’]+)")
 _ARTICLE = re.compile(r"^(?:le|la|les|l['’]\s*|the|el|los|las|du|des|del)\s+|^l['’]", re.I)
@@ -78,7 +88,7 @@ def find_funders(text: str) -> list[str]:
         rest = text[match.end() : match.end() + 400]
         stop = _STOP.search(rest)
         phrase = rest[: stop.start()] if stop else rest
-        for part in re.split(r",\s+", phrase):
+        for part in _LIST_COMMA.split(phrase):
             for name in _split_funders(part):
                 funder = _tidy_funder(name)
                 if 2 <= len(funder) <= MAX_FUNDER_LENGTH and funder not in funders:
