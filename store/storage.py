@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,10 @@ import orjson
 from tinydb.storages import Storage
 
 from store.errors import CorruptArchiveError, ReadOnlyArchiveError
+
+# A temporary file this old cannot belong to a write in progress: a writer killed mid-write
+# left it, and the next write removes it (each is a full copy of the archive).
+STALE_TEMP_SECONDS = 600
 
 RECOVERY_HINT = "restore '{bak}' if it exists, or import your pages into a new archive with --db"
 
@@ -88,6 +94,16 @@ def write_atomically(path: Path, payload: bytes, *, keep_backup: bool = True) ->
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+    _remove_stale_temps(path)
+
+
+def _remove_stale_temps(path: Path) -> None:
+    """Delete temporary files that writers killed mid-write left beside the archive."""
+    cutoff = time.time() - STALE_TEMP_SECONDS
+    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if leftover.lstat().st_mtime < cutoff:
+                leftover.unlink()
 
 
 def _refresh_backup(path: Path) -> None:
@@ -102,6 +118,10 @@ def _refresh_backup(path: Path) -> None:
         except OSError:
             shutil.copyfile(path, staging)
         os.replace(staging, bak)
+        # rename() does nothing when both names already link the same file (the .bak of a
+        # write killed just before its swap): drop the staging name then.
+        with contextlib.suppress(FileNotFoundError):
+            staging.unlink()
     except BaseException:
         with contextlib.suppress(OSError):
             staging.unlink()
