@@ -194,9 +194,12 @@ def parse_contacts(block: list[str], region: str | None = None) -> list[Contact]
         return []
     first = block[0]
     verb = _CONTACT_VERB.search(first)
-    rest_of_intro = first[verb.end() :] if verb else ""
-    if not verb and ":" in first:
-        rest_of_intro = first.split(":", 1)[1]
+    if first.rstrip().endswith(":"):
+        rest_of_intro = ""  # "Contact presse :", "…veuillez contacter:"; people follow
+    elif verb:
+        rest_of_intro = first[verb.end() :]
+    else:
+        rest_of_intro = first.split(":", 1)[1] if ":" in first else ""
     builder = _Builder(region)
     for text in _fields([rest_of_intro, *block[1:]]):
         if _SEPARATOR.match(text):

@@ -26,7 +26,7 @@ def _key(name: str) -> tuple[str, ...]:
 
 
 def _french_forms(base: str) -> list[str]:
-    if base.endswith(("ien", "éen", "on")):
+    if base.endswith(("en", "on")):
         return [base, base + "ne", base + "s", base + "nes"]
     if base.endswith(("ais", "ois")):
         return [base, base + "e", base + "es"]

@@ -1,0 +1,392 @@
+"""Unit tests of the importer's parts: dates, phones, contacts, markup, body, places, bundles."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+import pytest
+from dateutil import parser as date_parser
+
+from importers import ImportRefused, parse_page
+from importers.body import paragraphs, split_dateline
+from importers.chrome import find_title, presence_places
+from importers.contacts import find_intro, parse_contacts
+from importers.dates import PARSER_INFO, find_dates, release_date
+from importers.language import detect_language
+from importers.markup import clean_markup
+from importers.people import find_funders, find_quoted
+from importers.phones import split_numbers, to_e164
+from importers.places import COUNTRY_NAMES, _demonym_forms, _key, country_name, score_countries
+from importers.resources import read_tsv
+from store.records import Contact, Quoted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("les 24, 25 et 26 septembre 2019 à Mahdia", ["2019-09-24"]),
+        ("le 23/24 et 29/30 Août 2017 à Oujda", ["2017-08-23"]),
+        ("depuis janvier 2008.", ["2008-01"]),
+        ("le 1er mars 2021", ["2021-03-01"]),
+        ("on 12 March 2021", ["2021-03-12"]),
+        ("on March 12, 2021", ["2021-03-12"]),
+        ("on March 3rd, 2020", ["2020-03-03"]),
+        ("el 5 de mayo de 2022", ["2022-05-05"]),
+        ("del 4 al 6 de mayo de 2022", ["2022-05-04"]),
+        ("du 4 au 6 mai 2021", ["2021-05-04"]),
+        ("le 1º de diciembre de 2020", ["2020-12-01"]),
+        ("5 Sept. 2019 et 3 févr. 2020", ["2019-09-05", "2020-02-03"]),
+        ("IOM - News - Mar, 04/04/2017 - 11:24", ["2017-04-04"]),
+        ("le 12.03.2021", ["2021-03-12"]),
+        ("2030-01-05", ["2030-01-05"]),
+        ("en 2015, puis en mars 2016", ["2015", "2016-03"]),
+        # Not complete dates: no year, a bare number, a range of years, an impossible date.
+        ("du 4 au 6 mai", []),
+        ("le Programme 2030 et 42 participants", []),
+        ("en 2015-2016", []),
+        ("99/99/2019", []),
+        ("Lundi, l'OIM", []),
+        ("une MAI 2019", ["2019-05"]),
+    ],
+)
+def test_find_dates(text: str, expected: list[str]) -> None:
+    assert [d.iso for d in find_dates(text)] == expected
+
+
+def test_dates_keep_order_and_no_duplicates() -> None:
+    found = find_dates("en avril 2017, puis le 3 mai 2018, encore en avril 2017")
+    assert [d.iso for d in found] == ["2017-04", "2018-05-03"]
+    assert found[0].start < found[1].start
+
+
+def test_release_date_prefers_month_precision_over_a_year_alone() -> None:
+    assert release_date(find_dates("depuis 2001, et le 3 mai 2018")) == "2018-05-03"
+    assert release_date(find_dates("depuis 2001")) == "2001"
+    assert release_date([]) is None
+
+
+def test_parserinfo_reads_three_languages_and_keeps_english() -> None:
+    default = datetime(2000, 1, 1)
+    for text in ("12 March 2021", "12 mars 2021", "12 marzo 2021", "12 Mar 2021"):
+        parsed = date_parser.parse(text, parserinfo=PARSER_INFO, default=default)
+        assert parsed.date().isoformat() == "2021-03-12"
+    assert PARSER_INFO.month("août") == 8 and PARSER_INFO.month("August") == 8
+    assert PARSER_INFO.weekday("miércoles") == 2 and PARSER_INFO.weekday("Monday") == 0
+
+
+@pytest.mark.parametrize(
+    ("written", "region", "expected"),
+    [
+        ("+995 32 29 38 94", None, "+99532293894"),
+        ("+ 218 91 383 25 96", None, "+218913832596"),
+        ("+ 39 06 44 186 207", None, "+390644186207"),
+        ("+225 22528200", None, "+22522528200"),  # old Côte d'Ivoire plan: kept
+        ("0041 (0)22 717 9111", None, "+41227179111"),
+        ("022 717 91 11", "CH", "+41227179111"),
+        ("77 123 45 67", "SN", "+221771234567"),
+        ("022 717 91 11", None, None),  # no country code, no region: cannot be E.164
+        ("12345", None, None),
+        ("+1234567890123456789", None, None),
+    ],
+)
+def test_to_e164(written: str, region: str | None, expected: str | None) -> None:
+    assert to_e164(written, region) == expected
+
+
+def test_split_numbers() -> None:
+    assert split_numbers("+225 22528200/+225 79931991") == ["+225 22528200", "+225 79931991"]
+    assert split_numbers("+41 22 717 9111/9435") == ["+41 22 717 9111", "+41 22 717 9435"]
+    assert split_numbers("+221 33 869 62 00 ou +221 77 450 12 34") == [
+        "+221 33 869 62 00",
+        "+221 77 450 12 34",
+    ]
+    assert split_numbers("/12") == []
+
+
+def test_contacts_one_field_per_line() -> None:
+    block = [
+        "For further information please contact:",
+        "Mr. John Smith",
+        "Senior Media Officer",
+        "IOM Geneva",
+        "Tel: +41 22 717 9111",
+        "Fax: +41 22 798 6150",
+        "Email: JSmith@IOM.int",
+    ]
+    assert parse_contacts(block) == [
+        Contact(
+            "John Smith", "Senior Media Officer, IOM Geneva", ["+41227179111"], ["jsmith@iom.int"]
+        )
+    ]
+
+
+def test_contacts_inline_with_offices_after_names() -> None:
+    block = [
+        "For more information please contact Joe Lowry at IOM Geneva, Tel: +41 22 717 9435, "
+        "Email: jlowry@iom.int or Jean-Philippe Chauzy (IOM Geneva), Tel. +41 22 717 9361, "
+        "Email: jpchauzy@iom.int"
+    ]
+    assert parse_contacts(block) == [
+        Contact("Joe Lowry", "IOM Geneva", ["+41227179435"], ["jlowry@iom.int"]),
+        Contact("Jean-Philippe Chauzy", "IOM Geneva", ["+41227179361"], ["jpchauzy@iom.int"]),
+    ]
+
+
+def test_contacts_spanish_inline_people_joined_by_y() -> None:
+    block = [
+        "Para más información, por favor contactar a Juan Pérez, Ministerio de Trabajo y "
+        "Previsión Social, Tel: 601 639 7777, Correo: jperez@iom.int y a María López, "
+        "Móvil: +57 310 555 1234, mlopez@iom.int"
+    ]
+    assert parse_contacts(block, region="CO") == [
+        Contact(
+            "Juan Pérez", "Ministerio de Trabajo y Previsión Social", ["+576016397777"],
+            ["jperez@iom.int"],
+        ),
+        Contact("María López", None, ["+573105551234"], ["mlopez@iom.int"]),
+    ]  # fmt: skip
+
+
+def test_contact_without_a_name_keeps_its_office() -> None:
+    block = ["Contact presse :", "Bureau de l'OIM à Dakar", "Courriel : dakar@iom.int"]
+    assert parse_contacts(block) == [
+        Contact("Bureau de l'OIM à Dakar", None, [], ["dakar@iom.int"])
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "is_intro"),
+    [
+        ("Pour plus d'informations, veuillez contacter:", True),
+        ("Pour plus d’informations, veuillez contacter Anita Kassem, OIM", True),
+        ("Pour de plus amples informations, contactez :", True),
+        ("For more information, please contact", True),
+        ("For further information please contact:", True),
+        ("Para más información, por favor contactar a:", True),
+        ("Para mayor información:", True),
+        ("Media contact:", True),
+        ("Contactos de prensa:", True),
+        ("Pour plus d'informations sur le projet et ses résultats, consultez le rapport annuel "
+         "publié sur le site de l'organisation.", False),
+        ("L'OIM a contacté les autorités.", False),
+    ],
+)  # fmt: skip
+def test_find_intro(line: str, is_intro: bool) -> None:
+    assert (find_intro(["Un paragraphe.", line]) == 1) is is_intro
+
+
+def test_clean_markup() -> None:
+    assert clean_markup("<p>Un&nbsp;deux&#8217;trois &eacute;t&eacute;</p><br/>fin") == (
+        "\nUn deux’trois été\n\nfin"
+    )
+    assert clean_markup("&amp;eacute;quipe &lt;b&gt; [bold]") == "équipe <b> [bold]"
+    broken = 'E-mail:\n"mailto:kdadey@iom.ge" target="_blank" title=\n"">kdadey@iom.ge'
+    assert clean_markup(broken) == "E-mail:\nkdadey@iom.ge"
+    assert clean_markup('<a href="mailto:x@y.org">x@y.org</a>') == "x@y.org"
+    assert clean_markup('a href="mailto:z@y.org">z@y.org') == "z@y.org"
+    assert clean_markup("Email: mailto:w@y.org") == "Email: w@y.org"
+    assert clean_markup('cut "mailto:cut@iom.int" target=') == "cut cut@iom.int"
+    assert clean_markup("&#27;[31mrouge") == "[31mrouge"
+    assert clean_markup("3 < 5 et 6 > 2") == "3 < 5 et 6 > 2"
+
+
+def test_paragraphs_rejoin_wrapped_lines_and_keep_breaks() -> None:
+    lines = [
+        "Plus de 300 soldats, officiers et sous-",
+        "officiers, ont achevé une formation de l'OIM.",
+        "La formation, selon M.",
+        "Dupont, comprend une liste d'indicateurs",
+        "permettant d'identifier les victimes.",
+        "« Nous sommes prêts », dit-il.",
+        "Les objectifs sont les suivants :",
+        "- former les soldats;",
+        "- informer les familles.",
+    ]
+    assert paragraphs(lines) == [
+        "Plus de 300 soldats, officiers et sous-officiers, ont achevé une formation de l'OIM.",
+        "La formation, selon M. Dupont, comprend une liste d'indicateurs permettant "
+        "d'identifier les victimes.",
+        "« Nous sommes prêts », dit-il.",
+        "Les objectifs sont les suivants :",
+        "- former les soldats;",
+        "- informer les familles.",
+    ]
+
+
+def test_paragraphs_one_per_line_when_not_wrapped() -> None:
+    long = "Une longue phrase qui fait un paragraphe entier et dépasse largement cent caractères "
+    lines = [long + "sans point final", long + "et la suite.", "", "  Un   autre.  "]
+    assert paragraphs(lines) == [long + "sans point final", long + "et la suite.", "Un autre."]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "dateline", "date", "rest"),
+    [
+        ("Oujda, Tanger - L’Organisation", "Oujda, Tanger", None, "L’Organisation"),
+        ("Genève – Les équipes", "Genève", None, "Les équipes"),
+        ("PORT-AU-PRINCE - Le séisme", "PORT-AU-PRINCE", None, "Le séisme"),
+        ("Sénégal − Le projet", "Sénégal", None, "Le projet"),
+        ("Genève/ Port-au-Prince, 9 mars – L'OIM", "Genève/ Port-au-Prince", "9 mars", "L'OIM"),
+        ("Geneva, 12 March 2021 – IOM", "Geneva", "12 March 2021", "IOM"),
+        ("Côte d'Ivoire - L’OIM", "Côte d'Ivoire", None, "L’OIM"),
+        ("Dakar—Le", "Dakar", None, "Le"),
+        (
+            "Plus de 300 soldats, officiers - ils",
+            None,
+            None,
+            "Plus de 300 soldats, officiers - ils",
+        ),
+        ("L'OIM a dit - oui", None, None, "L'OIM a dit - oui"),
+        ("Port-au-Prince reste sous l'eau.", None, None, "Port-au-Prince reste sous l'eau."),
+    ],
+)
+def test_split_dateline(paragraph: str, dateline: str | None, date: str | None, rest: str) -> None:
+    assert split_dateline(paragraph) == (dateline, date, rest)
+
+
+def test_find_title_skips_chrome_of_three_languages() -> None:
+    lines = [
+        "-",
+        "Quiénes somos",
+        "Quiénes somosLa OIM forma parte del sistema.",
+        "Acerca de",
+        "Acerca de",
+        "- Datos e investigación",
+        "Menú inconnu",
+        "Menú inconnu",
+        "El título",
+        "El cuerpo.",
+    ]
+    index, chrome = find_title(lines)
+    assert lines[index] == "El título"
+    assert "Quiénes somos" in chrome
+
+
+def test_presence_sentence_names_the_country() -> None:
+    chrome = ["Qui sommes nousL'OIM ... L'OIM est présente en Tunisie depuis 2001."]
+    assert presence_places(chrome) == ["Tunisie"]
+    assert presence_places(["IOM has been present in Niger since 2005."]) == ["Niger"]
+    assert presence_places(["La OIM está presente en Colombia desde 1956."]) == ["Colombia"]
+
+
+def test_funders() -> None:
+    assert find_funders("mis en œuvre par l’OIM et financé par le Royaume du Suède.") == [
+        "Royaume du Suède"
+    ]
+    assert find_funders("financé par l'Union européenne, la Suisse et le Japon.") == [
+        "Union européenne",
+        "Suisse",
+        "Japon",
+    ]
+    assert find_funders("le projet financé par le Ministère italien et mené à bien") == [
+        "Ministère italien"
+    ]
+    assert find_funders("funded by the European Union and the Government of Japan, the") == [
+        "European Union",
+        "Government of Japan",
+    ]
+    assert find_funders("con el apoyo financiero del Gobierno de Suiza.") == ["Gobierno de Suiza"]
+    assert find_funders("avec le soutien financier de la Banque mondiale.") == ["Banque mondiale"]
+    assert find_funders("L'OIM m'a fourni un abri et a financé ma formation.") == []
+
+
+def test_quoted() -> None:
+    text = (
+        "« C'est un succès », déclare Carmela Godeau, Directrice générale adjointe de l'OIM. "
+        '"It works," said IOM\'s William Swing. "Sí", dijo el Ana López, jefa de misión. '
+        "a déclaré l’un des enfants secourus."
+    )
+    assert find_quoted(text) == [
+        Quoted("Carmela Godeau", "Directrice générale adjointe de l'OIM"),
+        Quoted("William Swing", None),
+        Quoted("Ana López", "jefa de misión"),
+    ]
+
+
+def test_language() -> None:
+    assert (
+        detect_language(["les", "migrants", "et", "la", "formation", "pour", "des", "soldats"])
+        == "fr"
+    )
+    assert detect_language(["the", "migrants", "and", "the", "training", "of", "soldiers"]) == "en"
+    assert (
+        detect_language(["los", "migrantes", "y", "la", "formación", "de", "los", "soldados"])
+        == "es"
+    )
+    assert detect_language([]) == "fr"
+
+
+def test_gazetteer_is_consistent() -> None:
+    codes = {row[0] for row in read_tsv("countries.tsv")}
+    assert len(codes) >= 249
+    owner: dict[tuple[str, ...], str] = {}
+    for row in read_tsv("countries.tsv"):
+        for name in row[1:4]:
+            assert owner.setdefault(_key(name), row[0]) == row[0], name
+    for code, kind, lang, names, *_ in read_tsv("gazetteer.tsv"):
+        assert code in codes and kind in ("alias", "demonym", "city") and lang in "fr en es *"
+        for name in names.split("|"):
+            forms = _demonym_forms(lang, name) if kind == "demonym" else [name]
+            for form in forms:
+                assert owner.setdefault(_key(form), code) == code, form
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Les soldats géorgiens", "GE"),
+        ("des familles libyennes", "LY"),
+        ("los migrantes marroquíes", "MA"),
+        ("Georgians and Moldovans", "GE"),
+        ("à Tbilissi", "GE"),
+        ("en Côte-d’Ivoire", "CI"),
+        ("en République démocratique du Congo", "CD"),
+        ("à Tripoli du Liban", "LB"),
+        ("en Guinée-Bissau", "GW"),
+        ("los venezolanos en Cúcuta, Colombia", "CO"),
+        ("a polish company in chad", None),  # lower-case English words are not places
+    ],
+)
+def test_country_mentions(text: str, code: str | None) -> None:
+    assert score_countries([(text, 1.0, None)]) == code
+
+
+def test_country_names_in_the_release_language() -> None:
+    assert country_name("CI", "fr") == "Côte d'Ivoire"
+    assert country_name("DE", "es") == "Alemania"
+    assert country_name("GE", "en") == "Georgia"
+    assert country_name(None, "fr") is None and country_name("ZZ", "fr") is None
+    assert all(set(names) == {"en", "fr", "es"} for names in COUNTRY_NAMES.values())
+
+
+def bundle_line(title: str, body: str, **extra: object) -> str:
+    return json.dumps({"id": "forged", "title": title, "body": body, **extra})
+
+
+def test_bundle_lines_import_and_recompute_ids() -> None:
+    lines = [
+        json.dumps({"format": "oim-archive", "version": 1, "count": 2}),
+        bundle_line("Un titre", "Un corps.", source="000.txt", imported_at="2024-01-01"),
+        bundle_line("Title\x1b[31m", "Body", language="en", contacts=[{"name": "A B"}]),
+    ]
+    releases = parse_page("\n".join(lines).encode(), "archive.jsonl")
+    assert [r.title for r in releases] == ["Un titre", "Title"]
+    assert releases[0].source == "000.txt" and releases[1].source == "archive.jsonl"
+    assert all(r.imported_at is None and r.id != "forged" for r in releases)
+    again = parse_page("\n".join(lines).encode(), "copy.jsonl")
+    assert [r.id for r in again] == [r.id for r in releases]
+
+
+def test_bundle_refusals() -> None:
+    with pytest.raises(ImportRefused, match="without any release"):
+        parse_page(b'{"format": "oim-archive"}\n', "empty.jsonl")
+    with pytest.raises(ImportRefused, match="not valid JSON"):
+        parse_page(b"{not json\n", "bad.jsonl")
+    with pytest.raises(ImportRefused, match="not UTF-8"):
+        parse_page(b'{"title": "\xff"}', "bad.jsonl")
+
+
+def test_page_starting_with_a_brace_is_still_a_page() -> None:
+    [release] = parse_page(b"{Brouillon} Un titre\nLe corps du texte.", "page.txt")
+    assert release.title == "{Brouillon} Un titre"
