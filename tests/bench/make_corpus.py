@@ -225,7 +225,7 @@ def _number(rng: random.Random) -> str:
 
 def _phone(rng: random.Random, code: str) -> tuple[str, str]:
     """(as printed, E.164)."""
-    digits = "".join(str(rng.randint(0, 9)) for _ in range(8))
+    digits = str(rng.randint(1, 9)) + "".join(str(rng.randint(0, 9)) for _ in range(7))
     printed = f"+{code} {digits[:2]} {digits[2:4]} {digits[4:6]} {digits[6:]}"
     if rng.random() < 0.3:
         printed = f"+ {code} {digits[:2]} {digits[2:5]} {digits[5:]}"
