@@ -32,8 +32,14 @@ _PHONE_LABEL = re.compile(
     re.IGNORECASE,
 )
 _FAX_LABEL = re.compile(r"^fax\b", re.IGNORECASE)
+# A label alone on its line ("E-mail :", "Tél.:"): the value follows on the next line.
 _EMAIL_LABEL = re.compile(
-    r"^(?:e-?mail|courriel|correo(?:\s+electr[óo]nico)?|mail)\s*[:.]?\s*", re.IGNORECASE
+    r"^(?:e-?mail|courriel|correo(?:\s+electr[óo]nico)?|mail)\s*[:.]?$", re.IGNORECASE
+)
+_PHONE_LABEL_ONLY = re.compile(
+    r"^(?:t[ée]l[ée]?(?:phone|éfono|efono)?|tel|phone|mobile|mob|cell(?:ulaire)?|cel(?:ular)?|"
+    r"portable|m[óo]vil|whatsapp|gsm)\s*\.?\s*:?$",
+    re.IGNORECASE,
 )
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 _SEPARATOR = re.compile(r"^(?:ou|or|o|y|et|and|/|&)$", re.IGNORECASE)
@@ -201,20 +207,24 @@ def parse_contacts(block: list[str], region: str | None = None) -> list[Contact]
     else:
         rest_of_intro = first.split(":", 1)[1] if ":" in first else ""
     builder = _Builder(region)
+    after_fax = False
     for text in _fields([rest_of_intro, *block[1:]]):
         if _SEPARATOR.match(text):
             builder.close()
         elif _FAX_LABEL.match(text):
+            after_fax = not _is_phone_field(text)  # "Fax:" alone: its number is on the next line
             continue
         elif _EMAIL.search(text):
             builder.add_emails(text)
-        elif _EMAIL_LABEL.match(text):
-            continue  # the label alone; the address follows on the next line
+        elif _EMAIL_LABEL.match(text) or _PHONE_LABEL_ONLY.match(text):
+            continue  # the label alone; the value follows on the next line
         elif (label := _PHONE_LABEL.match(text)) and _is_phone_field(text[label.end() :]):
             builder.add_phones(text[label.end() :])
         elif _is_phone_field(text):
-            builder.add_phones(text)
+            if not after_fax:
+                builder.add_phones(text)
         else:
             builder.add_text(text)
+        after_fax = False
     builder.close()
     return [c for c in (p.to_contact() for p in builder.people) if c is not None]

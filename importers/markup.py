@@ -18,12 +18,14 @@ _BROKEN_MAILTO = re.compile(
 # The `a href=` left before such a link (patterns start with a literal so the scan is fast).
 _HREF = re.compile(r"""(?:<|\b)a\s+href\s*=\s*(?=["']mailto:)|href\s*=\s*(?=["']mailto:)""", re.I)
 _MAILTO_PREFIX = re.compile(r"mailto:", re.IGNORECASE)
+# Script and style blocks of a saved HTML page: their content is not text.
+_HIDDEN_BLOCK = re.compile(r"<(script|style|head)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _BLOCK_TAG = re.compile(
     r"</?(?:p|br|div|li|ul|ol|h[1-6]|tr|table|blockquote|section|article|header|footer)\b"
     r"[^<>]{0,500}>",
     re.IGNORECASE,
 )
-_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*\b[^<>]{0,500}>|<!--.*?-->", re.DOTALL)
+_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*\b[^<>]{0,500}>|<!--.*?-->|<![^<>]{0,200}>", re.DOTALL)
 # `&amp;eacute;` happens when a page is escaped twice.
 _DOUBLE_ESCAPED = re.compile(r"&amp;(#?[a-zA-Z0-9]{1,10};)")
 _SPACES = re.compile(r"[\u00a0\u202f\u2007\u2009]")
@@ -36,6 +38,7 @@ def _mailto_remnant(match: re.Match[str]) -> str:
 def clean_markup(text: str) -> str:
     """Text with HTML tags, broken mailto remnants and entities turned into plain text."""
     if "<" in text:
+        text = _HIDDEN_BLOCK.sub("\n", text)
         text = _BLOCK_TAG.sub("\n", text)
         text = _TAG.sub("", text)
     if "mailto:" in text.lower():

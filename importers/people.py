@@ -28,7 +28,7 @@ _STOP = re.compile(
 # a capital alone stays inside the name ("Oficina de Población, Refugiados y Migración").
 _LIST_COMMA = re.compile(r",\s+(?=" + _ARTICLE_WORDS + r"\s*[A-ZÀ-Ö])")
 # "et mené à bien": a conjunction followed by a verb ends the name; "et de l'Enfance" does not.
-_AND = re.compile(r"\s+(?:et|and|y|e)\s+(?P<next>[\w'’]+)")
+_AND = re.compile(r"\s+(?:et|and|y|e|&)\s+(?P<next>[\w'’]+)")
 _ARTICLE = re.compile(r"^(?:le|la|les|l['’]\s*|the|el|los|las|du|des|del)\s+|^l['’]", re.I)
 _CONTINUES_NAME = frozenset({"de", "d", "du", "des", "of", "del", "for", "pour", "para"})
 _STARTS_FUNDER = frozenset({"le", "la", "les", "l", "the", "el", "los", "las"})
@@ -115,24 +115,69 @@ _QUOTED = re.compile(
 )  # fmt: skip
 _POSSESSIVE = re.compile(r"^\S+['’]s\s+")
 _ROLE_NOT_A_ROLE = re.compile(r"^(?:qui|who|quien|que|that|et|and|y)\b", re.IGNORECASE)
+# "IOM Director General António Vitorino said": capitalised words just before the verb.
+_WORDS_BEFORE = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\s+){2,8}(?:(?:a|ha|has|have)\s+)?$")
+LOOK_BACK = 120
+# Words of a job title, not of a name ("Director General", "cheffe de mission").
+_TITLE_WORDS = frozenset(
+    ("iom", "oim", "un", "onu", "director", "directora", "directeur", "directrice", "general",
+     "général", "générale", "deputy", "adjoint", "adjointe", "chief", "chef", "cheffe", "head",
+     "minister", "ministre", "ministro", "ministra", "ambassador", "ambassadeur", "embajador",
+     "president", "président", "presidente", "coordinator", "coordinateur", "coordinadora",
+     "coordinador", "spokesperson", "porte-parole", "portavoz", "secretary", "secrétaire",
+     "secretario", "mayor", "maire", "alcalde", "governor", "gouverneur", "gobernador",
+     "officer", "manager", "representative", "représentant", "representante", "mission",
+     "misión", "regional", "régional", "country", "defence", "defense", "interior", "of")
+)  # fmt: skip
+_ORGANISATION_WORDS = frozenset(
+    ("organisation", "organization", "organización", "nations", "unies", "united", "unidas",
+     "frontières", "ministère", "ministry", "ministerio", "gouvernement", "government",
+     "gobierno", "bureau", "office", "oficina", "programme", "program", "programa", "croix",
+     "cross", "cruz", "banque", "bank", "banco", "union", "unión", "commission", "comisión",
+     "fonds", "fund", "fondo", "agency", "agence", "agencia", "world", "mondial", "mundial")
+)  # fmt: skip
+
+
+def _is_person(name: str) -> bool:
+    words = name.split()
+    return 2 <= len(words) <= 5 and not any(w.lower() in _ORGANISATION_WORDS for w in words)
+
+
+def _name_before(text: str, verb_at: int) -> tuple[str, str | None] | None:
+    """The speaker written before the verb, and the job title written before the name."""
+    match = _WORDS_BEFORE.search(text, max(0, verb_at - LOOK_BACK), verb_at)
+    if match is None:
+        return None
+    words = match.group(0).split()
+    if words[-1].lower() in ("a", "ha", "has", "have"):
+        words.pop()
+    split = len(words)
+    while split > 0 and words[split - 1].lower().strip(",") not in _TITLE_WORDS:
+        split -= 1
+    name, title = " ".join(words[split:]), " ".join(words[:split]) or None
+    return (name, title) if _is_person(name) else None
 
 
 def find_quoted(text: str) -> list[Quoted]:
-    """People quoted in the body, with their role when it follows the name."""
+    """People quoted in the body, with their role when it is written next to the name."""
     quoted: list[Quoted] = []
     names: set[str] = set()
     for position in _stem_positions(text, _SAID_STEMS):
         match = _QUOTED.match(text, position)
-        if match is None:
+        if match is not None:
+            name = _POSSESSIVE.sub("", match["name"].strip())
+            role = (match["role"] or "").strip() or None
+            if role and _ROLE_NOT_A_ROLE.match(role):
+                role = None
+        elif (before := _name_before(text, position)) is not None:
+            name, role = before
+        else:
             continue
-        name = _POSSESSIVE.sub("", match["name"].strip())
-        if len(name.split()) < 2:
+        if name in names or not _is_person(name) or name.split()[0] in _NOT_A_FIRST_NAME:
             continue
-        if name in names or name.split()[0] in ("OIM", "IOM", "La", "Le", "Les", "The"):
-            continue
-        role = (match["role"] or "").strip() or None
-        if role and _ROLE_NOT_A_ROLE.match(role):
-            role = None
         names.add(name)
         quoted.append(Quoted(name=name, role=role))
     return quoted
+
+
+_NOT_A_FIRST_NAME = frozenset(("OIM", "IOM", "La", "Le", "Les", "The", "El", "Los", "Las"))

@@ -55,6 +55,7 @@ def _replace_last_digits(number: str, digits: str) -> str:
 def split_numbers(text: str) -> list[str]:
     """The numbers written in a phone field, with "/9435"-style endings expanded."""
     numbers: list[str] = []
+    text = text.replace("(+", "+").replace("( +", "+")
     for part in re.split(r"\s*(?:/|;|,|\bou\b|\bor\b|\bo\b|\by\b|\bet\b|\band\b)\s*", text):
         suffix = _SUFFIX.fullmatch(part)
         if suffix and numbers:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import compress
 
 from .resources import read_tsv
 
@@ -113,7 +114,7 @@ def mentions(text: str, tokens: tuple[list[str], list[str]] | None = None) -> li
     found: list[Place] = []
     count = len(folded)
     next_free = 0
-    for index in [i for i, word in enumerate(folded) if word in _LONGEST]:
+    for index in compress(range(count), map(_LONGEST.__contains__, folded)):
         if index < next_free:
             continue
         for size in range(min(_LONGEST[folded[index]], count - index), 0, -1):

@@ -252,6 +252,46 @@ PAGES: dict[str, list[dict[str, Any]]] = {
             "paragraphs": 2,
         }
     ],
+    "en_html_saved_page.txt": [
+        {
+            "title": "New Water Points for Displaced Families in Somalia’s Baidoa",
+            "language": "en",
+            "country": "SO",
+            "dateline": "BAIDOA",
+            "date": "2019-09-02",
+            "funders": [
+                "UK Department for International Development",
+                "Somali Ministry of Energy and Water Resources",
+            ],
+            "quoted": [("Halima Hassan", "a mother of five")],
+            "contacts": [],
+            "body_start": "IOM has opened 12 new water points",
+            "body_end": "said Halima Hassan, a mother of five.",
+            "paragraphs": 3,
+        }
+    ],
+    "es_listing_noticias.txt": [
+        {
+            "title": "Más de 5.000 venezolanos reciben orientación en Tumbes",
+            "language": "es",
+            "country": "PE",
+            "country_name": "Perú",
+            "dateline": "Tumbes",
+            "date": "2018-06-12",
+            "dates": ["2018-06-12", "2018-05"],
+            "paragraphs": 1,
+        },
+        {
+            "title": "Kits de higiene para familias en Huaquillas",
+            "language": "es",
+            "country": "EC",
+            "dateline": "Huaquillas",
+            "date": "2018-06-15",
+            "funders": ["Unión Europea"],
+            "body_end": "financiados por la Unión Europea.",
+            "paragraphs": 1,
+        },
+    ],
 }
 
 # Pages that must be refused, with the reason given.

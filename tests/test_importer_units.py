@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from dateutil import parser as date_parser
@@ -390,3 +391,50 @@ def test_bundle_refusals() -> None:
 def test_page_starting_with_a_brace_is_still_a_page() -> None:
     [release] = parse_page(b"{Brouillon} Un titre\nLe corps du texte.", "page.txt")
     assert release.title == "{Brouillon} Un titre"
+
+
+def test_quoted_speaker_written_before_the_verb() -> None:
+    text = (
+        '"We will help," IOM Director General António Vitorino said on Monday. '
+        "« Nous aiderons », Marc Hulst a déclaré hier. The Minister said that it was late. "
+        "Selon Médecins Sans Frontières, le camp est plein."
+    )
+    assert find_quoted(text) == [
+        Quoted("António Vitorino", "IOM Director General"),
+        Quoted("Marc Hulst", None),
+    ]
+
+
+def test_contact_labels_alone_on_their_line() -> None:
+    block = [
+        "For more information, please contact:",
+        "Jean Maillard",
+        "IOM Dakar",
+        "Tel.:",
+        "+221 33 869 62 00",
+        "Fax:",
+        "+221 33 869 62 33",
+        "E-mail:",
+        "jmaillard@iom.int",
+        "Mobile: (+225) 07 07 12 34 56",
+        "Tel. +41 22 717 9111 (office), +41 79 103 03 42 (mobile)",
+    ]
+    assert parse_contacts(block, region="SN") == [
+        Contact(
+            "Jean Maillard",
+            "IOM Dakar",
+            ["+221338696200", "+2250707123456", "+41227179111", "+41791030342"],
+            ["jmaillard@iom.int"],
+        )
+    ]
+
+
+def test_command_line_prints_releases_and_refusals(capsys: pytest.CaptureFixture[str]) -> None:
+    from importers.__main__ import main
+
+    pages = Path(__file__).resolve().parent / "pages"
+    code = main([str(pages / "fr_cut_off_tchad.txt"), str(pages / "fr_only_chrome.txt")])
+    out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert code == 1
+    assert out[0]["country"] == "TD" and out[0]["source"] == "fr_cut_off_tchad.txt"
+    assert out[1]["error"] == "only site menus, no release found"
