@@ -184,3 +184,75 @@ def tmpfs(mount_point: Path, size_mb: int = 32) -> Iterator[Path]:
 def remount_read_only(mount_point: Path) -> None:
     """Make a tmpfs mounted by :func:`tmpfs` read-only, like a write-protected USB stick."""
     subprocess.run(["mount", "-o", "remount,ro", str(mount_point)], check=True)
+
+
+# Runs the real CLI in a child process, with a smaller batch and, optionally, a SIGKILL of
+# itself at one exact point of the N-th write of the archive file.
+IMPORT_CHILD = r"""
+import os, signal, stat, sys
+from pathlib import Path
+
+import store.ingest
+import store.storage
+
+store.ingest.BATCH_RELEASES = int(os.environ["OIM_TEST_BATCH"])
+point = os.environ.get("OIM_TEST_KILL_AT", "")
+target = int(os.environ.get("OIM_TEST_KILL_WRITE", "0"))
+archive = Path(os.environ["OIM_TEST_ARCHIVE"])
+real_os = store.storage.os
+
+
+def die():
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+class KillingOs:
+    done = 0  # archive writes completed (os.replace onto the archive)
+
+    def __getattr__(self, name):
+        return getattr(real_os, name)
+
+    def fsync(self, fd):
+        # The first fsync of a write is the temporary file's, after the payload is written.
+        if point == "tmp-written" and self.done + 1 == target:
+            if stat.S_ISREG(real_os.fstat(fd).st_mode):
+                die()
+        real_os.fsync(fd)
+
+    def replace(self, src, dst):
+        dst = Path(dst)
+        if dst == archive:
+            if point == "before-replace" and self.done + 1 == target:
+                die()
+            real_os.replace(src, dst)
+            self.done += 1
+            if point == "after-replace" and self.done == target:
+                die()
+            return
+        if point == "backup-staged" and self.done + 1 == target and dst.name.endswith(".bak"):
+            die()
+        real_os.replace(src, dst)
+
+
+if point:
+    store.storage.os = KillingOs()
+
+from tui.cli import main
+
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def import_child_argv(db: Path, *paths: Path) -> list[str]:
+    """argv of a child ``oim-archive --db DB import PATHS`` (see IMPORT_CHILD)."""
+    return [sys.executable, "-c", IMPORT_CHILD, "--db", str(db), "import", *map(str, paths)]
+
+
+def import_child_env(db: Path, *, batch: int, point: str = "", write: int = 0) -> dict[str, str]:
+    """Environment of an IMPORT_CHILD: batch size and, optionally, where to kill itself."""
+    return cli_env(
+        OIM_TEST_BATCH=str(batch),
+        OIM_TEST_KILL_AT=point,
+        OIM_TEST_KILL_WRITE=str(write),
+        OIM_TEST_ARCHIVE=str(db),
+    )

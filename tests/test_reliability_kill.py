@@ -11,7 +11,6 @@ import shutil
 import signal
 import stat
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -22,85 +21,16 @@ from store.archive import Archive
 from tests.reliability_helpers import (
     SAMPLE_DIR,
     archive_tables,
-    cli_env,
+    import_child_argv,
+    import_child_env,
     kill_group,
     sources_in,
     write_pages,
 )
 from tui.cli import main
 
-# Runs the real CLI in a child process, with a smaller batch and, optionally, a SIGKILL of
-# itself at one exact point of the N-th write of the archive file.
-CHILD = r"""
-import os, signal, stat, sys
-from pathlib import Path
-
-import store.ingest
-import store.storage
-
-store.ingest.BATCH_RELEASES = int(os.environ["OIM_TEST_BATCH"])
-point = os.environ.get("OIM_TEST_KILL_AT", "")
-target = int(os.environ.get("OIM_TEST_KILL_WRITE", "0"))
-archive = Path(os.environ["OIM_TEST_ARCHIVE"])
-real_os = store.storage.os
-
-
-def die():
-    os.kill(os.getpid(), signal.SIGKILL)
-
-
-class KillingOs:
-    done = 0  # archive writes completed (os.replace onto the archive)
-
-    def __getattr__(self, name):
-        return getattr(real_os, name)
-
-    def fsync(self, fd):
-        # The first fsync of a write is the temporary file's, after the payload is written.
-        if point == "tmp-written" and self.done + 1 == target:
-            if stat.S_ISREG(real_os.fstat(fd).st_mode):
-                die()
-        real_os.fsync(fd)
-
-    def replace(self, src, dst):
-        dst = Path(dst)
-        if dst == archive:
-            if point == "before-replace" and self.done + 1 == target:
-                die()
-            real_os.replace(src, dst)
-            self.done += 1
-            if point == "after-replace" and self.done == target:
-                die()
-            return
-        if point == "backup-staged" and self.done + 1 == target and dst.name.endswith(".bak"):
-            die()
-        real_os.replace(src, dst)
-
-
-if point:
-    store.storage.os = KillingOs()
-
-from tui.cli import main
-
-sys.exit(main(sys.argv[1:]))
-"""
-
 BATCH = 4
 NEW_PAGES = 12  # three batches: writes 1, 2 and 3 of the import
-
-
-def child(db: Path, folder: Path) -> list[str]:
-    """argv of one child import (see CHILD)."""
-    return [sys.executable, "-c", CHILD, "--db", str(db), "import", str(folder)]
-
-
-def child_env(db: Path, *, batch: int, point: str = "", write: int = 0) -> dict[str, str]:
-    return cli_env(
-        OIM_TEST_BATCH=str(batch),
-        OIM_TEST_KILL_AT=point,
-        OIM_TEST_KILL_WRITE=str(write),
-        OIM_TEST_ARCHIVE=str(db),
-    )
 
 
 def run_import(db: Path, folder: Path) -> None:
@@ -172,8 +102,8 @@ def test_kill_at_an_exact_point_of_the_write(
 ) -> None:
     db = fresh_copy(corpus, tmp_path / "archive")
     done = subprocess.run(
-        child(db, corpus["new"]),
-        env=child_env(db, batch=BATCH, point=point, write=write),
+        import_child_argv(db, corpus["new"]),
+        env=import_child_env(db, batch=BATCH, point=point, write=write),
         capture_output=True,
         text=True,
         timeout=120,
@@ -243,8 +173,8 @@ def test_kill_during_a_real_import_keeps_whole_batches(
     batch = KILL_BATCH
     db = fresh_copy(corpus, tmp_path / "archive")
     process = subprocess.Popen(
-        child(db, pages),
-        env=child_env(db, batch=batch),
+        import_child_argv(db, pages),
+        env=import_child_env(db, batch=batch),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
@@ -279,8 +209,8 @@ def test_a_killed_import_leaves_no_stale_lock(corpus: dict[str, Path], tmp_path:
     """The lock dies with its process: the next writer does not wait for the timeout."""
     db = fresh_copy(corpus, tmp_path / "archive")
     done = subprocess.run(
-        child(db, corpus["new"]),
-        env=child_env(db, batch=BATCH, point="before-replace", write=1),
+        import_child_argv(db, corpus["new"]),
+        env=import_child_env(db, batch=BATCH, point="before-replace", write=1),
         capture_output=True,
         timeout=120,
         check=False,
