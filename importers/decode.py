@@ -47,6 +47,25 @@ _UNUSUAL = re.compile(
 )
 
 
+# UTF-8 read as Windows-1252 and saved again ("Ã©" for "é", "â€™" for "’"): a lead byte of a
+# UTF-8 sequence shown as Ã, Â or â, followed by a continuation byte shown as cp1252.
+_MOJIBAKE = re.compile("[ÂÃÅâ][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
+
+
+def repair_mojibake(text: str) -> str:
+    """Lines of doubly encoded UTF-8 decoded once more; other lines are left as they are."""
+    if _MOJIBAKE.search(text) is None:
+        return text
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if _MOJIBAKE.search(line):
+            try:
+                lines[index] = line.encode("cp1252").decode("utf-8")
+            except (UnicodeEncodeError, UnicodeDecodeError):
+                continue
+    return "\n".join(lines)
+
+
 def _format_size(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB"
 
@@ -109,7 +128,7 @@ def _decode(data: bytes) -> str:
 def decode_page(data: bytes) -> str:
     """Checked, decoded text: newlines as \\n, no control characters, NFC, plain spaces."""
     _check_bytes(data)
-    text = _decode(data)
+    text = repair_mojibake(_decode(data))
     if _UNUSUAL.search(text) is not None:  # most pages hold none of these: skip four passes
         junk = len(_JUNK.findall(text))
         if junk > max(8, len(text) // 50):

@@ -29,6 +29,7 @@ from .places import country_name, score_countries, tokenize
 
 MAX_TITLE_LENGTH = 250
 LANGUAGE_SAMPLE_WORDS = 1000
+DATELINE_ALONE_LENGTH = 100
 SHORT_TITLE_LENGTH = 120
 # How much a place mention counts, by where it is written.
 ZONE_WEIGHTS = {"cms": 10.0, "chrome": 5.0, "dateline": 4.0, "title": 3.0, "body": 1.0}
@@ -74,9 +75,11 @@ def _release(
     rest = rest[: trailing_chrome_start(rest)]
     intro = find_intro(rest)
     body_lines, contact_lines = (rest, []) if intro is None else (rest[:intro], rest[intro:])
-    contact_lines = [line for line in contact_lines if not is_footer(line) or not line.strip()]
+    contact_lines = [line for line in contact_lines if not line.strip() or not is_footer(line)]
     paras = paragraphs(body_lines)
     dateline = dateline_date = None
+    if len(paras) > 1 and len(paras[0]) <= DATELINE_ALONE_LENGTH and paras[0][-1] in "-–—−":
+        paras[:2] = [f"{paras[0]} {paras[1]}"]  # "Genève –" alone on its line
     if paras:
         dateline, dateline_date, paras[0] = split_dateline(paras[0])
         paras = [p for p in paras if p]

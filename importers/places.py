@@ -68,7 +68,7 @@ def _demonym_forms(lang: str, name: str) -> list[str]:
     return _english_forms(name)
 
 
-def _load() -> tuple[dict[tuple[str, ...], Place], dict[str, int], dict[str, dict[str, str]]]:
+def _load() -> tuple[dict[tuple[str, ...], Place], dict[str, dict[str, str]]]:
     entries: dict[tuple[str, ...], Place] = {}
     names: dict[str, dict[str, str]] = {}
 
@@ -92,13 +92,16 @@ def _load() -> tuple[dict[tuple[str, ...], Place], dict[str, int], dict[str, dic
                     add(form, Place(code, weight, lang == "en"))
             else:
                 add(name, Place(code, weight, True))
-    longest: dict[str, int] = {}
-    for key in entries:
-        longest[key[0]] = max(longest.get(key[0], 0), len(key))
-    return entries, longest, names
+    return entries, names
 
 
-_ENTRIES, _LONGEST, COUNTRY_NAMES = _load()
+_ENTRIES, COUNTRY_NAMES = _load()
+# The longest name starting with each word, and every word sequence that begins a longer name.
+_LONGEST: dict[str, int] = {}
+_PREFIXES: set[tuple[str, ...]] = set()
+for _name in _ENTRIES:
+    _LONGEST[_name[0]] = max(_LONGEST.get(_name[0], 0), len(_name))
+    _PREFIXES.update(_name[:size] for size in range(1, len(_name)))
 
 
 def tokenize(text: str) -> tuple[list[str], list[str]]:
@@ -117,12 +120,17 @@ def mentions(text: str, tokens: tuple[list[str], list[str]] | None = None) -> li
     for index in compress(range(count), map(_LONGEST.__contains__, folded)):
         if index < next_free:
             continue
-        for size in range(min(_LONGEST[folded[index]], count - index), 0, -1):
-            place = _ENTRIES.get(tuple(folded[index : index + size]))
+        best: tuple[int, Place] | None = None
+        for size in range(1, min(_LONGEST[folded[index]], count - index) + 1):
+            key = tuple(folded[index : index + size])
+            place = _ENTRIES.get(key)
             if place is not None and (not place.case_sensitive or words[index][:1].isupper()):
-                found.append(place)
-                next_free = index + size
+                best = (size, place)
+            if key not in _PREFIXES:
                 break
+        if best is not None:
+            found.append(best[1])
+            next_free = index + best[0]
     return found
 
 

@@ -438,3 +438,30 @@ def test_command_line_prints_releases_and_refusals(capsys: pytest.CaptureFixture
     assert code == 1
     assert out[0]["country"] == "TD" and out[0]["source"] == "fr_cut_off_tchad.txt"
     assert out[1]["error"] == "only site menus, no release found"
+
+
+def test_dateline_alone_on_its_line() -> None:
+    page = "Titre de la page\nGenève –\nL'OIM a annoncé un nouveau programme.\nSuite du texte."
+    [release] = parse_page(page.encode(), "p.txt")
+    assert release.dateline == "Genève"
+    assert release.body == "L'OIM a annoncé un nouveau programme.\n\nSuite du texte."
+
+
+def test_doubly_encoded_utf8_is_repaired() -> None:
+    seeds = Path(__file__).resolve().parent.parent / "sample_data"
+    [path] = seeds.glob("004_*.txt")
+    text = path.read_text(encoding="utf-8")
+    [reference] = parse_page(text.encode("utf-8"), path.name)
+    garbled = text.encode("utf-8").decode("cp1252", errors="ignore").encode("utf-8")
+    assert "Ã©" in garbled.decode("utf-8")
+    [release] = parse_page(garbled, path.name)
+    assert release.title == reference.title
+    assert release.contacts == reference.contacts
+    assert "Ã" not in release.body
+
+
+def test_mojibake_repair_leaves_real_text_alone() -> None:
+    from importers.decode import repair_mojibake
+
+    assert repair_mojibake("SÃO PAULO – Ã bientôt") == "SÃO PAULO – Ã bientôt"
+    assert repair_mojibake("lâ€™OIM\nLâ€™équipe ½") == "l’OIM\nLâ€™équipe ½"
