@@ -102,14 +102,19 @@ class Archive:
         """Whether the archive file is there."""
         return self.path.is_file()
 
-    def require(self) -> Archive:
-        """Raise a clear error when the archive is missing or damaged; return self."""
+    def require(self, *, validate: bool = True) -> Archive:
+        """Raise a clear error when the archive is missing or damaged; return self.
+
+        ``validate=False`` checks only that the file is there and parses."""
         if not self.path.exists():
             raise ArchiveMissingError(
                 f"{self.path}: no archive here; create it with 'oim-archive --db {self.path} "
                 "import PAGES'"
             )
-        self.releases()  # decodes every record: a damaged one raises CorruptArchiveError
+        if validate:
+            self.releases()  # decodes every record: a damaged one raises CorruptArchiveError
+        else:
+            self.raw_records()
         return self
 
     def stamp(self) -> tuple[int, int] | None:

@@ -13,6 +13,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from store.archive import Archive
 from tui.screens.help import HelpScreen
 from tui.screens.library import Library
 from tui.screens.releases import ReleasesScreen
@@ -77,6 +78,8 @@ class OimArchiveApp(App[None]):
         self.theme = LIGHT_THEME if self.theme == DARK_THEME else DARK_THEME
 
 
-def make_app(db_path: Path, export_dir: Path) -> App[None]:
-    """The browser on the archive at ``db_path``; ``e`` writes exports into ``export_dir``."""
-    return OimArchiveApp(Library(Path(db_path), Path(export_dir)))
+def make_app(db_path: Path, export_dir: Path, archive: Archive | None = None) -> App[None]:
+    """The browser on the archive at ``db_path``; ``e`` writes exports into ``export_dir``.
+
+    ``archive`` may be an already opened handle on ``db_path`` (its parse is reused)."""
+    return OimArchiveApp(Library(Path(db_path), Path(export_dir), archive))

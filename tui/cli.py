@@ -286,16 +286,21 @@ def cmd_dump(args: argparse.Namespace, out: TextIO) -> int:
 
 def open_browser(args: argparse.Namespace) -> int:
     """Open the Textual browser; a new archive starts with the bundled sample pages."""
-    from store.ingest import ensure_sample_archive
-
     archive = _open_archive(args)
     if not archive.path.exists():
+        from store.ingest import ensure_sample_archive
+
         ensure_sample_archive(archive)
-    archive.require()
+    # A file that is not an archive stops here with one line; the parse is cached for the app,
+    # which checks every record while it loads.
+    archive.require(validate=False)
     from tui.app import make_app
 
-    app = make_app(archive.path, args.export_dir or Path.cwd())
+    app = make_app(archive.path, args.export_dir or Path.cwd(), archive=archive)
     app.run()
+    error = getattr(getattr(app, "library", None), "error", None)
+    if app.return_code and error:
+        raise CliError(error)
     return app.return_code or 0
 
 

@@ -133,6 +133,9 @@ def _type_queries(session: TmuxSession, marker: object) -> list[float]:
         session.send("C-u")
         for i in range(1, len(query) + 1):
             prefix = query[:i]
+            if prefix.endswith(" "):  # a trailing space changes no result: not timed
+                session.send(" ", literal=True)
+                continue
             start = time.perf_counter()
             session.send(query[i - 1], literal=True)
             pattern = marker(prefix)  # type: ignore[operator]
@@ -152,11 +155,16 @@ def _fzf_keystrokes(titles: Path, n: int) -> list[float]:
         for query in QUERIES:
             for i in range(1, len(query) + 1):
                 prefix = query[:i]
+                if prefix.endswith(" "):
+                    session.send(" ", literal=True)
+                    continue
                 expected = _fzf_count(titles, prefix)
                 start = time.perf_counter()
                 session.send(query[i - 1], literal=True)
                 session.wait_for(
-                    rf"{re.escape(prefix)}[\s\S]*\b{expected}/{n}\b", timeout=30, poll=0.002
+                    rf"(?=[\s\S]*> {re.escape(prefix)}\s)(?=[\s\S]*\b{expected}/{n}\b)",
+                    timeout=30,
+                    poll=0.002,
                 )
                 latencies.append(time.perf_counter() - start)
             session.send("C-u")

@@ -18,7 +18,7 @@ def tmux_available() -> bool:
 
 
 class TmuxSession:
-    """One detached tmux session running one command."""
+    """One detached tmux session running one command, on a tmux server of its own."""
 
     def __init__(self, width: int = 100, height: int = 30) -> None:
         self.name = f"oim-{uuid.uuid4().hex[:8]}"
@@ -34,6 +34,8 @@ class TmuxSession:
         subprocess.run(
             [
                 "tmux",
+                "-L",
+                self.name,
                 "new-session",
                 "-d",
                 "-s",
@@ -46,12 +48,15 @@ class TmuxSession:
             ],
             check=True,
         )
-        subprocess.run(["tmux", "set-option", "-t", self.name, "remain-on-exit", "on"], check=False)
+        subprocess.run(
+            ["tmux", "-L", self.name, "set-option", "-t", self.name, "remain-on-exit", "on"],
+            check=False,
+        )
 
     def capture(self) -> str:
         """The visible screen as plain text."""
         return subprocess.run(
-            ["tmux", "capture-pane", "-p", "-t", self.name],
+            ["tmux", "-L", self.name, "capture-pane", "-p", "-t", self.name],
             capture_output=True,
             text=True,
             check=False,
@@ -59,7 +64,16 @@ class TmuxSession:
 
     def send(self, *keys: str, literal: bool = False) -> None:
         """Send keys (tmux key names, or literal text with ``literal=True``)."""
-        args = ["tmux", "send-keys", "-t", self.name, *(["-l"] if literal else []), *keys]
+        args = [
+            "tmux",
+            "-L",
+            self.name,
+            "send-keys",
+            "-t",
+            self.name,
+            *(["-l"] if literal else []),
+            *keys,
+        ]
         subprocess.run(args, check=True)
 
     def wait_for(
@@ -83,7 +97,7 @@ class TmuxSession:
     def pane_pid(self) -> int:
         """The pid of the program in the pane."""
         out = subprocess.run(
-            ["tmux", "list-panes", "-t", self.name, "-F", "#{pane_pid}"],
+            ["tmux", "-L", self.name, "list-panes", "-t", self.name, "-F", "#{pane_pid}"],
             capture_output=True,
             text=True,
             check=True,
@@ -98,7 +112,7 @@ class TmuxSession:
 
     def kill(self) -> None:
         """End the session and its program."""
-        subprocess.run(["tmux", "kill-session", "-t", self.name], check=False, capture_output=True)
+        subprocess.run(["tmux", "-L", self.name, "kill-server"], check=False, capture_output=True)
 
     def __enter__(self) -> TmuxSession:
         return self
