@@ -42,6 +42,15 @@ _PHONE_LABEL_ONLY = re.compile(
     re.IGNORECASE,
 )
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+# What is left around an address once it is taken out: labels and brackets.
+_EMAIL_WORDS = re.compile(
+    r"\b(?:e-?mail|courriel|correo(?:\s+electr[óo]nico)?|mail)\b\s*:?|[()<>\[\]:]", re.IGNORECASE
+)
+_EMBEDDED_PHONE = re.compile(r"(?:\+|\b00)\s?\d[\d\s().\-]{6,20}\d")
+_TRAILING_LINK_WORD = re.compile(
+    r"\s*(?:\b(?:au|at|on|al|en|par|by|t[ée]l[ée]?(?:phone|éfono)?|tel|phone)\b\.?\s*:?\s*)+$",
+    re.IGNORECASE,
+)
 _SEPARATOR = re.compile(r"^(?:ou|or|o|y|et|and|/|&)$", re.IGNORECASE)
 _INLINE_SEPARATOR = re.compile(r"\s+(?:ou|or|o|y|et|and)\s+(?:a\s+|à\s+|with\s+)?(?=[A-ZÀ-ÖØ-Þ])")
 _FIELD_SPLIT = re.compile(r"\s*[,;|]\s*")
@@ -215,6 +224,8 @@ def parse_contacts(block: list[str], region: str | None = None) -> list[Contact]
             after_fax = not _is_phone_field(text)  # "Fax:" alone: its number is on the next line
             continue
         elif _EMAIL.search(text):
+            # "Jean Dupont (jdupont@iom.int)": the name written with the address.
+            builder.add_text(_EMAIL_WORDS.sub(" ", _EMAIL.sub(" ", text)))
             builder.add_emails(text)
         elif _EMAIL_LABEL.match(text) or _PHONE_LABEL_ONLY.match(text):
             continue  # the label alone; the value follows on the next line
@@ -223,6 +234,10 @@ def parse_contacts(block: list[str], region: str | None = None) -> list[Contact]
         elif _is_phone_field(text):
             if not after_fax:
                 builder.add_phones(text)
+        elif embedded := _EMBEDDED_PHONE.search(text):
+            # "le bureau de l'OIM à Dakar au +221 33 869 62 00"
+            builder.add_text(_TRAILING_LINK_WORD.sub("", text[: embedded.start()]))
+            builder.add_phones(embedded.group(0))
         else:
             builder.add_text(text)
         after_fax = False

@@ -465,3 +465,19 @@ def test_mojibake_repair_leaves_real_text_alone() -> None:
 
     assert repair_mojibake("SÃO PAULO – Ã bientôt") == "SÃO PAULO – Ã bientôt"
     assert repair_mojibake("lâ€™OIM\nLâ€™équipe ½") == "l’OIM\nLâ€™équipe ½"
+
+
+def test_contacts_with_address_or_number_in_the_same_field() -> None:
+    inline = [
+        "Pour plus d'informations, veuillez contacter Jean Dupont (jdupont@iom.int) ou Awa Ba <aba@iom.int>"
+    ]
+    assert parse_contacts(inline) == [
+        Contact("Jean Dupont", None, [], ["jdupont@iom.int"]),
+        Contact("Awa Ba", None, [], ["aba@iom.int"]),
+    ]
+    office = [
+        "Pour plus d'informations, veuillez contacter le bureau de l'OIM à Dakar au +221 33 869 62 00"
+    ]
+    assert parse_contacts(office) == [
+        Contact("le bureau de l'OIM à Dakar", None, ["+221338696200"], [])
+    ]
