@@ -51,14 +51,23 @@ def sort_key_newest_first(record: dict[str, Any] | Release) -> tuple[int, str, s
     """Sort key for 'newest first, undated last' (ISO dates compare as text)."""
     date = record.date if isinstance(record, Release) else record.get("date")
     title = record.title if isinstance(record, Release) else record.get("title", "")
-    # A year alone sorts after the precise dates of that year.
-    padded = (date or "").ljust(10, " ")
-    return (0 if date else 1, _invert(padded), title)
+    return (0 if date else 1, _invert(_padded_date(date)), title)
+
+
+def _padded_date(date: str | None) -> str:
+    # A year alone sorts after the precise dates of that year; no date sorts last.
+    return (date or "").ljust(10, " ")
 
 
 def _invert(text: str) -> str:
     # Sorting ascending on the inverted code points puts the newest ISO date first.
     return "".join(chr(0x10FFFF - ord(ch)) for ch in text)
+
+
+def sort_newest_first(releases: list[Release]) -> None:
+    """Sort in place like ``sort_key_newest_first``, with two cheap stable sorts."""
+    releases.sort(key=lambda r: r.title)
+    releases.sort(key=lambda r: _padded_date(r.date), reverse=True)
 
 
 def encode_body(body: str) -> dict[str, str]:
@@ -150,7 +159,7 @@ class Archive:
         """Every release, newest first, undated last."""
         bodies = self._bodies()
         records = [self._load(i, raw, bodies) for i, raw in self.raw_records().items()]
-        records.sort(key=sort_key_newest_first)
+        sort_newest_first(records)
         return records
 
     def known_digests(self) -> frozenset[str]:

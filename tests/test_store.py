@@ -217,3 +217,13 @@ def test_damaged_body_is_reported(archive_path: Path) -> None:
     archive_path.write_bytes(orjson.dumps(stored))
     with pytest.raises(CorruptArchiveError, match=f"release {rid} is damaged"):
         Archive(archive_path).releases()
+
+
+def test_fast_sort_agrees_with_the_sort_key() -> None:
+    from store.archive import sort_key_newest_first, sort_newest_first
+
+    dates = [None, "2019", "2019-09", "2019-09-24", "2020-01", "2008", None, "2019-09-24"]
+    releases = [make_release(f"title {i % 3}", str(i), date=d) for i, d in enumerate(dates)]
+    expected = sorted(releases, key=sort_key_newest_first)
+    sort_newest_first(releases)
+    assert [(r.date, r.title) for r in releases] == [(r.date, r.title) for r in expected]
