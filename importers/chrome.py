@@ -56,6 +56,10 @@ _PRESENCE_PLACE = re.compile(
     r"(?:présente?|present|presente|active|activa)\s+(?:en|au|aux|in|à|a|dans\s+l[ea']?)\s*"
     r"(?P<place>[^\W\d][^.,;:()]{1,60}?)\s+(?:depuis|since|desde)\b"
 )
+# An unknown heading glued to a long blurb: a few words, then a capital right after a small
+# letter ("Migration et climatL'OIM…").
+_GLUED_GENERIC = re.compile(r"^(?:[^\W\d_]+[ '’-]){1,5}[^\W\d_]*[a-zà-ÿ](?=[A-ZÀ-Ý][a-zà-ÿ'’])")
+GLUED_MIN_LENGTH = 150
 MENU_ITEM_MAX_WORDS = 14
 DUPLICATE_MAX_WORDS = 8
 
@@ -87,6 +91,10 @@ def glued_prefix(line: str, seen: set[str]) -> str | None:
     for label in _GLUED_LABELS:
         if folded.startswith(label) and len(line) > len(label) and line[len(label)].isupper():
             return line[: len(label)]
+    if len(line) > GLUED_MIN_LENGTH:
+        generic = _GLUED_GENERIC.match(line)
+        if generic:
+            return generic.group(0)
     for heading in seen:
         size = len(heading)
         if size >= 4 and folded.startswith(heading) and len(line) > size + 20:

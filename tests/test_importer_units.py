@@ -481,3 +481,13 @@ def test_contacts_with_address_or_number_in_the_same_field() -> None:
     assert parse_contacts(office) == [
         Contact("le bureau de l'OIM à Dakar", None, ["+221338696200"], [])
     ]
+
+
+def test_unknown_heading_glued_to_its_blurb_is_chrome() -> None:
+    blurb = "L'OIM aide les communautés touchées par les catastrophes naturelles " * 3
+    lines = [f"Migration et climat{blurb}", "Un vrai titre", "Le corps."]
+    index, chrome = find_title(lines)
+    assert lines[index] == "Un vrai titre"
+    assert chrome == [lines[0]]
+    first_line = "McDonald's et l'OIM signent un accord " + "pour l'emploi des jeunes migrants " * 5
+    assert find_title([first_line, "Suite."])[0] == 0
