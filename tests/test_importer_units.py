@@ -488,6 +488,6 @@ def test_unknown_heading_glued_to_its_blurb_is_chrome() -> None:
     lines = [f"Migration et climat{blurb}", "Un vrai titre", "Le corps."]
     index, chrome = find_title(lines)
     assert lines[index] == "Un vrai titre"
-    assert chrome == [lines[0]]
+    assert chrome == [lines[0].strip()]
     first_line = "McDonald's et l'OIM signent un accord " + "pour l'emploi des jeunes migrants " * 5
     assert find_title([first_line, "Suite."])[0] == 0
