@@ -61,7 +61,7 @@ class ImportReport:
 class _Parsed:
     path: str
     digest: str = ""
-    releases: list[dict[str, Any]] = field(default_factory=list)
+    releases: list[Release] = field(default_factory=list)
     error: str | None = None
     data: bytes = b""
 
@@ -156,7 +156,7 @@ def _parse_loaded(item: _Parsed) -> _Parsed:
     data, item.data = item.data, b""
     try:
         parse = read_bundle if is_bundle(data) else parse_page
-        item.releases = [r.to_dict() for r in parse(data, Path(item.path).name)]
+        item.releases = parse(data, Path(item.path).name)
     except (ImportRefused, BundleError) as exc:
         item.error = str(exc)
     return item
@@ -205,7 +205,7 @@ def import_paths(
         elif parsed.digest in known_digests:
             report.duplicates.append(parsed.path)
         else:
-            releases = [Release.from_dict(d) for d in parsed.releases]
+            releases = parsed.releases
             fresh = [r for r in releases if r.id not in pending_ids]
             pending_ids.update(r.id for r in fresh)
             pending.extend(fresh)
