@@ -52,6 +52,10 @@ class TmuxSession:
             ["tmux", "-L", self.name, "set-option", "-t", self.name, "remain-on-exit", "on"],
             check=False,
         )
+        # An escape followed quickly by a key must stay two keys, not become Alt+key.
+        subprocess.run(
+            ["tmux", "-L", self.name, "set-option", "-s", "escape-time", "0"], check=False
+        )
 
     def capture(self) -> str:
         """The visible screen as plain text."""
