@@ -58,12 +58,20 @@ def fold_words(text: str) -> list[str]:
     if _LETTER.search(text):
         text = _LETTER.sub(lambda m: _LETTERS[m.group()], text)
     text = unicodedata.normalize("NFKD", text)
-    others = _NON_ASCII.findall(text)
-    if any(ch.isalnum() for run in others for ch in run):
+    other_scripts = False
+
+    def blank_symbols(match: re.Match[str]) -> str:
+        nonlocal other_scripts
+        run = match.group()
+        if any(ch.isalnum() for ch in run):
+            other_scripts = True
+            return run
+        return " "
+
+    text = _NON_ASCII.sub(blank_symbols, text)
+    if other_scripts:
         # Letters of other scripts: keep them, drop marks, split on everything else.
         return _SEPARATORS.sub(" ", _COMBINING.sub("", text).casefold()).split()
-    if others:
-        text = _NON_ASCII.sub(" ", text)
     # Only ASCII and Latin accents are left: drop the accents.
     return text.encode("ascii", "ignore").translate(_ASCII_WORDS).decode().split()
 

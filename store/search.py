@@ -33,7 +33,7 @@ __all__ = [
     "parse_query",
 ]
 
-# Tier weights: title + contact names; dateline, country name, offices; everything (body...).
+# Tier weights: title + contact names; dateline, country name, offices; body and country code.
 RELEASE_TIER_WEIGHTS = (1.0, 0.8, 0.6)
 # Contacts: name; office; emails, phone digits and everything else.
 CONTACT_TIER_WEIGHTS = (1.0, 0.8, 0.7)
@@ -302,26 +302,39 @@ def _top_order(key: np.ndarray, limit: int | None) -> np.ndarray:
 
 
 def _release_tiers(release: Release) -> tuple[set[str], set[str], set[str]]:
-    """Folded word sets: title + contact names; dateline, country, offices; everything."""
-    names = " ".join(c.name for c in release.contacts)
-    offices = " ".join(c.office for c in release.contacts if c.office)
-    strong = set(fold_words(f"{release.title} {names}"))
-    middle = set(fold_words(f"{release.dateline or ''} {release.country_name or ''} {offices}"))
-    everything = set(fold_words(release.body))
-    everything |= strong
-    everything |= middle
+    """Folded word sets: title + contact names; dateline, country, offices; the rest.
+
+    The last tier leaves out words already in the first two: a word found there always scores
+    higher than the same word in the body, so body postings for it would never change a result.
+    """
+    contacts = release.contacts
+    strong = set(fold_words(" ".join([release.title, *[c.name for c in contacts]])))
+    middle = set(
+        fold_words(
+            " ".join(
+                [
+                    release.dateline or "",
+                    release.country_name or "",
+                    *[c.office for c in contacts if c.office],
+                ]
+            )
+        )
+    )
+    rest = set(fold_words(release.body))
     if release.country:
-        everything.add(release.country.lower())
-    return strong, middle, everything
+        rest.add(release.country.lower())
+    rest -= strong
+    rest -= middle
+    return strong, middle, rest
 
 
 def _contact_tiers(entry: DirectoryEntry) -> tuple[set[str], set[str], set[str]]:
-    """Folded word sets: name; offices; everything (with emails and phone digits)."""
+    """Folded word sets: name; offices; emails and phone digits (minus words already seen)."""
     name = set(fold_words(entry.name))
     offices = set(fold_words(" ".join([entry.office or "", *entry.offices])))
-    everything = set(fold_words(" ".join(entry.emails)))
-    everything.update(_digits(p) for p in entry.phones)
-    return name, offices, everything | name | offices
+    rest = set(fold_words(" ".join(entry.emails)))
+    rest.update(_digits(p) for p in entry.phones)
+    return name, offices, rest - name - offices
 
 
 def _digits(text: str) -> str:

@@ -51,6 +51,10 @@ class WordMatch:
     matched_docs: int
 
 
+def _first_and_length(term: str) -> tuple[str, int]:
+    return term[0], len(term)
+
+
 class _Vocabulary(dict[str, int]):
     """Term -> id in first-seen order; a new term gets the next id on lookup."""
 
@@ -99,10 +103,12 @@ class WordIndex:
             np.fromiter(map(vocab.__getitem__, self.terms), np.int32, len(vocab))
         ] = np.arange(len(vocab), dtype=np.int32)
         del vocab
-        self.tiers = [
-            self._build_tier(weight, terms, counts, rank_by_first_seen)
-            for weight, terms, counts in zip(weights, tier_terms, tier_counts, strict=True)
-        ]
+        self.tiers = []
+        for number, weight in enumerate(weights):
+            terms, counts = tier_terms[number], tier_counts[number]
+            tier_terms[number] = tier_counts[number] = array("i")  # free as we go
+            self.tiers.append(self._build_tier(weight, terms, counts, rank_by_first_seen))
+            del terms, counts
         self._build_fuzzy_lists()
         self._cache: OrderedDict[tuple[str, bool], WordMatch] = OrderedDict()
         self._lock = threading.Lock()
@@ -124,16 +130,20 @@ class WordIndex:
         return _Tier(weight, offsets, postings)
 
     def _build_fuzzy_lists(self) -> None:
-        # Fuzzy candidates: words (not numbers) of 3+ characters, grouped by length.
+        # Fuzzy candidates: words (not numbers) of 3+ characters, ordered by first letter, then
+        # length, so "same first letter, length within the typo budget" is one contiguous slice.
+        terms = self.terms
         candidates = [
-            i
-            for i, t in enumerate(self.terms)
-            if len(t) >= MIN_FUZZY_LENGTH - 1 and not t.isdigit()
+            i for i, t in enumerate(terms) if len(t) >= MIN_FUZZY_LENGTH - 1 and not t.isdigit()
         ]
-        candidates.sort(key=lambda i: len(self.terms[i]))
+        candidates.sort(key=lambda i: (terms[i][0], len(terms[i])))
         self._fuzzy_ids = np.asarray(candidates, dtype=np.int32)
-        self._fuzzy_terms = [self.terms[i] for i in candidates]
-        self._fuzzy_lengths = [len(t) for t in self._fuzzy_terms]
+        self._fuzzy_terms = [terms[i] for i in candidates]
+
+    def _fuzzy_slice(self, first: str, shortest: int, longest: int) -> tuple[int, int]:
+        start = bisect_left(self._fuzzy_terms, (first, shortest), key=_first_and_length)
+        end = bisect_right(self._fuzzy_terms, (first, longest), start, key=_first_and_length)
+        return start, end
 
     def match(self, word: str, *, prefix: bool = True) -> WordMatch:
         """Score vector of one folded query word (cached); `prefix=False`: whole words only."""
@@ -156,30 +166,34 @@ class WordIndex:
             self._cache.clear()
 
     def _fuzzy(self, word: str) -> list[tuple[float, int]]:
-        """(quality, term id) of vocabulary terms within a typo or two of the word."""
+        """(quality, term id) of vocabulary terms within a typo or two of the word.
+
+        Candidates start with the word's first or second letter (a typo in the very first
+        letter is rare; the second covers a swapped or extra first letter), which keeps the
+        scan to a few percent of the vocabulary.
+        """
         edits = max_edits(len(word))
         if edits == 0 or word.isdigit():
             return []
-        start = bisect_left(self._fuzzy_lengths, len(word) - edits)
-        end = bisect_right(self._fuzzy_lengths, len(word) + edits, start)
-        if start >= end:
-            return []
-        choices = self._fuzzy_terms[start:end]
-        distances = process.cdist(
-            [word],
-            choices,
-            scorer=OSA.distance,
-            score_cutoff=edits,
-            dtype=np.uint8,
-            workers=-1 if len(choices) > 20000 else 1,
-        )[0]
-        hits = np.flatnonzero(distances <= edits)
-        if len(hits) > MAX_FUZZY_TERMS:
-            hits = hits[np.argsort(distances[hits], kind="stable")[:MAX_FUZZY_TERMS]]
-        return [
-            (FUZZY_BEST - FUZZY_STEP * (int(distances[h]) - 1), int(self._fuzzy_ids[start + h]))
-            for h in hits
-        ]
+        found: list[tuple[float, int]] = []
+        for first in dict.fromkeys(word[:2]):
+            start, end = self._fuzzy_slice(first, len(word) - edits, len(word) + edits)
+            if start >= end:
+                continue
+            distances = process.cdist(
+                [word],
+                self._fuzzy_terms[start:end],
+                scorer=OSA.distance,
+                score_cutoff=edits,
+                dtype=np.uint8,
+                workers=1,
+            )[0]
+            for hit in np.flatnonzero(distances <= edits).tolist():
+                quality = FUZZY_BEST - FUZZY_STEP * (int(distances[hit]) - 1)
+                found.append((quality, int(self._fuzzy_ids[start + hit])))
+        if len(found) > MAX_FUZZY_TERMS:
+            found = sorted(found, reverse=True)[:MAX_FUZZY_TERMS]
+        return found
 
     def _compute(self, word: str, prefix: bool) -> WordMatch:
         vector = np.zeros(self.n_docs, dtype=np.float32)
