@@ -12,14 +12,14 @@ from .phones import split_numbers, to_e164
 # "Pour plus d'informations, veuillez contacter:", "For further information please contact",
 # "Para más información, contactar a", "Contacts presse :", "Media contact:".
 _INTRO = re.compile(
-    r"^\W{0,3}(?:"
+    r"^[^\w\n]{0,3}(?:"
     r"pour\s+(?:plus|de\s+plus\s+amples|davantage|toutes?)\s+(?:d['’]\s*)?informations?"
     r"|for\s+(?:more|further|additional)\s+(?:information|details|info)"
     r"|para\s+(?:más|mas|mayor|obtener\s+más|obtener\s+mas)\s+(?:información|informacion)"
     r"|(?:media\s+|press\s+)?contacts?(?:\s+(?:presse|médias|media|prensa|for\s+media))?\s*:"
     r"|contactos?(?:\s+(?:de|para)\s+(?:prensa|medios))?\s*:"
     r")",
-    re.IGNORECASE,
+    re.IGNORECASE | re.MULTILINE,
 )
 _CONTACT_VERB = re.compile(
     r"\b(?:veuillez\s+|please\s+|por\s+favor\s+)?(?:contacter|contactez|contact|contactar|"
@@ -79,10 +79,12 @@ MAX_INTRO_LENGTH = 400
 
 def find_intro(lines: list[str], start: int = 0) -> int | None:
     """Index of the line that opens the contact block, or None."""
-    for index in range(start, len(lines)):
-        line = lines[index]
-        if _INTRO.match(line) is None:
-            continue
+    # One scan of the joined lines is far cheaper than a regex call per line.
+    text = "\n".join(lines[start:])
+    for match in _INTRO.finditer(text):
+        line_start = match.start()
+        line_end = text.find("\n", line_start)
+        line = text[line_start : line_end if line_end != -1 else len(text)]
         stripped = line.rstrip()
         if (
             _CONTACT_VERB.search(line)
@@ -90,7 +92,7 @@ def find_intro(lines: list[str], start: int = 0) -> int | None:
             or len(stripped) < 60
             or _EMAIL.search(line)
         ) and len(line) <= MAX_INTRO_LENGTH:
-            return index
+            return start + text.count("\n", 0, line_start)
     return None
 
 

@@ -12,11 +12,11 @@ from .contacts import find_intro
 # CMS lines that head each item: "Posted: Tue, 04/04/2017 - 11:24 Image: … Region-Country: …",
 # "IOM - News - Mar, 04/04/2017 - 11:24", "Publié le : 12 mars 2021", "Publicado: …".
 _CMS_LINE = re.compile(
-    r"^\s*(?:posted|published|publié|publiée|publie|publicado|publicada|date\s+de\s+publication|"
+    r"^[ \t]*(?:posted|published|publié|publiée|publie|publicado|publicada|date\s+de\s+publication|"
     r"fecha\s+de\s+publicación)\b(?:\s+(?:le|on|el))?\s*:?"
-    r"|^\s*(?:IOM|OIM)\s*[-–]\s*(?:news|nouvelles|actualités|noticias|press\s+releases?|"
+    r"|^[ \t]*(?:IOM|OIM)\s*[-–]\s*(?:news|nouvelles|actualités|noticias|press\s+releases?|"
     r"communiqués?|comunicados?)\s*[-–]",
-    re.IGNORECASE,
+    re.IGNORECASE | re.MULTILINE,
 )
 _CMS_COUNTRY = re.compile(
     r"(?:region-country|région-pays|region-pays|región-país|region-pais|country|pays|país)\s*:\s*"
@@ -59,7 +59,8 @@ def _previous_text_line(lines: list[str], index: int, floor: int) -> int:
 
 def split_items(lines: list[str], title_index: int) -> list[Item]:
     """One item per release; a page with at most one CMS line is a single item."""
-    markers = [i for i in range(title_index, len(lines)) if is_cms_line(lines[i])]
+    text = "\n".join(lines[title_index:])
+    markers = [title_index + text.count("\n", 0, m.start()) for m in _CMS_LINE.finditer(text)]
     if not markers:
         return [Item(lines)]
     if len(markers) == 1:

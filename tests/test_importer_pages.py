@@ -202,3 +202,12 @@ def test_duplicate_items_in_a_listing_are_returned_once() -> None:
     end = next(i for i, line in enumerate(lines) if line.startswith("IOM - News - Ven"))
     doubled = "\n".join(lines[:end] + lines[start:end] + lines[end:])
     assert len(parse_page(doubled.encode(), "doubled.txt")) == 3
+
+
+@pytest.mark.parametrize("name", ["fr_listing_news.txt", "en_listing_posted.txt"])
+def test_listing_with_blank_lines_between_all_lines(name: str) -> None:
+    text = (PAGES_DIR / name).read_text(encoding="utf-8")
+    spaced = "\n\n".join(text.split("\n"))
+    assert [r.to_dict() for r in parse_page(spaced.encode(), name)] == [
+        r.to_dict() for r in parse(name)
+    ]
