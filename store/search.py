@@ -9,14 +9,17 @@ starts above fuzzy matches, rare words weighing more than common ones; ties newe
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
+from pathlib import Path
 from typing import overload
 
 import numpy as np
 
+from store import search_cache
 from store.contacts import DirectoryEntry
 from store.fold import fold, fold_words, highlight_spans
 from store.records import Release
@@ -104,9 +107,12 @@ def parse_query(query: str) -> Query:
 class SearchIndex:
     """Everything needed to search a fixed list of releases, built once per archive load."""
 
-    def __init__(self, releases: Sequence[Release]) -> None:
+    def __init__(self, releases: Sequence[Release], *, words: WordIndex | None = None) -> None:
+        """Fold and index the releases (or reuse `words`, a word index built from them)."""
         self._ids = [r.id for r in releases]
-        self._index = WordIndex(map(_release_tiers, releases), RELEASE_TIER_WEIGHTS)
+        if words is None or words.n_docs != len(self._ids):
+            words = WordIndex(map(_release_tiers, releases), RELEASE_TIER_WEIGHTS)
+        self._index = words
         n = len(self._ids)
         # Rank of each release in newest-first order (undated last; stable on the given order).
         newest_first = sorted(range(n), key=lambda i: releases[i].date or "", reverse=True)
@@ -119,6 +125,20 @@ class SearchIndex:
                 self._country_names.setdefault(fold(r.country_name), set()).add(r.country.upper())
         self._years = _Facet([(r.date or "")[:4] for r in releases])
         self._languages = _Facet([(r.language or "").lower() for r in releases])
+
+    @classmethod
+    def cached(cls, releases: Sequence[Release], cache_file: str | os.PathLike[str]) -> SearchIndex:
+        """Like `SearchIndex(releases)`, reusing the word index saved in `cache_file` when it was
+        made from these same releases, else building it and saving it there (best effort)."""
+        path = Path(cache_file)
+        stamp = search_cache.fingerprint(
+            [_indexed_fields(r) for r in releases], salt=repr(RELEASE_TIER_WEIGHTS)
+        )
+        words = search_cache.read(path, stamp)
+        index = cls(releases, words=words)
+        if words is None:
+            search_cache.write(path, stamp, index._index)
+        return index
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -326,6 +346,20 @@ def _release_tiers(release: Release) -> tuple[set[str], set[str], set[str]]:
     rest -= strong
     rest -= middle
     return strong, middle, rest
+
+
+def _indexed_fields(release: Release) -> str:
+    """What the word index depends on besides title and body (which the id covers)."""
+    people = "\x1e".join(f"{c.name}\x1d{c.office or ''}" for c in release.contacts)
+    return "\x1f".join(
+        [
+            release.id,
+            release.dateline or "",
+            release.country or "",
+            release.country_name or "",
+            people,
+        ]
+    )
 
 
 def _contact_tiers(entry: DirectoryEntry) -> tuple[set[str], set[str], set[str]]:

@@ -18,7 +18,7 @@ import threading
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -112,6 +112,42 @@ class WordIndex:
         self._build_fuzzy_lists()
         self._cache: OrderedDict[tuple[str, bool], WordMatch] = OrderedDict()
         self._lock = threading.Lock()
+
+    def to_arrays(self) -> dict[str, np.ndarray]:
+        """Everything needed to rebuild this index without folding again (see `from_arrays`)."""
+        arrays = {
+            "terms": np.frombuffer("\0".join(self.terms).encode("utf-8"), dtype=np.uint8),
+            "fuzzy_ids": self._fuzzy_ids,
+            "n_docs": np.array([self.n_docs], dtype=np.int64),
+            "weights": np.array([tier.weight for tier in self.tiers], dtype=np.float64),
+        }
+        for number, tier in enumerate(self.tiers):
+            arrays[f"offsets{number}"] = tier.offsets
+            arrays[f"postings{number}"] = tier.postings
+        return arrays
+
+    @classmethod
+    def from_arrays(cls, arrays: Mapping[str, np.ndarray]) -> WordIndex:
+        """The index saved by `to_arrays`; KeyError/ValueError when the arrays do not fit."""
+        index = cls.__new__(cls)
+        blob = arrays["terms"].tobytes().decode("utf-8")
+        index.terms = blob.split("\0") if blob else []
+        index.n_docs = int(arrays["n_docs"][0])
+        index.tiers = []
+        for number, weight in enumerate(arrays["weights"].tolist()):
+            offsets, postings = arrays[f"offsets{number}"], arrays[f"postings{number}"]
+            if len(offsets) != len(index.terms) + 1 or int(offsets[-1]) != len(postings):
+                raise ValueError("postings do not match the vocabulary")
+            if len(postings) and int(postings.max()) >= index.n_docs:
+                raise ValueError("postings point past the documents")
+            index.tiers.append(_Tier(float(weight), offsets, postings))
+        index._fuzzy_ids = arrays["fuzzy_ids"]
+        if len(index._fuzzy_ids) and int(index._fuzzy_ids.max()) >= len(index.terms):
+            raise ValueError("fuzzy list points past the vocabulary")
+        index._fuzzy_terms = [index.terms[i] for i in index._fuzzy_ids.tolist()]
+        index._cache = OrderedDict()
+        index._lock = threading.Lock()
+        return index
 
     def _build_tier(self, weight: float, terms: array, counts: array, rank: np.ndarray) -> _Tier:
         n_terms = len(self.terms)
