@@ -157,8 +157,11 @@ class Archive:
 
     def releases(self) -> list[Release]:
         """Every release, newest first, undated last."""
-        bodies = self._bodies()
-        records = [self._load(i, raw, bodies) for i, raw in self.raw_records().items()]
+        # One read for both tables: another process may replace the file between two reads.
+        tables = self._storage.read() or {}
+        bodies = tables.get(BODIES_TABLE, {})
+        raws = tables.get(RELEASES_TABLE, {})
+        records = [self._load(i, raw, bodies) for i, raw in raws.items()]
         sort_newest_first(records)
         return records
 
