@@ -21,7 +21,7 @@ import numpy as np
 
 from store import search_cache
 from store.contacts import DirectoryEntry
-from store.fold import fold, fold_words, highlight_spans
+from store.fold import fold, highlight_spans
 from store.records import Release
 from store.search_index import WordIndex
 
@@ -131,9 +131,7 @@ class SearchIndex:
         """Like `SearchIndex(releases)`, reusing the word index saved in `cache_file` when it was
         made from these same releases, else building it and saving it there (best effort)."""
         path = Path(cache_file)
-        stamp = search_cache.fingerprint(
-            [_indexed_fields(r) for r in releases], salt=repr(RELEASE_TIER_WEIGHTS)
-        )
+        stamp = _cache_stamp(releases)
         words = search_cache.read(path, stamp)
         index = cls(releases, words=words)
         if words is None:
@@ -321,31 +319,20 @@ def _top_order(key: np.ndarray, limit: int | None) -> np.ndarray:
     return np.argsort(-key, kind="stable")
 
 
-def _release_tiers(release: Release) -> tuple[set[str], set[str], set[str]]:
-    """Folded word sets: title + contact names; dateline, country, offices; the rest.
-
-    The last tier leaves out words already in the first two: a word found there always scores
-    higher than the same word in the body, so body postings for it would never change a result.
-    """
+def _release_tiers(release: Release) -> tuple[str, str, str]:
+    """Raw text of each tier: title + contact names; dateline, country, offices; body + code."""
     contacts = release.contacts
-    strong = set(fold_words(" ".join([release.title, *[c.name for c in contacts]])))
-    middle = set(
-        fold_words(
-            " ".join(
-                [
-                    release.dateline or "",
-                    release.country_name or "",
-                    *[c.office for c in contacts if c.office],
-                ]
-            )
-        )
+    strong = " ".join([release.title, *[c.name for c in contacts]])
+    offices = [c.office for c in contacts if c.office]
+    middle = " ".join([release.dateline or "", release.country_name or "", *offices])
+    return strong, middle, f"{release.body} {release.country or ''}"
+
+
+def _cache_stamp(releases: Sequence[Release]) -> str:
+    """Fingerprint of everything the word index is made from (and of how it is made)."""
+    return search_cache.fingerprint(
+        [_indexed_fields(r) for r in releases], salt=repr(RELEASE_TIER_WEIGHTS)
     )
-    rest = set(fold_words(release.body))
-    if release.country:
-        rest.add(release.country.lower())
-    rest -= strong
-    rest -= middle
-    return strong, middle, rest
 
 
 def _indexed_fields(release: Release) -> str:
@@ -362,13 +349,11 @@ def _indexed_fields(release: Release) -> str:
     )
 
 
-def _contact_tiers(entry: DirectoryEntry) -> tuple[set[str], set[str], set[str]]:
-    """Folded word sets: name; offices; emails and phone digits (minus words already seen)."""
-    name = set(fold_words(entry.name))
-    offices = set(fold_words(" ".join([entry.office or "", *entry.offices])))
-    rest = set(fold_words(" ".join(entry.emails)))
-    rest.update(_digits(p) for p in entry.phones)
-    return name, offices, rest - name - offices
+def _contact_tiers(entry: DirectoryEntry) -> tuple[str, str, str]:
+    """Raw text of each tier: name; offices; emails and phone digits."""
+    offices = " ".join([entry.office or "", *entry.offices])
+    phones = " ".join(_digits(p) for p in entry.phones)
+    return entry.name, offices, f"{' '.join(entry.emails)} {phones}"
 
 
 def _digits(text: str) -> str:

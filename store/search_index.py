@@ -18,12 +18,15 @@ import threading
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
+
+from store.fold import fold_words
 
 EXACT = 1.0
 PREFIX = 0.8
@@ -63,6 +66,18 @@ class _Vocabulary(dict[str, int]):
         return number
 
 
+class _RawTokens(dict[str, tuple[int, ...]]):
+    """Raw token -> term ids of its folded words, filled on first lookup."""
+
+    def __init__(self, term_id: Callable[[str], int]) -> None:
+        super().__init__()
+        self._term_id = term_id
+
+    def __missing__(self, token: str) -> tuple[int, ...]:
+        ids = self[token] = tuple(map(self._term_id, fold_words(token)))
+        return ids
+
+
 class _Tier:
     """Posting lists of one tier in CSR form."""
 
@@ -80,21 +95,32 @@ class _Tier:
 class WordIndex:
     """Sorted vocabulary plus per-tier postings over a fixed list of documents."""
 
-    def __init__(
-        self, documents: Iterable[Sequence[Iterable[str]]], weights: Sequence[float]
-    ) -> None:
-        """`documents` yields, per document, the set of folded words of each tier."""
+    def __init__(self, documents: Iterable[Sequence[str]], weights: Sequence[float]) -> None:
+        """`documents` yields, per document, one raw text per tier; weights must decrease.
+
+        A word is indexed in the first (heaviest) tier that holds it only: the same word in a
+        lighter tier would always score less, so its postings there could never change a result.
+        """
+        if list(weights) != sorted(weights, reverse=True):
+            raise ValueError("tier weights must be in decreasing order")
         vocab = _Vocabulary()
-        lookup = vocab.__getitem__
+        # Raw whitespace-separated tokens repeat across documents ("l'OIM,", "Tunisie."): fold
+        # each distinct one once and keep its term ids.
+        tokens = _RawTokens(vocab.__getitem__)
+        token_ids = tokens.__getitem__
         tier_terms = [array("i") for _ in weights]
         tier_counts = [array("i") for _ in weights]
         n_docs = 0
-        for tiers in documents:
+        for texts in documents:
             n_docs += 1
-            for terms, counts, words in zip(tier_terms, tier_counts, tiers, strict=True):
-                before = len(terms)
-                terms.extend(map(lookup, words))
-                counts.append(len(terms) - before)
+            seen: set[int] = set()
+            for terms, counts, text in zip(tier_terms, tier_counts, texts, strict=True):
+                ids = set(chain.from_iterable(map(token_ids, text.split())))
+                ids -= seen
+                seen |= ids
+                terms.extend(ids)
+                counts.append(len(ids))
+        del tokens, token_ids
         self.n_docs = n_docs
         self.terms: list[str] = sorted(vocab)
         # Term ids were given in first-seen order; postings use the rank in the sorted vocabulary.
@@ -276,6 +302,7 @@ class WordIndex:
             count += match.vector > 0
             rarity = 0.5 + float(np.log((self.n_docs + 1.0) / (match.matched_docs + 1.0)) / log_n)
             relevance += match.vector * np.float32(rarity)
-            terms.append(word)
+            if not finished:  # highlighting marks word starts: a lone "d" would mark too much
+                terms.append(word)
             terms.extend(match.fuzzy_terms)
         return count, relevance, tuple(dict.fromkeys(terms))

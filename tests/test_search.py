@@ -177,6 +177,8 @@ def test_lone_letters_before_the_last_word_are_whole_words(index: SearchIndex) -
     assert hits[0].index == 2
     # Release 0 has words starting with "d" but no word "d": it must not match two words.
     assert all(h.score < 200 for h in hits[1:])
+    assert "d" not in hits[0].terms
+    assert {"cote", "ivoire"} <= set(hits[0].terms)
 
 
 def test_facets_filter(index: SearchIndex) -> None:

@@ -7,6 +7,7 @@ in archive order. Every quality query is typed one character at a time, as the b
 each keystroke is timed for `rank` + the first screen of 50 hits (what the browser needs), for
 `search` returning the whole list (what the CLI uses), and for contacts. The word cache is
 cleared before each query, so the figures include the first keystrokes of a fresh query.
+"cached load" is `SearchIndex.cached` reading a saved word index instead of folding again.
 `gc.freeze()` is called after loading, as the browser does. fzf gets the same documents (title
 + body on one line) and is timed per whole query with `fzf --filter`. With 10k in the sizes,
 the quality set's hit rates (ours and fzf's) are printed too.
@@ -21,11 +22,14 @@ import platform
 import resource
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from datetime import date
+from pathlib import Path
 
-from store.search import ContactSearch, SearchIndex
+from store import search_cache
+from store.search import ContactSearch, SearchIndex, _cache_stamp
 from tests import search_quality as quality
 
 SCREEN_ROWS = 50
@@ -79,6 +83,12 @@ def bench_size(size: int, fzf_queries: int, seed: int) -> dict[str, str]:
     start = time.perf_counter()
     index = SearchIndex(releases)
     build = time.perf_counter() - start
+    with tempfile.TemporaryDirectory() as folder:
+        saved = Path(folder) / "search.npz"
+        search_cache.write(saved, _cache_stamp(releases), index._index)
+        start = time.perf_counter()
+        SearchIndex.cached(releases, saved)
+        cached = time.perf_counter() - start
     start = time.perf_counter()
     contacts = ContactSearch(corpus.entries)
     contact_build = time.perf_counter() - start
@@ -99,6 +109,7 @@ def bench_size(size: int, fzf_queries: int, seed: int) -> dict[str, str]:
     row = {
         "N": f"{len(releases):,}",
         "build s": f"{build:.2f}",
+        "cached load s": f"{cached:.2f}",
         "contacts build s": f"{contact_build:.2f}",
         "keys": str(len(screen)),
         "rank p50/p95 ms": f"{_ms(statistics.median(screen))} / {_ms(_percentile(screen, 0.95))}",
