@@ -1,15 +1,16 @@
 """The word index behind release and contact search.
 
-Each document is given as a few folded texts, one per *tier* (e.g. title and contact names,
-then dateline/country/offices, then everything). The index keeps one sorted vocabulary and,
-per tier, the posting lists in CSR form (one flat int32 array of document numbers plus one
-offset per term). Because the vocabulary is sorted, every term starting with a prefix is one
-contiguous range of term ids, hence one contiguous slice of postings: a one-letter prefix costs
-one numpy assignment, not thousands of list merges.
+Each document is given as a few raw texts, one per *tier* (e.g. title and contact names, then
+dateline/country/offices, then the body); each distinct whitespace token is folded once. The
+index keeps one sorted vocabulary and, per tier, the posting lists in CSR form (one flat int32
+array of document numbers plus one offset per term). Because the vocabulary is sorted, every
+term starting with a prefix is one contiguous range of term ids, hence one contiguous slice of
+postings: a one-letter prefix costs one numpy assignment, not thousands of list merges.
 
 A query word becomes a score vector over all documents (cached, so typing the next letter only
-recomputes the last word): exact term > prefix > fuzzy (rapidfuzz over the vocabulary, limited
-to terms of a similar length), each multiplied by the tier's weight; the best value wins.
+recomputes the last word): exact term > prefix > fuzzy (rapidfuzz OSA distance against the
+vocabulary terms of a similar length that share the first or second letter), each multiplied by
+the tier's weight; the best value wins.
 """
 
 from __future__ import annotations
