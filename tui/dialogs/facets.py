@@ -105,7 +105,7 @@ class FacetPicker(ModalScreen[str | None]):
         self.dismiss(event.option.id)
 
     def action_switch(self, selector: str) -> None:
-        self.query_one(selector, OptionList).focus()
+        self.set_focus(self.query_one(selector, OptionList))
 
     def action_clear(self) -> None:
         self.dismiss("")

@@ -47,7 +47,9 @@ class ContactsScreen(BaseScreen):
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "focus_filter", "Filter", key_display="/"),
+        # A priority binding runs before the keys typed next are routed, so "/query" typed
+        # fast lands in the box; check_action lets "/" through while the box has focus.
+        Binding("slash", "focus_filter", "Filter", key_display="/", priority=True),
         Binding("escape", "back", "Back"),
         Binding("ctrl+u", "clear_filter", "Clear the filter", show=False),
     ]
@@ -116,7 +118,7 @@ class ContactsScreen(BaseScreen):
     @on(Input.Submitted, "#contact-filter")
     @on(FilterInput.Leave)
     def _leave_filter(self) -> None:
-        self.contact_list.focus()
+        self.set_focus(self.contact_list)
 
     @on(FilterInput.Steer)
     def _steer(self, message: FilterInput.Steer) -> None:
@@ -149,7 +151,7 @@ class ContactsScreen(BaseScreen):
     def _contact_chosen(self) -> None:
         releases = self.query_one("#contact-releases", OptionList)
         if releases.option_count:
-            releases.focus()
+            self.set_focus(releases)
             releases.highlighted = 0
 
     @on(OptionList.OptionSelected, "#contact-releases")
@@ -162,15 +164,20 @@ class ContactsScreen(BaseScreen):
 
     # -- actions --------------------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "focus_filter":
+            return not isinstance(self.focused, Input)
+        return True
+
     def action_focus_filter(self) -> None:
-        self.filter_input.focus()
+        self.set_focus(self.filter_input)
 
     def action_clear_filter(self) -> None:
         self.filter_input.value = ""
 
     def action_back(self) -> None:
         if self.focused is self.query_one("#contact-releases", OptionList):
-            self.contact_list.focus()
+            self.set_focus(self.contact_list)
         elif self.filter_input.value:
             self.action_clear_filter()
         else:

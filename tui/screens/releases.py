@@ -17,13 +17,14 @@ from textual.worker import Worker
 if TYPE_CHECKING:
     from store.ingest import ImportReport
 
+from store.errors import ArchiveError
 from store.search import Hit, highlight_spans
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.facets import FacetPicker, apply_facet, facet_choices
 from tui.dialogs.import_path import ImportPathDialog
 from tui.screens.base import BaseScreen
 from tui.screens.coalesce import FilterDone, QueryCoalescer
-from tui.screens.library import Indexes, Library, Snapshot
+from tui.screens.library import EMPTY, Indexes, Library, Snapshot
 from tui.widgets.filter_input import FilterInput
 from tui.widgets.line_list import LineList
 from tui.widgets.release_list import ReleaseList
@@ -78,7 +79,9 @@ class ReleasesScreen(BaseScreen):
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "focus_filter", "Filter", key_display="/"),
+        # A priority binding runs before the keys typed next are routed, so "/query" typed
+        # fast lands in the box; check_action lets "/" through while the box has focus.
+        Binding("slash", "focus_filter", "Filter", key_display="/", priority=True),
         Binding("enter", "open", "Open", show=False),
         Binding("c", "contacts", "Contacts"),
         Binding("f", "facets", "Country/year"),
@@ -172,6 +175,10 @@ class ReleasesScreen(BaseScreen):
         self.status.stop_progress()
         if worker.group == "load":
             self.library.error = str(worker.error)
+            if self.library.snapshot is EMPTY and isinstance(worker.error, ArchiveError):
+                # Nothing to browse: leave, and the CLI prints the one-line reason.
+                self.app.exit(return_code=1)
+                return "Cannot open the archive"
             self.release_list.set_empty_text("The archive could not be opened (see below)")
             self.query_one("#preview", ReleaseView).show_message(
                 f"Cannot open the archive.\n\n{worker.error}\n\nNothing was changed on disk."
@@ -220,11 +227,14 @@ class ReleasesScreen(BaseScreen):
             self.action_open()
 
     def _update_status(self) -> None:
+        """Counts and the filter the list shows (a query still being computed is a note)."""
         notes: list[str] = []
-        query = self.filter_input.value
+        typed = self.filter_input.value
         if self.library.snapshot.index is None and self.library.releases:
-            notes.append("indexing…" if query.strip() == "" else "indexing… (filter waits)")
-        elif query != self._shown_query:
+            notes.append(
+                "indexing… (the filter applies when ready)" if typed.strip() else "indexing…"
+            )
+        elif typed != self._shown_query:
             notes.append("filtering…")
         if self.library.read_only:
             notes.append("read-only")
@@ -232,7 +242,7 @@ class ReleasesScreen(BaseScreen):
             self.release_list.row_count,
             len(self.library.releases),
             "releases",
-            query,
+            self._shown_query,
             tuple(notes),
         )
 
@@ -245,7 +255,7 @@ class ReleasesScreen(BaseScreen):
 
     @on(FilterInput.Leave)
     def _leave_filter(self) -> None:
-        self.release_list.focus()
+        self.set_focus(self.release_list)
 
     @on(FilterInput.Steer)
     def _steer(self, message: FilterInput.Steer) -> None:
@@ -276,8 +286,13 @@ class ReleasesScreen(BaseScreen):
 
     # -- actions --------------------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "focus_filter":
+            return not isinstance(self.focused, Input)
+        return True
+
     def action_focus_filter(self) -> None:
-        self.filter_input.focus()
+        self.set_focus(self.filter_input)
 
     def action_open(self) -> None:
         self.open_row(self.release_list.cursor)
