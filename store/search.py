@@ -36,10 +36,10 @@ __all__ = [
     "parse_query",
 ]
 
-# Tier weights: title + contact names; dateline, country name, offices; body and country code.
-RELEASE_TIER_WEIGHTS = (1.0, 0.8, 0.6)
+# Tier weights: title; contact names; dateline, country name, offices; body and country code.
+RELEASE_TIER_WEIGHTS = (1.0, 1.0, 0.75, 0.6)
 # Contacts: name; office; emails, phone digits and everything else.
-CONTACT_TIER_WEIGHTS = (1.0, 0.8, 0.7)
+CONTACT_TIER_WEIGHTS = (1.0, 0.75, 0.6)
 # Relevance is below this per word, so one more matched word always ranks higher.
 _WORD_COUNT_STEP = 100.0
 
@@ -171,7 +171,7 @@ class SearchIndex:
         chosen = np.flatnonzero(count >= max(1, best - 1))
         score = count[chosen] * _WORD_COUNT_STEP + relevance[chosen]
         # Scores are rounded so that near-equal matches fall back to date order.
-        rounded = np.round(score * 100.0).astype(np.int64)
+        rounded = np.round(score * 1000.0).astype(np.int64)
         key = rounded * (n + 1) - self._date_rank[chosen]
         order = np.argsort(-key, kind="stable")
         return Ranking(self._ids, chosen[order], np.round(score[order], 3), terms)
@@ -283,7 +283,7 @@ class ContactSearch:
         count, relevance, _ = self._index.score(words)
         score = count * _WORD_COUNT_STEP + relevance
         chosen = np.flatnonzero(count > 0)
-        rounded = np.round(score[chosen] * 100.0).astype(np.int64)
+        rounded = np.round(score[chosen] * 1000.0).astype(np.int64)
         key = rounded * (self._count + 1) - chosen
         return chosen[_top_order(key, limit)].tolist()
 
@@ -319,13 +319,13 @@ def _top_order(key: np.ndarray, limit: int | None) -> np.ndarray:
     return np.argsort(-key, kind="stable")
 
 
-def _release_tiers(release: Release) -> tuple[str, str, str]:
-    """Raw text of each tier: title + contact names; dateline, country, offices; body + code."""
+def _release_tiers(release: Release) -> tuple[str, str, str, str]:
+    """Raw text of each tier: title; contact names; dateline, country, offices; body + code."""
     contacts = release.contacts
-    strong = " ".join([release.title, *[c.name for c in contacts]])
+    names = " ".join(c.name for c in contacts)
     offices = [c.office for c in contacts if c.office]
     middle = " ".join([release.dateline or "", release.country_name or "", *offices])
-    return strong, middle, f"{release.body} {release.country or ''}"
+    return release.title, names, middle, f"{release.body} {release.country or ''}"
 
 
 def _cache_stamp(releases: Sequence[Release]) -> str:

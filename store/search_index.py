@@ -33,6 +33,10 @@ EXACT = 1.0
 PREFIX = 0.8
 FUZZY_BEST = 0.55
 FUZZY_STEP = 0.1
+# Bonus for the share of the first tier's words (title, name) the query accounts for: a short
+# title made of the query words beats a long one that merely contains them. Kept below the gap
+# between any two match kinds so that it only orders otherwise equal matches.
+DENSITY = 0.07
 MAX_FUZZY_TERMS = 24
 MIN_FUZZY_LENGTH = 4
 _CACHE_SIZE = 48
@@ -130,6 +134,7 @@ class WordIndex:
             np.fromiter(map(vocab.__getitem__, self.terms), np.int32, len(vocab))
         ] = np.arange(len(vocab), dtype=np.int32)
         del vocab
+        self.first_tier_sizes = np.maximum(np.frombuffer(tier_counts[0], dtype=np.int32), 1)
         self.tiers = []
         for number, weight in enumerate(weights):
             terms, counts = tier_terms[number], tier_counts[number]
@@ -146,6 +151,7 @@ class WordIndex:
             "terms": np.frombuffer("\0".join(self.terms).encode("utf-8"), dtype=np.uint8),
             "fuzzy_ids": self._fuzzy_ids,
             "n_docs": np.array([self.n_docs], dtype=np.int64),
+            "first_tier_sizes": self.first_tier_sizes,
             "weights": np.array([tier.weight for tier in self.tiers], dtype=np.float64),
         }
         for number, tier in enumerate(self.tiers):
@@ -160,6 +166,9 @@ class WordIndex:
         blob = arrays["terms"].tobytes().decode("utf-8")
         index.terms = blob.split("\0") if blob else []
         index.n_docs = int(arrays["n_docs"][0])
+        index.first_tier_sizes = arrays["first_tier_sizes"]
+        if len(index.first_tier_sizes) != index.n_docs:
+            raise ValueError("first tier sizes do not match the documents")
         index.tiers = []
         for number, weight in enumerate(arrays["weights"].tolist()):
             offsets, postings = arrays[f"offsets{number}"], arrays[f"postings{number}"]
@@ -293,6 +302,8 @@ class WordIndex:
         """
         count = np.zeros(self.n_docs, dtype=np.int16)
         relevance = np.zeros(self.n_docs, dtype=np.float32)
+        first_tier_hits = np.zeros(self.n_docs, dtype=np.int16)
+        first_weight = self.tiers[0].weight if self.tiers else 1.0
         terms: list[str] = []
         log_n = np.log(self.n_docs + 2.0)
         for position, word in enumerate(words):
@@ -303,7 +314,11 @@ class WordIndex:
             count += match.vector > 0
             rarity = 0.5 + float(np.log((self.n_docs + 1.0) / (match.matched_docs + 1.0)) / log_n)
             relevance += match.vector * np.float32(rarity)
+            first_tier_hits += match.vector >= first_weight * PREFIX
             if not finished:  # highlighting marks word starts: a lone "d" would mark too much
                 terms.append(word)
             terms.extend(match.fuzzy_terms)
+        if len(words):
+            share = np.minimum(first_tier_hits / self.first_tier_sizes, 1.0)
+            relevance += (DENSITY * share).astype(np.float32)
         return count, relevance, tuple(dict.fromkeys(terms))

@@ -294,3 +294,14 @@ def test_long_tail_of_partial_matches_is_cut() -> None:
     assert [h.index for h in index.search("atelier frontiere niger")] == [2, 1]
     # When no release has every word, the best partial matches are still shown.
     assert [h.index for h in index.search("atelier frontiere zzzzzz")] == [1, 2, 0]
+
+
+def test_short_title_made_of_the_query_beats_a_long_one_that_contains_it() -> None:
+    long = _release(
+        "L'OIM évalue un projet de lutte contre la traite à la frontière libérienne",
+        "x",
+        date="2015-06",
+    )
+    short = _release("Les soldats formés à la lutte contre la traite", "x")  # undated
+    index = SearchIndex([long, short])
+    assert [h.index for h in index.search("lute contre la trait")] == [1, 0]
