@@ -104,7 +104,7 @@ def _release(
     found: list[FoundDate] = find_dates(item.cms_text) if item.cms_text else []
     found += find_dates(f"{dateline_date or ''}\n{body}")
     dates = list(dict.fromkeys(d.iso for d in found))
-    language = detect_language(body_tokens[1][:LANGUAGE_SAMPLE_WORDS])
+    language = detect_language(body_tokens[:LANGUAGE_SAMPLE_WORDS])
     return Release(
         title=title,
         body=body,

@@ -102,27 +102,34 @@ _PREFIXES: set[tuple[str, ...]] = set()
 for _name in _ENTRIES:
     _LONGEST[_name[0]] = max(_LONGEST.get(_name[0], 0), len(_name))
     _PREFIXES.update(_name[:size] for size in range(1, len(_name)))
+# First words as they are written (lower case, Capitalised, UPPER CASE), so the text's words
+# need no lower-casing to be looked up.
+_FIRST_WORDS: frozenset[str] = frozenset(
+    form for word in _LONGEST for form in (word, word.capitalize(), word.upper())
+)
 
 
-def tokenize(text: str) -> tuple[list[str], list[str]]:
-    """The words of a text as written and lower-cased, position for position."""
-    words = WORD.findall(text)
-    # lower() never adds or removes a space, so the two lists stay aligned.
-    return words, " ".join(words).lower().split(" ") if words else []
+def tokenize(text: str) -> list[str]:
+    """The words of a text, as written."""
+    return WORD.findall(text)
 
 
-def mentions(text: str, tokens: tuple[list[str], list[str]] | None = None) -> list[Place]:
-    """Gazetteer entries named in the text (or in its tokens), longest names first."""
-    words, folded = tokens if tokens is not None else tokenize(text)
+def mentions(text: str, words: list[str] | None = None) -> list[Place]:
+    """Gazetteer entries named in the text (or in its words), longest names first."""
+    if words is None:
+        words = tokenize(text)
     found: list[Place] = []
-    count = len(folded)
+    count = len(words)
     next_free = 0
-    for index in compress(range(count), map(_LONGEST.__contains__, folded)):
+    for index in compress(range(count), map(_FIRST_WORDS.__contains__, words)):
         if index < next_free:
             continue
+        first = words[index].lower()
         best: tuple[int, Place] | None = None
-        for size in range(1, min(_LONGEST[folded[index]], count - index) + 1):
-            key = tuple(folded[index : index + size])
+        key: tuple[str, ...] = (first,)
+        for size in range(1, min(_LONGEST.get(first, 0), count - index) + 1):
+            if size > 1:
+                key = (*key, words[index + size - 1].lower())
             place = _ENTRIES.get(key)
             if place is not None and (not place.case_sensitive or words[index][:1].isupper()):
                 best = (size, place)
@@ -134,11 +141,11 @@ def mentions(text: str, tokens: tuple[list[str], list[str]] | None = None) -> li
     return found
 
 
-Zone = tuple[str, float, "tuple[list[str], list[str]] | None"]
+Zone = tuple[str, float, "list[str] | None"]
 
 
 def score_countries(zones: Iterable[Zone]) -> str | None:
-    """The country with the highest weighted mention score over (text, weight, tokens) zones.
+    """The country with the highest weighted mention score over (text, weight, words) zones.
 
     Ties go to the country mentioned first.
     """
