@@ -6,6 +6,7 @@ import contextlib
 import hashlib
 import multiprocessing
 import os
+import signal
 import stat
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -162,6 +163,11 @@ def _parse_loaded(item: _Parsed) -> _Parsed:
     return item
 
 
+def _ignore_interrupts() -> None:
+    """Pool workers leave Ctrl-C to the importing process, which stops them (no tracebacks)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _parse_chunk(items: list[_Parsed]) -> list[_Parsed]:
     return [_parse_loaded(item) for item in items]
 
@@ -235,9 +241,11 @@ def _parse_all(files: list[str], known: frozenset[str], workers: int) -> Iterato
                 if pool is None:
                     # forkserver: safe even when called from a thread of the browser.
                     context = multiprocessing.get_context("forkserver")
-                    pool = stack.enter_context(
-                        ProcessPoolExecutor(max_workers=workers, mp_context=context)
+                    pool = ProcessPoolExecutor(
+                        max_workers=workers, mp_context=context, initializer=_ignore_interrupts
                     )
+                    # On Ctrl-C or an error, drop the chunks not started instead of parsing them.
+                    stack.callback(pool.shutdown, wait=True, cancel_futures=True)
                 chunks = [unknown[i : i + CHUNK_FILES] for i in range(0, len(unknown), CHUNK_FILES)]
                 for chunk in pool.map(_parse_chunk, chunks):
                     yield from chunk

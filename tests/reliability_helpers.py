@@ -9,6 +9,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -150,6 +151,20 @@ def sources_in(path: Path) -> set[str]:
     if not path.exists():
         return set()
     return {r["source"] for r in archive_tables(path).get("releases", {}).values()}
+
+
+def wait_for_sources(db: Path, count: int, process: subprocess.Popen[Any]) -> None:
+    """Return once the archive holds ``count`` releases (or the process ended, or 60 s)."""
+    stamp = None
+    deadline = time.monotonic() + 60
+    while process.poll() is None and time.monotonic() < deadline:
+        current = Archive(db).stamp()
+        if current != stamp:
+            stamp = current
+            with contextlib.suppress(ValueError, OSError):
+                if len(sources_in(db)) >= count:
+                    return
+        time.sleep(0.002)
 
 
 def kill_group(process: subprocess.Popen[Any]) -> None:

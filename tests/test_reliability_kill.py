@@ -4,7 +4,6 @@ archive always opens with everything committed before, a batch is wholly in or w
 
 from __future__ import annotations
 
-import contextlib
 import io
 import os
 import shutil
@@ -25,6 +24,7 @@ from tests.reliability_helpers import (
     import_child_env,
     kill_group,
     sources_in,
+    wait_for_sources,
     write_pages,
 )
 from tui.cli import main
@@ -131,22 +131,6 @@ def test_kill_at_an_exact_point_of_the_write(
     assert leftovers == [], "temporary files of the killed write were left behind"
 
 
-def _wait_for_batches(
-    db: Path, baseline: int, batches: int, process: subprocess.Popen[bytes]
-) -> None:
-    """Return as soon as ``batches`` more batches are in the archive (or the import ended)."""
-    stamp = None
-    deadline = time.monotonic() + 60
-    while process.poll() is None and time.monotonic() < deadline:
-        current = Archive(db).stamp()
-        if current != stamp:
-            stamp = current
-            with contextlib.suppress(ValueError, OSError):
-                if len(sources_in(db)) >= baseline + batches * KILL_BATCH:
-                    return
-        time.sleep(0.002)
-
-
 KILL_BATCH = 25
 
 
@@ -183,7 +167,8 @@ def test_kill_during_a_real_import_keeps_whole_batches(
         if when == "delay":
             time.sleep(amount)
         else:
-            _wait_for_batches(db, len(sources_in(corpus["db"])), int(amount), process)
+            landed = len(sources_in(corpus["db"])) + int(amount) * KILL_BATCH
+            wait_for_sources(db, landed, process)
     finally:
         kill_group(process)
     seeded = sources_in(corpus["db"])

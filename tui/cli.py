@@ -326,6 +326,12 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except (ArchiveError, CliError, FileExistsError, ValueError) as exc:
         sys.stderr.write(f"{PROG}: error: {clean_line(str(exc))}\n")
         return 1
+    except BrokenPipeError:
+        # `oim-archive list | head`: the reader went away; not an error worth a traceback.
+        # (Caught before OSError, its base class.)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
         sys.stderr.write(f"{PROG}: error: {clean_line(f'{where}{exc.strerror or exc}')}\n")
@@ -333,11 +339,6 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write(f"{PROG}: interrupted\n")
         return 130
-    except BrokenPipeError:
-        # `oim-archive list | head`: the reader went away; not an error worth a traceback.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 0
 
 
 if __name__ == "__main__":
