@@ -31,24 +31,28 @@ def _is_wrapped(lines: list[str]) -> bool:
     return short >= WRAPPED_SHARE * len(lines)
 
 
-def _ends_paragraph(line: str, following: str, wrapped: bool) -> bool:
+def _ends_paragraph(line: str, following: str, wrapped: bool, width: int = 0) -> bool:
     if _BULLET.match(following) or len(line) > WRAP_MAX_LENGTH + 20:
         return True
     tail = line[-TAIL:]
     if not wrapped:
         # One paragraph per line, unless the next line plainly goes on with the sentence.
         return _SENTENCE_END.search(tail) is not None or not following[:1].islower()
+    # A line that ends a sentence ends its paragraph when the next word would have fitted on it:
+    # a wrapping editor only breaks a line early on purpose.
     return (
         _SENTENCE_END.search(tail) is not None
         and _ABBREVIATION.search(tail) is None
         and _SENTENCE_START.match(following) is not None
+        and len(line) + 1 + len(following.split(" ", 1)[0]) <= width
     )
 
 
-def _join(left: str, right: str) -> str:
+def _separator(left: str, right: str) -> str:
+    """What goes between two joined lines: nothing after a word cut by a hyphen, else a space."""
     if left.endswith("-") and left[-2:-1].isalpha() and right[:1].islower():
-        return left + right
-    return left + " " + right
+        return ""
+    return " "
 
 
 def paragraphs(lines: list[str]) -> list[str]:
@@ -63,21 +67,25 @@ def paragraphs(lines: list[str]) -> list[str]:
     blocks = [block for block in blocks if block]
     all_lines = [line for block in blocks for line in block]
     wrapped = _is_wrapped(all_lines)
+    # The wrapping width: the longest line of ordinary length.
+    width = max((len(line) for line in all_lines if len(line) <= WRAP_MAX_LENGTH + 20), default=0)
     # Wrapped text with blank lines between paragraphs: every break inside a block is a wrap.
     blank_separated = wrapped and len(blocks) > 1 and any(len(block) > 2 for block in blocks)
     result: list[str] = []
     for block in blocks:
-        current = previous = block[0]
+        # Pieces are collected and joined once: a 5 MB wrapped page stays linear.
+        pieces = [block[0]]
+        previous = block[0]
         for line in block[1:]:
-            if blank_separated and not _BULLET.match(line):
-                current = _join(current, line)
-            elif _ends_paragraph(previous, line, wrapped):
-                result.append(current)
-                current = line
+            if (blank_separated and not _BULLET.match(line)) or not _ends_paragraph(
+                previous, line, wrapped, width
+            ):
+                pieces.extend((_separator(previous, line), line))
             else:
-                current = _join(current, line)
+                result.append("".join(pieces))
+                pieces = [line]
             previous = line
-        result.append(current)
+        result.append("".join(pieces))
     return result
 
 
@@ -93,15 +101,20 @@ _PLACE_CONNECTORS = frozenset(
      "sur", "en", "au", "aux", "upon", "am", "an", "on", "in"}
 )  # fmt: skip
 MAX_PLACE_WORDS = 8
+_PLACE_SPLIT = re.compile(r"[\s,/()]+")
+_ELISION = re.compile(r"^[dlDL]['’]")
 
 
 def _is_places(head: str) -> bool:
-    words = [w for w in re.split(r"[\s,/()]+|['’]", head) if w]
+    words = [w for w in _PLACE_SPLIT.split(head) if w]
     if not 1 <= len(words) <= MAX_PLACE_WORDS:
         return False
     capitalised = 0
     for word in words:
-        if word[0].isupper():
+        # "Cox's Bazar", "d'Ivoire", "N'Djamena": judge a word by its first letter after an elision.
+        elided = _ELISION.match(word)
+        first = word[elided.end() :][:1] if elided else word[:1]
+        if first.isupper():
             capitalised += 1
         elif word.lower() not in _PLACE_CONNECTORS:
             return False

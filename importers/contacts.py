@@ -74,6 +74,9 @@ _OFFICE_WORDS = re.compile(
     re.IGNORECASE,
 )
 MAX_NAME_WORDS = 6
+# Contact blocks hold a few people on a few lines; anything longer is not read further.
+MAX_BLOCK_LINES = 120
+MAX_CONTACTS = 30
 MAX_INTRO_LENGTH = 400
 
 
@@ -219,7 +222,7 @@ def parse_contacts(block: list[str], region: str | None = None) -> list[Contact]
         rest_of_intro = first.split(":", 1)[1] if ":" in first else ""
     builder = _Builder(region)
     after_fax = False
-    for text in _fields([rest_of_intro, *block[1:]]):
+    for text in _fields([rest_of_intro, *block[1:MAX_BLOCK_LINES]]):
         if _SEPARATOR.match(text):
             builder.close()
         elif _FAX_LABEL.match(text):
@@ -244,4 +247,5 @@ def parse_contacts(block: list[str], region: str | None = None) -> list[Contact]
             builder.add_text(text)
         after_fax = False
     builder.close()
-    return [c for c in (p.to_contact() for p in builder.people) if c is not None]
+    contacts = [c for c in (p.to_contact() for p in builder.people) if c is not None]
+    return contacts[:MAX_CONTACTS]

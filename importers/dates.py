@@ -107,6 +107,7 @@ _YEAR_CUES = frozenset(
 # Day lists ("les 24, 25 et 26 septembre") are written within this many characters of the month.
 WINDOW_BEFORE = 45
 WINDOW_AFTER = 7
+MAX_YEARS = 2000
 
 
 def _is_month(word: str) -> bool:
@@ -173,7 +174,9 @@ _RANGE_AFTER = re.compile(r"\s*[-–/]\d")
 def find_dates(text: str) -> list[FoundDate]:
     """Every complete date in the text, in order of appearance, without duplicates."""
     found: list[tuple[int, int, str]] = []
-    for year in _YEAR_ANYWHERE.finditer(text):
+    for count, year in enumerate(_YEAR_ANYWHERE.finditer(text)):
+        if count >= MAX_YEARS:
+            break  # a release names a few dozen years; a pathological page stops here
         if year.start() and text[year.start() - 1].isdigit():
             continue
         found.extend(_dates_at(text, year))

@@ -24,7 +24,10 @@ _CMS_COUNTRY = re.compile(
     re.IGNORECASE,
 )
 _CMS_FIELD = re.compile(r"\b(?:image|tags?|thèmes?|temas?|topics?)\s*:.*?(?=\s+[\w-]+\s*:|$)", re.I)
+# Lines repeated in most items are chrome ("Lire la suite", "Share this") when short and not
+# sentences; a release listed twice keeps its text.
 REPEATED_LINE_MAX_LENGTH = 60
+REPEATED_LINE_MAX_WORDS = 6
 
 
 @dataclass(slots=True)
@@ -60,7 +63,12 @@ def _previous_text_line(lines: list[str], index: int, floor: int) -> int:
 def split_items(lines: list[str], title_index: int) -> list[Item]:
     """One item per release; a page with at most one CMS line is a single item."""
     text = "\n".join(lines[title_index:])
-    markers = [title_index + text.count("\n", 0, m.start()) for m in _CMS_LINE.finditer(text)]
+    markers: list[int] = []
+    line_index, counted_to = title_index, 0
+    for match in _CMS_LINE.finditer(text):
+        line_index += text.count("\n", counted_to, match.start())
+        counted_to = match.start()
+        markers.append(line_index)
     if not markers:
         return [Item(lines)]
     if len(markers) == 1:
@@ -95,7 +103,10 @@ def _drop_repeated_lines(items: list[Item]) -> None:
     repeated = {
         line
         for line, count in counts.items()
-        if count >= threshold and len(line) <= REPEATED_LINE_MAX_LENGTH
+        if count >= threshold
+        and len(line) <= REPEATED_LINE_MAX_LENGTH
+        and line.count(" ") < REPEATED_LINE_MAX_WORDS
+        and not line.endswith((".", "!", "?", "»", '"', "”"))
     }
     if not repeated:
         return

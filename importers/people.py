@@ -67,9 +67,11 @@ def _stem_positions(text: str, stems: tuple[str, ...]) -> list[int]:
             if index == 0 or not text[index - 1].isalnum():
                 positions.add(index)
             index = text.find(stem, index + 1)
-    return sorted(positions)
+    return sorted(positions)[:MAX_STEM_POSITIONS]
 
 
+# A release has a handful of funding phrases and quotes; a pathological page stops here.
+MAX_STEM_POSITIONS = 500
 _FUNDING_STEMS = ("financ", "funded", "funding", "financial")
 # How far before its stem ("financier") a funding phrase may start ("avec le soutien …").
 FUNDING_LEAD = 45

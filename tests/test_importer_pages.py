@@ -211,3 +211,24 @@ def test_listing_with_blank_lines_between_all_lines(name: str) -> None:
     assert [r.to_dict() for r in parse_page(spaced.encode(), name)] == [
         r.to_dict() for r in parse(name)
     ]
+
+
+def test_listing_of_identical_items_keeps_the_text_and_returns_it_once() -> None:
+    item = "IOM - News - Mar, 04/04/2017 - 11:24\nUn titre\nGenève – Un corps en 2015.\nLire la suite\n"
+    [release] = parse_page((item * 2000).encode(), "same.txt")
+    assert (release.title, release.dateline, release.body) == (
+        "Un titre",
+        "Genève",
+        "Un corps en 2015.",
+    )
+    assert release.date == "2017-04-04"
+
+
+def test_big_listing_yields_every_item() -> None:
+    items = [
+        f"IOM - News - Mar, 04/04/2017 - 11:24\nTitre numéro {n}\nDakar – Corps du texte {n}.\nRead more\n"
+        for n in range(1500)
+    ]
+    releases = parse_page("".join(items).encode(), "many.txt")
+    assert [r.title for r in releases] == [f"Titre numéro {n}" for n in range(1500)]
+    assert all(r.country == "SN" and "Read more" not in r.body for r in releases)

@@ -196,6 +196,8 @@ def test_paragraphs_rejoin_wrapped_lines_and_keep_breaks() -> None:
     lines = [
         "Plus de 300 soldats, officiers et sous-",
         "officiers, ont achevé une formation de l'OIM.",
+        "La formation, destinée aux soldats et aux officiers de la",
+        "marine, dure trois jours.",
         "La formation, selon M.",
         "Dupont, comprend une liste d'indicateurs",
         "permettant d'identifier les victimes.",
@@ -206,6 +208,7 @@ def test_paragraphs_rejoin_wrapped_lines_and_keep_breaks() -> None:
     ]
     assert paragraphs(lines) == [
         "Plus de 300 soldats, officiers et sous-officiers, ont achevé une formation de l'OIM.",
+        "La formation, destinée aux soldats et aux officiers de la marine, dure trois jours.",
         "La formation, selon M. Dupont, comprend une liste d'indicateurs permettant "
         "d'identifier les victimes.",
         "« Nous sommes prêts », dit-il.",
@@ -491,3 +494,20 @@ def test_unknown_heading_glued_to_its_blurb_is_chrome() -> None:
     assert chrome == [lines[0].strip()]
     first_line = "McDonald's et l'OIM signent un accord " + "pour l'emploi des jeunes migrants " * 5
     assert find_title([first_line, "Suite."])[0] == 0
+
+
+def test_a_line_wrapped_at_the_end_of_a_sentence_does_not_split_the_paragraph() -> None:
+    lines = [
+        "La formation vise à renforcer les capacités des acteurs",
+        "impliqués dans la réduction des risques de catastrophe.",
+        "Cette initiative s'inscrit dans le cadre d'un programme",
+        "régional couvrant le Tchad et le Niger. Elle a réuni 48",
+        "participants.",
+        "Une deuxième session est prévue à Moundou.",
+    ]
+    assert paragraphs(lines) == [
+        "La formation vise à renforcer les capacités des acteurs impliqués dans la réduction des "
+        "risques de catastrophe. Cette initiative s'inscrit dans le cadre d'un programme régional "
+        "couvrant le Tchad et le Niger. Elle a réuni 48 participants.",
+        "Une deuxième session est prévue à Moundou.",
+    ]
