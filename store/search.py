@@ -125,6 +125,7 @@ class SearchIndex:
                 self._country_names.setdefault(fold(r.country_name), set()).add(r.country.upper())
         self._years = _Facet([(r.date or "")[:4] for r in releases])
         self._languages = _Facet([(r.language or "").lower() for r in releases])
+        self._last: tuple[str, Ranking] | None = None  # the same query twice (e.g. Enter)
 
     @classmethod
     def cached(cls, releases: Sequence[Release], cache_file: str | os.PathLike[str]) -> SearchIndex:
@@ -147,6 +148,7 @@ class SearchIndex:
 
     def clear_cache(self) -> None:
         """Forget cached per-word results (for benchmarks timing cold queries)."""
+        self._last = None
         self._index.clear_cache()
 
     def rank(self, query: str) -> Ranking:
@@ -155,6 +157,14 @@ class SearchIndex:
         At 100k releases a one-letter query matches nearly everything; making 100k Hit objects
         costs more than the search itself, so a list view should use this and read rows on demand.
         """
+        last = self._last
+        if last is not None and last[0] == query:
+            return last[1]
+        ranking = self._rank(query)
+        self._last = (query, ranking)
+        return ranking
+
+    def _rank(self, query: str) -> Ranking:
         parsed = parse_query(query)
         mask = self._facet_mask(parsed)
         n = len(self._ids)

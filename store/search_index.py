@@ -187,18 +187,19 @@ class WordIndex:
 
     def _build_tier(self, weight: float, terms: array, counts: array, rank: np.ndarray) -> _Tier:
         n_terms = len(self.terms)
-        term_ids = (
-            rank[np.frombuffer(terms, dtype=np.int32)] if len(terms) else np.empty(0, np.int32)
-        )
-        doc_ids = (
-            np.repeat(np.arange(self.n_docs, dtype=np.int32), np.frombuffer(counts, dtype=np.int32))
-            if len(counts)
-            else np.empty(0, np.int32)
-        )
-        order = np.argsort(term_ids, kind="stable")
-        postings = doc_ids[order]
+        if not len(terms):
+            return _Tier(weight, np.zeros(n_terms + 1, dtype=np.int64), np.empty(0, np.int32))
+        term_ids = rank[np.frombuffer(terms, dtype=np.int32)]
         offsets = np.zeros(n_terms + 1, dtype=np.int64)
         np.cumsum(np.bincount(term_ids, minlength=n_terms), out=offsets[1:])
+        # One sort of (term, document) keys groups postings by term, documents ascending.
+        keys = term_ids.astype(np.int64) << 32
+        del term_ids
+        keys |= np.repeat(
+            np.arange(self.n_docs, dtype=np.int64), np.frombuffer(counts, dtype=np.int32)
+        )
+        keys.sort(kind="stable")
+        postings = (keys & 0xFFFFFFFF).astype(np.int32)
         return _Tier(weight, offsets, postings)
 
     def _build_fuzzy_lists(self) -> None:
