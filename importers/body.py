@@ -31,20 +31,20 @@ def _is_wrapped(lines: list[str]) -> bool:
     return short >= WRAPPED_SHARE * len(lines)
 
 
-def _ends_paragraph(line: str, following: str, wrapped: bool, width: int = 0) -> bool:
+def _ends_paragraph(line: str, following: str, wrapped: bool) -> bool:
     if _BULLET.match(following) or len(line) > WRAP_MAX_LENGTH + 20:
         return True
     tail = line[-TAIL:]
     if not wrapped:
         # One paragraph per line, unless the next line plainly goes on with the sentence.
         return _SENTENCE_END.search(tail) is not None or not following[:1].islower()
-    # A line that ends a sentence ends its paragraph when the next word would have fitted on it:
-    # a wrapping editor only breaks a line early on purpose.
+    # A line ending a sentence before a line starting one is taken as a paragraph end, even when
+    # the wrap may just have fallen there: a paragraph break must never be lost, and a break at
+    # a sentence end never cuts a sentence.
     return (
         _SENTENCE_END.search(tail) is not None
         and _ABBREVIATION.search(tail) is None
         and _SENTENCE_START.match(following) is not None
-        and len(line) + 1 + len(following.split(" ", 1)[0]) <= width
     )
 
 
@@ -67,8 +67,6 @@ def paragraphs(lines: list[str]) -> list[str]:
     blocks = [block for block in blocks if block]
     all_lines = [line for block in blocks for line in block]
     wrapped = _is_wrapped(all_lines)
-    # The wrapping width: the longest line of ordinary length.
-    width = max((len(line) for line in all_lines if len(line) <= WRAP_MAX_LENGTH + 20), default=0)
     # Wrapped text with blank lines between paragraphs: every break inside a block is a wrap.
     blank_separated = wrapped and len(blocks) > 1 and any(len(block) > 2 for block in blocks)
     result: list[str] = []
@@ -78,7 +76,7 @@ def paragraphs(lines: list[str]) -> list[str]:
         previous = block[0]
         for line in block[1:]:
             if (blank_separated and not _BULLET.match(line)) or not _ends_paragraph(
-                previous, line, wrapped, width
+                previous, line, wrapped
             ):
                 pieces.extend((_separator(previous, line), line))
             else:
