@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from store.contacts import build_directory
 from store.records import Contact, Release
-from store.search import ContactSearch, Hit, SearchIndex, parse_query
+from store.search import ContactSearch, Hit, SearchIndex, highlight_spans, parse_query
 
 
 def _release(title: str, body: str = "Texte.", **fields: object) -> Release:
@@ -305,3 +309,38 @@ def test_short_title_made_of_the_query_beats_a_long_one_that_contains_it() -> No
     short = _release("Les soldats formés à la lutte contre la traite", "x")  # undated
     index = SearchIndex([long, short])
     assert [h.index for h in index.search("lute contre la trait")] == [1, 0]
+
+
+@given(st.text(max_size=60))
+@settings(max_examples=150, deadline=None)
+def test_any_query_is_safe(query: str) -> None:
+    hits = _PROPERTY_INDEX.search(query)
+    assert all(0 <= h.index < len(_PROPERTY_RELEASES) for h in hits)
+    assert len({h.index for h in hits}) == len(hits)
+    assert _PROPERTY_CONTACTS.search(query) is not None
+
+
+@given(st.text(max_size=80), st.lists(st.text(max_size=8), max_size=4))
+@settings(max_examples=150, deadline=None)
+def test_highlight_spans_are_valid(text: str, terms: list[str]) -> None:
+    spans = highlight_spans(text, terms)
+    assert spans == sorted(spans)
+    assert all(0 <= a < b <= len(text) for a, b in spans)
+    assert all(b1 <= a2 for (_, b1), (a2, _) in pairwise(spans))
+
+
+def test_hostile_queries() -> None:
+    for query in ["[bold]x[/]", "\x1b[31mred", "(((", "*" * 500, "a " * 400, "🙂 émoji", "\x00"]:
+        _PROPERTY_INDEX.search(query)
+        _PROPERTY_CONTACTS.search(query)
+
+
+_PROPERTY_RELEASES = [
+    _release(
+        "Formation sur la traite", "Texte à Tunis.", date="2020", contacts=[Contact("Anita Kassem")]
+    ),
+    _release("Москва: мигранты", "Текст.", date="2019"),
+    _release("Soldats géorgiens", "Tbilissi, +995 32 29.", date="2009"),
+]
+_PROPERTY_INDEX = SearchIndex(_PROPERTY_RELEASES)
+_PROPERTY_CONTACTS = ContactSearch(build_directory(_PROPERTY_RELEASES))
