@@ -13,7 +13,6 @@ import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import repeat
 from pathlib import Path
 from typing import overload
 
@@ -256,11 +255,30 @@ class Ranking(Sequence[Hit]):
         return self._make(self._order[: max(0, limit)], self._scores[: max(0, limit)])
 
     def _make(self, order: np.ndarray, scores: np.ndarray) -> list[Hit]:
-        indices = order.tolist()
-        ids = self._ids
-        return list(
-            map(Hit, indices, map(ids.__getitem__, indices), scores.tolist(), repeat(self.terms))
-        )
+        return _new_hits(order.tolist(), self._ids, scores.tolist(), self.terms)
+
+
+# Slot setters of the frozen Hit: filling slots directly is 2-3x faster than the generated
+# frozen __init__, which matters when a query returns 100k hits.
+_SET_INDEX = Hit.index.__set__  # type: ignore[attr-defined]
+_SET_RELEASE_ID = Hit.release_id.__set__  # type: ignore[attr-defined]
+_SET_SCORE = Hit.score.__set__  # type: ignore[attr-defined]
+_SET_TERMS = Hit.terms.__set__  # type: ignore[attr-defined]
+
+
+def _new_hits(
+    indices: list[int], ids: list[str], scores: list[float], terms: tuple[str, ...]
+) -> list[Hit]:
+    hits: list[Hit] = []
+    append, new = hits.append, object.__new__
+    for index, score in zip(indices, scores, strict=True):
+        hit = new(Hit)
+        _SET_INDEX(hit, index)
+        _SET_RELEASE_ID(hit, ids[index])
+        _SET_SCORE(hit, score)
+        _SET_TERMS(hit, terms)
+        append(hit)
+    return hits
 
 
 class ContactSearch:
