@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .resources import read_json
 
@@ -13,6 +14,7 @@ _BULLET = re.compile(r"^\s*[-–•*·|>]+\s*")
 LABEL_MAX_LENGTH = 150
 
 
+@lru_cache(maxsize=8192)  # chrome lines repeat from page to page
 def normalise_label(line: str) -> str:
     """A line folded for comparison with the labels: no bullet, casefolded, single spaces.
 
@@ -85,8 +87,7 @@ def is_caption(line: str) -> bool:
     return len(line) <= 300 and _CAPTION.search(line) is not None
 
 
-def glued_prefix(line: str, seen: set[str]) -> str | None:
-    """The heading of a line glued to its blurb ("Qui sommes nousL'Organisation…"), if any."""
+def _glued_label(line: str) -> str | None:
     folded = line.replace("’", "'").casefold()
     for label in _GLUED_LABELS:
         if folded.startswith(label) and len(line) > len(label) and line[len(label)].isupper():
@@ -95,6 +96,15 @@ def glued_prefix(line: str, seen: set[str]) -> str | None:
         generic = _GLUED_GENERIC.match(line)
         if generic:
             return generic.group(0)
+    return None
+
+
+def glued_prefix(line: str, seen: set[str]) -> str | None:
+    """The heading of a line glued to its blurb ("Qui sommes nousL'Organisation…"), if any."""
+    glued = _glued_label(line)
+    if glued is not None:
+        return glued
+    folded = line.replace("’", "'").casefold()
     for heading in seen:
         size = len(heading)
         if size >= 4 and folded.startswith(heading) and len(line) > size + 20:
@@ -115,6 +125,21 @@ def _is_menu_item(line: str) -> bool:
     )
 
 
+@lru_cache(maxsize=8192)
+def _is_chrome_line(line: str) -> bool:
+    """Chrome by itself, whatever the lines around it: a label, a menu item, a caption…"""
+    folded = normalise_label(line)
+    return (
+        folded in _LABELS
+        or folded in _HEADERS
+        or _ONLY_PUNCTUATION.match(line) is not None
+        or _is_menu_item(line)
+        or _PRESENCE.match(line) is not None
+        or is_caption(line)
+        or _glued_label(line) is not None
+    )
+
+
 def find_title(lines: list[str]) -> tuple[int, list[str]]:
     """Index of the title line (the first line after the chrome) and the chrome lines before it.
 
@@ -129,18 +154,13 @@ def find_title(lines: list[str]) -> tuple[int, list[str]]:
         line = raw.strip()
         following = normalise_label(lines[index + 1]) if index + 1 < count else None
         is_chrome = (
-            folded in _LABELS
-            or folded in _HEADERS
-            or _ONLY_PUNCTUATION.match(line) is not None
-            or _is_menu_item(line)
+            _is_chrome_line(line)
             or (
                 folded in (previous, following)
                 and _words(line) <= DUPLICATE_MAX_WORDS
                 and not _SENTENCE_END.search(line[-8:])
             )
             or glued_prefix(line, seen) is not None
-            or _PRESENCE.match(line) is not None
-            or is_caption(line)
         )
         if not is_chrome:
             return index, chrome
