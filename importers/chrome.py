@@ -14,14 +14,16 @@ _BULLET = re.compile(r"^\s*[-–•*·|>]+\s*")
 LABEL_MAX_LENGTH = 150
 
 
-@lru_cache(maxsize=8192)  # chrome lines repeat from page to page
 def normalise_label(line: str) -> str:
     """A line folded for comparison with the labels: no bullet, casefolded, single spaces.
 
     Lines longer than any label come back unchanged (they are never compared equal to one).
     """
-    if len(line) > LABEL_MAX_LENGTH:
-        return line
+    return line if len(line) > LABEL_MAX_LENGTH else _normalise_short(line)
+
+
+@lru_cache(maxsize=8192)  # chrome lines repeat from page to page (only short lines are kept)
+def _normalise_short(line: str) -> str:
     bullet = _BULLET.match(line)
     if bullet:
         line = line[bullet.end() :]
@@ -125,9 +127,14 @@ def _is_menu_item(line: str) -> bool:
     )
 
 
-@lru_cache(maxsize=8192)
 def _is_chrome_line(line: str) -> bool:
     """Chrome by itself, whatever the lines around it: a label, a menu item, a caption…"""
+    if len(line) > CACHED_LINE_LENGTH:
+        return _chrome_by_itself(line)
+    return _cached_chrome_by_itself(line)
+
+
+def _chrome_by_itself(line: str) -> bool:
     folded = normalise_label(line)
     return (
         folded in _LABELS
@@ -138,6 +145,11 @@ def _is_chrome_line(line: str) -> bool:
         or is_caption(line)
         or _glued_label(line) is not None
     )
+
+
+# Lines this short are remembered between pages (a site's menus and blurbs); longer ones are not.
+CACHED_LINE_LENGTH = 2000
+_cached_chrome_by_itself = lru_cache(maxsize=8192)(_chrome_by_itself)
 
 
 def find_title(lines: list[str]) -> tuple[int, list[str]]:
