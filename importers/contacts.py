@@ -204,7 +204,7 @@ class _Builder:
 
 
 def _is_phone_field(text: str) -> bool:
-    digits = sum(ch.isdigit() for ch in text)
+    digits = sum(map(str.isdigit, text))
     return digits >= 6 and digits >= 0.5 * len(text.replace(" ", ""))
 
 

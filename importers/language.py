@@ -29,7 +29,7 @@ def detect_language(folded_words: list[str]) -> str:
     """ "fr", "en" or "es" from lower-cased words; French when they give no clue."""
     counts = Counter(folded_words)
     scores = {
-        lang: sum(counts[word] for word in markers if word in counts)
+        lang: sum(map(counts.__getitem__, markers & counts.keys()))
         for lang, markers in _MARKERS.items()
     }
     best = max(scores, key=lambda lang: scores[lang])

@@ -115,8 +115,8 @@ def _release(
         date=release_date(found),
         dates=dates,
         contacts=contacts,
-        funders=find_funders(body),
-        quoted=find_quoted(body),
+        funders=find_funders(body, body_tokens),
+        quoted=find_quoted(body, body_tokens),
         source=source,
     )
 

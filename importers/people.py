@@ -77,12 +77,27 @@ _FUNDING_STEMS = ("financ", "funded", "funding", "financial")
 FUNDING_LEAD = 45
 
 
-def find_funders(text: str) -> list[str]:
-    """Names of the funders written after "financé par", "funded by", "financiado por"…"""
+def _present(forms: tuple[str, ...], words: list[str] | None) -> tuple[str, ...]:
+    """The forms written as whole words in the text (all of them when its words are unknown)."""
+    if words is None:
+        return forms
+    vocabulary = set(words)
+    return tuple(form for form in forms if form in vocabulary)
+
+
+def find_funders(text: str, words: list[str] | None = None) -> list[str]:
+    """Names of the funders written after "financé par", "funded by", "financiado por"…
+
+    ``words`` (the text's words, if already known) lets a text without any funding word be
+    skipped at once.
+    """
     funders: list[str] = []
     lowered = text.lower()
+    stems = tuple(stem for stem in _FUNDING_STEMS if stem in lowered)
+    if not stems:
+        return funders
     done_until = -1
-    for position in _stem_positions(lowered, _FUNDING_STEMS):
+    for position in _stem_positions(lowered, stems):
         match = _FUNDED_BY.search(text, max(0, position - FUNDING_LEAD), position + 60)
         if match is None or match.end() <= done_until:
             continue
@@ -103,17 +118,20 @@ _PARTICLE = r"(?:de|di|da|del|van|von|la|le|al|el|bin|ben)\s+"
 _NAME = rf"(?P<name>{_CAPITALISED}(?:\s+(?:{_PARTICLE})?{_CAPITALISED}){{1,3}})"
 _SAID = (
     r"(?:affirm[eé]|déclar[eé]|expliqu[eé]|soulign[eé]|ajout[eé]|indiqu[eé]|précis[eé]|estim[eé]|"
-    r"dit|selon|said|says|added|explained|noted|stressed|according\s+to|"
-    r"afirmó|afirma|declaró|dijo|explicó|señaló|agregó|añadió|según|indicó)"
+    r"dit|[Ss]elon|said|says|added|explained|noted|stressed|[Aa]ccording\s+to|"
+    r"afirmó|afirma|declaró|dijo|explicó|señaló|agregó|añadió|[Ss]egún|indicó)"
 )
-_SAID_STEMS = (
-    "affirm", "déclar", "expliqu", "soulign", "ajout", "indiqu", "précis", "estim", "dit",
-    "selon", "said", "says", "added", "explained", "noted", "stressed", "according", "afirm",
-    "declar", "dijo", "explic", "señal", "agreg", "añad", "según", "indic",
+# Every form _SAID accepts, as whole words, to look for before running the regex.
+_SAID_WORDS = (
+    "affirme", "affirmé", "déclare", "déclaré", "explique", "expliqué", "souligne", "souligné",
+    "ajoute", "ajouté", "indique", "indiqué", "précise", "précisé", "estime", "estimé", "dit",
+    "selon", "Selon", "said", "says", "added", "explained", "noted", "stressed", "according",
+    "According", "afirmó", "afirma", "declaró", "dijo", "explicó", "señaló", "agregó", "añadió",
+    "según", "Según", "indicó",
 )  # fmt: skip
 _QUOTED = re.compile(
     _SAID + r"\s+(?:M\.\s+|Mme\s+|Mr\.?\s+|Ms\.?\s+|Dr\.?\s+|el\s+|la\s+)?" + _NAME
-    + r"(?:\s*,\s*(?P<role>[^.;!?»«\"“”]{3,160}?))?\s*(?:[.;!?»\"”]|$|,\s+(?:qui|who|quien))",
+    + r"(?:\s*,\s*(?P<role>[^.,;!?»«\"“”]{3,160}?))?\s*(?:[.,;!?»\"”]|$)",
 )  # fmt: skip
 _POSSESSIVE = re.compile(r"^\S+['’]s\s+")
 _ROLE_NOT_A_ROLE = re.compile(r"^(?:qui|who|quien|que|that|et|and|y)\b", re.IGNORECASE)
@@ -160,11 +178,11 @@ def _name_before(text: str, verb_at: int) -> tuple[str, str | None] | None:
     return (name, title) if _is_person(name) else None
 
 
-def find_quoted(text: str) -> list[Quoted]:
+def find_quoted(text: str, words: list[str] | None = None) -> list[Quoted]:
     """People quoted in the body, with their role when it is written next to the name."""
     quoted: list[Quoted] = []
     names: set[str] = set()
-    for position in _stem_positions(text, _SAID_STEMS):
+    for position in _stem_positions(text, _present(_SAID_WORDS, words)):
         match = _QUOTED.match(text, position)
         if match is not None:
             name = _POSSESSIVE.sub("", match["name"].strip())

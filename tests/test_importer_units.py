@@ -400,11 +400,13 @@ def test_quoted_speaker_written_before_the_verb() -> None:
     text = (
         '"We will help," IOM Director General António Vitorino said on Monday. '
         "« Nous aiderons », Marc Hulst a déclaré hier. The Minister said that it was late. "
+        "Selon Awa Diallo, cheffe de mission, le camp est plein. "
         "Selon Médecins Sans Frontières, le camp est plein."
     )
     assert find_quoted(text) == [
         Quoted("António Vitorino", "IOM Director General"),
         Quoted("Marc Hulst", None),
+        Quoted("Awa Diallo", "cheffe de mission"),
     ]
 
 
