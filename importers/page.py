@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
+from store.bundle import BundleError, is_bundle, read_bundle
 from store.records import Release
 from store.text import clean_line
 
 from .body import paragraphs, split_dateline
-from .bundle import looks_like_bundle, parse_bundle
 from .chrome import (
     find_title,
     is_caption,
@@ -121,14 +121,16 @@ def _release(
     )
 
 
+BUNDLE_SUFFIXES = (".jsonl", ".ndjson", ".jsonlines")
+
+
 def parse_page_unguarded(data: bytes, name: str) -> list[Release]:
     """The importer itself; parse_page adds the guarantee that only ImportRefused escapes."""
-    if looks_like_bundle(data, name):
+    if is_bundle(data) or name.lower().endswith(BUNDLE_SUFFIXES):
         try:
-            return parse_bundle(data, name)
-        except ImportRefused:
-            if name.lower().endswith((".jsonl", ".ndjson", ".jsonlines")):
-                raise
+            return read_bundle(data, name)
+        except BundleError as error:
+            raise ImportRefused(str(error)) from None
     text = clean_markup(decode_page(data))
     lines = text.split("\n")
     title_index, chrome = find_title(lines)
