@@ -33,12 +33,21 @@ SKIPPED_PREFIXES = (".", "__")
 ProgressCallback = Callable[[int, int], None]
 
 
+def readable_path(path_text: str) -> str:
+    """A path as valid text: bytes of a name that is not UTF-8 (a Latin-1 "communiqué.txt"
+    from an old stick) become U+FFFD, so the name can be stored, printed and sent as JSON."""
+    return os.fsencode(path_text).decode("utf-8", errors="replace")
+
+
 @dataclass(slots=True)
 class ImportFailure:
     """A file that could not be imported, with a one-line reason."""
 
     file: str
     error: str
+
+    def __post_init__(self) -> None:
+        self.file = readable_path(self.file)
 
 
 @dataclass(slots=True)
@@ -157,7 +166,7 @@ def _parse_loaded(item: _Parsed) -> _Parsed:
     data, item.data = item.data, b""
     try:
         parse = read_bundle if is_bundle(data) else parse_page
-        item.releases = parse(data, Path(item.path).name)
+        item.releases = parse(data, readable_path(Path(item.path).name))
     except (ImportRefused, BundleError) as exc:
         item.error = str(exc)
     return item
@@ -199,7 +208,7 @@ def import_paths(
         report.imported.extend(result.added)
         for file, ids in pending_files:
             if not any(i in added for i in ids):
-                report.duplicates.append(file)
+                report.duplicates.append(readable_path(file))
         pending.clear()
         pending_ids.clear()
         pending_sources.clear()
@@ -209,7 +218,7 @@ def import_paths(
         if parsed.error is not None:
             report.failed.append(ImportFailure(parsed.path, parsed.error))
         elif parsed.digest in known_digests:
-            report.duplicates.append(parsed.path)
+            report.duplicates.append(readable_path(parsed.path))
         else:
             releases = parsed.releases
             fresh = [r for r in releases if r.id not in pending_ids]

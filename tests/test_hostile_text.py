@@ -4,6 +4,7 @@ characters ever, and markup brackets kept literally."""
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import sys
 import tempfile
@@ -250,3 +251,50 @@ def test_fuzz_cli_output_is_inert_and_literal(
     assert squashed(clean_line(release.body)) in squashed(outputs["show"])
     if clean_line(name):
         assert squashed(clean_line(name)) in squashed(outputs["contacts"])
+
+
+def test_hostile_and_undecodable_file_names_on_import(tmp_path: Path) -> None:
+    """File names are scraped text too: escape sequences, C1 bytes, and names that are not
+    UTF-8 at all (a Latin-1 "communiqué.txt" from an old stick) never break an import."""
+    from tests.reliability_helpers import page_text
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    raw_folder = os.fsencode(folder)
+    names = {
+        b"communiqu\xe9.txt": page_text(1).encode(),  # Latin-1, not UTF-8
+        b"evil\x1b]0;pwned\x07[Q3].txt": page_text(2).encode(),
+        b"c1\x9b2J.txt": page_text(3).encode(),  # a lone 0x9b byte: not UTF-8 either
+        b"junk\x1b]52;c;ZXZpbA==\x07.txt": b"x",
+        b"bad\x1b[2J\xff.jsonl": b'{"oim-archive-bundle": 1}\nnot json\n',
+    }
+    for name, data in names.items():
+        with open(os.path.join(raw_folder, name), "wb") as handle:
+            handle.write(data)
+    db = tmp_path / "archive.json"
+    for extra in ([], ["--json"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "tui.cli", "--db", str(db), "import", str(folder), *extra],
+            capture_output=True,
+            env=cli_env(),
+            stdin=subprocess.DEVNULL,
+            timeout=60,
+            check=False,
+        )
+        stdout, stderr = done.stdout.decode(), done.stderr.decode()
+        assert done.returncode == 1, stderr
+        assert "Traceback" not in stderr
+        assert_inert(stdout)
+        assert_inert(stderr)
+    report = orjson.loads(stdout)
+    assert len(report["failed"]) == 2 and len(report["duplicates"]) == 3
+    code, listed = run(db, "list", "--json")
+    assert code == 0
+    sources = sorted(r["source"] for r in orjson.loads(listed))
+    assert sources == sorted(
+        ["c1\ufffd2J.txt", "communiqu\ufffd.txt", "evil\x1b]0;pwned\x07[Q3].txt"]
+    )
+    for record in orjson.loads(listed):
+        code, shown = run(db, "show", record["id"])
+        assert code == 0
+        assert_inert(shown)

@@ -156,7 +156,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
             f"{archive.path}\n"
         )
         for failure in report.failed:
-            sys.stderr.write(f"{PROG}: {clean_line(failure.file)}: {failure.error}\n")
+            sys.stderr.write(f"{PROG}: {clean_line(failure.file)}: {clean_line(failure.error)}\n")
     return 1 if report.failed else 0
 
 
