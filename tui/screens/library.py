@@ -10,11 +10,14 @@ import gc
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from store.archive import Archive
 from store.contacts import DirectoryEntry, build_directory
 from store.records import Release
-from store.search import ContactSearch, SearchIndex
+
+if TYPE_CHECKING:  # numpy and the search engine load in the worker, after the list is shown
+    from store.search import ContactSearch, SearchIndex
 
 
 @dataclass(slots=True, eq=False)
@@ -37,7 +40,7 @@ class Snapshot:
 EMPTY = Snapshot(releases=[], stamp=None)
 
 # What ``Library.index_snapshot`` builds: search index, contact directory, contact search.
-Indexes = tuple[SearchIndex, list[DirectoryEntry], ContactSearch]
+Indexes = tuple["SearchIndex", list[DirectoryEntry], "ContactSearch"]
 
 
 class Library:
@@ -64,6 +67,8 @@ class Library:
     @staticmethod
     def index_snapshot(snapshot: Snapshot) -> Indexes:
         """Build the search index and the contact directory of ``snapshot``."""
+        from store.search import ContactSearch, SearchIndex
+
         index = SearchIndex(snapshot.releases)
         directory = build_directory(snapshot.releases)
         contact_search = ContactSearch(directory)

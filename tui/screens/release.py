@@ -9,8 +9,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Footer
 
+from store.fold import highlight_spans
 from store.records import Release
-from store.search import highlight_spans
 from tui.screens.base import BaseScreen
 from tui.widgets.release_view import ReleaseView
 from tui.widgets.status_line import StatusLine

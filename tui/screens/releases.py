@@ -16,9 +16,10 @@ from textual.worker import Worker
 
 if TYPE_CHECKING:
     from store.ingest import ImportReport
+    from store.search import Hit
 
 from store.errors import ArchiveError
-from store.search import Hit, highlight_spans
+from store.fold import highlight_spans
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.facets import FacetPicker, apply_facet, facet_choices
 from tui.dialogs.import_path import ImportPathDialog
@@ -32,7 +33,7 @@ from tui.widgets.release_view import ReleaseView
 from tui.widgets.safe_text import line
 from tui.widgets.status_line import StatusLine
 
-PREVIEW_BODY_LIMIT = 6000
+PREVIEW_BODY_LIMIT = 3000
 DISK_CHECK_SECONDS = 2.0
 PROGRESS_EVERY_SECONDS = 0.1
 STEER_ACTIONS = frozenset({"cursor_down", "cursor_up", "page_down", "page_up"})
@@ -102,6 +103,7 @@ class ReleasesScreen(BaseScreen):
         self._open_when_filtered = False
         self._busy = False  # loading or importing: the disk check waits
         self._asking_reload = False
+        self._preview_pending = False
 
     def compose(self) -> ComposeResult:
         yield FilterInput(
@@ -266,10 +268,22 @@ class ReleasesScreen(BaseScreen):
 
     @on(LineList.Highlighted, "#releases")
     def _highlighted(self, message: LineList.Highlighted) -> None:
+        # The preview is the costly part of a frame (wrapping a body, a layout pass): paint the
+        # list first, then the preview in the next frame, once for a burst of moves.
+        if not self._preview_pending:
+            self._preview_pending = True
+            self.call_after_refresh(self._update_preview)
+
+    def _update_preview(self) -> None:
+        self._preview_pending = False
         rows = self.release_list
-        self.query_one("#preview", ReleaseView).show(
-            rows.release_at(message.index), rows.terms_at(message.index), highlight_spans
-        )
+        row = rows.cursor
+        preview = self.query_one("#preview", ReleaseView)
+        release = rows.release_at(row)
+        terms = tuple(rows.terms_at(row))
+        if release is preview.release and terms == preview.terms:
+            return
+        preview.show(release, terms, highlight_spans)
 
     @on(LineList.Selected, "#releases")
     def _selected(self, message: LineList.Selected) -> None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.widgets import Input
 
 
@@ -20,6 +22,10 @@ class FilterInput(Input):
         Binding("pagedown", "steer('page_down')", "Page down", show=False),
         Binding("pageup", "steer('page_up')", "Page up", show=False),
     ]
+
+    # Input widens its scrollable width with every character typed, and Widget.virtual_size
+    # asks for a full-screen layout on each change. The box has a fixed size: no layout needed.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     class Leave(Message):
         """Escape in the filter: give the focus back to the list."""

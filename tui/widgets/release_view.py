@@ -110,6 +110,7 @@ class ReleaseView(VerticalScroll, can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self.body_limit = body_limit
         self.release: Release | None = None
+        self.terms: tuple[str, ...] = ()
 
     def compose(self) -> ComposeResult:
         yield Static(Content(""), classes="release-text")
@@ -122,6 +123,7 @@ class ReleaseView(VerticalScroll, can_focus=True):
     ) -> None:
         """Show ``release`` with ``terms`` marked, from the top."""
         self.release = release
+        self.terms = tuple(terms)
         if release is None:
             self._set(Content(""))
             return
@@ -132,6 +134,7 @@ class ReleaseView(VerticalScroll, can_focus=True):
     def show_message(self, text: str) -> None:
         """Show a plain message (e.g. why the archive could not be opened)."""
         self.release = None
+        self.terms = ()
         self._set(Content(line(text)))
 
     def _set(self, content: Content) -> None:

@@ -7,7 +7,12 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import ProgressBar, Static
 
-from tui.widgets.safe_text import line
+from store.text import strip_control
+
+
+def typed_text(text: str) -> str:
+    """What the user typed, shown as typed (spaces kept), without control characters."""
+    return strip_control(text).replace("\n", " ").replace("\t", " ")
 
 
 def counts_text(shown: int, total: int, noun: str) -> str:
@@ -31,13 +36,14 @@ class StatusLine(Horizontal):
         """``5 / 13 releases · filter: dakar · read-only``."""
         parts = [counts_text(shown, total, noun)]
         if query.strip():
-            parts.append(f"filter: {line(query)}")
+            parts.append(f"filter: {typed_text(query)}")
         parts.extend(note for note in notes if note)
         self.show_text(" · ".join(parts))
 
     def show_text(self, text: str) -> None:
-        """Replace the status text (plain text, one line)."""
-        self.query_one("#status-text", Static).update(Content(line(text)))
+        """Replace the status text (plain text, one line; spaces kept as typed)."""
+        # Fixed size: no layout pass (a layout re-measures the preview, 5-20 ms per keystroke).
+        self.query_one("#status-text", Static).update(Content(typed_text(text)), layout=False)
 
     @property
     def text(self) -> str:
