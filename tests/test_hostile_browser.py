@@ -202,7 +202,7 @@ def test_hostile_pages_in_a_real_terminal(tmp_path: Path) -> None:
     assert started.returncode == 0, started.stderr
     try:
         screen = tmux.wait_for("[@click=app.quit]Lire[/]")
-        assert "[bold]rouge[/]" in screen and "[Q3]" in screen
+        assert "[bold]rouge[/]" in screen
         tmux.keys("/")  # paste hostile text into the filter, as a terminal delivers it
         tmux.run(
             "set-buffer", "-b", "evil", "Alerte \x1b]0;pwned-paste\x1b\\ \x1b]52;c;ZXZpbA==\x07"
@@ -214,12 +214,13 @@ def test_hostile_pages_in_a_real_terminal(tmp_path: Path) -> None:
         tmux.keys("Enter")
         screen = tmux.wait_for("Quitter")
         assert "[@click=app.quit]Quitter[/]" in screen and "[bold]gras[/]" in screen
+        assert "[link=https://evil.example]clic[/link] [Q3]" in screen
         tmux.keys("Escape")  # alone: "Escape c" in one write reads as Alt+c
         tmux.wait_for("releases")
         tmux.keys("c")
         tmux.wait_for("[b]Awa[/b] Diop")
         tmux.keys("Escape")
-        tmux.wait_for("[bold]rouge[/]")
+        tmux.wait_for("Country/year")  # a key only the main screen offers
         tmux.keys("q")
         deadline = time.monotonic() + 30
         while tmux.show("#{pane_dead}") != "1" and time.monotonic() < deadline:
