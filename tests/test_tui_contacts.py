@@ -83,3 +83,23 @@ async def test_contacts_layout_at_80x24(tmp_path: Path):
         card = screen.query_one("#contact-card")
         assert card.region.y > people.region.y and card.region.height >= 8
         assert "Anita Kassem" in screen_text(app)
+
+
+async def test_v_writes_the_vcard_of_the_person_and_shift_v_of_all_shown(tmp_path: Path):
+    import vobject
+
+    app = new_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_contacts(pilot)
+        await pilot.press("slash", *"dadey", "enter")
+        await settle(pilot)
+        await pilot.press("v", "v", "V")
+        exports = tmp_path / "exports"
+        names = sorted(p.name for p in exports.iterdir())
+        assert names == ["Kristin Dadey (2).vcf", "Kristin Dadey.vcf", "contacts.vcf"]
+        card = vobject.readOne((exports / "Kristin Dadey.vcf").read_text(encoding="utf-8"))
+        assert card.fn.value == "Kristin Dadey"
+        assert card.tel.value == "+99532293894" and card.email.value == "kdadey@iom.int"
+        everyone = list(vobject.readComponents((exports / "contacts.vcf").read_text("utf-8")))
+        assert [c.fn.value for c in everyone] == ["Kristin Dadey"]  # only those shown
+        assert any("exported to" in n.message for n in app._notifications)

@@ -13,7 +13,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.contacts import DirectoryEntry
-from tui.screens.base import BaseScreen
+from tui.screens.base import BaseScreen, report_failure
 from tui.screens.coalesce import FilterDone, QueryCoalescer
 from tui.widgets.contact_list import ContactList
 from tui.widgets.filter_input import FilterInput
@@ -23,6 +23,7 @@ from tui.widgets.safe_text import join_lines, line, plain
 from tui.widgets.status_line import StatusLine
 
 STEER_ACTIONS = frozenset({"cursor_down", "cursor_up", "page_down", "page_up"})
+MAX_NAME_TRIES = 100
 
 
 def contact_card(entry: DirectoryEntry) -> Content:
@@ -51,6 +52,8 @@ class ContactsScreen(BaseScreen):
         # fast lands in the box; check_action lets "/" through while the box has focus.
         Binding("slash", "focus_filter", "Filter", key_display="/", priority=True),
         Binding("escape", "back", "Back"),
+        Binding("v", "vcard", "vCard"),
+        Binding("V", "vcard_all", "vCard of all shown", show=False),
         Binding("ctrl+u", "clear_filter", "Clear the filter", show=False),
     ]
 
@@ -174,6 +177,48 @@ class ContactsScreen(BaseScreen):
 
     def action_clear_filter(self) -> None:
         self.filter_input.value = ""
+
+    def action_vcard(self) -> None:
+        entry = self.contact_list.highlighted_entry
+        if entry is None:
+            self.notify("No contact to export", severity="warning", markup=False)
+            return
+        self._write_vcard([entry], entry.name or "contact")
+
+    def action_vcard_all(self) -> None:
+        people = self.contact_list
+        entries = [e for e in (people.entry_at(i) for i in range(people.row_count)) if e]
+        if not entries:
+            self.notify("No contact to export", severity="warning", markup=False)
+            return
+        self._write_vcard(entries, "contacts")
+
+    def _write_vcard(self, entries: list[DirectoryEntry], stem: str) -> None:
+        """Write the cards into the export folder under a safe, never-reused name."""
+        from store.export import write_file
+        from store.filenames import safe_filename
+        from store.vcard import contacts_vcard
+
+        titles = {r.id: r.title for r in self.library.releases}
+        text = contacts_vcard(entries, titles)
+        folder = self.library.export_dir
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            for number in range(1, MAX_NAME_TRIES + 1):
+                suffix = f" ({number})" if number > 1 else ""
+                path = folder / safe_filename(stem, "vcf", suffix=suffix)
+                try:
+                    write_file(path, text)
+                    break
+                except FileExistsError:
+                    continue
+            else:
+                raise FileExistsError(f"{folder}: too many files named like {stem}.vcf")
+        except (OSError, ValueError) as error:
+            report_failure(self.app, error, "vCard export failed")
+            return
+        count = f"{len(entries)} contacts" if len(entries) > 1 else "1 contact"
+        self.notify(f"{count} exported to {line(str(path))}", title="vCard", markup=False)
 
     def action_back(self) -> None:
         if self.focused is self.query_one("#contact-releases", OptionList):

@@ -10,13 +10,8 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container
-from textual.message import Message
 from textual.widgets import Footer, Input
 from textual.worker import Worker
-
-if TYPE_CHECKING:
-    from store.ingest import ImportReport
-    from store.search import Hit
 
 from store.errors import ArchiveError
 from store.fold import highlight_spans
@@ -25,7 +20,8 @@ from tui.dialogs.facets import FacetPicker, apply_facet, facet_choices
 from tui.dialogs.import_path import ImportPathDialog
 from tui.screens.base import BaseScreen
 from tui.screens.coalesce import FilterDone, QueryCoalescer
-from tui.screens.library import EMPTY, Indexes, Library, Snapshot
+from tui.screens.library import EMPTY, Library
+from tui.screens.messages import ImportFinished, ImportProgress, SnapshotIndexed, SnapshotRead
 from tui.widgets.filter_input import FilterInput
 from tui.widgets.line_list import LineList
 from tui.widgets.release_list import ReleaseList
@@ -33,44 +29,13 @@ from tui.widgets.release_view import ReleaseView
 from tui.widgets.safe_text import line
 from tui.widgets.status_line import StatusLine
 
+if TYPE_CHECKING:
+    from store.search import Hit
+
 PREVIEW_BODY_LIMIT = 3000
 DISK_CHECK_SECONDS = 2.0
 PROGRESS_EVERY_SECONDS = 0.1
 STEER_ACTIONS = frozenset({"cursor_down", "cursor_up", "page_down", "page_up"})
-
-
-class SnapshotRead(Message):
-    """The load worker read the archive (the list can be shown)."""
-
-    def __init__(self, snapshot: Snapshot) -> None:
-        super().__init__()
-        self.snapshot = snapshot
-
-
-class SnapshotIndexed(Message):
-    """The load worker built the search index and the contact directory."""
-
-    def __init__(self, snapshot: Snapshot, built: Indexes) -> None:
-        super().__init__()
-        self.snapshot = snapshot
-        self.built = built
-
-
-class ImportFinished(Message):
-    """The import worker is done."""
-
-    def __init__(self, report: ImportReport) -> None:
-        super().__init__()
-        self.report = report
-
-
-class ImportProgress(Message):
-    """``done`` of ``total`` files imported."""
-
-    def __init__(self, done: int, total: int) -> None:
-        super().__init__()
-        self.done = done
-        self.total = total
 
 
 class ReleasesScreen(BaseScreen):

@@ -1,0 +1,46 @@
+"""Messages the main screen's workers post back to the UI thread."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+
+from tui.screens.library import Indexes, Snapshot
+
+if TYPE_CHECKING:
+    from store.ingest import ImportReport
+
+
+class SnapshotRead(Message):
+    """The load worker read the archive (the list can be shown)."""
+
+    def __init__(self, snapshot: Snapshot) -> None:
+        super().__init__()
+        self.snapshot = snapshot
+
+
+class SnapshotIndexed(Message):
+    """The load worker built the search index and the contact directory."""
+
+    def __init__(self, snapshot: Snapshot, built: Indexes) -> None:
+        super().__init__()
+        self.snapshot = snapshot
+        self.built = built
+
+
+class ImportFinished(Message):
+    """The import worker is done."""
+
+    def __init__(self, report: ImportReport) -> None:
+        super().__init__()
+        self.report = report
+
+
+class ImportProgress(Message):
+    """``done`` of ``total`` files imported."""
+
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__()
+        self.done = done
+        self.total = total
