@@ -95,6 +95,7 @@ class Archive:
         self.path = Path(path).expanduser()
         self.lock_timeout = lock_timeout
         self._storage = AtomicOrjsonStorage(self.path)
+        self._decoded: tuple[object, list[Release]] | None = None
         self._db = _ArchiveDB(storage=lambda: self._storage)
 
     @property
@@ -159,11 +160,15 @@ class Archive:
         """Every release, newest first, undated last."""
         # One read for both tables: another process may replace the file between two reads.
         tables = self._storage.read() or {}
+        cached = self._decoded
+        if cached is not None and cached[0] is tables:
+            return list(cached[1])  # same parse of the file: decode it only once
         bodies = tables.get(BODIES_TABLE, {})
         raws = tables.get(RELEASES_TABLE, {})
         records = [self._load(i, raw, bodies) for i, raw in raws.items()]
         sort_newest_first(records)
-        return records
+        self._decoded = (tables, records)
+        return list(records)
 
     def known_digests(self) -> frozenset[str]:
         """Hashes of every raw file imported so far."""

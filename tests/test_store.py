@@ -227,3 +227,13 @@ def test_fast_sort_agrees_with_the_sort_key() -> None:
     expected = sorted(releases, key=sort_key_newest_first)
     sort_newest_first(releases)
     assert [(r.date, r.title) for r in releases] == [(r.date, r.title) for r in expected]
+
+
+def test_releases_are_decoded_once_per_version_of_the_file(archive_path: Path) -> None:
+    archive = Archive(archive_path)
+    archive.add([make_release("one", "1")])
+    first = archive.releases()
+    second = archive.releases()
+    assert first == second and first is not second and first[0] is second[0]
+    archive.add([make_release("two", "2")])
+    assert [r.title for r in archive.releases()] == ["one", "two"]

@@ -291,9 +291,9 @@ def open_browser(args: argparse.Namespace) -> int:
         from store.ingest import ensure_sample_archive
 
         ensure_sample_archive(archive)
-    # A file that is not an archive stops here with one line; the parse is cached for the app,
-    # which checks every record while it loads.
-    archive.require(validate=False)
+    # A damaged archive stops here with one line, before the terminal is taken over; the
+    # decoded releases are cached in ``archive`` and the app reuses them.
+    archive.require()
     from tui.app import make_app
 
     app = make_app(archive.path, args.export_dir or Path.cwd(), archive=archive)
