@@ -31,7 +31,7 @@ class OimArchiveApp(App[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit"),
-        Binding("question_mark,f1", "help", "Help", key_display="?"),
+        Binding("question_mark,f1", "help", "Help"),
         Binding("t", "toggle_theme", "Dark/light theme", show=False),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]

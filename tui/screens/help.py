@@ -41,17 +41,20 @@ def key_label(key: str) -> str:
     return "+".join(KEY_NAMES.get(part, part) for part in key.split("+"))
 
 
-def binding_rows(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
-    """(keys, description) per action, keys of one action joined: ``↓ j``."""
+def binding_rows(
+    bindings: Iterable[BindingType], skip_keys: frozenset[str] = frozenset()
+) -> list[tuple[str, str]]:
+    """(keys, description) per action, keys of one action joined (``↓ j``), no repeats."""
     rows: dict[tuple[str, str], list[str]] = {}
     for binding in Binding.make_bindings(bindings):
-        if binding.system or not binding.description:
+        if binding.system or not binding.description or binding.key in skip_keys:
             continue
         keys = rows.setdefault((binding.action, binding.description), [])
         label = binding.key_display or key_label(binding.key)
         if label not in keys:
             keys.append(label)
-    return [(" ".join(keys), description) for (_, description), keys in rows.items()]
+    joined = [(" ".join(keys), description) for (_, description), keys in rows.items()]
+    return list(dict.fromkeys(joined))
 
 
 def key_table(sections: Sequence[tuple[str, list[tuple[str, str]]]]) -> Content:
@@ -89,12 +92,19 @@ def help_sections(app_bindings: Iterable[BindingType]) -> list[tuple[str, list[t
             ],
         ),
         ("Filter syntax", FILTER_SYNTAX),
-        ("Release", binding_rows([*ReleaseScreen.BINDINGS, *ReleaseView.BINDINGS])),
+        (
+            "Release",
+            [
+                *binding_rows([*ReleaseScreen.BINDINGS, *ReleaseView.BINDINGS]),
+                ("↑ ↓ pgup pgdn home end", "Scroll"),
+            ],
+        ),
         (
             "Contacts",
             [
-                *binding_rows([*ContactsScreen.BINDINGS, *LineList.BINDINGS]),
+                *binding_rows([*ContactsScreen.BINDINGS, *LineList.BINDINGS], frozenset({"enter"})),
                 ("enter", "On a person: go to their releases; on a release: open it"),
+                ("tab", "Between the people and the releases naming the person"),
             ],
         ),
         ("Country/year picker", binding_rows(FacetPicker.BINDINGS)),
