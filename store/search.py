@@ -176,8 +176,11 @@ class SearchIndex:
         best = int(count.max()) if n else 0
         if best == 0:
             return Ranking(self._ids, np.empty(0, np.int64), np.empty(0, np.float64), terms)
-        # Releases matching every found word, then those missing one; not the long tail.
-        chosen = np.flatnonzero(count >= max(1, best - 1))
+        # Releases matching every found word; from three words on, also those missing one (a
+        # typo too far off should not empty the list). With one or two words the list narrows
+        # as each word is typed, as a filter should.
+        slack = 1 if len(parsed.words) >= 3 else 0
+        chosen = np.flatnonzero(count >= max(1, best - slack))
         score = count[chosen] * _WORD_COUNT_STEP + relevance[chosen]
         # Scores are rounded so that near-equal matches fall back to date order.
         rounded = np.round(score * 1000.0).astype(np.int64)

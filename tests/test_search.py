@@ -123,11 +123,17 @@ def test_unmatched_query_finds_nothing(index: SearchIndex) -> None:
     assert index.search("zzyzx qwertyuiop") == []
 
 
-def test_all_words_rank_above_some(index: SearchIndex) -> None:
-    # "lutte" is in 0 and 2, "cacao" only in 2: 2 matches both words.
-    hits = index.search("lutte cacao")
-    assert hits[0].index == 2
-    assert {h.index for h in hits} == {0, 2}
+def test_one_or_two_words_narrow_like_a_filter(index: SearchIndex) -> None:
+    # "lutte" is in 0 and 2, "cacao" only in 2: each word typed narrows the list.
+    assert {h.index for h in index.search("lutte")} >= {0, 2}
+    assert [h.index for h in index.search("lutte cacao")] == [2]
+
+
+def test_all_words_rank_above_some_from_three_words_on() -> None:
+    all_three = _release("Atelier frontière Niger", "x", date="2001")
+    two = _release("Atelier frontière", "x", date="2009")
+    index = SearchIndex([two, all_three])
+    assert [h.index for h in index.search("atelier frontiere niger")] == [1, 0]
 
 
 def test_title_hit_ranks_above_body_hit(index: SearchIndex) -> None:
