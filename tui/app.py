@@ -31,7 +31,8 @@ class OimArchiveApp(App[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit"),
-        Binding("question_mark,f1", "help", "Help"),
+        Binding("question_mark", "help", "Help"),
+        Binding("f1", "help", "Help", show=False),
         Binding("t", "toggle_theme", "Dark/light theme", show=False),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]

@@ -31,8 +31,8 @@ def contact_card(entry: DirectoryEntry) -> Content:
     parts = [plain(entry.name or "(no name)", "bold $text-primary")]
     offices = [line(o) for o in (entry.offices or [entry.office or ""]) if line(o)]
     parts += [plain(office) for office in offices]
-    parts += [Content.assemble(("Tel.   ", "$text-muted"), line(p)) for p in entry.phones]
-    parts += [Content.assemble(("Email  ", "$text-muted"), line(e)) for e in entry.emails]
+    parts += [Content.assemble(("Tel.   ", "$foreground-muted"), line(p)) for p in entry.phones]
+    parts += [Content.assemble(("Email  ", "$foreground-muted"), line(e)) for e in entry.emails]
     count = len(entry.releases)
     parts += [
         Content(""),
@@ -145,7 +145,7 @@ class ContactsScreen(BaseScreen):
             release = self.library.get(release_id)
             if release is not None:
                 label = Content.assemble(
-                    (format_date(release.date), "$text-muted"), " ", line(release.title)
+                    (format_date(release.date), "$foreground-muted"), " ", line(release.title)
                 )
                 options.append(Option(label, id=release_id))
         releases.add_options(options)

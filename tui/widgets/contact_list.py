@@ -40,7 +40,7 @@ class ContactList(LineList):
         """The person under the cursor."""
         return self.entry_at(self.cursor)
 
-    def render_row(self, index: int, width: int) -> Content:
+    def render_row(self, index: int, width: int, selected: bool) -> Content:
         entry = self.entry_at(index)
         if entry is None:
             return Content("")
@@ -50,5 +50,8 @@ class ContactList(LineList):
         if not office or width < 30:
             return Content(name)
         shown = name if len(name) <= name_width else name[: name_width - 1] + "…"
-        dim = self.style_of("line-list--dim")
-        return Content.assemble(shown.ljust(name_width), " ", (office, dim))
+        if selected:
+            return Content(f"{shown.ljust(name_width)} {office}")
+        return Content.assemble(
+            shown.ljust(name_width), " ", (office, self.style_of("line-list--dim"))
+        )

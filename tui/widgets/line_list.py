@@ -81,8 +81,9 @@ class LineList(ScrollView, can_focus=True):
 
     # -- to implement in subclasses -------------------------------------------------------
 
-    def render_row(self, index: int, width: int) -> Content:
-        """The Content of row ``index`` (it is cut or padded to ``width``)."""
+    def render_row(self, index: int, width: int, selected: bool) -> Content:
+        """The Content of row ``index`` (cut or padded to ``width``); ``selected`` is the cursor
+        row, drawn on the cursor colours (keep its spans to text styles, not colours)."""
         raise NotImplementedError
 
     # -- public API -----------------------------------------------------------------------
@@ -167,7 +168,8 @@ class LineList(ScrollView, can_focus=True):
         key = (index, component, width)
         strip = self._strips.get(key)
         if strip is None:
-            strip = self._to_strip(self.render_row(index, width), width, component)
+            row = self.render_row(index, width, index == self._cursor)
+            strip = self._to_strip(row, width, component)
             self._strips.set(key, strip)
         return strip
 

@@ -6,12 +6,15 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from textual.content import Content
+from textual.style import Style
 
 from store.records import Release
 from tui.widgets.line_list import LineList
 from tui.widgets.safe_text import SpanFinder, line, marked
 
 DATE_WIDTH = 10
+NO_STYLE = Style()
+MATCH_ON_CURSOR = Style(bold=True, underline=True)
 NO_DATE = "—"
 
 
@@ -95,16 +98,12 @@ class ReleaseList(LineList):
                 return row
         return None
 
-    def render_row(self, index: int, width: int) -> Content:
+    def render_row(self, index: int, width: int, selected: bool) -> Content:
         release = self.release_at(index)
         if release is None:
             return Content("")
-        dim = self.style_of("line-list--dim")
-        title = marked(
-            line(release.title),
-            self.terms_at(index),
-            self.style_of("line-list--match"),
-            self.find_spans,
-        )
+        dim = NO_STYLE if selected else self.style_of("line-list--dim")
+        match = MATCH_ON_CURSOR if selected else self.style_of("line-list--match")
+        title = marked(line(release.title), self.terms_at(index), match, self.find_spans)
         country = (line(release.country) or "")[:2].ljust(2)
         return Content.assemble((format_date(release.date), dim), " ", (country, dim), " ", title)

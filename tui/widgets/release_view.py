@@ -16,9 +16,9 @@ from store.records import Release
 from tui.widgets.safe_text import SpanFinder, block, join_lines, line, marked, plain
 
 TITLE_STYLE = "bold $text-primary"
-META_STYLE = "$text-muted"
+META_STYLE = "$foreground-muted"
 HEADING_STYLE = "bold $text-secondary"
-LABEL_STYLE = "$text-muted"
+LABEL_STYLE = "$foreground-muted"
 NAME_STYLE = "bold"
 MATCH_STYLE = "bold reverse $text-warning"
 
