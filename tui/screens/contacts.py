@@ -26,6 +26,12 @@ STEER_ACTIONS = frozenset({"cursor_down", "cursor_up", "page_down", "page_up"})
 MAX_NAME_TRIES = 100
 
 
+class ContactFilterInput(FilterInput):
+    """The contacts' filter box: enter goes to the list of people."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "submit", "To the list")]
+
+
 def contact_card(entry: DirectoryEntry) -> Content:
     """A person: name, offices, every phone and email, how many releases name them."""
     parts = [plain(entry.name or "(no name)", "bold $text-primary")]
@@ -64,7 +70,7 @@ class ContactsScreen(BaseScreen):
         )
 
     def compose(self) -> ComposeResult:
-        yield FilterInput(
+        yield ContactFilterInput(
             placeholder="/ to filter contacts: name, office, email, phone digits",
             id="contact-filter",
             compact=True,

@@ -85,11 +85,7 @@ def help_sections(app_bindings: Iterable[BindingType]) -> list[tuple[str, list[t
         ("Releases", binding_rows([*LineList.BINDINGS, *ReleasesScreen.BINDINGS])),
         (
             "Filter box (releases and contacts)",
-            [
-                ("type", "Filter as you type"),
-                ("enter", "Open the highlighted result"),
-                *binding_rows(FilterInput.BINDINGS),
-            ],
+            [("type", "Filter as you type"), *binding_rows(FilterInput.BINDINGS)],
         ),
         ("Filter syntax", FILTER_SYNTAX),
         (

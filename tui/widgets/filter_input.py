@@ -15,8 +15,9 @@ class FilterInput(Input):
     """Type to filter; up/down/page keys move the list's highlight without leaving the box."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+u", "clear_filter", "Clear the filter", show=False),
-        Binding("escape", "leave", "Leave the filter", show=False),
+        Binding("enter", "submit", "Open"),
+        Binding("escape", "leave", "Leave the filter"),
+        Binding("ctrl+u", "clear_filter", "Clear"),
         Binding("down", "steer('cursor_down')", "Next result", show=False),
         Binding("up", "steer('cursor_up')", "Previous result", show=False),
         Binding("pagedown", "steer('page_down')", "Page down", show=False),
