@@ -324,3 +324,15 @@ async def test_declined_reload_is_not_asked_again(tmp_path: Path):
         screen.check_disk()
         await pilot.pause()
         assert app.screen is screen and rows.row_count == 5
+
+
+async def test_click_highlights_and_double_click_opens(tmp_path: Path):
+    app = new_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        _, rows = main_parts(app)
+        await pilot.click(ReleaseList, offset=(5, 3))
+        assert rows.cursor == 3
+        await pilot.click(ReleaseList, offset=(5, 3), times=2)
+        assert isinstance(app.screen, ReleaseScreen)
+        assert app.screen.release.id == rows.release_at(3).id

@@ -130,3 +130,21 @@ async def test_import_a_folder_from_the_dialog(tmp_path: Path):
         assert rows.row_count == 10
         assert any("Imported 5 new release" in n.message for n in app._notifications)
         assert not app.screen.library.changed_on_disk()  # our own write asks nothing
+
+
+async def test_a_huge_body_is_shown_cut_but_exported_whole(tmp_path: Path):
+    from store.records import Release
+    from tui.screens.release import FULL_BODY_LIMIT
+
+    body = " ".join(f"mot{i}" for i in range(FULL_BODY_LIMIT // 3))  # one giant paragraph
+    app = new_app(tmp_path, [Release(title="Très long", body=body, date="2020-01-01")])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        assert isinstance(app.screen, ReleaseScreen)
+        shown = str(app.screen.query_one("#release .release-text").content)
+        assert "more characters: e exports the whole text" in shown
+        assert len(shown) < len(body)
+        await pilot.press("e")
+        (exported,) = (tmp_path / "exports").iterdir()
+        assert "mot" + str(FULL_BODY_LIMIT // 3 - 1) in exported.read_text(encoding="utf-8")

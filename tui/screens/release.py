@@ -15,6 +15,10 @@ from tui.screens.base import BaseScreen
 from tui.widgets.release_view import ReleaseView
 from tui.widgets.status_line import StatusLine
 
+# Real releases are a few thousand characters; a pathological 1 MB paragraph would take seconds
+# to wrap. Past this the view says how much is left (e and y always use the whole text).
+FULL_BODY_LIMIT = 100_000
+
 
 class ReleaseScreen(BaseScreen):
     """Read one release; matched words stay marked."""
@@ -33,7 +37,11 @@ class ReleaseScreen(BaseScreen):
         self.terms = tuple(terms)
 
     def compose(self) -> ComposeResult:
-        yield ReleaseView(id="release")
+        yield ReleaseView(
+            id="release",
+            body_limit=FULL_BODY_LIMIT,
+            more_hint="e exports the whole text, y copies it",
+        )
         yield StatusLine(id="status")
         yield Footer()
 

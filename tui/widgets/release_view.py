@@ -42,6 +42,7 @@ def release_content(
     *,
     find_spans: SpanFinder | None = None,
     body_limit: int | None = None,
+    more_hint: str = "enter opens the full release",
 ) -> Content:
     """The whole release as one Content; every scraped string is plain text, never markup."""
 
@@ -64,7 +65,7 @@ def release_content(
         body = body[:cut] + " …"
     parts += [Content(""), mark(body)]
     if hidden:
-        more = f"({hidden:,} more characters: enter opens the full release)"
+        more = f"({hidden:,} more characters: {more_hint})"
         parts.append(plain(more, META_STYLE))
     parts += contact_lines(release, mark)
     source = line(release.source)
@@ -103,12 +104,14 @@ class ReleaseView(VerticalScroll, can_focus=True):
         self,
         *,
         body_limit: int | None = None,
+        more_hint: str = "enter opens the full release",
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self.body_limit = body_limit
+        self.more_hint = more_hint
         self.release: Release | None = None
         self.terms: tuple[str, ...] = ()
 
@@ -128,7 +131,13 @@ class ReleaseView(VerticalScroll, can_focus=True):
             self._set(Content(""))
             return
         self._set(
-            release_content(release, terms, find_spans=find_spans, body_limit=self.body_limit)
+            release_content(
+                release,
+                terms,
+                find_spans=find_spans,
+                body_limit=self.body_limit,
+                more_hint=self.more_hint,
+            )
         )
 
     def show_message(self, text: str) -> None:
