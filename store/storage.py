@@ -133,7 +133,9 @@ def _write_error(path: Path, exc: OSError) -> ReadOnlyArchiveError:
         return ReadOnlyArchiveError(
             f"{path}: the archive is read-only ({exc.strerror}); browse and export still work"
         )
-    return ReadOnlyArchiveError(f"{path}: cannot write the archive ({exc.strerror or exc})")
+    return ReadOnlyArchiveError(
+        f"{path}: cannot write the archive ({exc.strerror or exc}); it is unchanged"
+    )
 
 
 class AtomicOrjsonStorage(Storage):
