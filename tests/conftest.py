@@ -50,3 +50,9 @@ def hand_archive(archive_path: Path, hand_releases: list[Release]) -> Archive:
     archive = Archive(archive_path)
     archive.add(hand_releases)
     return archive
+
+
+@pytest.fixture(autouse=True)
+def private_cache_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Every test (and the processes it starts) gets its own list-catalog and index cache."""
+    monkeypatch.setenv("OIM_ARCHIVE_CACHE", str(tmp_path_factory.mktemp("cache")))

@@ -292,8 +292,13 @@ def open_browser(args: argparse.Namespace) -> int:
 
         ensure_sample_archive(archive)
     # A damaged archive stops here with one line, before the terminal is taken over; the
-    # decoded releases are cached in ``archive`` and the app reuses them.
-    archive.require()
+    # decoded releases are cached in ``archive`` and the app reuses them. When the list
+    # catalog matches the file (it was read whole and sound since its last change), the app
+    # shows that at once and reads the archive in a worker instead.
+    from store.catalog import read_catalog
+
+    if read_catalog(archive.path, archive.stamp()) is None:
+        archive.require()
     from tui.app import make_app
 
     app = make_app(archive.path, args.export_dir or Path.cwd(), archive=archive)

@@ -62,10 +62,19 @@ class BaseScreen(Screen[None]):
 
     # -- actions on a release, shared by the list and the full view ----------------------
 
+    def still_loading(self) -> bool:
+        """True (and say so) while only the list catalog is shown, without the bodies."""
+        if not self.library.snapshot.partial:
+            return False
+        self.notify("The archive is still loading; one moment", severity="warning", markup=False)
+        return True
+
     def export_release(self, release: Release | None) -> None:
         """Write ``release`` as text into the export folder and say where."""
         if release is None:
             self.notify("No release to export", severity="warning", markup=False)
+            return
+        if self.still_loading():
             return
         from store.export import write_export
 
@@ -80,6 +89,8 @@ class BaseScreen(Screen[None]):
         """Put the release as plain text on the clipboard (OSC 52)."""
         if release is None:
             self.notify("No release to copy", severity="warning", markup=False)
+            return
+        if self.still_loading():
             return
         from store.export import release_text
 

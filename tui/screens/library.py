@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from store.archive import Archive
+from store.catalog import index_cache_path, read_catalog, write_catalog
 from store.contacts import DirectoryEntry, build_directory
 from store.records import Release
 
@@ -30,6 +31,8 @@ class Snapshot:
     index: SearchIndex | None = None
     directory: list[DirectoryEntry] | None = None
     contact_search: ContactSearch | None = None
+    # From the list catalog: titles, dates, countries only, until the archive itself is read.
+    partial: bool = False
 
     @property
     def ready(self) -> bool:
@@ -55,21 +58,31 @@ class Library:
 
     # -- worker side (no UI, no shared state changed) -----------------------------------
 
+    def catalog_snapshot(self) -> Snapshot | None:
+        """The list as saved by the last full read, if the archive has not changed since."""
+        stamp = self.archive.stamp()
+        releases = read_catalog(self.path, stamp)
+        if releases is None:
+            return None
+        positions = {release.id: i for i, release in enumerate(releases)}
+        return Snapshot(releases=releases, stamp=stamp, positions=positions, partial=True)
+
     def read_snapshot(self) -> Snapshot:
         """Read the archive file (raises ArchiveError with a one-line message)."""
         # The storage re-reads the file when its (mtime, size) changed, else reuses its parse.
         stamp = self.archive.stamp()
         self.archive.require(validate=False)
         releases = self.archive.releases()  # checks every record
+        if read_catalog(self.path, stamp) is None:
+            write_catalog(self.path, stamp, releases)
         positions = {release.id: i for i, release in enumerate(releases)}
         return Snapshot(releases=releases, stamp=stamp, positions=positions)
 
-    @staticmethod
-    def index_snapshot(snapshot: Snapshot) -> Indexes:
-        """Build the search index and the contact directory of ``snapshot``."""
+    def index_snapshot(self, snapshot: Snapshot) -> Indexes:
+        """Build the search index (or load it from the cache) and the contact directory."""
         from store.search import ContactSearch, SearchIndex
 
-        index = SearchIndex(snapshot.releases)
+        index = SearchIndex.cached(snapshot.releases, index_cache_path(self.path))
         directory = build_directory(snapshot.releases)
         contact_search = ContactSearch(directory)
         # Everything loaded lives until the next reload: keep it out of the GC's full scans,

@@ -21,7 +21,7 @@ from tui.dialogs.facets import FacetPicker, apply_facet, facet_choices
 from tui.dialogs.import_path import ImportPathDialog
 from tui.screens.base import BaseScreen
 from tui.screens.coalesce import FilterDone, QueryCoalescer
-from tui.screens.library import EMPTY, Library
+from tui.screens.library import EMPTY
 from tui.screens.messages import ImportFinished, ImportProgress, SnapshotIndexed, SnapshotRead
 from tui.widgets.filter_input import FilterInput
 from tui.widgets.line_list import LineList
@@ -104,17 +104,24 @@ class ReleasesScreen(BaseScreen):
     # -- loading --------------------------------------------------------------------------
 
     def load_archive(self) -> None:
-        """(Re)load the archive in a worker; the list shows before the index is built."""
+        """(Re)load the archive in a worker; the list shows before the index is built.
+
+        On the first load an up-to-date list catalog is shown at once, while the worker reads
+        the archive itself."""
         self._busy = True
         self.status.show_text(f"Loading {self.library.path} …")
         self.status.start_progress()
+        if self.library.snapshot is EMPTY:
+            catalog = self.library.catalog_snapshot()
+            if catalog is not None:
+                self._snapshot_read(SnapshotRead(catalog))
         self._load()
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def _load(self) -> None:
         snapshot = self.library.read_snapshot()
         self.post_message(SnapshotRead(snapshot))
-        self.post_message(SnapshotIndexed(snapshot, Library.index_snapshot(snapshot)))
+        self.post_message(SnapshotIndexed(snapshot, self.library.index_snapshot(snapshot)))
 
     @on(SnapshotRead)
     def _snapshot_read(self, message: SnapshotRead) -> None:
@@ -143,7 +150,8 @@ class ReleasesScreen(BaseScreen):
         self.status.stop_progress()
         if worker.group == "load":
             self.library.error = str(worker.error)
-            if self.library.snapshot is EMPTY and isinstance(worker.error, ArchiveError):
+            never_read = self.library.snapshot is EMPTY or self.library.snapshot.partial
+            if never_read and isinstance(worker.error, ArchiveError):
                 # Nothing to browse: leave, and the CLI prints the one-line reason.
                 self.app.exit(return_code=1)
                 return "Cannot open the archive"
@@ -262,7 +270,7 @@ class ReleasesScreen(BaseScreen):
 
         rows = self.release_list
         release = rows.release_at(row)
-        if release is not None:
+        if release is not None and not self.still_loading():
             self.app.push_screen(ReleaseScreen(release, rows.terms_at(row)))
 
     # -- actions --------------------------------------------------------------------------
