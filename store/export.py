@@ -301,7 +301,11 @@ def write_bytes(path: Path, payload: bytes, *, force: bool = False) -> Path:
     folder = path.parent
     if not folder.is_dir():
         raise FileNotFoundError(f"{folder}: no such folder")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=".tmp", dir=folder)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        # The error names the file the user asked for, not our hidden temporary one.
+        raise type(exc)(exc.errno, exc.strerror, str(path)) from None
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -314,6 +318,12 @@ def write_bytes(path: Path, payload: bytes, *, force: bool = False) -> Path:
         else:
             _publish_no_clobber(tmp, path)
         _fsync_dir(folder)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        if exc.filename is not None and str(exc.filename) != str(path):
+            raise type(exc)(exc.errno, exc.strerror, str(path)) from None
+        raise
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()

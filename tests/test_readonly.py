@@ -112,11 +112,6 @@ async def test_browser_opens_a_read_only_archive(stick: Path, tmp_path: Path) ->
         assert app.is_running
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="store/export.py write_bytes and store/bundle.py dump report the hidden temporary "
-    "file (e.g. '.x.txt.ab12cd.tmp: Read-only file system') instead of the file the user named",
-)
 def test_refused_output_names_the_file_the_user_asked_for(stick: Path) -> None:
     db = stick
     first = Archive(db).releases()[0].id
