@@ -15,6 +15,7 @@ from pathlib import Path
 
 from store.filenames import export_stem, safe_filename
 from store.records import Contact, Release
+from store.storage import fsync_dir
 from store.text import clean_line, strip_control
 
 FORMATS = ("txt", "md", "json")
@@ -229,15 +230,6 @@ def render(release: Release, fmt: str) -> str:
 # ---------------------------------------------------------------- writing files
 
 
-def _fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def _create_exclusive(path: Path, payload: bytes) -> bool:
     """Create ``path`` with ``payload``; False (and nothing touched) if it already exists."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
@@ -274,7 +266,7 @@ def write_export(release: Release, directory: Path, fmt: str = "txt") -> Path:
         name = safe_filename(stem, fmt, suffix=f" ({number})" if number > 1 else "")
         path = directory / name
         if _create_exclusive(path, payload):
-            _fsync_dir(directory)
+            fsync_dir(directory)
             return path
     raise FileExistsError(
         f"{directory}: {MAX_COLLISIONS} exports of this release are already there; "
@@ -317,7 +309,7 @@ def write_bytes(path: Path, payload: bytes, *, force: bool = False) -> Path:
             os.replace(tmp, path)
         else:
             _publish_no_clobber(tmp, path)
-        _fsync_dir(folder)
+        fsync_dir(folder)
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()

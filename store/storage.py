@@ -39,7 +39,8 @@ def backup_path(path: Path) -> Path:
     return path.with_name(path.name + ".bak")
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
+    """Make a rename inside ``folder`` durable (best effort where folders cannot be fsynced)."""
     with contextlib.suppress(OSError):
         fd = os.open(folder, os.O_RDONLY)
         try:
@@ -85,7 +86,7 @@ def write_atomically(path: Path, payload: bytes, *, keep_backup: bool = True) ->
         if keep_backup and path.exists():
             _refresh_backup(path)
         os.replace(tmp, path)
-        _fsync_dir(folder)
+        fsync_dir(folder)
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
