@@ -48,10 +48,26 @@ def index_cache_path(archive_path: Path) -> Path:
     return cache_stem(archive_path).with_suffix(".index")
 
 
+_last_read: tuple[Path, tuple[int, int], list[Release]] | None = None
+
+
 def read_catalog(archive_path: Path, stamp: tuple[int, int] | None) -> list[Release] | None:
-    """The releases of the list (no body, no contacts) if the catalog matches ``stamp``."""
+    """The releases of the list (no body, no contacts) if the catalog matches ``stamp``.
+
+    The CLI checks the catalog and the browser then shows it: the second call is free."""
+    global _last_read
     if stamp is None:
         return None
+    if _last_read is not None and _last_read[:2] == (archive_path, stamp):
+        return list(_last_read[2])
+    releases = _read_catalog_file(archive_path, stamp)
+    if releases is not None:
+        _last_read = (archive_path, stamp, releases)
+        return list(releases)
+    return None
+
+
+def _read_catalog_file(archive_path: Path, stamp: tuple[int, int]) -> list[Release] | None:
     try:
         data = orjson.loads(catalog_path(archive_path).read_bytes())
         if data.get("version") != CATALOG_VERSION or data.get("stamp") != list(stamp):

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 PREVIEW_BODY_LIMIT = 3000
 DISK_CHECK_SECONDS = 2.0
+FIRST_PAINT_SECONDS = 0.05
 PROGRESS_EVERY_SECONDS = 0.1
 STEER_ACTIONS = frozenset({"cursor_down", "cursor_up", "page_down", "page_up"})
 
@@ -115,6 +116,9 @@ class ReleasesScreen(BaseScreen):
             catalog = self.library.catalog_snapshot()
             if catalog is not None:
                 self._snapshot_read(SnapshotRead(catalog))
+                # Paint the list first: the read holds the GIL for long stretches.
+                self.set_timer(FIRST_PAINT_SECONDS, self._load)
+                return
         self._load()
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
