@@ -14,6 +14,7 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.table import Table
 
+from store.catalog import write_catalog_rows
 from store.errors import (
     AmbiguousReleaseError,
     ArchiveMissingError,
@@ -21,7 +22,7 @@ from store.errors import (
     UnknownReleaseError,
 )
 from store.lock import DEFAULT_LOCK_TIMEOUT, exclusive_lock
-from store.records import Release
+from store.records import Release, date_sort_text
 from store.storage import AtomicOrjsonStorage, recovery_hint
 
 RELEASES_TABLE = "releases"  # every field but the body: small, so the list loads fast
@@ -51,12 +52,7 @@ def sort_key_newest_first(record: dict[str, Any] | Release) -> tuple[int, str, s
     """Sort key for 'newest first, undated last' (ISO dates compare as text)."""
     date = record.date if isinstance(record, Release) else record.get("date")
     title = record.title if isinstance(record, Release) else record.get("title", "")
-    return (0 if date else 1, _invert(_padded_date(date)), title)
-
-
-def _padded_date(date: str | None) -> str:
-    # A year alone sorts after the precise dates of that year; no date sorts last.
-    return (date or "").ljust(10, " ")
+    return (0 if date else 1, _invert(date_sort_text(date)), title)
 
 
 def _invert(text: str) -> str:
@@ -67,7 +63,7 @@ def _invert(text: str) -> str:
 def sort_newest_first(releases: list[Release]) -> None:
     """Sort in place like ``sort_key_newest_first``, with two cheap stable sorts."""
     releases.sort(key=lambda r: r.title)
-    releases.sort(key=lambda r: _padded_date(r.date), reverse=True)
+    releases.sort(key=lambda r: date_sort_text(r.date), reverse=True)
 
 
 def encode_body(body: str) -> dict[str, str]:
@@ -237,6 +233,8 @@ class Archive:
                 known_sources.update(new_sources)
                 tables[SOURCES_TABLE] = known_sources
                 self._storage.write(tables)
+                # The browser's list catalog, so the next start after an import is fast too.
+                write_catalog_rows(self.path, self.stamp(), records.values())
         return result
 
     def reload(self) -> None:

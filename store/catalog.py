@@ -10,18 +10,20 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 import orjson
 import platformdirs
 
-from store.records import Release
+from store.records import Release, date_sort_text
 from store.storage import write_atomically
 
 CATALOG_VERSION = 1
 CACHE_ENV_VAR = "OIM_ARCHIVE_CACHE"
 _LIST_FIELDS = ("id", "date", "country", "country_name", "language", "dateline", "title")
+_DATE, _TITLE = _LIST_FIELDS.index("date"), _LIST_FIELDS.index("title")
 
 
 def cache_dir() -> Path:
@@ -78,7 +80,7 @@ def _read_catalog_file(archive_path: Path, stamp: tuple[int, int]) -> list[Relea
                 date=row[1],
                 country=row[2],
                 country_name=row[3],
-                language=row[4],
+                language=row[4] or "fr",
                 dateline=row[5],
                 title=row[6],
                 body="",
@@ -93,9 +95,23 @@ def write_catalog(
     archive_path: Path, stamp: tuple[int, int] | None, releases: Sequence[Release]
 ) -> None:
     """Save the list catalog of ``releases`` (in display order); best effort, atomic."""
+    rows = [[getattr(r, name) for name in _LIST_FIELDS] for r in releases]
+    _save(archive_path, stamp, rows)
+
+
+def write_catalog_rows(
+    archive_path: Path, stamp: tuple[int, int] | None, records: Iterable[dict[str, Any]]
+) -> None:
+    """Save the list catalog from stored release records, sorted newest first."""
+    rows = [[record.get(name) for name in _LIST_FIELDS] for record in records]
+    rows.sort(key=lambda row: row[_TITLE])
+    rows.sort(key=lambda row: date_sort_text(row[_DATE]), reverse=True)
+    _save(archive_path, stamp, rows)
+
+
+def _save(archive_path: Path, stamp: tuple[int, int] | None, rows: list[list[Any]]) -> None:
     if stamp is None:
         return
-    rows = [[getattr(r, name) for name in _LIST_FIELDS] for r in releases]
     payload = orjson.dumps({"version": CATALOG_VERSION, "stamp": list(stamp), "rows": rows})
     path = catalog_path(archive_path)
     with contextlib.suppress(Exception):

@@ -151,6 +151,12 @@ class Release:
         )
 
 
+def date_sort_text(date: str | None) -> str:
+    """A date as text that sorts right: a year alone after that year's precise dates, none last
+    (sort descending)."""
+    return (date or "").ljust(10, " ")
+
+
 def _normalise_for_id(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     return " ".join(text.split()).casefold()

@@ -15,6 +15,7 @@ from tui.screens.library import Library
 def test_catalog_round_trip_and_staleness(hand_archive: Archive) -> None:
     releases = hand_archive.releases()
     stamp = hand_archive.stamp()
+    catalog_path(hand_archive.path).unlink()  # the write made one; make it again by hand
     assert read_catalog(hand_archive.path, stamp) is None
     write_catalog(hand_archive.path, stamp, releases)
     light = read_catalog(hand_archive.path, stamp)
@@ -23,7 +24,7 @@ def test_catalog_round_trip_and_staleness(hand_archive: Archive) -> None:
         (r.id, r.title, r.date, r.country) for r in releases
     ]
     assert all(r.body == "" and r.contacts == [] for r in light)
-    hand_archive.add([make_release("New", "Nouveau corps.")])
+    os.utime(hand_archive.path, ns=(1, 1))  # the file changed behind our back: not trusted
     assert read_catalog(hand_archive.path, hand_archive.stamp()) is None
 
 
@@ -36,6 +37,7 @@ def test_damaged_catalog_is_ignored(hand_archive: Archive) -> None:
 
 
 def test_full_read_writes_the_catalog_and_the_index_cache(hand_archive: Archive) -> None:
+    catalog_path(hand_archive.path).unlink()  # as for an archive copied from elsewhere
     library = Library(hand_archive.path, hand_archive.path.parent)
     assert library.catalog_snapshot() is None
     snapshot = library.read_snapshot()
@@ -88,3 +90,10 @@ async def test_no_export_copy_or_open_while_only_the_catalog_is_shown(
     assert screen_name == "ReleasesScreen"
     assert not [p for p in tmp_path.iterdir() if p.suffix == ".txt"]
     assert sum("still loading" in w for w in warnings) == 3
+
+
+def test_every_write_refreshes_the_catalog_in_display_order(hand_archive: Archive) -> None:
+    hand_archive.add([make_release("Zeta", "Z.", date="2021-03-01"), make_release("Alpha", "A.")])
+    light = read_catalog(hand_archive.path, hand_archive.stamp())
+    assert light is not None
+    assert [r.id for r in light] == [r.id for r in hand_archive.releases()]
