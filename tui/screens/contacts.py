@@ -22,7 +22,6 @@ from tui.widgets.release_list import format_date
 from tui.widgets.safe_text import join_lines, line, plain
 from tui.widgets.status_line import StatusLine
 
-STEER_ACTIONS = frozenset({"cursor_down", "cursor_up", "page_down", "page_up"})
 MAX_NAME_TRIES = 100
 
 
@@ -131,8 +130,7 @@ class ContactsScreen(BaseScreen):
 
     @on(FilterInput.Steer)
     def _steer(self, message: FilterInput.Steer) -> None:
-        if message.action in STEER_ACTIONS:
-            getattr(self.contact_list, f"action_{message.action}")()
+        self.contact_list.steer(message.action)
 
     # -- the card -------------------------------------------------------------------------
 

@@ -37,7 +37,6 @@ PREVIEW_BODY_LIMIT = 3000
 DISK_CHECK_SECONDS = 2.0
 FIRST_PAINT_SECONDS = 0.05
 PROGRESS_EVERY_SECONDS = 0.1
-STEER_ACTIONS = frozenset({"cursor_down", "cursor_up", "page_down", "page_up"})
 
 
 class ReleasesScreen(BaseScreen):
@@ -240,8 +239,7 @@ class ReleasesScreen(BaseScreen):
 
     @on(FilterInput.Steer)
     def _steer(self, message: FilterInput.Steer) -> None:
-        if message.action in STEER_ACTIONS:
-            getattr(self.release_list, f"action_{message.action}")()
+        self.release_list.steer(message.action)
 
     # -- list and preview -----------------------------------------------------------------
 

@@ -19,6 +19,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
 
+# The moves a filter box may ask of the list it filters (fzf-style: keys stay in the box).
+STEER_ACTIONS = frozenset({"cursor_down", "cursor_up", "page_down", "page_up"})
+
 
 class LineList(ScrollView, can_focus=True):
     """Base class: a cursor over ``row_count()`` rows drawn by ``render_row``."""
@@ -128,6 +131,11 @@ class LineList(ScrollView, can_focus=True):
             self.refresh()
 
     # -- actions --------------------------------------------------------------------------
+
+    def steer(self, action: str) -> None:
+        """Run a move asked for by a filter box (anything but STEER_ACTIONS is ignored)."""
+        if action in STEER_ACTIONS:
+            getattr(self, f"action_{action}")()
 
     def action_cursor_down(self) -> None:
         self.move_cursor(self._cursor + 1)
