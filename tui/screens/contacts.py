@@ -80,7 +80,7 @@ class ContactsScreen(BaseScreen):
                 yield Static(Content(""), id="contact-info")
                 yield OptionList(id="contact-releases")
         yield StatusLine(id="status")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self._show(None)

@@ -43,7 +43,7 @@ class ReleaseScreen(BaseScreen):
             more_hint="e exports the whole text, y copies it",
         )
         yield StatusLine(id="status")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(ReleaseView).show(self.release, self.terms, highlight_spans)

@@ -81,7 +81,7 @@ class ReleasesScreen(BaseScreen):
             yield ReleaseList(id="releases", find_spans=highlight_spans)
             yield ReleaseView(id="preview", body_limit=PREVIEW_BODY_LIMIT)
         yield StatusLine(id="status")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.load_archive()

@@ -33,7 +33,7 @@ class LineList(ScrollView, can_focus=True):
         Binding("pageup,ctrl+b", "page_up", "Page up", show=False),
         Binding("home,g", "first", "First", show=False),
         Binding("end,G", "last", "Last", show=False),
-        Binding("enter", "select", "Open"),
+        Binding("enter", "select", "Open", show=False),  # universal; listed in help
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
