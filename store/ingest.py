@@ -137,7 +137,7 @@ def file_digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:24]
 
 
-def _read_one(path_text: str, known_digests: frozenset[str]) -> _Parsed:
+def _read_one(path_text: str) -> _Parsed:
     """Read and hash a file (refusing oversized ones unread); a known file is done here."""
     result = _Parsed(path=path_text)
     try:
@@ -241,7 +241,7 @@ def _parse_all(files: list[str], known: frozenset[str], workers: int) -> Iterato
         for start in range(0, len(files), READ_WINDOW):
             unknown: list[_Parsed] = []
             for path in files[start : start + READ_WINDOW]:
-                item = _read_one(path, known)
+                item = _read_one(path)
                 if item.error is not None or item.digest in known:
                     yield item
                 else:
