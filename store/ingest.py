@@ -138,7 +138,7 @@ def file_digest(data: bytes) -> str:
 
 
 def _read_one(path_text: str) -> _Parsed:
-    """Read and hash a file (refusing oversized ones unread); a known file is done here."""
+    """Read and hash a file, refusing an oversized one without reading it all."""
     result = _Parsed(path=path_text)
     try:
         with open(path_text, "rb") as handle:
