@@ -79,7 +79,7 @@ class OimArchiveApp(App[None]):
         self.theme = LIGHT_THEME if self.theme == DARK_THEME else DARK_THEME
 
 
-def make_app(db_path: Path, export_dir: Path, archive: Archive | None = None) -> App[None]:
+def make_app(db_path: Path, export_dir: Path, archive: Archive | None = None) -> OimArchiveApp:
     """The browser on the archive at ``db_path``; ``e`` writes exports into ``export_dir``.
 
     ``archive`` may be an already opened handle on ``db_path`` (its parse is reused)."""

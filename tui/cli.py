@@ -303,9 +303,8 @@ def open_browser(args: argparse.Namespace) -> int:
 
     app = make_app(archive.path, args.export_dir or Path.cwd(), archive=archive)
     app.run()
-    error = getattr(getattr(app, "library", None), "error", None)
-    if app.return_code and error:
-        raise CliError(error)
+    if app.return_code and app.library.error:
+        raise CliError(app.library.error)
     return app.return_code or 0
 
 
