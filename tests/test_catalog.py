@@ -5,11 +5,21 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from textual.pilot import Pilot
+
 from store.archive import Archive
 from store.catalog import catalog_path, index_cache_path, read_catalog, write_catalog
 from tests.conftest import make_release
 from tui.app import make_app
 from tui.screens.library import Library
+
+
+async def until_searchable(pilot: Pilot[None], library: Library) -> None:
+    """Wait for the full read and the index (the read starts on a timer, after the first paint)."""
+    for _ in range(100):
+        if library.snapshot.ready:
+            return
+        await pilot.pause(0.05)
 
 
 def test_catalog_round_trip_and_staleness(hand_archive: Archive) -> None:
@@ -55,11 +65,8 @@ async def test_browser_shows_the_catalog_then_the_full_archive(
     first.read_snapshot()  # as a previous session would have
     app = make_app(hand_archive.path, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        library = app.library  # type: ignore[attr-defined]
-        for _ in range(100):
-            if library.snapshot.ready:
-                break
-            await pilot.pause(0.05)
+        library = app.library
+        await until_searchable(pilot, library)
         assert not library.snapshot.partial
         assert library.releases[0].body  # bodies arrived with the full read
         await pilot.press("e")
@@ -77,11 +84,8 @@ async def test_no_export_copy_or_open_while_only_the_catalog_is_shown(
 ) -> None:
     app = make_app(hand_archive.path, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        library = app.library  # type: ignore[attr-defined]
-        for _ in range(100):
-            if library.snapshot.ready:
-                break
-            await pilot.pause(0.05)
+        library = app.library
+        await until_searchable(pilot, library)
         library.snapshot.partial = True  # as if the bodies were still being read
         await pilot.press("e", "y", "enter")
         await pilot.pause()
