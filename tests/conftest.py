@@ -17,19 +17,21 @@ def make_release(title: str, body: str = "Corps du communiqué.", **fields: obje
     return Release(title=title, body=body, **fields)  # type: ignore[arg-type]
 
 
-@pytest.fixture
-def hand_releases() -> list[Release]:
+def hand_made_releases() -> list[Release]:
+    """Three releases: dated with a contact and funder, undated, and a year-month one."""
     return [
         make_release(
             "Formation sur la traite à Dakar",
-            "Dakar - L'OIM a formé 40 agents.",
+            "Dakar – L’OIM a formé 40 agents.\n\nDeuxième paragraphe « cité ».",
             date="2021-03-01",
             country="SN",
             country_name="Sénégal",
             dateline="Dakar",
             contacts=[Contact("Awa Diop", "OIM Dakar", ["+221338696200"], ["adiop@iom.int"])],
+            funders=["Union européenne"],
+            source="a.txt",
         ),
-        make_release("Undated note", "Sans date.", country=None),
+        make_release("Undated note", "Sans date.", country=None, source="b.txt"),
         make_release(
             "Old release",
             "Un ancien texte.",
@@ -38,6 +40,11 @@ def hand_releases() -> list[Release]:
             contacts=[Contact("Awa Diop", None, [], ["adiop@iom.int"])],
         ),
     ]
+
+
+@pytest.fixture
+def hand_releases() -> list[Release]:
+    return hand_made_releases()
 
 
 @pytest.fixture

@@ -16,31 +16,14 @@ from store.bundle import (
     is_bundle,
     read_bundle,
 )
-from store.records import Contact, Release
-
-
-def releases() -> list[Release]:
-    return [
-        Release(
-            title="Formation sur la traite à Dakar",
-            body="Dakar – L’OIM a formé 40 agents.\n\nDeuxième paragraphe « cité ».",
-            date="2021-03-01",
-            country="SN",
-            country_name="Sénégal",
-            dateline="Dakar",
-            contacts=[Contact("Awa Diop", "OIM Dakar", ["+221338696200"], ["adiop@iom.int"])],
-            funders=["Union européenne"],
-            source="a.txt",
-        ),
-        Release(title="Undated note", body="Sans date.", source="b.txt"),
-        Release(title="Old release", body="Un ancien texte.", date="2008-01", country="LY"),
-    ]
+from store.records import Release
+from tests.conftest import hand_made_releases
 
 
 @pytest.fixture
 def archive_a(tmp_path: Path) -> Archive:
     archive = Archive(tmp_path / "a.json")
-    archive.add(releases())
+    archive.add(hand_made_releases())
     return archive
 
 
@@ -66,9 +49,9 @@ def test_merge_into_an_archive_that_has_some_already(tmp_path: Path, archive_a: 
     dump_bundle(archive_a.releases(), bundle)
     archive_b = Archive(tmp_path / "b.json")
     extra = Release(title="Seulement dans B", body="Texte.")
-    archive_b.add([releases()[0], extra])
+    archive_b.add([hand_made_releases()[0], extra])
     result = archive_b.add(read_bundle(bundle.read_bytes(), "share.jsonl"))
-    assert len(result.added) == 2 and result.duplicates == [releases()[0].id]
+    assert len(result.added) == 2 and result.duplicates == [hand_made_releases()[0].id]
     assert len(archive_b) == 4
 
 
@@ -88,10 +71,10 @@ def test_file_layout(tmp_path: Path, archive_a: Archive) -> None:
 def test_dump_replaces_atomically_or_refuses(tmp_path: Path) -> None:
     bundle = tmp_path / "share.jsonl"
     bundle.write_text("old", encoding="utf-8")
-    assert dump_bundle(releases()[:1], bundle) == 1
+    assert dump_bundle(hand_made_releases()[:1], bundle) == 1
     assert is_bundle(bundle.read_bytes())
     with pytest.raises(FileExistsError):
-        dump_bundle(releases(), bundle, force=False)
+        dump_bundle(hand_made_releases(), bundle, force=False)
     assert len(read_bundle(bundle.read_bytes(), "share.jsonl")) == 1
 
 
@@ -103,14 +86,14 @@ def test_empty_bundle(tmp_path: Path) -> None:
 
 def good_bundle() -> bytes:
     header = json.dumps({"format": BUNDLE_FORMAT, "version": 1, "count": 3})
-    lines = [header, *(json.dumps(r.to_dict(), ensure_ascii=False) for r in releases())]
+    lines = [header, *(json.dumps(r.to_dict(), ensure_ascii=False) for r in hand_made_releases())]
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 def test_tolerates_bom_crlf_and_blank_lines() -> None:
     data = b"\xef\xbb\xbf" + good_bundle().replace(b"\n", b"\r\n") + b"\r\n\r\n"
     assert is_bundle(data)
-    assert [r.id for r in read_bundle(data, "win.jsonl")] == [r.id for r in releases()]
+    assert [r.id for r in read_bundle(data, "win.jsonl")] == [r.id for r in hand_made_releases()]
 
 
 @pytest.mark.parametrize(
@@ -168,7 +151,7 @@ def test_is_bundle_looks_only_at_the_first_line() -> None:
 
 
 def test_hostile_records_are_cleaned_and_ids_recomputed() -> None:
-    record = releases()[0].to_dict()
+    record = hand_made_releases()[0].to_dict()
     record["title"] = "Titre\x1b[31m rouge"
     record["id"] = "../../evil"
     header = json.dumps({"format": BUNDLE_FORMAT, "version": 1, "count": 1})
