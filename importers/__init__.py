@@ -2,7 +2,7 @@
 
 Public API::
 
-    from importers import parse_page, ImportRefused, MAX_PAGE_BYTES
+    from oim_archive.importers import parse_page, ImportRefused, MAX_PAGE_BYTES
 """
 
 from .decode import MAX_PAGE_BYTES

@@ -1,4 +1,4 @@
-"""Inspect or time the importer on files: ``python -m importers [--bench] PATH...``.
+"""Inspect or time the importer on files: ``python -m oim_archive.importers [--bench] PATH...``.
 
 Prints one JSON object per release (or per refused file) so a developer can see what a page
 turns into; with ``--bench`` it prints pages per second on one core instead.
@@ -66,8 +66,8 @@ def _bench(files: list[Path]) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of ``python -m importers``."""
-    parser = argparse.ArgumentParser(prog="python -m importers", description=__doc__)
+    """Entry point of ``python -m oim_archive.importers``."""
+    parser = argparse.ArgumentParser(prog="python -m oim_archive.importers", description=__doc__)
     parser.add_argument("paths", nargs="+", help="raw pages or folders of pages")
     parser.add_argument("--bench", action="store_true", help="print pages/s instead of JSON")
     args = parser.parse_args(argv)

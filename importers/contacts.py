@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from store.records import Contact
+from oim_archive.store.records import Contact
 
 from .phones import split_numbers, to_e164
 

@@ -6,7 +6,7 @@ import codecs
 import re
 import unicodedata
 
-from store.text import strip_control
+from oim_archive.store.text import strip_control
 
 from .errors import ImportRefused
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from store.text import strip_control
+from oim_archive.store.text import strip_control
 
 # A broken link such as `"mailto:marc@iom.ge" target="_blank" title="">marc@iom.ge`, possibly
 # spread over two lines. With its closing `>` the visible address follows and the remnant goes;

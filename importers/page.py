@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
-from store.bundle import BundleError, is_bundle, read_bundle
-from store.records import Release
-from store.text import clean_line
+from oim_archive.store.records import Release
+from oim_archive.store.text import clean_line
 
 from .body import paragraphs, split_dateline
 from .chrome import (
@@ -121,16 +120,8 @@ def _release(
     )
 
 
-BUNDLE_SUFFIXES = (".jsonl", ".ndjson", ".jsonlines")
-
-
 def parse_page_unguarded(data: bytes, name: str) -> list[Release]:
     """The importer itself; parse_page adds the guarantee that only ImportRefused escapes."""
-    if is_bundle(data) or name.lower().endswith(BUNDLE_SUFFIXES):
-        try:
-            return read_bundle(data, name)
-        except BundleError as error:
-            raise ImportRefused(str(error)) from None
     text = clean_markup(decode_page(data))
     lines = text.split("\n")
     title_index, chrome = find_title(lines)

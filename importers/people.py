@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from store.records import Quoted
+from oim_archive.store.records import Quoted
 
 # The phrase that introduces a funder, in the three languages.
 _FUNDED_BY = re.compile(

@@ -7,23 +7,23 @@ import os
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from tinydb import TinyDB
 from tinydb.table import Table
 
-from store.catalog import write_catalog_rows
-from store.errors import (
+from oim_archive.store.catalog import write_catalog_rows
+from oim_archive.store.errors import (
     AmbiguousReleaseError,
     ArchiveMissingError,
     CorruptArchiveError,
     UnknownReleaseError,
 )
-from store.lock import DEFAULT_LOCK_TIMEOUT, exclusive_lock
-from store.records import Release, date_sort_text
-from store.storage import AtomicOrjsonStorage, recovery_hint
+from oim_archive.store.lock import DEFAULT_LOCK_TIMEOUT, exclusive_lock
+from oim_archive.store.records import Release, date_sort_text
+from oim_archive.store.storage import AtomicOrjsonStorage, recovery_hint
 
 RELEASES_TABLE = "releases"  # every field but the body: small, so the list loads fast
 BODIES_TABLE = "bodies"  # id -> {"z": base64 of the zlib-compressed body}, decoded on demand
@@ -81,7 +81,7 @@ def decode_body(stored: Any) -> str:
 
 def now_iso() -> str:
     """The current UTC time, to the second, as ISO 8601."""
-    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 class Archive:

@@ -13,13 +13,14 @@ from typing import Any
 
 import orjson
 
-from store.export import write_bytes
-from store.records import RELEASE_FIELDS, Release
-from store.text import strip_control
+from oim_archive.store.export import write_bytes
+from oim_archive.store.records import RELEASE_FIELDS, Release
+from oim_archive.store.text import strip_control
 
 BUNDLE_FORMAT = "oim-archive-bundle"
 BUNDLE_VERSION = 1
 _BOM = b"\xef\xbb\xbf"
+BUNDLE_SUFFIXES = (".jsonl", ".ndjson", ".jsonlines")
 _HEADER_PROBE = 4096  # the header line is tiny; never scan a whole file to recognise one
 
 
@@ -55,6 +56,11 @@ def _first_line(data: bytes) -> bytes:
     if head.startswith(_BOM):
         head = head[len(_BOM) :]
     return head.split(b"\n", 1)[0].strip()
+
+
+def looks_like_bundle(data: bytes, name: str) -> bool:
+    """A bundle by its header line, or a file named like one (read as one, to say what is wrong)."""
+    return is_bundle(data) or name.lower().endswith(BUNDLE_SUFFIXES)
 
 
 def is_bundle(data: bytes) -> bool:

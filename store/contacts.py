@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from store.records import Release
+from oim_archive.store.records import Release
 
 
 @dataclass(slots=True)

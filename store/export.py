@@ -13,10 +13,10 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
-from store.filenames import export_stem, safe_filename
-from store.records import Contact, Release
-from store.storage import fsync_dir
-from store.text import clean_line, strip_control
+from oim_archive.store.filenames import export_stem, safe_filename
+from oim_archive.store.records import Contact, Release
+from oim_archive.store.storage import fsync_dir
+from oim_archive.store.text import clean_line, strip_control
 
 FORMATS = ("txt", "md", "json")
 TEXT_WIDTH = 72

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from store.records import Release
-from store.text import clean_line, strip_control
+from oim_archive.store.records import Release
+from oim_archive.store.text import clean_line, strip_control
 
 DEFAULT_MAX_BYTES = 120
 FALLBACK_STEM = "release"

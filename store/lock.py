@@ -3,15 +3,44 @@
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from store.errors import ArchiveLockedError, ReadOnlyArchiveError
+from oim_archive.store.errors import ArchiveLockedError, ReadOnlyArchiveError
+
+try:
+    import fcntl
+except ImportError:  # Windows: the C runtime's byte-range lock on the lock file's first byte
+    fcntl = None  # type: ignore[assignment]
+    import msvcrt
 
 DEFAULT_LOCK_TIMEOUT = 30.0
+
+
+def _try_lock(fd: int) -> bool:
+    """Take the exclusive lock on an open lock file without waiting; False when it is held."""
+    try:
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        else:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+    except (BlockingIOError, PermissionError):
+        return False
+    except OSError:  # Windows reports a held lock as EDEADLOCK
+        if fcntl is None:
+            return False
+        raise
+    return True
+
+
+def _unlock(fd: int) -> None:
+    if fcntl is not None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+    else:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
 
 
 def lock_path(archive_path: Path) -> Path:
@@ -32,20 +61,16 @@ def exclusive_lock(archive_path: Path, timeout: float = DEFAULT_LOCK_TIMEOUT) ->
         ) from None
     try:
         deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise ArchiveLockedError(
-                        f"{archive_path}: another oim-archive process has been writing for over "
-                        f"{timeout:.0f} s; try again when it is done"
-                    ) from None
-                time.sleep(0.05)
+        while not _try_lock(fd):
+            if time.monotonic() >= deadline:
+                raise ArchiveLockedError(
+                    f"{archive_path}: another oim-archive process has been writing for over "
+                    f"{timeout:.0f} s; try again when it is done"
+                ) from None
+            time.sleep(0.05)
         try:
             yield
         finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
+            _unlock(fd)
     finally:
         os.close(fd)

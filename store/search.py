@@ -18,11 +18,11 @@ from typing import overload
 
 import numpy as np
 
-from store import search_cache
-from store.contacts import DirectoryEntry
-from store.fold import fold, highlight_spans
-from store.records import Release
-from store.search_index import WordIndex
+from oim_archive.store import search_cache
+from oim_archive.store.contacts import DirectoryEntry
+from oim_archive.store.fold import fold, highlight_spans
+from oim_archive.store.records import Release
+from oim_archive.store.search_index import WordIndex
 
 __all__ = [
     "ContactSearch",

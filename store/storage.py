@@ -20,7 +20,7 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
-from store.errors import CorruptArchiveError, ReadOnlyArchiveError
+from oim_archive.store.errors import CorruptArchiveError, ReadOnlyArchiveError
 
 # A temporary file this old cannot belong to a write in progress: a writer killed mid-write
 # left it, and the next write removes it (each is a full copy of the archive).

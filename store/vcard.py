@@ -6,8 +6,8 @@ import hashlib
 import re
 from collections.abc import Mapping, Sequence
 
-from store.contacts import DirectoryEntry
-from store.text import clean_line
+from oim_archive.store.contacts import DirectoryEntry
+from oim_archive.store.text import clean_line
 
 CRLF = "\r\n"
 FOLD_OCTETS = 75

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from store.archive import Archive
-from store.records import Contact, Release
+from oim_archive.store.archive import Archive
+from oim_archive.store.records import Contact, Release
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
 

@@ -1,31 +1,140 @@
-"""store/ and importers/ must never import Textual (they serve the CLI and scripts)."""
+"""The package's shape, checked in fresh interpreters: one import name, layers that hold.
+
+- ``importers`` know nothing of the archive file: importing them loads no TinyDB, no Textual;
+- ``store`` never imports ``importers`` (the orchestration lives in ``oim_archive.ingest``);
+- only ``tui`` imports Textual, and the CLI loads it only when the browser opens;
+- the wheel installs exactly one top-level name, ``oim_archive``;
+- the CLI works where ``fcntl`` does not exist (Windows).
+"""
 
 from __future__ import annotations
 
+import json
 import pkgutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = next((ROOT / "sample_data").glob("000_*.txt"))
 
 
-def _modules(package: str) -> list[str]:
-    folder = ROOT / package
-    return [package] + [f"{package}.{m.name}" for m in pkgutil.iter_modules([str(folder)])]
+def _submodules(package: str) -> list[str]:
+    module = __import__(package, fromlist=["__path__"])
+    return [package] + [
+        info.name for info in pkgutil.walk_packages(module.__path__, prefix=f"{package}.")
+    ]
 
 
-def test_store_and_importers_do_not_import_textual() -> None:
-    modules = _modules("store") + _modules("importers") + ["tui.cli"]
-    code = (
-        "import importlib, sys\n"
+def _loaded_after(modules: list[str], code: str = "") -> set[str]:
+    """Top-level names in sys.modules after importing ``modules`` in a fresh interpreter."""
+    script = (
+        "import importlib, json, sys\n"
         f"for name in {modules!r}:\n"
         "    importlib.import_module(name)\n"
-        "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
-        "print(','.join(bad))\n"
+        f"{code}\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+        [sys.executable, "-c", script], cwd="/", capture_output=True, text=True, check=True
     )
-    assert result.stdout.strip() == "", f"textual imported by store/importers: {result.stdout}"
-    assert len(modules) > 6  # the scan really covered the packages
+    return set(json.loads(result.stdout.splitlines()[-1]))
+
+
+def _has(loaded: set[str], package: str) -> bool:
+    return any(m == package or m.startswith(package + ".") for m in loaded)
+
+
+def test_importers_load_neither_tinydb_nor_textual_nor_the_archive() -> None:
+    modules = _submodules("oim_archive.importers")
+    assert len(modules) > 10  # the scan really covered the package
+    loaded = _loaded_after(
+        modules,
+        "from oim_archive.importers import parse_page\n"
+        f"parse_page(open({str(SAMPLE)!r}, 'rb').read(), 'x')",
+    )
+    for forbidden in ("tinydb", "textual", "rich", "oim_archive.tui", "oim_archive.ingest"):
+        assert not _has(loaded, forbidden), forbidden
+    for module in ("oim_archive.store.archive", "oim_archive.store.bundle"):
+        assert module not in loaded
+    assert "oim_archive.store.export" not in loaded
+
+
+def test_store_never_imports_importers_or_textual() -> None:
+    modules = _submodules("oim_archive.store")
+    assert len(modules) > 10
+    loaded = _loaded_after(modules)
+    for forbidden in ("oim_archive.importers", "oim_archive.tui", "textual"):
+        assert not _has(loaded, forbidden), forbidden
+
+
+def test_cli_does_not_load_textual_until_the_browser_opens() -> None:
+    loaded = _loaded_after(["oim_archive.tui.cli", "oim_archive.ingest"])
+    assert not _has(loaded, "textual")
+
+
+def test_only_tui_imports_textual_in_the_source() -> None:
+    offenders = [
+        str(path.relative_to(ROOT))
+        for folder in ("store", "importers", "src")
+        for path in (ROOT / folder).rglob("*.py")
+        if "import textual" in path.read_text(encoding="utf-8")
+        or "from textual" in path.read_text(encoding="utf-8")
+    ]
+    assert offenders == []
+
+
+@pytest.mark.slow
+def test_wheel_installs_one_top_level_name(tmp_path: Path) -> None:
+    pytest.importorskip("setuptools")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q",
+         "-w", str(tmp_path), str(ROOT)],
+        check=True, capture_output=True, cwd=tmp_path,
+    )  # fmt: skip
+    [wheel] = tmp_path.glob("oim_archive-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    top = {name.split("/", 1)[0] for name in names}
+    assert {t for t in top if not t.endswith(".dist-info")} == {"oim_archive"}
+    for expected in (
+        "oim_archive/__main__.py",
+        "oim_archive/store/archive.py",
+        "oim_archive/importers/data/chrome.json",
+        "oim_archive/tui/oim_archive.tcss",
+        "oim_archive/sample_data/000_209834753d0ef37a.txt",
+    ):
+        assert expected in names
+
+
+def test_cli_runs_without_fcntl(tmp_path: Path) -> None:
+    """Windows has no fcntl: --help, an import and a list still work (msvcrt is faked here)."""
+    code = f"""
+import sys, types, subprocess, multiprocessing.util, concurrent.futures.process, tempfile, shutil
+sys.modules["fcntl"] = None  # import fcntl raises ImportError, as on Windows
+held = set()
+def locking(fd, mode, nbytes):
+    if mode == msvcrt.LK_UNLCK:
+        held.discard(fd)
+    else:
+        held.add(fd)
+msvcrt = types.SimpleNamespace(LK_NBLCK=2, LK_UNLCK=0, locking=locking)
+sys.modules["msvcrt"] = msvcrt
+from oim_archive.tui.cli import main
+for argv in (["--help"], ["--db", {str(tmp_path / "a.json")!r}, "import", {str(SAMPLE)!r}],
+             ["--db", {str(tmp_path / "a.json")!r}, "list"]):
+    try:
+        code = main(argv)
+    except SystemExit as exc:
+        code = exc.code
+    assert code in (0, None), (argv, code)
+assert not held
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert "usage: oim-archive" in result.stdout
+    assert "1 new" in result.stdout or "imported" in result.stdout.lower()

@@ -13,10 +13,10 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from store.archive import Archive
-from tui.screens.help import HelpScreen
-from tui.screens.library import Library
-from tui.screens.releases import ReleasesScreen
+from oim_archive.store.archive import Archive
+from oim_archive.tui.screens.help import HelpScreen
+from oim_archive.tui.screens.library import Library
+from oim_archive.tui.screens.releases import ReleasesScreen
 
 DARK_THEME = "textual-dark"
 LIGHT_THEME = "textual-light"

@@ -14,11 +14,12 @@ from typing import Any, TextIO
 
 import orjson
 
-from store.archive import Archive
-from store.errors import ArchiveError
-from store.paths import ENV_VAR, default_archive_path
-from store.records import Release
-from store.text import clean_line
+from oim_archive import __version__
+from oim_archive.store.archive import Archive
+from oim_archive.store.errors import ArchiveError
+from oim_archive.store.paths import ENV_VAR, default_archive_path
+from oim_archive.store.records import Release
+from oim_archive.store.text import clean_line
 
 PROG = "oim-archive"
 
@@ -52,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Offline browser for IOM (OIM) press releases. "
         "With no command, opens the browser.",
     )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     _global_options(parser, suppress=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -135,7 +137,7 @@ def _readable_archive(args: argparse.Namespace) -> Archive:
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
-    from store.ingest import import_paths
+    from oim_archive.ingest import import_paths
 
     archive = _open_archive(args)
     if archive.path.exists():
@@ -197,14 +199,14 @@ def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
-    from store.export import release_text
+    from oim_archive.store.export import release_text
 
     out.write(release_text(_readable_archive(args).get(args.id)))
     return 0
 
 
 def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
-    from store.search import SearchIndex
+    from oim_archive.store.search import SearchIndex
 
     releases = _readable_archive(args).releases()
     query = " ".join(args.query)
@@ -221,8 +223,8 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_contacts(args: argparse.Namespace, out: TextIO) -> int:
-    from store.contacts import build_directory
-    from store.search import ContactSearch
+    from oim_archive.store.contacts import build_directory
+    from oim_archive.store.search import ContactSearch
 
     releases = _readable_archive(args).releases()
     entries = build_directory(releases)
@@ -230,7 +232,7 @@ def cmd_contacts(args: argparse.Namespace, out: TextIO) -> int:
     if query.strip():
         entries = [entries[i] for i in ContactSearch(entries).search(query)]
     if args.vcard:
-        from store.vcard import contacts_vcard
+        from oim_archive.store.vcard import contacts_vcard
 
         text = contacts_vcard(entries, {r.id: r.title for r in releases})
     elif args.json:
@@ -253,7 +255,7 @@ def cmd_contacts(args: argparse.Namespace, out: TextIO) -> int:
 
 def _emit(text: str, args: argparse.Namespace, out: TextIO) -> int:
     if getattr(args, "output", None):
-        from store.export import write_file
+        from oim_archive.store.export import write_file
 
         path = write_file(args.output, text, force=args.force)
         sys.stderr.write(f"{PROG}: wrote {path}\n")
@@ -263,7 +265,7 @@ def _emit(text: str, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
-    from store.export import render, write_export
+    from oim_archive.store.export import render, write_export
 
     release = _readable_archive(args).get(args.id)
     if args.output and args.export_dir:
@@ -276,7 +278,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_dump(args: argparse.Namespace, out: TextIO) -> int:
-    from store.bundle import dump_bundle
+    from oim_archive.store.bundle import dump_bundle
 
     releases = _readable_archive(args).releases()
     count = dump_bundle(releases, args.file, force=args.force)
@@ -288,18 +290,18 @@ def open_browser(args: argparse.Namespace) -> int:
     """Open the Textual browser; a new archive starts with the bundled sample pages."""
     archive = _open_archive(args)
     if not archive.path.exists():
-        from store.ingest import ensure_sample_archive
+        from oim_archive.ingest import ensure_sample_archive
 
         ensure_sample_archive(archive)
     # A damaged archive stops here with one line, before the terminal is taken over; the
     # decoded releases are cached in ``archive`` and the app reuses them. When the list
     # catalog matches the file (it was read whole and sound since its last change), the app
     # shows that at once and reads the archive in a worker instead.
-    from store.catalog import read_catalog
+    from oim_archive.store.catalog import read_catalog
 
     if read_catalog(archive.path, archive.stamp()) is None:
         archive.require()
-    from tui.app import make_app
+    from oim_archive.tui.app import make_app
 
     app = make_app(archive.path, args.export_dir or Path.cwd(), archive=archive)
     app.run()

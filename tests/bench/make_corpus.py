@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from store.records import Contact, Release
+from oim_archive.store.records import Contact, Release
 from tests.bench import corpus_words as w
 
 LANGUAGES = ("fr", "en", "es")

@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from store.archive import Archive
-from store.ingest import import_paths
+from oim_archive.ingest import import_paths
+from oim_archive.store.archive import Archive
 from tests.bench.make_corpus import make_pages
 from tests.bench.tmux import TmuxSession, tmux_available
 

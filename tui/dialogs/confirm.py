@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from tui.widgets.safe_text import line
+from oim_archive.tui.widgets.safe_text import line
 
 
 class ConfirmDialog(ModalScreen[bool]):

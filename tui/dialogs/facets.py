@@ -16,8 +16,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.records import Release
-from tui.widgets.safe_text import line
+from oim_archive.store.records import Release
+from oim_archive.tui.widgets.safe_text import line
 
 FACETS = ("country", "year")
 _CODE = re.compile(r"[A-Za-z]{2}")

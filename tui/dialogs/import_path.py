@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from tui.widgets.safe_text import line
+from oim_archive.tui.widgets.safe_text import line
 
 
 def resolve_import_path(text: str) -> tuple[Path | None, str]:

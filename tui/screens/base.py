@@ -8,10 +8,10 @@ from textual.app import App
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from store.errors import ArchiveError
-from store.records import Release
-from tui.screens.library import Library
-from tui.widgets.safe_text import line
+from oim_archive.store.errors import ArchiveError
+from oim_archive.store.records import Release
+from oim_archive.tui.screens.library import Library
+from oim_archive.tui.widgets.safe_text import line
 
 
 class _HasLibrary(Protocol):
@@ -76,7 +76,7 @@ class BaseScreen(Screen[None]):
             return
         if self.still_loading():
             return
-        from store.export import write_export
+        from oim_archive.store.export import write_export
 
         try:
             path = write_export(release, self.library.export_dir, "txt")
@@ -92,7 +92,7 @@ class BaseScreen(Screen[None]):
             return
         if self.still_loading():
             return
-        from store.export import release_text
+        from oim_archive.store.export import release_text
 
         text = release_text(release)
         self.app.copy_to_clipboard(text)

@@ -12,15 +12,15 @@ from textual.content import Content
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.contacts import DirectoryEntry
-from tui.screens.base import BaseScreen, report_failure
-from tui.screens.coalesce import FilterDone, QueryCoalescer
-from tui.widgets.contact_list import ContactList
-from tui.widgets.filter_input import FilterInput
-from tui.widgets.line_list import LineList
-from tui.widgets.release_list import format_date
-from tui.widgets.safe_text import join_lines, line, plain
-from tui.widgets.status_line import StatusLine
+from oim_archive.store.contacts import DirectoryEntry
+from oim_archive.tui.screens.base import BaseScreen, report_failure
+from oim_archive.tui.screens.coalesce import FilterDone, QueryCoalescer
+from oim_archive.tui.widgets.contact_list import ContactList
+from oim_archive.tui.widgets.filter_input import FilterInput
+from oim_archive.tui.widgets.line_list import LineList
+from oim_archive.tui.widgets.release_list import format_date
+from oim_archive.tui.widgets.safe_text import join_lines, line, plain
+from oim_archive.tui.widgets.status_line import StatusLine
 
 MAX_NAME_TRIES = 100
 
@@ -163,7 +163,7 @@ class ContactsScreen(BaseScreen):
 
     @on(OptionList.OptionSelected, "#contact-releases")
     def _release_chosen(self, event: OptionList.OptionSelected) -> None:
-        from tui.screens.release import ReleaseScreen
+        from oim_archive.tui.screens.release import ReleaseScreen
 
         release = self.library.get(event.option.id or "")
         if release is not None:
@@ -199,9 +199,9 @@ class ContactsScreen(BaseScreen):
 
     def _write_vcard(self, entries: list[DirectoryEntry], stem: str) -> None:
         """Write the cards into the export folder under a safe, never-reused name."""
-        from store.export import write_file
-        from store.filenames import safe_filename
-        from store.vcard import contacts_vcard
+        from oim_archive.store.export import write_file
+        from oim_archive.store.filenames import safe_filename
+        from oim_archive.store.vcard import contacts_vcard
 
         titles = {r.id: r.title for r in self.library.releases}
         text = contacts_vcard(entries, titles)

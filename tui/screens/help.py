@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.widgets.safe_text import join_lines
+from oim_archive.tui.widgets.safe_text import join_lines
 
 KEY_NAMES = {
     "slash": "/",
@@ -72,13 +72,13 @@ def key_table(sections: Sequence[tuple[str, list[tuple[str, str]]]]) -> Content:
 
 def help_sections(app_bindings: Iterable[BindingType]) -> list[tuple[str, list[tuple[str, str]]]]:
     """The key table of every screen of the browser."""
-    from tui.dialogs.facets import FacetPicker
-    from tui.screens.contacts import ContactsScreen
-    from tui.screens.release import ReleaseScreen
-    from tui.screens.releases import ReleasesScreen
-    from tui.widgets.filter_input import FilterInput
-    from tui.widgets.line_list import LineList
-    from tui.widgets.release_view import ReleaseView
+    from oim_archive.tui.dialogs.facets import FacetPicker
+    from oim_archive.tui.screens.contacts import ContactsScreen
+    from oim_archive.tui.screens.release import ReleaseScreen
+    from oim_archive.tui.screens.releases import ReleasesScreen
+    from oim_archive.tui.widgets.filter_input import FilterInput
+    from oim_archive.tui.widgets.line_list import LineList
+    from oim_archive.tui.widgets.release_view import ReleaseView
 
     return [
         ("Everywhere", [*binding_rows(app_bindings), ("ctrl+p", "Command palette")]),

@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from tui.screens.library import Indexes, Snapshot
+from oim_archive.tui.screens.library import Indexes, Snapshot
 
 if TYPE_CHECKING:
-    from store.ingest import ImportReport
+    from oim_archive.ingest import ImportReport
 
 
 class SnapshotRead(Message):

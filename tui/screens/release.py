@@ -9,11 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Footer
 
-from store.fold import highlight_spans
-from store.records import Release
-from tui.screens.base import BaseScreen
-from tui.widgets.release_view import ReleaseView
-from tui.widgets.status_line import StatusLine
+from oim_archive.store.fold import highlight_spans
+from oim_archive.store.records import Release
+from oim_archive.tui.screens.base import BaseScreen
+from oim_archive.tui.widgets.release_view import ReleaseView
+from oim_archive.tui.widgets.status_line import StatusLine
 
 # Real releases are a few thousand characters; a pathological 1 MB paragraph would take seconds
 # to wrap. Past this the view says how much is left (e and y always use the whole text).

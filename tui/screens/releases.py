@@ -14,24 +14,29 @@ from textual.containers import Container
 from textual.widgets import Footer, Input
 from textual.worker import Worker
 
-from store.errors import ArchiveError
-from store.fold import highlight_spans
-from tui.dialogs.confirm import ConfirmDialog
-from tui.dialogs.facets import FacetPicker, apply_facet, facet_choices
-from tui.dialogs.import_path import ImportPathDialog
-from tui.screens.base import BaseScreen
-from tui.screens.coalesce import FilterDone, QueryCoalescer
-from tui.screens.library import EMPTY
-from tui.screens.messages import ImportFinished, ImportProgress, SnapshotIndexed, SnapshotRead
-from tui.widgets.filter_input import FilterInput
-from tui.widgets.line_list import LineList
-from tui.widgets.release_list import ReleaseList
-from tui.widgets.release_view import ReleaseView
-from tui.widgets.safe_text import line
-from tui.widgets.status_line import StatusLine
+from oim_archive.store.errors import ArchiveError
+from oim_archive.store.fold import highlight_spans
+from oim_archive.tui.dialogs.confirm import ConfirmDialog
+from oim_archive.tui.dialogs.facets import FacetPicker, apply_facet, facet_choices
+from oim_archive.tui.dialogs.import_path import ImportPathDialog
+from oim_archive.tui.screens.base import BaseScreen
+from oim_archive.tui.screens.coalesce import FilterDone, QueryCoalescer
+from oim_archive.tui.screens.library import EMPTY
+from oim_archive.tui.screens.messages import (
+    ImportFinished,
+    ImportProgress,
+    SnapshotIndexed,
+    SnapshotRead,
+)
+from oim_archive.tui.widgets.filter_input import FilterInput
+from oim_archive.tui.widgets.line_list import LineList
+from oim_archive.tui.widgets.release_list import ReleaseList
+from oim_archive.tui.widgets.release_view import ReleaseView
+from oim_archive.tui.widgets.safe_text import line
+from oim_archive.tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
-    from store.search import Hit
+    from oim_archive.store.search import Hit
 
 PREVIEW_BODY_LIMIT = 3000
 DISK_CHECK_SECONDS = 2.0
@@ -268,7 +273,7 @@ class ReleasesScreen(BaseScreen):
 
     def open_row(self, row: int | None) -> None:
         """Open the release on ``row`` full-screen."""
-        from tui.screens.release import ReleaseScreen
+        from oim_archive.tui.screens.release import ReleaseScreen
 
         rows = self.release_list
         release = rows.release_at(row)
@@ -302,7 +307,7 @@ class ReleasesScreen(BaseScreen):
         self.copy_release(self.release_list.highlighted_release)
 
     def action_contacts(self) -> None:
-        from tui.screens.contacts import ContactsScreen
+        from oim_archive.tui.screens.contacts import ContactsScreen
 
         if self.library.snapshot.contact_search is None:
             self.notify("The contact directory is still being built", markup=False)
@@ -347,7 +352,7 @@ class ReleasesScreen(BaseScreen):
 
     @work(thread=True, exclusive=True, group="import", exit_on_error=False)
     def _import(self, path: Path) -> None:
-        from store.ingest import import_paths
+        from oim_archive.ingest import import_paths
 
         last = 0.0
 

@@ -6,9 +6,9 @@ from collections.abc import Sequence
 
 from textual.content import Content
 
-from store.contacts import DirectoryEntry
-from tui.widgets.line_list import LineList
-from tui.widgets.safe_text import line
+from oim_archive.store.contacts import DirectoryEntry
+from oim_archive.tui.widgets.line_list import LineList
+from oim_archive.tui.widgets.safe_text import line
 
 NAME_WIDTH = 28
 

@@ -8,9 +8,9 @@ from typing import Protocol
 from textual.content import Content
 from textual.style import Style
 
-from store.records import Release
-from tui.widgets.line_list import LineList
-from tui.widgets.safe_text import SpanFinder, line, marked
+from oim_archive.store.records import Release
+from oim_archive.tui.widgets.line_list import LineList
+from oim_archive.tui.widgets.safe_text import SpanFinder, line, marked
 
 DATE_WIDTH = 10
 NO_STYLE = Style()

@@ -12,8 +12,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from store.records import Release
-from tui.widgets.safe_text import SpanFinder, block, join_lines, line, marked, plain
+from oim_archive.store.records import Release
+from oim_archive.tui.widgets.safe_text import SpanFinder, block, join_lines, line, marked, plain
 
 TITLE_STYLE = "bold $text-primary"
 META_STYLE = "$foreground-muted"

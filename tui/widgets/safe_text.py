@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from textual.content import Content, Span
 from textual.style import Style
 
-from store.text import clean_line, strip_control
+from oim_archive.store.text import clean_line, strip_control
 
 # (text, terms) -> [(start, end)] offsets of matched words in ``text``.
 SpanFinder = Callable[[str, Sequence[str]], list[tuple[int, int]]]

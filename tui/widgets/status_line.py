@@ -7,7 +7,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import ProgressBar, Static
 
-from store.text import strip_control
+from oim_archive.store.text import strip_control
 
 
 def typed_text(text: str) -> str:

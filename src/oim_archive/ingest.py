@@ -1,0 +1,302 @@
+"""Importing files and folders into an archive: walk, parse (two worker processes), dedupe,
+batch-write.
+
+This module sits above both ``importers`` (which know nothing of the archive) and ``store``
+(which knows nothing of the importers): it is the one place where pages meet the archive, and
+the one place that tells an archive bundle from a page.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import multiprocessing
+import os
+import signal
+import stat
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from oim_archive.importers import MAX_PAGE_BYTES, ImportRefused, parse_page
+from oim_archive.store.archive import Archive
+from oim_archive.store.bundle import BundleError, is_bundle, looks_like_bundle, read_bundle
+from oim_archive.store.records import Release
+
+BUNDLE_MAX_BYTES = 2 * 1024**3
+BATCH_RELEASES = 25_000  # one atomic write per batch: a 100k import writes the file 4 times
+PARALLEL_MIN_FILES = 200
+CHUNK_FILES = 64
+READ_WINDOW = 4096  # files read ahead of parsing: bounds memory on huge folders
+
+# Hidden files, and "__" names inside folders: __MACOSX from zip files, __pycache__, and the
+# __init__.py that ships sample_data/ inside the wheel. Named explicitly, they are imported.
+SKIPPED_PREFIXES = (".", "__")
+
+ProgressCallback = Callable[[int, int], None]
+
+
+def readable_path(path_text: str) -> str:
+    """A path as valid text: bytes of a name that is not UTF-8 (a Latin-1 "communiqué.txt"
+    from an old stick) become U+FFFD, so the name can be stored, printed and sent as JSON."""
+    return os.fsencode(path_text).decode("utf-8", errors="replace")
+
+
+@dataclass(slots=True)
+class ImportFailure:
+    """A file that could not be imported, with a one-line reason."""
+
+    file: str
+    error: str
+
+    def __post_init__(self) -> None:
+        self.file = readable_path(self.file)
+
+
+@dataclass(slots=True)
+class ImportReport:
+    """What an import did: new release ids, files that held nothing new, files refused."""
+
+    imported: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    failed: list[ImportFailure] = field(default_factory=list)
+    files: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "imported": list(self.imported),
+            "duplicates": list(self.duplicates),
+            "failed": [{"file": f.file, "error": f.error} for f in self.failed],
+        }
+
+
+@dataclass(slots=True)
+class _Parsed:
+    path: str
+    digest: str = ""
+    releases: list[Release] = field(default_factory=list)
+    error: str | None = None
+    data: bytes = b""
+
+
+def iter_files(paths: Sequence[Path], failures: list[ImportFailure]) -> Iterator[str]:
+    """Regular files under ``paths`` (folders recursively, sorted), each real file once.
+
+    Inside folders, names starting with "." or "__" are skipped. Symlink loops and unreadable
+    folders become failures, never hangs."""
+    seen_dirs: set[tuple[int, int]] = set()
+    seen_files: set[tuple[int, int]] = set()
+    for root in paths:
+        try:
+            st = root.stat()
+        except OSError as exc:
+            failures.append(ImportFailure(str(root), _os_reason(exc)))
+            continue
+        if stat.S_ISREG(st.st_mode):
+            if (st.st_dev, st.st_ino) not in seen_files:
+                seen_files.add((st.st_dev, st.st_ino))
+                yield str(root)
+            continue
+        if not stat.S_ISDIR(st.st_mode):
+            failures.append(ImportFailure(str(root), "not a regular file or folder"))
+            continue
+        stack = [root]
+        while stack:
+            folder = stack.pop()
+            try:
+                fst = folder.stat()
+                key = (fst.st_dev, fst.st_ino)
+                if key in seen_dirs:
+                    continue  # a symlink loop or a folder reached twice
+                seen_dirs.add(key)
+                with os.scandir(folder) as it:
+                    entries = sorted(it, key=lambda e: e.name)
+            except OSError as exc:
+                failures.append(ImportFailure(str(folder), _os_reason(exc)))
+                continue
+            subfolders = []
+            for entry in entries:
+                if entry.name.startswith(SKIPPED_PREFIXES):
+                    continue
+                try:
+                    est = entry.stat()
+                except OSError as exc:
+                    failures.append(ImportFailure(entry.path, _os_reason(exc)))
+                    continue
+                if stat.S_ISDIR(est.st_mode):
+                    subfolders.append(Path(entry.path))
+                elif stat.S_ISREG(est.st_mode) and (est.st_dev, est.st_ino) not in seen_files:
+                    seen_files.add((est.st_dev, est.st_ino))
+                    yield entry.path
+            stack.extend(reversed(subfolders))
+
+
+def _os_reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+def file_digest(data: bytes) -> str:
+    """Hash of a raw file's bytes: the same file is recognised without parsing it again."""
+    return hashlib.sha256(data).hexdigest()[:24]
+
+
+def _read_one(path_text: str) -> _Parsed:
+    """Read and hash a file, refusing an oversized one without reading it all."""
+    result = _Parsed(path=path_text)
+    try:
+        with open(path_text, "rb") as handle:
+            data = handle.read(MAX_PAGE_BYTES + 1)
+            limit = MAX_PAGE_BYTES
+            if len(data) > MAX_PAGE_BYTES and is_bundle(data[:4096]):
+                limit = BUNDLE_MAX_BYTES
+                data += handle.read(BUNDLE_MAX_BYTES + 1 - len(data))
+            if len(data) > limit:
+                size = os.fstat(handle.fileno()).st_size
+                raise ImportRefused(
+                    f"file is {size / 1024**2:.1f} MB; the limit is {limit / 1024**2:.0f} MB"
+                )
+        result.data = data
+        result.digest = file_digest(data)
+    except ImportRefused as exc:
+        result.error = str(exc)
+    except OSError as exc:
+        result.error = _os_reason(exc)
+    return result
+
+
+def _parse_loaded(item: _Parsed) -> _Parsed:
+    """Parse a read file into release dicts (runs in a worker process for big imports)."""
+    data, item.data = item.data, b""
+    try:
+        item.releases = parse_file(data, readable_path(Path(item.path).name))
+    except ImportRefused as exc:
+        item.error = str(exc)
+    return item
+
+
+def parse_file(data: bytes, name: str) -> list[Release]:
+    """The releases in one file: an archive bundle, or a page for the importer."""
+    if looks_like_bundle(data, name):
+        try:
+            return read_bundle(data, name)
+        except BundleError as error:
+            raise ImportRefused(str(error)) from None
+    return parse_page(data, name)
+
+
+def _ignore_interrupts() -> None:
+    """Pool workers leave Ctrl-C to the importing process, which stops them (no tracebacks)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _parse_chunk(items: list[_Parsed]) -> list[_Parsed]:
+    return [_parse_loaded(item) for item in items]
+
+
+def import_paths(
+    archive: Archive,
+    paths: Sequence[Path],
+    *,
+    progress: ProgressCallback | None = None,
+    workers: int | None = None,
+) -> ImportReport:
+    """Import files and folders; a bad file never stops the others. Writes once per batch."""
+    report = ImportReport()
+    files = list(iter_files([Path(p) for p in paths], report.failed))
+    report.files = len(files)
+    total = len(files)
+    known_digests = archive.known_digests()
+    workers = workers if workers is not None else min(2, os.cpu_count() or 1)
+    pending: list[Release] = []
+    pending_sources: dict[str, list[str]] = {}
+    pending_files: list[tuple[str, list[str]]] = []  # file, ids it brought first
+    pending_ids: set[str] = set()
+
+    def flush() -> None:
+        if not pending and not pending_sources:
+            return
+        result = archive.add(pending, pending_sources)
+        added = set(result.added)
+        report.imported.extend(result.added)
+        for file, ids in pending_files:
+            if not any(i in added for i in ids):
+                report.duplicates.append(readable_path(file))
+        pending.clear()
+        pending_ids.clear()
+        pending_sources.clear()
+        pending_files.clear()
+
+    for done, parsed in enumerate(_parse_all(files, known_digests, workers), start=1):
+        if parsed.error is not None:
+            report.failed.append(ImportFailure(parsed.path, parsed.error))
+        elif parsed.digest in known_digests:
+            report.duplicates.append(readable_path(parsed.path))
+        else:
+            releases = parsed.releases
+            fresh = [r for r in releases if r.id not in pending_ids]
+            pending_ids.update(r.id for r in fresh)
+            pending.extend(fresh)
+            pending_sources[parsed.digest] = [r.id for r in releases]
+            pending_files.append((parsed.path, [r.id for r in fresh]))
+            if len(pending) >= BATCH_RELEASES:
+                flush()
+        if progress is not None:
+            progress(done, total)
+    flush()
+    return report
+
+
+def _parse_all(files: list[str], known: frozenset[str], workers: int) -> Iterator[_Parsed]:
+    """Read files in windows (known ones end there), parse the rest on every core."""
+    with contextlib.ExitStack() as stack:
+        pool: ProcessPoolExecutor | None = None
+        for start in range(0, len(files), READ_WINDOW):
+            unknown: list[_Parsed] = []
+            for path in files[start : start + READ_WINDOW]:
+                item = _read_one(path)
+                if item.error is not None or item.digest in known:
+                    yield item
+                else:
+                    unknown.append(item)
+            if workers > 1 and len(unknown) >= PARALLEL_MIN_FILES:
+                if pool is None:
+                    # forkserver: safe even when called from a thread of the browser.
+                    context = multiprocessing.get_context("forkserver")
+                    pool = ProcessPoolExecutor(
+                        max_workers=workers, mp_context=context, initializer=_ignore_interrupts
+                    )
+                    # On Ctrl-C or an error, drop the chunks not started instead of parsing them.
+                    stack.callback(pool.shutdown, wait=True, cancel_futures=True)
+                chunks = [unknown[i : i + CHUNK_FILES] for i in range(0, len(unknown), CHUNK_FILES)]
+                for chunk in pool.map(_parse_chunk, chunks):
+                    yield from chunk
+            else:
+                yield from (_parse_loaded(item) for item in unknown)
+
+
+def sample_pages() -> list[tuple[str, bytes]]:
+    """The bundled sample pages (name, bytes), shipped inside the wheel."""
+    folder = resources.files("oim_archive.sample_data")
+    return sorted(
+        (entry.name, entry.read_bytes())
+        for entry in folder.iterdir()
+        if entry.name.endswith(".txt")
+    )
+
+
+def ensure_sample_archive(archive: Archive) -> bool:
+    """Create the archive from the bundled sample pages when it does not exist yet."""
+    if archive.path.exists():
+        return False
+    archive.path.parent.mkdir(parents=True, exist_ok=True)
+    releases: list[Release] = []
+    sources: dict[str, list[str]] = {}
+    for name, data in sample_pages():
+        parsed = parse_page(data, name)
+        releases.extend(parsed)
+        sources[file_digest(data)] = [r.id for r in parsed]
+    archive.add(releases, sources)
+    return True

@@ -1,0 +1,115 @@
+"""End to end in a real terminal: tmux runs `oim-archive --db …`, we type and read the screen."""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
+]
+
+
+class Terminal:
+    """A detached tmux session on a private server (no user config, nobody else's options)."""
+
+    def __init__(self, width: int, height: int) -> None:
+        self.socket = f"oim-e2e-{uuid.uuid4().hex[:8]}"
+        self.width, self.height = width, height
+
+    def tmux(self, *args: str) -> str:
+        command = ["tmux", "-L", self.socket, "-f", "/dev/null", *args]
+        # Under pytest the C-level environment can carry COLUMNS=80/LINES=24 (set by a library,
+        # invisible in os.environ); the server would hand them to the app, which trusts them.
+        env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+        return subprocess.run(command, capture_output=True, text=True, check=False, env=env).stdout
+
+    def start(self, argv: list[str]) -> None:
+        """Run ``argv``; once it exits the pane shows ``EXIT STATUS n`` (and stays open)."""
+        size = ["-x", str(self.width), "-y", str(self.height)]
+        command = f"{shlex.join(argv)}; echo EXIT STATUS $?; sleep 60"
+        self.tmux("new-session", "-d", "-s", "e2e", *size, command)
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", "e2e")
+
+    def send(self, *keys: str, literal: bool = False) -> None:
+        self.tmux("send-keys", "-t", "e2e", *(["-l"] if literal else []), *keys)
+
+    def wait_for(self, check: str | Callable[[str], bool], timeout: float = 30.0) -> str:
+        """Poll the screen until the regex ``check`` matches (or ``check(screen)`` holds)."""
+        ok = check if callable(check) else (lambda s: re.search(check, s) is not None)
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if ok(screen):
+                return screen
+            time.sleep(0.05)
+        raise AssertionError(f"the screen never matched {check!r}; it shows:\n{screen}")
+
+    def close(self) -> None:
+        self.tmux("kill-server")
+
+
+def browser_argv(db: Path, export_dir: Path) -> list[str]:
+    """The console script next to this Python, else the CLI module run by this Python."""
+    script = Path(sys.executable).with_name("oim-archive")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "oim_archive"]
+    return [*command, "--db", str(db), "--export-dir", str(export_dir)]
+
+
+@pytest.fixture
+def terminal():
+    term = Terminal(100, 30)
+    yield term
+    term.close()
+
+
+def test_browse_filter_open_back_and_quit_in_tmux(tmp_path: Path, terminal: Terminal):
+    db = tmp_path / "archive.json"  # absent: the first start imports the bundled samples
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    terminal.start(browser_argv(db, exports))
+    screen = terminal.wait_for(r"(?s)5 / 5 releases.*q Quit", timeout=60)  # list, status, footer
+    assert (
+        "2019-09-24 TN Formation intersectorielle sur la traite des personnes en Tunisie" in screen
+    )
+    assert len(screen.splitlines()[0]) <= 100
+
+    terminal.send("/")
+    terminal.send("soldats", literal=True)
+    screen = terminal.wait_for(r"1 / 5 releases · filter: soldats")
+    assert "Les soldats géorgiens formés à la lutte contre la traite" in screen
+    assert "Prometeo" not in screen
+
+    terminal.send("Enter")
+    screen = terminal.wait_for(r"escape goes back")
+    assert "Funded by:" in screen and "Géorgie (GE)" in screen
+    terminal.send("e")
+    terminal.wait_for(r"Exported to")
+    assert len(list(exports.iterdir())) == 1
+
+    terminal.send("Escape")
+    screen = terminal.wait_for(r"1 / 5 releases · filter: soldats")
+    assert "escape goes back" not in screen
+    terminal.send("Escape")  # leave the filter box, so q is a key, not a letter
+    time.sleep(0.3)
+    terminal.send("c")
+    screen = terminal.wait_for(r"\d+ / \d+ contacts")
+    assert "Marc Hulst" in screen
+    terminal.send("q")
+    screen = terminal.wait_for(r"EXIT STATUS \d+")
+    assert "EXIT STATUS 0" in screen
+    assert "Traceback" not in screen

@@ -1,0 +1,182 @@
+"""Bad input is refused with a one-line reason, and nothing else ever escapes the importer."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from oim_archive.importers import MAX_PAGE_BYTES, ImportRefused, parse_page
+from oim_archive.importers.page import parse_page_unguarded
+from oim_archive.store.records import Release
+
+ROOT = Path(__file__).resolve().parents[2]
+REAL_LINES = sorted(
+    {
+        line
+        for path in [*(ROOT / "sample_data").glob("*.txt"), *(ROOT / "tests/pages").glob("*.txt")]
+        for line in path.read_text(encoding="utf-8").splitlines()
+    }
+)
+TRICKY_LINES = [
+    "",
+    "-",
+    "- ",
+    "Pour plus d'informations, veuillez contacter:",
+    "For more information, please contact",
+    "Para más información:",
+    "ou",
+    "Tél.: +",
+    "Tel: /",
+    "Tel: +225 22528200/9",
+    "E-mail:",
+    '"mailto:x@y" target=',
+    "IOM - News - Mar, 04/04/2017 - 11:24",
+    "Posted: Image: Region-Country:",
+    "Genève – ",
+    " – ",
+    "financé par",
+    "financé par le",
+    "a déclaré",
+    "les 24, 25 et 26 septembre 2019",
+    "31/02/2019",
+    "99/99/2099",
+    "0 janvier 0000",
+    "Qui sommes nousL",
+    "\x1b[31m",
+    "&#x110000;",
+    "&#0;",
+    "<p",
+    "[bold]",
+    "{",
+    "İİİ ßß ǅ",
+]
+LINE = st.sampled_from(REAL_LINES + TRICKY_LINES) | st.text(max_size=80)
+NEWLINES = st.sampled_from(["\n", "\r\n", "\r"])
+ENCODINGS = st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "utf-16"])
+
+
+def assert_well_formed(releases: list[Release], name: str) -> None:
+    assert releases
+    for release in releases:
+        assert release.title and release.body
+        assert release.source == name
+        assert release.language in ("fr", "en", "es")
+        assert release.country is None or len(release.country) == 2
+        for phone in (p for c in release.contacts for p in c.phones):
+            assert phone.startswith("+") and phone[1:].isdigit()
+        Release.from_dict(json.loads(json.dumps(release.to_dict())))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.binary(max_size=3000))
+def test_random_bytes_never_raise_anything_but_refusal(data: bytes) -> None:
+    try:
+        releases = parse_page_unguarded(data, "random.bin")
+    except ImportRefused as refusal:
+        assert str(refusal) and "\n" not in str(refusal)
+    else:
+        assert_well_formed(releases, "random.bin")
+
+
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lines=st.lists(LINE, max_size=40), newline=NEWLINES, encoding=ENCODINGS)
+def test_random_mixes_of_real_lines_never_raise(
+    lines: list[str], newline: str, encoding: str
+) -> None:
+    data = newline.join(lines).encode(encoding, errors="replace")
+    try:
+        releases = parse_page_unguarded(data, "mix.txt")
+    except ImportRefused as refusal:
+        assert str(refusal) and "\n" not in str(refusal)
+    else:
+        assert_well_formed(releases, "mix.txt")
+        again = parse_page_unguarded(data, "mix.txt")
+        assert [r.to_dict() for r in again] == [r.to_dict() for r in releases]
+
+
+@settings(max_examples=60, deadline=None)
+@given(cut=st.integers(min_value=1, max_value=4200), seed=st.sampled_from(range(5)))
+def test_seed_pages_cut_anywhere(cut: int, seed: int) -> None:
+    [path] = (ROOT / "sample_data").glob(f"00{seed}_*.txt")
+    data = path.read_bytes()[:cut]
+    try:
+        releases = parse_page_unguarded(data, path.name)
+    except ImportRefused:
+        return
+    assert_well_formed(releases, path.name)
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "empty file"),
+        (b"  \n\r\n\t ", "empty file"),
+        (b"\xef\xbb\xbf\n\n", "empty file"),
+        (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3", "binary file (PDF), not a text page"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "binary file (PNG image), not a text page"),
+        (b"PK\x03\x04\x14\x00", "binary file (ZIP archive or Office document), not a text page"),
+        (bytes(range(256)) * 8, "binary file, not a text page"),
+        (b"Title\x00\x01\x02\x03 body \x00\x00\xff\xfe", "binary file, not a text page"),
+        (b"Qui sommes nous\nNotre travail\n- Agir\n", "only site menus, no release found"),
+        (b"A title and nothing else\n", "only a title, no release text found"),
+    ],
+)
+def test_refusals(data: bytes, reason: str) -> None:
+    with pytest.raises(ImportRefused) as refusal:
+        parse_page(data, "bad.txt")
+    assert str(refusal.value) == reason
+
+
+def test_size_limit() -> None:
+    line = b"Une ligne de texte ordinaire pour remplir la page.\n"
+    data = line * (MAX_PAGE_BYTES // len(line) + 1)
+    with pytest.raises(ImportRefused, match=r"^file is 5\.0 MB; the limit is 5 MB$"):
+        parse_page(data, "big.txt")
+    huge = b"x" * (61 * 1024 * 1024 + 200 * 1024)
+    with pytest.raises(ImportRefused, match=r"^file is 61\.2 MB; the limit is 5 MB$"):
+        parse_page(huge, "huge.txt")
+
+
+def test_page_just_under_the_limit_imports() -> None:
+    body = b"Le texte continue encore et encore sans jamais finir vraiment.\n"
+    data = b"Un titre\n" + body * ((MAX_PAGE_BYTES - 100) // len(body))
+    assert len(data) <= MAX_PAGE_BYTES
+    [release] = parse_page(data, "long.txt")
+    assert release.title == "Un titre"
+
+
+def test_guard_turns_a_bug_into_a_refusal(monkeypatch: pytest.MonkeyPatch) -> None:
+    import oim_archive.importers.page as page
+
+    def broken(*_: object) -> None:
+        raise KeyError("boom")
+
+    monkeypatch.setattr(page, "decode_page", broken)
+    with pytest.raises(ImportRefused, match=r"could not read this page \(KeyError\)"):
+        parse_page(b"Titre\nCorps du texte.", "x.txt")
+
+
+def test_deterministic_and_pure() -> None:
+    [path] = (ROOT / "sample_data").glob("003_*.txt")
+    data = path.read_bytes()
+    first = [r.to_dict() for r in parse_page(data, "a.txt")]
+    second = [r.to_dict() for r in parse_page(data, "a.txt")]
+    assert first == second
+    other = parse_page(data, "b.txt")[0]
+    assert other.id == first[0]["id"] and other.source == "b.txt"
+
+
+def test_importers_never_import_textual() -> None:
+    code = (
+        "import sys; from oim_archive import importers; "
+        "importers.parse_page(open(sys.argv[1], 'rb').read(), 'x'); "
+        "assert 'textual' not in sys.modules and 'rich' not in sys.modules"
+    )
+    [path] = (ROOT / "sample_data").glob("000_*.txt")
+    subprocess.run([sys.executable, "-c", code, str(path)], check=True, cwd=ROOT)

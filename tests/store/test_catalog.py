@@ -1,0 +1,103 @@
+"""The list catalog and index cache: a fast start that is never trusted once the archive changed."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from oim_archive.store.archive import Archive
+from oim_archive.store.catalog import catalog_path, index_cache_path, read_catalog, write_catalog
+from oim_archive.tui.app import make_app
+from oim_archive.tui.screens.library import Library
+from tests.conftest import make_release
+
+
+async def until_searchable(pilot: Pilot[None], library: Library) -> None:
+    """Wait for the full read and the index (the read starts on a timer, after the first paint)."""
+    for _ in range(100):
+        if library.snapshot.ready:
+            return
+        await pilot.pause(0.05)
+
+
+def test_catalog_round_trip_and_staleness(hand_archive: Archive) -> None:
+    releases = hand_archive.releases()
+    stamp = hand_archive.stamp()
+    catalog_path(hand_archive.path).unlink()  # the write made one; make it again by hand
+    assert read_catalog(hand_archive.path, stamp) is None
+    write_catalog(hand_archive.path, stamp, releases)
+    light = read_catalog(hand_archive.path, stamp)
+    assert light is not None
+    assert [(r.id, r.title, r.date, r.country) for r in light] == [
+        (r.id, r.title, r.date, r.country) for r in releases
+    ]
+    assert all(r.body == "" and r.contacts == [] for r in light)
+    os.utime(hand_archive.path, ns=(1, 1))  # the file changed behind our back: not trusted
+    assert read_catalog(hand_archive.path, hand_archive.stamp()) is None
+
+
+def test_damaged_catalog_is_ignored(hand_archive: Archive) -> None:
+    path = catalog_path(hand_archive.path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for junk in (b"", b"[1,2]", b'{"version": 1, "stamp": [0, 0], "rows": 5}', b"\xff{"):
+        path.write_bytes(junk)
+        assert read_catalog(hand_archive.path, hand_archive.stamp()) is None
+
+
+def test_full_read_writes_the_catalog_and_the_index_cache(hand_archive: Archive) -> None:
+    catalog_path(hand_archive.path).unlink()  # as for an archive copied from elsewhere
+    library = Library(hand_archive.path, hand_archive.path.parent)
+    assert library.catalog_snapshot() is None
+    snapshot = library.read_snapshot()
+    library.index_snapshot(snapshot)
+    assert index_cache_path(hand_archive.path).exists()
+    partial = library.catalog_snapshot()
+    assert partial is not None and partial.partial
+    assert [r.id for r in partial.releases] == [r.id for r in snapshot.releases]
+
+
+async def test_browser_shows_the_catalog_then_the_full_archive(
+    hand_archive: Archive, tmp_path: Path
+) -> None:
+    first = Library(hand_archive.path, tmp_path)
+    first.read_snapshot()  # as a previous session would have
+    app = make_app(hand_archive.path, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        library = app.library
+        await until_searchable(pilot, library)
+        assert not library.snapshot.partial
+        assert library.releases[0].body  # bodies arrived with the full read
+        await pilot.press("e")
+        await pilot.pause()
+    exported = [p for p in tmp_path.iterdir() if p.suffix == ".txt"]
+    assert len(exported) == 1 and "Dakar" in exported[0].read_text(encoding="utf-8")
+
+
+def test_cache_goes_to_the_private_folder(archive_path: Path) -> None:
+    assert str(catalog_path(archive_path)).startswith(os.environ["OIM_ARCHIVE_CACHE"])
+
+
+async def test_no_export_copy_or_open_while_only_the_catalog_is_shown(
+    hand_archive: Archive, tmp_path: Path
+) -> None:
+    app = make_app(hand_archive.path, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        library = app.library
+        await until_searchable(pilot, library)
+        library.snapshot.partial = True  # as if the bodies were still being read
+        await pilot.press("e", "y", "enter")
+        await pilot.pause()
+        screen_name = type(app.screen).__name__
+        warnings = [n.message for n in app._notifications if n.severity == "warning"]
+    assert screen_name == "ReleasesScreen"
+    assert not [p for p in tmp_path.iterdir() if p.suffix == ".txt"]
+    assert sum("still loading" in w for w in warnings) == 3
+
+
+def test_every_write_refreshes_the_catalog_in_display_order(hand_archive: Archive) -> None:
+    hand_archive.add([make_release("Zeta", "Z.", date="2021-03-01"), make_release("Alpha", "A.")])
+    light = read_catalog(hand_archive.path, hand_archive.stamp())
+    assert light is not None
+    assert [r.id for r in light] == [r.id for r in hand_archive.releases()]

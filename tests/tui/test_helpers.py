@@ -1,0 +1,39 @@
+"""Pure helpers of the browser: facet tokens, facet counts, key labels in the help."""
+
+from __future__ import annotations
+
+import pytest
+
+from oim_archive.tui.dialogs.facets import apply_facet, facet_choices
+from oim_archive.tui.screens.help import binding_rows, key_label
+from tests.support.tui import sample_releases
+
+
+@pytest.mark.parametrize(
+    ("query", "token", "expected"),
+    [
+        ("", "country:SN", "country:SN "),
+        ("dakar", "country:SN", "dakar country:SN "),
+        ("dakar country:TN year:2020", "country:SN", "dakar year:2020 country:SN "),
+        ("dakar country:TN year:2020", "year:2021", "dakar country:TN year:2021 "),
+        ("dakar country:TN year:2020", "", "dakar "),
+        ("country:TN", "", ""),
+    ],
+)
+def test_apply_facet_replaces_tokens_of_the_same_facet(query: str, token: str, expected: str):
+    assert apply_facet(query, token) == expected
+
+
+def test_facet_choices_count_countries_and_years():
+    countries, years = facet_choices(sample_releases())
+    assert ("GE", "Géorgie", 1) in countries
+    assert [y for y, _ in years] == ["2021", "2020", "2019", "2018"]  # newest first, undated out
+
+
+def test_key_labels_and_binding_rows():
+    from textual.binding import Binding
+
+    assert key_label("slash") == "/"
+    assert key_label("ctrl+u") == "ctrl+u"
+    rows = binding_rows([Binding("down,j", "down", "Next"), Binding("x", "y", "")])
+    assert rows == [("↓ j", "Next")]
