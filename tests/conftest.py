@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from oim_archive.store.archive import Archive
+from oim_archive.store.file.archive import Archive
 from oim_archive.store.records import Contact, Release
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"

@@ -58,9 +58,9 @@ def test_importers_load_neither_tinydb_nor_textual_nor_the_archive() -> None:
     )
     for forbidden in ("tinydb", "textual", "rich", "oim_archive.tui", "oim_archive.ingest"):
         assert not _has(loaded, forbidden), forbidden
-    for module in ("oim_archive.store.archive", "oim_archive.store.bundle"):
+    for module in ("oim_archive.store.file.archive", "oim_archive.store.exports.bundle"):
         assert module not in loaded
-    assert "oim_archive.store.export" not in loaded
+    assert "oim_archive.store.exports.render" not in loaded
 
 
 def test_store_never_imports_importers_or_textual() -> None:
@@ -101,7 +101,7 @@ def test_wheel_installs_one_top_level_name(tmp_path: Path) -> None:
     assert {t for t in top if not t.endswith(".dist-info")} == {"oim_archive"}
     for expected in (
         "oim_archive/__main__.py",
-        "oim_archive/store/archive.py",
+        "oim_archive/store/file/archive.py",
         "oim_archive/importers/data/chrome.json",
         "oim_archive/tui/oim_archive.tcss",
         "oim_archive/sample_data/000_209834753d0ef37a.txt",

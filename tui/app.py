@@ -13,7 +13,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from oim_archive.store.archive import Archive
+from oim_archive.store.file.archive import Archive
 from oim_archive.tui.screens.help import HelpScreen
 from oim_archive.tui.screens.library import Library
 from oim_archive.tui.screens.releases import ReleasesScreen

@@ -15,9 +15,9 @@ from typing import Any, TextIO
 import orjson
 
 from oim_archive import __version__
-from oim_archive.store.archive import Archive
 from oim_archive.store.errors import ArchiveError
-from oim_archive.store.paths import ENV_VAR, default_archive_path
+from oim_archive.store.file.archive import Archive
+from oim_archive.store.file.paths import ENV_VAR, default_archive_path
 from oim_archive.store.records import Release
 from oim_archive.store.text import clean_line
 
@@ -199,14 +199,14 @@ def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
-    from oim_archive.store.export import release_text
+    from oim_archive.store.exports.render import release_text
 
     out.write(release_text(_readable_archive(args).get(args.id)))
     return 0
 
 
 def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
-    from oim_archive.store.search import SearchIndex
+    from oim_archive.store.search.engine import SearchIndex
 
     releases = _readable_archive(args).releases()
     query = " ".join(args.query)
@@ -223,8 +223,8 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_contacts(args: argparse.Namespace, out: TextIO) -> int:
-    from oim_archive.store.contacts import build_directory
-    from oim_archive.store.search import ContactSearch
+    from oim_archive.store.directory import build_directory
+    from oim_archive.store.search.engine import ContactSearch
 
     releases = _readable_archive(args).releases()
     entries = build_directory(releases)
@@ -232,7 +232,7 @@ def cmd_contacts(args: argparse.Namespace, out: TextIO) -> int:
     if query.strip():
         entries = [entries[i] for i in ContactSearch(entries).search(query)]
     if args.vcard:
-        from oim_archive.store.vcard import contacts_vcard
+        from oim_archive.store.exports.vcard import contacts_vcard
 
         text = contacts_vcard(entries, {r.id: r.title for r in releases})
     elif args.json:
@@ -255,7 +255,7 @@ def cmd_contacts(args: argparse.Namespace, out: TextIO) -> int:
 
 def _emit(text: str, args: argparse.Namespace, out: TextIO) -> int:
     if getattr(args, "output", None):
-        from oim_archive.store.export import write_file
+        from oim_archive.store.exports.render import write_file
 
         path = write_file(args.output, text, force=args.force)
         sys.stderr.write(f"{PROG}: wrote {path}\n")
@@ -265,7 +265,7 @@ def _emit(text: str, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
-    from oim_archive.store.export import render, write_export
+    from oim_archive.store.exports.render import render, write_export
 
     release = _readable_archive(args).get(args.id)
     if args.output and args.export_dir:
@@ -278,7 +278,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_dump(args: argparse.Namespace, out: TextIO) -> int:
-    from oim_archive.store.bundle import dump_bundle
+    from oim_archive.store.exports.bundle import dump_bundle
 
     releases = _readable_archive(args).releases()
     count = dump_bundle(releases, args.file, force=args.force)
@@ -297,7 +297,7 @@ def open_browser(args: argparse.Namespace) -> int:
     # decoded releases are cached in ``archive`` and the app reuses them. When the list
     # catalog matches the file (it was read whole and sound since its last change), the app
     # shows that at once and reads the archive in a worker instead.
-    from oim_archive.store.catalog import read_catalog
+    from oim_archive.store.file.catalog import read_catalog
 
     if read_catalog(archive.path, archive.stamp()) is None:
         archive.require()

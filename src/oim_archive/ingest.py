@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from oim_archive.importers import MAX_PAGE_BYTES, ImportRefused, parse_page
-from oim_archive.store.archive import Archive
-from oim_archive.store.bundle import BundleError, is_bundle, looks_like_bundle, read_bundle
+from oim_archive.store.exports.bundle import BundleError, is_bundle, looks_like_bundle, read_bundle
+from oim_archive.store.file.archive import Archive
 from oim_archive.store.records import Release
 
 BUNDLE_MAX_BYTES = 2 * 1024**3

@@ -27,7 +27,7 @@ from datetime import date
 from pathlib import Path
 
 from oim_archive.ingest import import_paths
-from oim_archive.store.archive import Archive
+from oim_archive.store.file.archive import Archive
 from tests.bench.make_corpus import make_pages
 from tests.bench.tmux import TmuxSession, tmux_available
 

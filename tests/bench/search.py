@@ -28,8 +28,8 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from oim_archive.store import search_cache
-from oim_archive.store.search import ContactSearch, SearchIndex, _cache_stamp
+from oim_archive.store.search import cache as search_cache
+from oim_archive.store.search.engine import ContactSearch, SearchIndex, _cache_stamp
 from tests import search_quality as quality
 
 SCREEN_ROWS = 50

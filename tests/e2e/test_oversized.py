@@ -17,7 +17,7 @@ import pytest
 
 from oim_archive.importers import MAX_PAGE_BYTES
 from oim_archive.ingest import import_paths
-from oim_archive.store.archive import Archive
+from oim_archive.store.file.archive import Archive
 from oim_archive.tui.cli import main
 from tests.support.reliability import CONTROL_CHARS, cli_env, page_text, run_cli, write_pages
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from oim_archive.store.archive import Archive
+from oim_archive.store.file.archive import Archive
 from tests.support.reliability import cli_env, page_text
 
 FILES = 100_000

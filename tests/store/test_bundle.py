@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from oim_archive.store.archive import Archive
-from oim_archive.store.bundle import (
+from oim_archive.store.exports.bundle import (
     BUNDLE_FORMAT,
     BUNDLE_VERSION,
     BundleError,
@@ -16,6 +15,7 @@ from oim_archive.store.bundle import (
     is_bundle,
     read_bundle,
 )
+from oim_archive.store.file.archive import Archive
 from oim_archive.store.records import Release
 from tests.conftest import hand_made_releases
 
@@ -163,7 +163,7 @@ def test_hostile_records_are_cleaned_and_ids_recomputed() -> None:
 
 def test_bundles_go_through_the_one_bundle_reader() -> None:
     from oim_archive.ingest import parse_file
-    from oim_archive.store.bundle import bundle_bytes
+    from oim_archive.store.exports.bundle import bundle_bytes
     from oim_archive.store.records import Release
 
     originals = [Release(title="Un titre", body="Un corps.", source="000.txt")]

@@ -7,8 +7,13 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from oim_archive.store.archive import Archive
-from oim_archive.store.catalog import catalog_path, index_cache_path, read_catalog, write_catalog
+from oim_archive.store.file.archive import Archive
+from oim_archive.store.file.catalog import (
+    catalog_path,
+    index_cache_path,
+    read_catalog,
+    write_catalog,
+)
 from oim_archive.tui.app import make_app
 from oim_archive.tui.screens.library import Library
 from tests.conftest import make_release

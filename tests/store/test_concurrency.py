@@ -11,8 +11,8 @@ from pathlib import Path
 import orjson
 import pytest
 
-from oim_archive.store.archive import Archive
-from oim_archive.store.storage import AtomicOrjsonStorage
+from oim_archive.store.file.archive import Archive
+from oim_archive.store.file.storage import AtomicOrjsonStorage
 from oim_archive.tui.cli import main
 from tests.support.reliability import (
     assert_clean_error,
@@ -27,7 +27,7 @@ from tests.support.reliability import (
 HOLD_LOCK = r"""
 import sys, time
 from pathlib import Path
-from oim_archive.store.lock import exclusive_lock
+from oim_archive.store.file.lock import exclusive_lock
 
 with exclusive_lock(Path(sys.argv[1])):
     print("held", flush=True)

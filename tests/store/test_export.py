@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from oim_archive.store.export import (
+from oim_archive.store.exports.render import (
     FORMATS,
     release_json,
     release_markdown,

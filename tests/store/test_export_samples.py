@@ -12,13 +12,18 @@ import pytest
 import vobject
 
 from oim_archive.importers import parse_page
-from oim_archive.store.archive import Archive
-from oim_archive.store.bundle import dump_bundle, read_bundle
-from oim_archive.store.contacts import build_directory
-from oim_archive.store.export import release_json, release_markdown, release_text, write_export
-from oim_archive.store.filenames import export_stem
+from oim_archive.store.directory import build_directory
+from oim_archive.store.exports.bundle import dump_bundle, read_bundle
+from oim_archive.store.exports.filenames import export_stem
+from oim_archive.store.exports.render import (
+    release_json,
+    release_markdown,
+    release_text,
+    write_export,
+)
+from oim_archive.store.exports.vcard import contacts_vcard
+from oim_archive.store.file.archive import Archive
 from oim_archive.store.records import Release
-from oim_archive.store.vcard import contacts_vcard
 from tests.store.test_export import MD, assert_golden, check_plain_text
 
 SAMPLE_DIR = Path(__file__).resolve().parents[2] / "sample_data"

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from oim_archive.store.export import release_text, write_export
-from oim_archive.store.filenames import export_stem, safe_filename
+from oim_archive.store.exports.filenames import export_stem, safe_filename
+from oim_archive.store.exports.render import release_text, write_export
 from oim_archive.store.records import Release
 
 RESERVED = re.compile(r"^(CON|PRN|AUX|NUL|COM[1-9¹²³]|LPT[1-9¹²³]|CONIN\$|CONOUT\$)$", re.I)

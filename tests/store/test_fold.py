@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from oim_archive.store.search import fold, highlight_spans
+from oim_archive.store.search.engine import fold, highlight_spans
 
 
 @pytest.mark.parametrize(

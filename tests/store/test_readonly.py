@@ -12,7 +12,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from oim_archive.store.archive import Archive
+from oim_archive.store.file.archive import Archive
 from oim_archive.tui.cli import main
 from tests.support.reliability import (
     SAMPLE_DIR,

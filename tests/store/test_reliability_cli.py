@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from oim_archive.store.archive import Archive
+from oim_archive.store.file.archive import Archive
 from oim_archive.store.records import Contact
 from tests.conftest import make_release
 from tests.support.reliability import (

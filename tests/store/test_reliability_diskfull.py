@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from oim_archive.store.storage import backup_path
+from oim_archive.store.file.storage import backup_path
 from tests.support.reliability import (
     SAMPLE_DIR,
     assert_clean_error,

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from oim_archive.store import storage
-from oim_archive.store.archive import Archive
+from oim_archive.store.file import storage
+from oim_archive.store.file.archive import Archive
 from oim_archive.tui.cli import main
 from tests.support.reliability import (
     SAMPLE_DIR,

@@ -8,9 +8,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from oim_archive.store.contacts import build_directory
+from oim_archive.store.directory import build_directory
 from oim_archive.store.records import Contact, Release
-from oim_archive.store.search import ContactSearch, Hit, SearchIndex, highlight_spans, parse_query
+from oim_archive.store.search.engine import (
+    ContactSearch,
+    Hit,
+    SearchIndex,
+    highlight_spans,
+    parse_query,
+)
 
 
 def _release(title: str, body: str = "Texte.", **fields: object) -> Release:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from oim_archive.store.records import Contact, Release
-from oim_archive.store.search import SearchIndex
+from oim_archive.store.search.engine import SearchIndex
 
 
 def _releases() -> list[Release]:

@@ -9,8 +9,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from oim_archive.store import storage
-from oim_archive.store.archive import Archive
+from oim_archive.store.file import storage
 from oim_archive.store.errors import (
     AmbiguousReleaseError,
     ArchiveLockedError,
@@ -18,9 +17,10 @@ from oim_archive.store.errors import (
     CorruptArchiveError,
     UnknownReleaseError,
 )
-from oim_archive.store.lock import exclusive_lock
+from oim_archive.store.file.archive import Archive
+from oim_archive.store.file.lock import exclusive_lock
+from oim_archive.store.file.storage import backup_path
 from oim_archive.store.records import Contact, Release, release_id
-from oim_archive.store.storage import backup_path
 from tests.conftest import make_release
 
 
@@ -220,7 +220,7 @@ def test_damaged_body_is_reported(archive_path: Path) -> None:
 
 
 def test_fast_sort_agrees_with_the_sort_key() -> None:
-    from oim_archive.store.archive import sort_key_newest_first, sort_newest_first
+    from oim_archive.store.file.archive import sort_key_newest_first, sort_newest_first
 
     dates = [None, "2019", "2019-09", "2019-09-24", "2020-01", "2008", None, "2019-09-24"]
     releases = [make_release(f"title {i % 3}", str(i), date=d) for i, d in enumerate(dates)]

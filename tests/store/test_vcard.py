@@ -5,15 +5,15 @@ from __future__ import annotations
 import pytest
 import vobject
 
-from oim_archive.store.contacts import DirectoryEntry, build_directory
-from oim_archive.store.records import Contact, Release
-from oim_archive.store.vcard import (
+from oim_archive.store.directory import DirectoryEntry, build_directory
+from oim_archive.store.exports.vcard import (
     contacts_vcard,
     escape_text,
     fold_line,
     split_name,
     split_office,
 )
+from oim_archive.store.records import Contact, Release
 
 LONG_TITLE = (
     "L’OIM et le Gouvernement italien lancent un programme de retour volontaire assisté et de "

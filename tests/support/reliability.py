@@ -17,7 +17,7 @@ from typing import Any
 import orjson
 import pytest
 
-from oim_archive.store.archive import Archive
+from oim_archive.store.file.archive import Archive
 from oim_archive.store.records import Release
 
 REPO = Path(__file__).resolve().parents[2]
@@ -208,13 +208,13 @@ import os, signal, stat, sys
 from pathlib import Path
 
 import oim_archive.ingest
-import oim_archive.store.storage
+import oim_archive.store.file.storage
 
 oim_archive.ingest.BATCH_RELEASES = int(os.environ["OIM_TEST_BATCH"])
 point = os.environ.get("OIM_TEST_KILL_AT", "")
 target = int(os.environ.get("OIM_TEST_KILL_WRITE", "0"))
 archive = Path(os.environ["OIM_TEST_ARCHIVE"])
-real_os = oim_archive.store.storage.os
+real_os = oim_archive.store.file.storage.os
 
 
 def die():
@@ -250,7 +250,7 @@ class KillingOs:
 
 
 if point:
-    oim_archive.store.storage.os = KillingOs()
+    oim_archive.store.file.storage.os = KillingOs()
 
 from oim_archive.tui.cli import main
 

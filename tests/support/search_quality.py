@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from oim_archive import importers
-from oim_archive.store.archive import sort_key_newest_first
-from oim_archive.store.contacts import DirectoryEntry, build_directory
+from oim_archive.store.directory import DirectoryEntry, build_directory
+from oim_archive.store.file.archive import sort_key_newest_first
 from oim_archive.store.records import Release
-from oim_archive.store.search import ContactSearch, SearchIndex
+from oim_archive.store.search.engine import ContactSearch, SearchIndex
 from tests.bench.make_corpus import make_releases
 
 ROOT = Path(__file__).resolve().parents[2]

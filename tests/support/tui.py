@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.app import App
 from textual.worker import WorkerFailed
 
-from oim_archive.store.archive import Archive
+from oim_archive.store.file.archive import Archive
 from oim_archive.store.records import Contact, Release
 from oim_archive.tui.app import make_app
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from oim_archive.ingest import ensure_sample_archive
-from oim_archive.store.archive import Archive
+from oim_archive.store.file.archive import Archive
 from oim_archive.tui.app import make_app
 from oim_archive.tui.dialogs.import_path import ImportPathDialog
 from oim_archive.tui.screens import library as library_module

@@ -12,7 +12,7 @@ import orjson
 import pytest
 
 from oim_archive.ingest import ensure_sample_archive
-from oim_archive.store.archive import Archive
+from oim_archive.store.file.archive import Archive
 from oim_archive.tui.cli import main
 from tests.conftest import SAMPLE_DIR
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from oim_archive.store.archive import Archive
-from oim_archive.store.export import release_text
+from oim_archive.store.exports.render import release_text
+from oim_archive.store.file.archive import Archive
 from oim_archive.store.records import Release
 from oim_archive.tui.dialogs.facets import FacetPicker
 from oim_archive.tui.screens.help import HelpScreen

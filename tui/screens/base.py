@@ -76,7 +76,7 @@ class BaseScreen(Screen[None]):
             return
         if self.still_loading():
             return
-        from oim_archive.store.export import write_export
+        from oim_archive.store.exports.render import write_export
 
         try:
             path = write_export(release, self.library.export_dir, "txt")
@@ -92,7 +92,7 @@ class BaseScreen(Screen[None]):
             return
         if self.still_loading():
             return
-        from oim_archive.store.export import release_text
+        from oim_archive.store.exports.render import release_text
 
         text = release_text(release)
         self.app.copy_to_clipboard(text)

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from oim_archive.store.contacts import DirectoryEntry
+from oim_archive.store.directory import DirectoryEntry
 from oim_archive.tui.screens.base import BaseScreen, report_failure
 from oim_archive.tui.screens.coalesce import FilterDone, QueryCoalescer
 from oim_archive.tui.widgets.contact_list import ContactList
@@ -199,9 +199,9 @@ class ContactsScreen(BaseScreen):
 
     def _write_vcard(self, entries: list[DirectoryEntry], stem: str) -> None:
         """Write the cards into the export folder under a safe, never-reused name."""
-        from oim_archive.store.export import write_file
-        from oim_archive.store.filenames import safe_filename
-        from oim_archive.store.vcard import contacts_vcard
+        from oim_archive.store.exports.filenames import safe_filename
+        from oim_archive.store.exports.render import write_file
+        from oim_archive.store.exports.vcard import contacts_vcard
 
         titles = {r.id: r.title for r in self.library.releases}
         text = contacts_vcard(entries, titles)

@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from oim_archive.store.archive import Archive
-from oim_archive.store.catalog import index_cache_path, read_catalog, write_catalog
-from oim_archive.store.contacts import DirectoryEntry, build_directory
+from oim_archive.store.directory import DirectoryEntry, build_directory
+from oim_archive.store.file.archive import Archive
+from oim_archive.store.file.catalog import index_cache_path, read_catalog, write_catalog
 from oim_archive.store.records import Release
 
 if TYPE_CHECKING:  # numpy and the search engine load in the worker, after the list is shown
-    from oim_archive.store.search import ContactSearch, SearchIndex
+    from oim_archive.store.search.engine import ContactSearch, SearchIndex
 
 
 @dataclass(slots=True, eq=False)
@@ -80,7 +80,7 @@ class Library:
 
     def index_snapshot(self, snapshot: Snapshot) -> Indexes:
         """Build the search index (or load it from the cache) and the contact directory."""
-        from oim_archive.store.search import ContactSearch, SearchIndex
+        from oim_archive.store.search.engine import ContactSearch, SearchIndex
 
         index = SearchIndex.cached(snapshot.releases, index_cache_path(self.path))
         directory = build_directory(snapshot.releases)

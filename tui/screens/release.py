@@ -9,8 +9,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Footer
 
-from oim_archive.store.fold import highlight_spans
 from oim_archive.store.records import Release
+from oim_archive.store.search.fold import highlight_spans
 from oim_archive.tui.screens.base import BaseScreen
 from oim_archive.tui.widgets.release_view import ReleaseView
 from oim_archive.tui.widgets.status_line import StatusLine

@@ -15,7 +15,7 @@ from textual.widgets import Footer, Input
 from textual.worker import Worker
 
 from oim_archive.store.errors import ArchiveError
-from oim_archive.store.fold import highlight_spans
+from oim_archive.store.search.fold import highlight_spans
 from oim_archive.tui.dialogs.confirm import ConfirmDialog
 from oim_archive.tui.dialogs.facets import FacetPicker, apply_facet, facet_choices
 from oim_archive.tui.dialogs.import_path import ImportPathDialog
@@ -36,7 +36,7 @@ from oim_archive.tui.widgets.safe_text import line
 from oim_archive.tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
-    from oim_archive.store.search import Hit
+    from oim_archive.store.search.engine import Hit
 
 PREVIEW_BODY_LIMIT = 3000
 DISK_CHECK_SECONDS = 2.0

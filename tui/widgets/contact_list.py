@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from textual.content import Content
 
-from oim_archive.store.contacts import DirectoryEntry
+from oim_archive.store.directory import DirectoryEntry
 from oim_archive.tui.widgets.line_list import LineList
 from oim_archive.tui.widgets.safe_text import line
 

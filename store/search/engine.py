@@ -18,11 +18,11 @@ from typing import overload
 
 import numpy as np
 
-from oim_archive.store import search_cache
-from oim_archive.store.contacts import DirectoryEntry
-from oim_archive.store.fold import fold, highlight_spans
+from oim_archive.store.search import cache as search_cache
+from oim_archive.store.directory import DirectoryEntry
 from oim_archive.store.records import Release
-from oim_archive.store.search_index import WordIndex
+from oim_archive.store.search.fold import fold, highlight_spans
+from oim_archive.store.search.index import WordIndex
 
 __all__ = [
     "ContactSearch",

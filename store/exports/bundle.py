@@ -13,7 +13,7 @@ from typing import Any
 
 import orjson
 
-from oim_archive.store.export import write_bytes
+from oim_archive.store.exports.render import write_bytes
 from oim_archive.store.records import RELEASE_FIELDS, Release
 from oim_archive.store.text import strip_control
 

@@ -17,8 +17,8 @@ from typing import Any
 import orjson
 import platformdirs
 
+from oim_archive.store.file.storage import write_atomically
 from oim_archive.store.records import Release, date_sort_text
-from oim_archive.store.storage import write_atomically
 
 CATALOG_VERSION = 1
 CACHE_ENV_VAR = "OIM_ARCHIVE_CACHE"

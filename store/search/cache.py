@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from oim_archive.store.search_index import WordIndex
+from oim_archive.store.search.index import WordIndex
 
 FORMAT_VERSION = 1
 

@@ -13,9 +13,9 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
-from oim_archive.store.filenames import export_stem, safe_filename
+from oim_archive.store.exports.filenames import export_stem, safe_filename
+from oim_archive.store.file.storage import fsync_dir
 from oim_archive.store.records import Contact, Release
-from oim_archive.store.storage import fsync_dir
 from oim_archive.store.text import clean_line, strip_control
 
 FORMATS = ("txt", "md", "json")

@@ -27,7 +27,7 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from oim_archive.store.fold import fold_words
+from oim_archive.store.search.fold import fold_words
 
 EXACT = 1.0
 PREFIX = 0.8

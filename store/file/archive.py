@@ -14,16 +14,16 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.table import Table
 
-from oim_archive.store.catalog import write_catalog_rows
 from oim_archive.store.errors import (
     AmbiguousReleaseError,
     ArchiveMissingError,
     CorruptArchiveError,
     UnknownReleaseError,
 )
-from oim_archive.store.lock import DEFAULT_LOCK_TIMEOUT, exclusive_lock
+from oim_archive.store.file.catalog import write_catalog_rows
+from oim_archive.store.file.lock import DEFAULT_LOCK_TIMEOUT, exclusive_lock
+from oim_archive.store.file.storage import AtomicOrjsonStorage, recovery_hint
 from oim_archive.store.records import Release, date_sort_text
-from oim_archive.store.storage import AtomicOrjsonStorage, recovery_hint
 
 RELEASES_TABLE = "releases"  # every field but the body: small, so the list loads fast
 BODIES_TABLE = "bodies"  # id -> {"z": base64 of the zlib-compressed body}, decoded on demand

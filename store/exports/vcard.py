@@ -6,7 +6,7 @@ import hashlib
 import re
 from collections.abc import Mapping, Sequence
 
-from oim_archive.store.contacts import DirectoryEntry
+from oim_archive.store.directory import DirectoryEntry
 from oim_archive.store.text import clean_line
 
 CRLF = "\r\n"

@@ -1,0 +1,1 @@
+"""The search engine: accent folding, the word index, its saved copy, and ranking."""
