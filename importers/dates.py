@@ -195,3 +195,78 @@ def release_date(dates: list[FoundDate]) -> str | None:
         if len(found.iso) > 4:
             return found.iso
     return dates[0].iso if dates else None
+
+
+# A CMS date with its weekday, "Wed, 09/19/2018 - 11:19", "Jeu, 06/04/2017": the weekday tells
+# whether the site writes day/month or month/day.
+_WEEKDAY_NUMERIC = re.compile(
+    r"\b(?P<weekday>[^\W\d_]{3,9})\.?,?\s+(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b"
+)
+# Weekday names and abbreviations in en, fr, es and it (Monday is 0, as in date.weekday()).
+_WEEKDAY_NUMBERS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("mon", "monday", "lun", "lundi", "lunes", "lunedì"),
+            ("tue", "tuesday", "mar", "mardi", "martes", "martedì"),
+            ("wed", "wednesday", "mer", "mercredi", "mié", "mie", "miércoles", "mercoledì"),
+            ("thu", "thursday", "jeu", "jeudi", "jue", "jueves", "gio", "giovedì"),
+            ("fri", "friday", "ven", "vendredi", "vie", "viernes", "venerdì"),
+            ("sat", "saturday", "sam", "samedi", "sáb", "sab", "sábado", "sabato"),
+            ("sun", "sunday", "dim", "dimanche", "dom", "domingo", "domenica"),
+        )
+    )
+    for name in names
+}
+# Labels of sites that write day/month ("Publié le 04/10/2019", "Publicado: 12/06/2018").
+_DAY_FIRST_LABEL = re.compile(r"\b(?:publi[ée]e?|publicad[oa]|fecha|le|el)\b", re.IGNORECASE)
+# Press releases are on the web from the late 1990s: a day written in the body before this year
+# is history (a birth, a founding), not a hint of when the release was written.
+EARLIEST_ESTIMATE_YEAR = 1995
+
+
+def _day(year: int, month: int, day: int) -> datetime | None:
+    try:
+        return datetime(year, month, day)
+    except ValueError:
+        return None
+
+
+def _weekday_date(match: re.Match[str]) -> str | None:
+    """The reading of "Tue, 03/10/2017" whose weekday is right (day/month or month/day)."""
+    weekday = _WEEKDAY_NUMBERS.get(match["weekday"].lower())
+    if weekday is None:
+        return None
+    year, first, second = int(match["year"]), int(match["a"]), int(match["b"])
+    readings = {_day(year, second, first), _day(year, first, second)} - {None}
+    fitting = [d for d in readings if d is not None and d.weekday() == weekday]
+    return fitting[0].strftime("%Y-%m-%d") if len(fitting) == 1 else None
+
+
+def published_date(text: str) -> str | None:
+    """The date a label, a dateline or page metadata states, to the precision that is certain.
+
+    A numeric date is read by its weekday when it has one, day first after a French or Spanish
+    label, and otherwise, when day and month could be swapped ("04/10/2019"), only its year.
+    """
+    for match in _WEEKDAY_NUMERIC.finditer(text):
+        found = _weekday_date(match)
+        if found:
+            return found
+    found_dates = find_dates(text)
+    best = release_date(found_dates)
+    if best is None:
+        return None
+    start = next(f.start for f in found_dates if f.iso == best)
+    numeric = _NUMERIC.match(text, start)
+    if numeric is None or _DAY_FIRST_LABEL.search(text[:start]):
+        return best
+    first, second = int(numeric["a"]), int(numeric["b"])
+    if first != second and first <= 12 and second <= 12:
+        return best[:4]
+    return _parse(f"{max(first, second)} {min(first, second)} {numeric['year']}", "day")
+
+
+def estimated_date(dates: list[FoundDate]) -> str | None:
+    """The first date of the body (a month at least when one is written): an estimate only."""
+    return release_date([d for d in dates if int(d.iso[:4]) >= EARLIEST_ESTIMATE_YEAR])

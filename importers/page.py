@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from oim_archive.store.records import Release
+from oim_archive.store.records import DATE_FROM_TEXT, DATE_PUBLISHED, Release
 from oim_archive.store.text import clean_line
 
 from .body import paragraphs, split_dateline
@@ -17,7 +17,7 @@ from .chrome import (
     trailing_chrome_start,
 )
 from .contacts import find_intro, parse_contacts
-from .dates import FoundDate, find_dates, release_date
+from .dates import FoundDate, estimated_date, find_dates, published_date
 from .decode import decode_page
 from .errors import ImportRefused
 from .language import detect_language
@@ -57,6 +57,15 @@ def _skip_after_title(lines: list[str], title: str) -> list[str]:
             break
         index += 1
     return lines[index:]
+
+
+def _date_and_basis(stated: str, found: list[FoundDate]) -> tuple[str | None, str | None]:
+    """The date the page states, else an estimate from the body's dates, with its basis."""
+    published = published_date(stated) if stated.strip() else None
+    if published is not None:
+        return published, DATE_PUBLISHED
+    estimate = estimated_date(found)
+    return (estimate, DATE_FROM_TEXT) if estimate else (None, None)
 
 
 def _release(
@@ -100,9 +109,11 @@ def _release(
     if country is None and contacts:
         offices = " ".join(c.office or "" for c in contacts)
         country = score_countries([(offices, ZONE_WEIGHTS["body"], None)])
-    found: list[FoundDate] = find_dates(item.cms_text) if item.cms_text else []
-    found += find_dates(f"{dateline_date or ''}\n{body}")
+    stated = f"{item.cms_text}\n{dateline_date or ''}"
+    found: list[FoundDate] = find_dates(stated) if stated.strip() else []
+    found += find_dates(body)
     dates = list(dict.fromkeys(d.iso for d in found))
+    date, date_basis = _date_and_basis(stated, found)
     language = detect_language(body_tokens[:LANGUAGE_SAMPLE_WORDS])
     return Release(
         title=title,
@@ -111,7 +122,8 @@ def _release(
         country=country,
         country_name=country_name(country, language),
         dateline=dateline,
-        date=release_date(found),
+        date=date,
+        date_basis=date_basis,
         dates=dates,
         contacts=contacts,
         funders=find_funders(body, body_tokens),

@@ -7,6 +7,11 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+# Where a release's date comes from: stated by the page, or estimated from dates in the body.
+DATE_PUBLISHED = "published"
+DATE_FROM_TEXT = "text"
+DATE_BASES = (DATE_PUBLISHED, DATE_FROM_TEXT)
+
 RELEASE_FIELDS = (
     "id",
     "title",
@@ -15,6 +20,7 @@ RELEASE_FIELDS = (
     "country_name",
     "dateline",
     "date",
+    "date_basis",
     "dates",
     "body",
     "contacts",
@@ -33,6 +39,14 @@ def _optional_text(data: dict[str, Any], key: str) -> str | None:
     if not isinstance(value, str):
         raise ValueError(f"'{key}' must be text, not {type(value).__name__}")
     return value
+
+
+def _date_basis(data: dict[str, Any]) -> str | None:
+    """The record's date basis; records written before the field existed have none."""
+    basis = _optional_text(data, "date_basis")
+    if basis is not None and basis not in DATE_BASES:
+        raise ValueError(f"'date_basis' must be one of {', '.join(DATE_BASES)} or null")
+    return basis if data.get("date") else None
 
 
 @dataclass(slots=True)
@@ -88,6 +102,7 @@ class Release:
     country_name: str | None = None
     dateline: str | None = None
     date: str | None = None
+    date_basis: str | None = None
     dates: list[str] = field(default_factory=list)
     contacts: list[Contact] = field(default_factory=list)
     funders: list[str] = field(default_factory=list)
@@ -110,6 +125,7 @@ class Release:
             "country_name": self.country_name,
             "dateline": self.dateline,
             "date": self.date,
+            "date_basis": self.date_basis,
             "dates": list(self.dates),
             "body": self.body,
             "contacts": [c.to_dict() for c in self.contacts],
@@ -142,6 +158,7 @@ class Release:
             country_name=_optional_text(data, "country_name"),
             dateline=_optional_text(data, "dateline"),
             date=_optional_text(data, "date"),
+            date_basis=_date_basis(data),
             dates=[str(d) for d in dates],
             contacts=[Contact.from_dict(c) for c in contacts if isinstance(c, dict)],
             funders=[str(f) for f in funders],
@@ -149,6 +166,13 @@ class Release:
             source=str(data.get("source") or ""),
             imported_at=_optional_text(data, "imported_at"),
         )
+
+
+def display_date(release: Release) -> str:
+    """The date as shown in lists: "2019-09", "~2019-09" when only estimated from the text."""
+    if not release.date:
+        return ""
+    return f"~{release.date}" if release.date_basis == DATE_FROM_TEXT else release.date
 
 
 def date_sort_text(date: str | None) -> str:

@@ -1,0 +1,40 @@
+"""The importer on the real-page corpus does not fall below the figures it has reached.
+
+The figures come from ``python -m tests.bench.extraction``; raise the floors when the importer
+gets better, never lower them to let a change through.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.bench.extraction import PARTS, Score, score_part
+
+# part: (fields %, listing items %, contact precision %, contact recall %)
+FLOORS: dict[str, tuple[float, float, float, float]] = {
+    "tuned": (55.0, 34.0, 75.0, 60.0),
+    "heldout": (38.0, 10.0, 75.0, 100.0),
+}
+
+
+@pytest.fixture(scope="module")
+def scores() -> dict[str, Score]:
+    return {part: score_part(part) for part in PARTS}
+
+
+@pytest.mark.parametrize("part", PARTS)
+def test_no_regression(scores: dict[str, Score], part: str) -> None:
+    score = scores[part]
+    fields, items, precision, recall = FLOORS[part]
+    assert score.accuracy() >= fields
+    assert score.items() >= items
+    assert score.precision() >= precision
+    assert score.recall() >= recall
+
+
+def test_refused_pages_count_as_right_kind() -> None:
+    score = Score()
+    score.add("kind", True, "page")
+    score.add("title", False, "page", "expected 'a', got 'b'")
+    assert score.accuracy() == 50.0
+    assert score.misses == ["page: title expected 'a', got 'b'"]
