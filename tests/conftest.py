@@ -61,5 +61,7 @@ def hand_archive(archive_path: Path, hand_releases: list[Release]) -> Archive:
 
 @pytest.fixture(autouse=True)
 def private_cache_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
-    """Every test (and the processes it starts) gets its own list-catalog and index cache."""
+    """Every test (and the processes it starts) gets its own list-catalog and index cache,
+    and its own preferences folder (the user's own preferences are never read nor written)."""
     monkeypatch.setenv("OIM_ARCHIVE_CACHE", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("OIM_ARCHIVE_CONFIG", str(tmp_path_factory.mktemp("config")))
