@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
+# Tests read English unless they ask for another language, whatever the developer's locale or
+# preferences; the processes they start inherit this too.
+os.environ["OIM_ARCHIVE_LANG"] = "en"
+
+from oim_archive.i18n import set_language
 from oim_archive.store.file.archive import Archive
 from oim_archive.store.records import Contact, Release
+
+set_language("en")
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
 

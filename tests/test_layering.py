@@ -105,6 +105,8 @@ def test_wheel_installs_one_top_level_name(tmp_path: Path) -> None:
         "oim_archive/importers/data/chrome.json",
         "oim_archive/tui/oim_archive.tcss",
         "oim_archive/sample_data/000_209834753d0ef37a.txt",
+        "oim_archive/locale/fr/LC_MESSAGES/oim_archive.mo",
+        "oim_archive/locale/es/LC_MESSAGES/oim_archive.mo",
     ):
         assert expected in names
 

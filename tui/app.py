@@ -13,6 +13,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from oim_archive.i18n import set_language
 from oim_archive.store.file.archive import Archive
 from oim_archive.tui.screens.help import HelpScreen
 from oim_archive.tui.screens.library import Library
@@ -79,8 +80,19 @@ class OimArchiveApp(App[None]):
         self.theme = LIGHT_THEME if self.theme == DARK_THEME else DARK_THEME
 
 
-def make_app(db_path: Path, export_dir: Path, archive: Archive | None = None) -> OimArchiveApp:
+def make_app(
+    db_path: Path,
+    export_dir: Path,
+    archive: Archive | None = None,
+    *,
+    language: str | None = None,
+) -> OimArchiveApp:
     """The browser on the archive at ``db_path``; ``e`` writes exports into ``export_dir``.
 
-    ``archive`` may be an already opened handle on ``db_path`` (its parse is reused)."""
+    ``archive`` may be an already opened handle on ``db_path`` (its parse is reused).
+    ``language`` (fr, en, es) is the interface language; None keeps the one already chosen
+    (the CLI's ``--lang``, else the environment). Key descriptions are class-level texts: they
+    follow the language chosen before this module was first imported, as the CLI does."""
+    if language is not None:
+        set_language(language)
     return OimArchiveApp(Library(Path(db_path), Path(export_dir), archive))

@@ -15,6 +15,8 @@ from typing import Any, TextIO
 import orjson
 
 from oim_archive import __version__
+from oim_archive.i18n import ENV_VAR as LANG_ENV_VAR
+from oim_archive.i18n import LANGUAGES, _, format_number, ngettext, set_language
 from oim_archive.store.errors import ArchiveError
 from oim_archive.store.file.archive import Archive
 from oim_archive.store.file.paths import ENV_VAR, default_archive_path
@@ -43,6 +45,14 @@ def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
         default=default,
         metavar="DIR",
         help="folder for exported releases (default: the current folder)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=default,
+        help=_(
+            "interface language (default: ${env}, else the preferences file, else the locale)"
+        ).format(env=LANG_ENV_VAR),
     )
 
 
@@ -243,9 +253,10 @@ def cmd_contacts(args: argparse.Namespace, out: TextIO) -> int:
             details = [entry.office or "", *entry.phones, *entry.emails]
             shown = "  ".join(clean_line(d) for d in details if d)
             count = len(entry.releases)
-            lines.append(
-                f"{clean_line(entry.name)}  {shown}  ({count} release{'s' * (count != 1)})\n"
+            releases_named = ngettext("{count} release", "{count} releases", count).format(
+                count=format_number(count)
             )
+            lines.append(f"{clean_line(entry.name)}  {shown}  ({releases_named})\n")
         text = "".join(lines)
     if query.strip() and not entries and not args.json:
         sys.stderr.write(f"{PROG}: no contact matches {clean_line(query)!r}\n")
@@ -321,8 +332,24 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
 }
 
 
+def requested_language(argv: Sequence[str]) -> str | None:
+    """The ``--lang`` given anywhere on the command line (the last one), read before the parser
+    is built so that its help texts are already in that language."""
+    chosen: str | None = None
+    for position, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and position + 1 < len(argv):
+            chosen = argv[position + 1]
+        elif arg.startswith("--lang="):
+            chosen = arg.partition("=")[2]
+    return chosen if chosen in LANGUAGES else None
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Entry point of the console script; returns the exit status."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    set_language(requested_language(argv))
     args = build_parser().parse_args(argv)
     stdout = out or sys.stdout
     try:

@@ -18,9 +18,9 @@ from typing import overload
 
 import numpy as np
 
-from oim_archive.store.search import cache as search_cache
 from oim_archive.store.directory import DirectoryEntry
 from oim_archive.store.records import Release
+from oim_archive.store.search import cache as search_cache
 from oim_archive.store.search.fold import fold, highlight_spans
 from oim_archive.store.search.index import WordIndex
 

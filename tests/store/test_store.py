@@ -9,7 +9,6 @@ from pathlib import Path
 import orjson
 import pytest
 
-from oim_archive.store.file import storage
 from oim_archive.store.errors import (
     AmbiguousReleaseError,
     ArchiveLockedError,
@@ -17,6 +16,7 @@ from oim_archive.store.errors import (
     CorruptArchiveError,
     UnknownReleaseError,
 )
+from oim_archive.store.file import storage
 from oim_archive.store.file.archive import Archive
 from oim_archive.store.file.lock import exclusive_lock
 from oim_archive.store.file.storage import backup_path
