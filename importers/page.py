@@ -20,6 +20,7 @@ from .contacts import find_intro, parse_contacts
 from .dates import FoundDate, estimated_date, find_dates, published_date
 from .decode import decode_page
 from .errors import ImportRefused
+from .html import HtmlItem, is_html, read_html
 from .language import detect_language
 from .listing import Item, split_items
 from .markup import clean_markup
@@ -132,9 +133,33 @@ def _release(
     )
 
 
+def _html_releases(items: list[HtmlItem], name: str) -> list[Release]:
+    releases: list[Release] = []
+    for html_item in items:
+        lines = html_item.text.split("\n")
+        if html_item.title:
+            release = _release(
+                Item([html_item.title, "", *lines], html_item.stated_date), [], name, (0, [])
+            )
+        else:
+            title_index, chrome = find_title(lines)
+            if title_index >= len(lines):
+                continue
+            release = _release(Item(lines, html_item.stated_date), [], name, (title_index, chrome))
+        if release is not None:
+            releases.append(release)
+    return releases
+
+
 def parse_page_unguarded(data: bytes, name: str) -> list[Release]:
     """The importer itself; parse_page adds the guarantee that only ImportRefused escapes."""
-    text = clean_markup(decode_page(data))
+    decoded = decode_page(data)
+    if is_html(decoded):
+        found = _html_releases(read_html(decoded), name)
+        if not found:
+            raise ImportRefused("HTML page without release text (only menus, links or footers)")
+        return list({release.id: release for release in found}.values())
+    text = clean_markup(decoded)
     lines = text.split("\n")
     title_index, chrome = find_title(lines)
     if title_index >= len(lines):

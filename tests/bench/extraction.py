@@ -94,8 +94,8 @@ def field_checks(expected: dict[str, Any], release: Release) -> dict[str, bool]:
         "funders": _funders_ok(expected.get("funders") or [], release),
     }
     if expected.get("body_start") is not None:  # null: the page shows no body to start
-        start = norm(release.body)[:BODY_START_CHARS]
-        checks["body_start"] = norm(expected["body_start"])[:BODY_START_CHARS] == start
+        start = norm(norm(release.body)[:BODY_START_CHARS])
+        checks["body_start"] = norm(norm(expected["body_start"])[:BODY_START_CHARS]) == start
     return checks
 
 

@@ -1,0 +1,268 @@
+"""HTML documents (saved pages, CMS articles, listing views) read with a real parser (selectolax).
+
+The page's chrome (scripts, menus, cookie banners, share and related blocks, footers) is taken
+out, the title comes from ``<h1>`` / ``og:title`` / ``<title>``, the publication date from the
+page's metadata or its "Posted:" / "Publié le" label, and the main content becomes plain text
+with one paragraph per block for the text pipeline.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from oim_archive.store.text import clean_line, strip_control
+
+# An HTML document by its content: optional XML declaration and comments, then a doctype or
+# <html>; or, further in, a <head>/<body> element.
+_HTML_START = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>])",
+    re.IGNORECASE | re.DOTALL,
+)
+_HTML_INSIDE = re.compile(r"<(?:head|body)[\s>]", re.IGNORECASE)
+HTML_SNIFF_CHARS = 4096
+
+_DROPPED_TAGS = (
+    "script, style, noscript, svg, nav, form, iframe, template, button, select, input, object, "
+    "embed, canvas, header, footer, aside, dialog"
+)
+# Blocks of chrome by their class or id: cookie banners, sharing, related news, menus…
+_CHROME_CLASS = re.compile(
+    r"cookie|consent|gdpr|shar(?:e|ing)|social|related|relacionad|breadcrumb|menu|navbar|"
+    r"pager|pagination|sidebar|newsletter|subscribe|comment|hidden|sr-only|skip-link|"
+    r"modal|popup|tags|language-switcher|print",
+    re.IGNORECASE,
+)
+# Where CMSs put the release's text, most specific first.
+_BODY_SELECTORS = (
+    '[itemprop="articleBody"]',
+    ".field--name-body",
+    ".field-name-body",
+    ".rw-report__content",
+    ".entry-content",
+    ".article-body",
+    ".article__body",
+    ".post-content",
+    ".node__content",
+    ".body",
+)
+_CONTAINER_SELECTORS = ("article", "main", '[role="main"]', "#content", ".content")
+_PARAGRAPH_TAGS = (
+    "p, h1, h2, h3, h4, h5, h6, div, section, article, main, table, tr, ul, ol, li, dl, dt, dd, "
+    "blockquote, figure, figcaption, pre, address, center, hr"
+)
+_PARAGRAPH = "\ue000"
+_LINE = "\ue001"
+_BREAKS = re.compile(r"\s*[\ue000\ue001][\s\ue000\ue001]*")
+_SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u202f\u2007\u2009]+")
+_TITLE_SUFFIX = re.compile(r"\s+[|–—]\s+[^|–—]{2,80}$")
+# Metadata naming the publication date, in order of trust.
+_DATE_METAS = (
+    'meta[property="article:published_time"]',
+    'meta[itemprop="datePublished"]',
+    'meta[name="dcterms.date"]',
+    'meta[name="DC.date"]',
+    'meta[name="dc.date"]',
+    'meta[name="date"]',
+    'meta[name="publish-date"]',
+    'meta[name="pubdate"]',
+)
+_ISO_DAY = re.compile(r"^\s*((?:19|20)\d\d-[01]\d-[0-3]\d)")
+# A publication label and its value, on the same line or the next one.
+_DATE_LABEL = re.compile(
+    r"^[ \t]*(?:posted|published|date\s+publish(?:ed)?|publication\s+date|publi[ée]e?(?:\s+le)?|"
+    r"date\s+de\s+publication|publicad[oa](?:\s+el)?|fecha(?:\s+de\s+publicaci[óo]n)?)"
+    r"(?:\s+on)?[ \t]*:?[ \t]*(?:\n[ \t]*){0,2}(?P<value>[^\n]*\d[^\n]*)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+MIN_HEADING_WORDS = 3
+MIN_LISTING_ITEMS = 2
+
+
+@dataclass(slots=True)
+class HtmlItem:
+    """One release's parts in an HTML page: title, the date the page states, body text."""
+
+    title: str | None
+    stated_date: str
+    text: str
+
+
+def is_html(text: str) -> bool:
+    """An HTML document (by its content, whatever the file's name)."""
+    head = text[:HTML_SNIFF_CHARS]
+    return _HTML_START.match(head) is not None or (
+        head.lstrip().startswith("<") and _HTML_INSIDE.search(head) is not None
+    )
+
+
+def _text(node: LexborNode) -> str:
+    return clean_line(node.text(separator=" "))
+
+
+def _json_ld_dates(tree: LexborHTMLParser) -> list[str]:
+    found: list[str] = []
+    for script in tree.css('script[type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text())
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            value = stack.pop()
+            if isinstance(value, dict):
+                published = value.get("datePublished")
+                if isinstance(published, str):
+                    found.append(published)
+                stack.extend(value.values())
+            elif isinstance(value, list):
+                stack.extend(value)
+    return found
+
+
+def _metadata_date(tree: LexborHTMLParser) -> str | None:
+    """The publication day the page's metadata states (JSON-LD, Open Graph, Dublin Core)."""
+    values = _json_ld_dates(tree)
+    for selector in _DATE_METAS:
+        node = tree.css_first(selector)
+        if node is not None:
+            values.append(node.attributes.get("content") or "")
+    for value in values:
+        day = _ISO_DAY.match(value)
+        if day:
+            return day.group(1)
+    return None
+
+
+def _headline(tree: LexborHTMLParser) -> str | None:
+    """The title: the page's <h1>, else og:title, else <title> without the site's name."""
+    for node in tree.css("h1"):
+        text = _text(node)
+        if text.count(" ") + 1 >= MIN_HEADING_WORDS:
+            return text
+    og = tree.css_first('meta[property="og:title"]')
+    if og is not None and (og.attributes.get("content") or "").strip():
+        return clean_line(og.attributes.get("content") or "")
+    title = tree.css_first("title")
+    if title is None or not _text(title):
+        return None
+    text = _text(title)
+    return _TITLE_SUFFIX.sub("", text) or text
+
+
+def _drop_chrome_blocks(root: LexborNode) -> None:
+    """Blocks of chrome by their class or id (cookie banner, sharing, related news…)."""
+    for node in root.css("[class], [id]"):
+        marks = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+        if _CHROME_CLASS.search(marks) and node.tag not in ("body", "html", "main", "article"):
+            node.decompose()
+
+
+def _drop_chrome_tags(root: LexborNode) -> None:
+    """Elements that are never release text: scripts, menus, headers and footers, forms…"""
+    for node in root.css(_DROPPED_TAGS):
+        node.decompose()
+
+
+def block_text(node: LexborNode) -> str:
+    """The node's text with one blank line between blocks and a newline for each <br>."""
+    for block in node.css(_PARAGRAPH_TAGS):
+        block.insert_before(_PARAGRAPH)
+        block.insert_after(_PARAGRAPH)
+    for br in node.css("br"):
+        br.insert_before(_LINE)
+    text = _SPACES.sub(" ", node.text(separator=""))
+    text = _BREAKS.sub(lambda m: "\n\n" if _PARAGRAPH in m.group(0) else "\n", text)
+    lines = [line.strip() for line in strip_control(text).split("\n")]
+    return unicodedata.normalize("NFC", "\n".join(lines).strip())
+
+
+def _first_time(node: LexborNode) -> str | None:
+    for time in node.css("time[datetime]"):
+        day = _ISO_DAY.match(time.attributes.get("datetime") or "")
+        if day:
+            return day.group(1)
+    return None
+
+
+def _take_label(text: str) -> tuple[str, str]:
+    """(the value of the first publication label, the text without that label)."""
+    match = _DATE_LABEL.search(text)
+    if match is None:
+        return "", text
+    return match["value"].strip(), text[: match.start()] + text[match.end() :]
+
+
+def _after_title(text: str, title: str | None) -> str:
+    """The text after the title's line when the title is written near the top (chrome before)."""
+    if not title:
+        return text
+    folded = title.casefold()
+    lines = text.split("\n")
+    for index, line in enumerate(lines[:40]):
+        if line.casefold() == folded:
+            return "\n".join(lines[index + 1 :])
+    return text
+
+
+def _content(root: LexborNode) -> tuple[LexborNode, bool]:
+    """The node holding the release's text, and whether it is the body field alone."""
+    for selector in _BODY_SELECTORS:
+        node = root.css_first(selector)
+        if node is not None and _text(node):
+            return node, True
+    for selector in _CONTAINER_SELECTORS:
+        node = root.css_first(selector)
+        if node is not None and _text(node):
+            return node, False
+    return root, False
+
+
+def _listing_items(root: LexborNode) -> list[HtmlItem]:
+    """Teaser rows of a listing view, each with its own heading; [] for an article page."""
+    for selector in (".views-row", "article", ".node-teaser", ".teaser"):
+        rows = root.css(selector)
+        if len(rows) < MIN_LISTING_ITEMS:
+            continue
+        items: list[HtmlItem] = []
+        for row in rows:
+            heading = row.css_first("h2, h3, h4")
+            if heading is None or not _text(heading):
+                break
+            title = _text(heading)
+            stated = _first_time(row) or ""
+            heading.decompose()
+            label, text = _take_label(block_text(row))
+            items.append(HtmlItem(title, stated or label, text))
+        else:
+            return items
+    return []
+
+
+def read_html(text: str) -> list[HtmlItem]:
+    """The releases' parts in an HTML document: one item for an article, several for a listing."""
+    tree = LexborHTMLParser(text)
+    title = _headline(tree)
+    published = _metadata_date(tree)
+    root = tree.body
+    if root is None:
+        return []
+    _drop_chrome_blocks(root)
+    # A <time> in the article's own meta block (which may be a <footer>) before those go.
+    stated = published or _first_time(root) or ""
+    _drop_chrome_tags(root)
+    items = _listing_items(root)
+    if items:
+        return items
+    content, body_only = _content(root)
+    if body_only:
+        label, _ = _take_label(block_text(root))
+        body = block_text(content)
+    else:
+        label, body = _take_label(block_text(content))
+        body = _after_title(body, title)
+    return [HtmlItem(title, stated or label, body)]
