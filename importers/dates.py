@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
+from typing import Any
 
 from dateutil import parser as date_parser
 
@@ -43,8 +44,8 @@ _WEEKDAYS: tuple[tuple[str, ...], ...] = (
 class TrilingualParserInfo(date_parser.parserinfo):
     """dateutil's English names plus French and Spanish month and weekday names."""
 
-    MONTHS = [tuple(names) for names in _MONTHS]  # noqa: RUF012 (dateutil's class attribute)
-    WEEKDAYS = [tuple(names) for names in _WEEKDAYS]  # noqa: RUF012
+    MONTHS: list[Any] = [tuple(names) for names in _MONTHS]  # noqa: RUF012 (dateutil's)
+    WEEKDAYS: list[Any] = [tuple(names) for names in _WEEKDAYS]  # noqa: RUF012
     JUMP = [*date_parser.parserinfo.JUMP, "de", "del", "le", "er", "º", "°"]  # noqa: RUF012
 
 

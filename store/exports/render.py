@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import json
 import os
 import re
-import tempfile
 import textwrap
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
 from oim_archive.store.exports.filenames import export_stem, safe_filename
-from oim_archive.store.file.storage import fsync_dir
+from oim_archive.store.file import atomic
 from oim_archive.store.records import Contact, Release
 from oim_archive.store.text import clean_line, strip_control
 
@@ -230,25 +228,6 @@ def render(release: Release, fmt: str) -> str:
 # ---------------------------------------------------------------- writing files
 
 
-def _create_exclusive(path: Path, payload: bytes) -> bool:
-    """Create ``path`` with ``payload``; False (and nothing touched) if it already exists."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    try:
-        fd = os.open(path, flags, 0o644)
-    except FileExistsError:
-        return False
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-    except BaseException:
-        with contextlib.suppress(OSError):
-            path.unlink()
-        raise
-    return True
-
-
 def write_export(release: Release, directory: Path, fmt: str = "txt") -> Path:
     """Write the release into ``directory`` under its safe name; never overwrites a file.
 
@@ -260,13 +239,19 @@ def write_export(release: Release, directory: Path, fmt: str = "txt") -> Path:
     if directory.exists() and not directory.is_dir():
         raise NotADirectoryError(f"{directory} is a file, not a folder; give a folder to export to")
     directory.mkdir(parents=True, exist_ok=True)
-    payload = text.encode("utf-8")
     stem = export_stem(release)
-    for number in range(1, MAX_COLLISIONS + 1):
-        name = safe_filename(stem, fmt, suffix=f" ({number})" if number > 1 else "")
-        path = directory / name
-        if _create_exclusive(path, payload):
-            fsync_dir(directory)
+    names = [
+        safe_filename(stem, fmt, suffix=f" ({number})" if number > 1 else "")
+        for number in range(1, MAX_COLLISIONS + 1)
+    ]
+    with atomic.stage(directory / names[0], text.encode("utf-8")) as staged:
+        for name in names:
+            path = directory / name
+            try:
+                _publish_no_clobber(staged, path)
+            except FileExistsError:
+                continue
+            atomic.fsync_dir(directory)
             return path
     raise FileExistsError(
         f"{directory}: {MAX_COLLISIONS} exports of this release are already there; "
@@ -294,31 +279,15 @@ def write_bytes(path: Path, payload: bytes, *, force: bool = False) -> Path:
     if not folder.is_dir():
         raise FileNotFoundError(f"{folder}: no such folder")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=".tmp", dir=folder)
+        with atomic.stage(path, payload) as tmp:
+            if force:
+                os.replace(tmp, path)
+            else:
+                _publish_no_clobber(tmp, path)
+        atomic.fsync_dir(folder)
     except OSError as exc:
-        # The error names the file the user asked for, not our hidden temporary one.
-        raise type(exc)(exc.errno, exc.strerror, str(path)) from None
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; an export is an ordinary file
-        if force:
-            os.replace(tmp, path)
-        else:
-            _publish_no_clobber(tmp, path)
-        fsync_dir(folder)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
         if exc.filename is not None and str(exc.filename) != str(path):
             raise type(exc)(exc.errno, exc.strerror, str(path)) from None
-        raise
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
         raise
     return path
 
@@ -342,5 +311,3 @@ def _publish_no_clobber(tmp: Path, path: Path) -> None:
         if path.exists() or path.is_symlink():
             raise FileExistsError(f"{path} already exists; use --force to overwrite it") from None
         os.replace(tmp, path)
-        return
-    tmp.unlink()

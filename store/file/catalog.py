@@ -104,7 +104,7 @@ def write_catalog_rows(
 ) -> None:
     """Save the list catalog from stored release records, sorted newest first."""
     rows = [[record.get(name) for name in _LIST_FIELDS] for record in records]
-    rows.sort(key=lambda row: row[_TITLE])
+    rows.sort(key=lambda row: str(row[_TITLE] or ""))
     rows.sort(key=lambda row: date_sort_text(row[_DATE]), reverse=True)
     _save(archive_path, stamp, rows)
 

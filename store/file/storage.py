@@ -12,7 +12,6 @@ import errno
 import glob
 import os
 import shutil
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ import orjson
 from tinydb.storages import Storage
 
 from oim_archive.store.errors import CorruptArchiveError, ReadOnlyArchiveError
+from oim_archive.store.file import atomic
 
 # A temporary file this old cannot belong to a write in progress: a writer killed mid-write
 # left it, and the next write removes it (each is a full copy of the archive).
@@ -37,16 +37,6 @@ def recovery_hint(path: Path) -> str:
 def backup_path(path: Path) -> Path:
     """Where the previous version of the archive is kept."""
     return path.with_name(path.name + ".bak")
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename inside ``folder`` durable (best effort where folders cannot be fsynced)."""
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def parse_archive_bytes(raw: bytes, path: Path) -> dict[str, dict[str, Any]] | None:
@@ -72,29 +62,11 @@ def parse_archive_bytes(raw: bytes, path: Path) -> dict[str, dict[str, Any]] | N
 
 def write_atomically(path: Path, payload: bytes, *, keep_backup: bool = True) -> None:
     """Replace ``path`` with ``payload`` atomically, keeping the previous version as .bak."""
-    folder = path.parent
+    refresh = (lambda: _refresh_backup(path)) if keep_backup and path.exists() else None
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        atomic.replace(path, payload, before_swap=refresh)
     except OSError as exc:
         raise _write_error(path, exc) from None
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if keep_backup and path.exists():
-            _refresh_backup(path)
-        os.replace(tmp, path)
-        fsync_dir(folder)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise _write_error(path, exc) from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
     _remove_stale_temps(path)
 
 

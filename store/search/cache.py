@@ -9,14 +9,13 @@ folder just means no cache) and atomic (temporary file + os.replace).
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 
+from oim_archive.store.file import atomic
 from oim_archive.store.search.index import WordIndex
 
 FORMAT_VERSION = 1
@@ -46,16 +45,7 @@ def write(path: Path, stamp: str, index: WordIndex) -> bool:
     arrays["fingerprint"] = np.frombuffer(stamp.encode("ascii"), dtype=np.uint8)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".search-", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(handle, "wb") as out:
-                np.savez(out, **arrays)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        atomic.replace(path, lambda out: np.savez(out, allow_pickle=False, **arrays))
     except OSError:
         return False
     return True

@@ -147,7 +147,7 @@ class WordIndex:
 
     def to_arrays(self) -> dict[str, np.ndarray]:
         """Everything needed to rebuild this index without folding again (see `from_arrays`)."""
-        arrays = {
+        arrays: dict[str, np.ndarray] = {
             "terms": np.frombuffer("\0".join(self.terms).encode("utf-8"), dtype=np.uint8),
             "fuzzy_ids": self._fuzzy_ids,
             "n_docs": np.array([self.n_docs], dtype=np.int64),
@@ -185,7 +185,9 @@ class WordIndex:
         index._lock = threading.Lock()
         return index
 
-    def _build_tier(self, weight: float, terms: array, counts: array, rank: np.ndarray) -> _Tier:
+    def _build_tier(
+        self, weight: float, terms: array[int], counts: array[int], rank: np.ndarray
+    ) -> _Tier:
         n_terms = len(self.terms)
         if not len(terms):
             return _Tier(weight, np.zeros(n_terms + 1, dtype=np.int64), np.empty(0, np.int32))

@@ -97,11 +97,13 @@ async def measure(
 
 
 async def settle(pilot: Pilot[None]) -> None:
-    """Wait until the app and the widget have handled every message the change posted, then
-    lay out and paint the screen (Pilot.pause() would add its ~20 ms idle-detection sleeps)."""
-    await pilot._wait_for_screen()
-    pilot.app.screen._refresh_layout()
-    pilot.app.screen._compositor.render_update(full=True)
+    """Let the app handle every message the change posted (layout, refresh) and draw the screen.
+
+    ``pause(0)`` yields to the app without Pilot's ~20 ms idle detection; the screenshot makes
+    Textual lay out and render the whole screen, as a terminal update would."""
+    await pilot.pause(0)
+    await pilot.pause(0)
+    pilot.app.export_screenshot()
 
 
 def fmt(values: list[float]) -> str:

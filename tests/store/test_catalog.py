@@ -17,6 +17,7 @@ from oim_archive.store.file.catalog import (
 from oim_archive.tui.app import make_app
 from oim_archive.tui.screens.library import Library
 from tests.conftest import make_release
+from tests.support.tui import watch_notify
 
 
 async def until_searchable(pilot: Pilot[None], library: Library) -> None:
@@ -88,6 +89,7 @@ async def test_no_export_copy_or_open_while_only_the_catalog_is_shown(
     hand_archive: Archive, tmp_path: Path
 ) -> None:
     app = make_app(hand_archive.path, tmp_path)
+    shown = watch_notify(app)
     async with app.run_test(size=(100, 30)) as pilot:
         library = app.library
         await until_searchable(pilot, library)
@@ -95,7 +97,7 @@ async def test_no_export_copy_or_open_while_only_the_catalog_is_shown(
         await pilot.press("e", "y", "enter")
         await pilot.pause()
         screen_name = type(app.screen).__name__
-        warnings = [n.message for n in app._notifications if n.severity == "warning"]
+        warnings = [n.message for n in shown if n.severity == "warning"]
     assert screen_name == "ReleasesScreen"
     assert not [p for p in tmp_path.iterdir() if p.suffix == ".txt"]
     assert sum("still loading" in w for w in warnings) == 3

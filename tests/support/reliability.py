@@ -208,6 +208,7 @@ import os, signal, stat, sys
 from pathlib import Path
 
 import oim_archive.ingest
+import oim_archive.store.file.atomic
 import oim_archive.store.file.storage
 
 oim_archive.ingest.BATCH_RELEASES = int(os.environ["OIM_TEST_BATCH"])
@@ -250,7 +251,8 @@ class KillingOs:
 
 
 if point:
-    oim_archive.store.file.storage.os = KillingOs()
+    # Renames and fsyncs happen in the atomic-write helper, the .bak staging in the storage.
+    oim_archive.store.file.storage.os = oim_archive.store.file.atomic.os = KillingOs()
 
 from oim_archive.tui.cli import main
 

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+import html
+import re
+import unicodedata
 from pathlib import Path
 
 from textual.app import App
+from textual.geometry import Region
+from textual.notifications import Notification, SeverityLevel
+from textual.widget import Widget
 from textual.worker import WorkerFailed
 
 from oim_archive.store.file.archive import Archive
@@ -118,8 +124,49 @@ def new_app(tmp_path: Path, releases: list[Release] | None = None) -> App[None]:
 
 
 def screen_text(app: App[object]) -> str:
-    """What the terminal shows, as plain text lines."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+    """What the terminal shows, as plain text lines (read from the public screenshot)."""
+    svg = app.export_screenshot()
+    matrix = _SVG_MATRIX.search(svg)
+    assert matrix is not None, "Textual's screenshot layout changed"
+    rows: dict[int, list[str]] = {}
+    for x, y, text in _SVG_TEXT.findall(matrix.group(1)):
+        row = rows.setdefault(round((float(y) - _SVG_FIRST_Y) / _SVG_LINE_HEIGHT), [])
+        column = round(float(x) / _SVG_CHAR_WIDTH)
+        cells = [
+            cell
+            for char in html.unescape(text).replace("\xa0", " ")
+            for cell in ((char, "") if unicodedata.east_asian_width(char) in "WF" else (char,))
+        ]
+        row.extend(" " * (column + len(cells) - len(row)))
+        row[column : column + len(cells)] = cells
+    height = max(rows, default=-1) + 1
+    return "\n".join("".join(rows.get(number, [])).rstrip() for number in range(height))
+
+
+# Rich's SVG export (behind App.export_screenshot): one <text> per run of cells, placed at
+# 0.61 x 20 px per cell and 1.22 x 20 px per line.
+_SVG_MATRIX = re.compile(r'<g class="[^"]*-matrix">(.*?)</g>', re.S)
+_SVG_TEXT = re.compile(r'<text [^>]*?x="([\d.]+)" y="([\d.]+)"[^>]*>(.*?)</text>', re.S)
+_SVG_CHAR_WIDTH = 20 * 0.61
+_SVG_LINE_HEIGHT = 20 * 1.22
+_SVG_FIRST_Y = 20.0
+CONTROL_ON_SCREEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def assert_nothing_interpreted(app: App[object]) -> None:
+    """No control character, link or click action in anything the screen's widgets draw."""
+    for widget in app.screen.walk_children(with_self=True):
+        if not isinstance(widget, Widget) or not widget.display or not widget.size.area:
+            continue
+        width, height = widget.size
+        for strip in widget.render_lines(Region(0, 0, width, height)):
+            for segment in strip:
+                text = segment.text.replace("\t", " ")
+                assert not CONTROL_ON_SCREEN.search(text), repr(segment.text)
+                style = segment.style
+                if style is not None:
+                    assert not style.link, style.link
+                    assert "@click" not in (style.meta or {}), style.meta
 
 
 async def settle(pilot: object) -> None:
@@ -130,3 +177,23 @@ async def settle(pilot: object) -> None:
         with contextlib.suppress(WorkerFailed):
             await app.workers.wait_for_complete()
         await pilot.pause()  # type: ignore[attr-defined]
+
+
+def watch_notify(app: App[object]) -> list[Notification]:
+    """Every notification the app shows from now on (wraps the public ``App.notify``)."""
+    shown: list[Notification] = []
+    show = app.notify
+
+    def notify(
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        shown.append(Notification(message, title, severity, timeout or 0, markup))
+        show(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    app.notify = notify  # type: ignore[method-assign]
+    return shown

@@ -15,7 +15,7 @@ from oim_archive.tui.screens import library as library_module
 from oim_archive.tui.screens.release import ReleaseScreen
 from oim_archive.tui.screens.releases import ReleasesScreen
 from oim_archive.tui.widgets.release_list import ReleaseList
-from tests.support.tui import new_app, screen_text, settle
+from tests.support.tui import new_app, screen_text, settle, watch_notify
 
 SAMPLE_DIR = Path(__file__).resolve().parents[2] / "sample_data"
 
@@ -95,6 +95,7 @@ def read_only_archive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 
 async def test_read_only_archive_browses_searches_and_exports(read_only_archive, tmp_path: Path):
     app, path = read_only_archive
+    shown = watch_notify(app)
     before = path.read_bytes()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
@@ -108,12 +109,13 @@ async def test_read_only_archive_browses_searches_and_exports(read_only_archive,
         assert len(list((tmp_path / "exports").iterdir())) == 1
         await pilot.press("i")  # import is refused with a clear message, no dialog
         assert not isinstance(app.screen, ImportPathDialog)
-        assert any("read-only" in n.message for n in app._notifications)
+        assert any("read-only" in n.message for n in shown)
     assert path.read_bytes() == before
 
 
 async def test_import_a_folder_from_the_dialog(tmp_path: Path):
     app = new_app(tmp_path)
+    shown = watch_notify(app)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         rows = app.screen.query_one(ReleaseList)
@@ -128,7 +130,7 @@ async def test_import_a_folder_from_the_dialog(tmp_path: Path):
         await settle(pilot)
         assert isinstance(app.screen, ReleasesScreen)
         assert rows.row_count == 10
-        assert any("Imported 5 new release" in n.message for n in app._notifications)
+        assert any("Imported 5 new release" in n.message for n in shown)
         assert not app.screen.library.changed_on_disk()  # our own write asks nothing
 
 

@@ -10,7 +10,7 @@ from oim_archive.tui.screens.contacts import ContactsScreen
 from oim_archive.tui.screens.release import ReleaseScreen
 from oim_archive.tui.screens.releases import ReleasesScreen
 from oim_archive.tui.widgets.contact_list import ContactList
-from tests.support.tui import new_app, screen_text, settle
+from tests.support.tui import new_app, screen_text, settle, watch_notify
 
 
 async def open_contacts(pilot) -> tuple[ContactsScreen, ContactList]:
@@ -89,6 +89,7 @@ async def test_v_writes_the_vcard_of_the_person_and_shift_v_of_all_shown(tmp_pat
     import vobject
 
     app = new_app(tmp_path)
+    shown = watch_notify(app)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_contacts(pilot)
         await pilot.press("slash", *"dadey", "enter")
@@ -102,4 +103,4 @@ async def test_v_writes_the_vcard_of_the_person_and_shift_v_of_all_shown(tmp_pat
         assert card.tel.value == "+99532293894" and card.email.value == "kdadey@iom.int"
         everyone = list(vobject.readComponents((exports / "contacts.vcf").read_text("utf-8")))
         assert [c.fn.value for c in everyone] == ["Kristin Dadey"]  # only those shown
-        assert any("exported to" in n.message for n in app._notifications)
+        assert any("exported to" in n.message for n in shown)

@@ -17,11 +17,13 @@ from oim_archive.tui.widgets.release_list import ReleaseList
 from oim_archive.tui.widgets.release_view import release_content
 from tests.support.tui import (
     HOSTILE_TITLE,
+    assert_nothing_interpreted,
     hostile_release,
     new_app,
     sample_releases,
     screen_text,
     settle,
+    watch_notify,
 )
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -55,19 +57,9 @@ FRAGMENTS = [
 ]
 
 
-def assert_nothing_interpreted(app) -> None:
-    """No control character, link or action in anything on screen."""
-    for strip in app.screen._compositor.render_strips():
-        for segment in strip:
-            assert not CONTROL.search(segment.text), repr(segment.text)
-            style = segment.style
-            if style is not None:
-                assert not style.link, style.link
-                assert "@click" not in (style.meta or {}), style.meta
-
-
 async def test_hostile_release_shows_literally_everywhere(tmp_path: Path):
     app = new_app(tmp_path, [hostile_release(), *sample_releases()])
+    shown = watch_notify(app)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         text = screen_text(app)
@@ -94,7 +86,7 @@ async def test_hostile_release_shows_literally_everywhere(tmp_path: Path):
 
         await pilot.press("e", "y")  # notifications carry the hostile title / file name
         await pilot.pause()
-        assert all(not n.markup for n in app._notifications)
+        assert all(not n.markup for n in shown)
         assert_nothing_interpreted(app)
         files = list((tmp_path / "exports").iterdir())
         assert len(files) == 1 and "\x1b" not in files[0].name and "/" not in files[0].name

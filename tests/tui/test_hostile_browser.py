@@ -24,7 +24,7 @@ from oim_archive.tui.screens.release import ReleaseScreen
 from oim_archive.tui.widgets.release_list import ReleaseList
 from tests.conftest import make_release
 from tests.support.reliability import CONTROL_CHARS, build_archive, cli_env, page_text, run_cli
-from tests.support.tui import screen_text, settle
+from tests.support.tui import assert_nothing_interpreted, screen_text, settle, watch_notify
 
 MARKUP_WORDS = [
     "[bold]",
@@ -49,17 +49,6 @@ ESCAPES = [
 ]
 
 
-def assert_nothing_interpreted(app: object) -> None:
-    """Nothing on screen carries a control character, a link or a click action."""
-    for strip in app.screen._compositor.render_strips():  # type: ignore[attr-defined]
-        for segment in strip:
-            assert not CONTROL_CHARS.search(segment.text.replace("\t", " ")), repr(segment.text)
-            style = segment.style
-            if style is not None:
-                assert not style.link, style.link
-                assert "@click" not in (style.meta or {}), style.meta
-
-
 def squashed(text: str) -> str:
     return "".join(text.split())
 
@@ -70,6 +59,7 @@ async def _session(tmp_path: Path, release: Release) -> None:
     build_archive(db, [release, neighbour])
     exports = tmp_path / "exports"
     app = make_app(db, exports)
+    shown = watch_notify(app)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         rows = app.screen.query_one(ReleaseList)
@@ -85,7 +75,7 @@ async def _session(tmp_path: Path, release: Release) -> None:
         assert_nothing_interpreted(app)
         await pilot.press("e")  # export: the notification quotes the title
         await pilot.pause()
-        assert all(not n.markup for n in app._notifications)
+        assert all(not n.markup for n in shown)
         assert_nothing_interpreted(app)
         await pilot.press("escape", "c")
         await settle(pilot)

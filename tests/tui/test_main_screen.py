@@ -12,7 +12,7 @@ from oim_archive.tui.screens.help import HelpScreen
 from oim_archive.tui.screens.release import ReleaseScreen
 from oim_archive.tui.screens.releases import ReleasesScreen
 from oim_archive.tui.widgets.release_list import ReleaseList
-from tests.support.tui import new_app, screen_text, settle
+from tests.support.tui import new_app, screen_text, settle, watch_notify
 
 
 def main_parts(app):
@@ -167,6 +167,7 @@ async def test_up_down_in_the_filter_move_the_list(tmp_path: Path):
 
 async def test_export_writes_the_file_into_the_export_dir(tmp_path: Path):
     app = new_app(tmp_path)
+    shown = watch_notify(app)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         _, rows = main_parts(app)
@@ -175,19 +176,20 @@ async def test_export_writes_the_file_into_the_export_dir(tmp_path: Path):
         files = list((tmp_path / "exports").iterdir())
         assert len(files) == 1
         assert files[0].read_text(encoding="utf-8") == release_text(release)
-        assert any(str(files[0]) in n.message for n in app._notifications)
+        assert any(str(files[0]) in n.message for n in shown)
         await pilot.press("enter", "e")  # also from the full view; never overwrites
         assert len(list((tmp_path / "exports").iterdir())) == 2
 
 
 async def test_y_copies_the_release_text(tmp_path: Path):
     app = new_app(tmp_path)
+    shown = watch_notify(app)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         _, rows = main_parts(app)
         await pilot.press("y")
         assert app.clipboard == release_text(rows.highlighted_release)
-        assert any("Copied" in n.message for n in app._notifications)
+        assert any("Copied" in n.message for n in shown)
 
 
 async def test_facet_picker_adds_a_country_token(tmp_path: Path):

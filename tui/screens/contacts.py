@@ -50,7 +50,7 @@ class ContactsScreen(BaseScreen):
     """``/`` filters by name, office, email or phone digits; enter on a release opens it."""
 
     AUTO_FOCUS = "#contacts"
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012 (Textual: instance attr)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # A priority binding runs before the keys typed next are routed, so "/query" typed

@@ -11,6 +11,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container
+from textual.notifications import SeverityLevel
 from textual.widgets import Footer, Input
 from textual.worker import Worker
 
@@ -48,7 +49,7 @@ class ReleasesScreen(BaseScreen):
     """Browse every release: type to filter, the preview follows the highlight."""
 
     AUTO_FOCUS = "#releases"
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012 (Textual: instance attr)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # A priority binding runs before the keys typed next are routed, so "/query" typed
@@ -383,7 +384,7 @@ class ReleasesScreen(BaseScreen):
             summary += (
                 f"; {len(report.failed)} failed (first: {line(first.file)}: {line(first.error)})"
             )
-        severity = "warning" if report.failed else "information"
+        severity: SeverityLevel = "warning" if report.failed else "information"
         self.notify(summary, title="Import", severity=severity, markup=False)
         self.status.stop_progress()
         self.load_archive()

@@ -228,16 +228,8 @@ class LineList(ScrollView, can_focus=True):
 
     def _update_virtual_size(self) -> None:
         size = Size(self.scrollable_content_region.width, self._count)
-        if size == self.virtual_size:
-            return
-        if self.styles.overflow_y == "scroll" and self.is_mounted:
-            # The scrollbar is always there, so a new row count changes no geometry: skip the
-            # full-screen layout (and repaint of every widget) that setting virtual_size costs.
-            self.set_reactive(LineList.virtual_size, size)
-            self._scroll_update(size)
-            self.refresh()
-        else:
-            self.virtual_size = size
+        if size != self.virtual_size:
+            self.virtual_size = size  # as Textual's own Log does
 
     def _refresh_row(self, index: int) -> None:
         y = index - self.scroll_offset.y
