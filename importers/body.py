@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 WRAP_MAX_LENGTH = 100
 WRAPPED_SHARE = 0.7
@@ -90,10 +91,21 @@ def paragraphs(lines: list[str]) -> list[str]:
 # "Oujda, Tanger - L'Organisation…", "Genève – …", "Sénégal − …" (U+2212),
 # "Genève/ Port-au-Prince, 9 mars – …": places, an optional date, then a dash.
 _DATELINE = re.compile(
-    r"^(?P<head>[^\W\d_][^.!?;:«»\"“”\n]{0,90}?)(?:\s+-\s*|\s*[–—−]\s*|\s*-\s+)(?P<rest>\S.*)$",
+    r"^(?P<head>[^\W\d_][^.!?;:«»\"“”\n]{0,90}?)"
+    r"(?:\.?\s+-\s*|\.?\s*[–—−]\s*|\.?\s*-\s+|\.-\s*)(?P<rest>\S.*)$",
     re.DOTALL,
 )
-_DATELINE_DATE = re.compile(r"\s*,\s*(?P<date>(?:le\s+|el\s+|on\s+)?[^,]*\d[^,]*)$")
+# "San Jose, Costa Rica. The IOM…": a full stop after "City, Country" (checked by the caller).
+_DATELINE_STOP = re.compile(
+    r"^(?P<head>[^\W\d_][^.!?;:«»\"“”\n,]{0,40},\s*(?P<last>[^\W\d_][^.!?;:«»\"“”\n,]{0,30}))"
+    r"\.\s+(?P<rest>[A-ZÀ-Ý«\"“].*)$",
+    re.DOTALL,
+)
+_DATELINE_DATE = re.compile(
+    r"\s*,\s*(?P<date>(?:le\s+|el\s+|on\s+)?[^,]*\d[^,]*)$"
+    # "Ciudad de Guatemala 26 de agosto de 2019": a full date after the place, without a comma.
+    r"|\s+(?P<bare>\d{1,2}(?:er|º)?\s+(?:de\s+)?[^\W\d_]{3,10}\.?,?\s+(?:de\s+)?(?:19|20)\d\d)$"
+)
 _PLACE_CONNECTORS = frozenset(
     {"de", "du", "des", "d", "la", "le", "les", "l", "et", "and", "y", "del", "of", "the", "el",
      "sur", "en", "au", "aux", "upon", "am", "an", "on", "in"}
@@ -119,15 +131,23 @@ def _is_places(head: str) -> bool:
     return capitalised >= 1
 
 
-def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
-    """(places as written, date written in the dateline, the paragraph without its dateline)."""
+def split_dateline(
+    paragraph: str, is_country: Callable[[str], bool] = lambda _: False
+) -> tuple[str | None, str | None, str]:
+    """(places as written, date written in the dateline, the paragraph without its dateline).
+
+    ``is_country`` says whether a name is a country: a full stop only ends "City, Country."
+    """
     match = _DATELINE.match(paragraph)
     if match is None:
-        return None, None, paragraph
+        stop = _DATELINE_STOP.match(paragraph)
+        if stop is None or not is_country(stop["last"].strip()) or not _is_places(stop["head"]):
+            return None, None, paragraph
+        return stop["head"].strip(), None, stop["rest"].strip()
     head, date_text = match["head"].strip(), None
     date_match = _DATELINE_DATE.search(head)
     if date_match:
-        date_text = date_match["date"].strip()
+        date_text = (date_match["date"] or date_match["bare"]).strip()
         head = head[: date_match.start()].strip()
     if not head or not _is_places(head):
         return None, None, paragraph

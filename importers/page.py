@@ -25,12 +25,14 @@ from .language import detect_language
 from .listing import Item, split_items
 from .markup import clean_markup
 from .people import find_funders, find_quoted
-from .places import country_name, score_countries, tokenize
+from .places import country_name, is_country_name, score_countries, tokenize
 
 MAX_TITLE_LENGTH = 250
 LANGUAGE_SAMPLE_WORDS = 1000
 DATELINE_ALONE_LENGTH = 100
 SHORT_TITLE_LENGTH = 120
+FIELD_LINE_LENGTH = 60
+DATE_LINE_LEAD = 12
 # How much a place mention counts, by where it is written.
 ZONE_WEIGHTS = {"cms": 10.0, "chrome": 5.0, "dateline": 4.0, "title": 3.0, "body": 1.0}
 _FIRST_SENTENCE = re.compile(r"^(.{20,200}?[.!?])\s")
@@ -48,16 +50,36 @@ def _title_and_rest(title_line: str) -> tuple[str, str | None]:
     return cut + "…", title
 
 
-def _skip_after_title(lines: list[str], title: str) -> list[str]:
-    """Drop blank lines, a repeated title, page headers and photo captions after the title."""
+def _is_field_line(line: str) -> bool:
+    """A country label alone under the title ("Costa Rica"), as CMS themes print it."""
+    return len(line) <= FIELD_LINE_LENGTH and is_country_name(line)
+
+
+def _is_date_line(line: str) -> bool:
+    """A line that is nothing but a date ("21 April, 2021", "Publié le 12 mai 2023")."""
+    if len(line) > FIELD_LINE_LENGTH or not any(ch.isdigit() for ch in line):
+        return False
+    if line[-1] in "-–—−:" or line[0] in "(":
+        return False  # a dateline alone on its line, or a label whose value follows
+    found = find_dates(line)
+    return bool(found) and found[0].start <= DATE_LINE_LEAD and len(line.split()) <= 7
+
+
+def _skip_after_title(lines: list[str], title: str) -> tuple[list[str], str]:
+    """Drop blank lines, a repeated title, page headers, photo captions, a country label and a
+    date line after the title; returns the rest and the date line (the page's own date)."""
     index = 0
     folded_title = title.casefold()
+    stated = ""
     while index < len(lines):
         line = lines[index].strip()
         if line and not (line.casefold() == folded_title or is_label(line) or is_caption(line)):
-            break
+            if not stated and _is_date_line(line):
+                stated = line
+            elif not _is_field_line(line):
+                break
         index += 1
-    return lines[index:]
+    return lines[index:], stated
 
 
 def _date_and_basis(stated: str, found: list[FoundDate]) -> tuple[str | None, str | None]:
@@ -80,7 +102,11 @@ def _release(
     rest = lines[title_index + 1 :]
     if long_first_line is not None:
         rest = [long_first_line, *rest]
-    rest = _skip_after_title(rest, title)
+    skipped, date_line = _skip_after_title(rest, title)
+    if any(line.strip() for line in skipped):
+        rest = skipped
+    else:  # a listing item of a title and a date only: the date line is all its text
+        rest = [line for line in rest if line.strip() and not is_caption(line)][-1:]
     rest = rest[: trailing_chrome_start(rest)]
     intro = find_intro(rest)
     body_lines, contact_lines = (rest, []) if intro is None else (rest[:intro], rest[intro:])
@@ -90,7 +116,7 @@ def _release(
     if len(paras) > 1 and len(paras[0]) <= DATELINE_ALONE_LENGTH and paras[0][-1] in "-–—−":
         paras[:2] = [f"{paras[0]} {paras[1]}"]  # "Genève –" alone on its line
     if paras:
-        dateline, dateline_date, paras[0] = split_dateline(paras[0])
+        dateline, dateline_date, paras[0] = split_dateline(paras[0], is_country_name)
         paras = [p for p in paras if p]
     body = "\n\n".join(paras)
     if not body:
@@ -110,7 +136,7 @@ def _release(
     if country is None and contacts:
         offices = " ".join(c.office or "" for c in contacts)
         country = score_countries([(offices, ZONE_WEIGHTS["body"], None)])
-    stated = f"{item.cms_text}\n{dateline_date or ''}"
+    stated = f"{item.cms_text}\n{date_line}\n{dateline_date or ''}"
     found: list[FoundDate] = find_dates(stated) if stated.strip() else []
     found += find_dates(body)
     dates = list(dict.fromkeys(d.iso for d in found))

@@ -167,3 +167,11 @@ def country_name(code: str | None, language: str) -> str | None:
     if code is None or code not in COUNTRY_NAMES:
         return None
     return COUNTRY_NAMES[code].get(language) or COUNTRY_NAMES[code]["en"]
+
+
+_COUNTRY_KEYS = frozenset(_key(name) for names in COUNTRY_NAMES.values() for name in names.values())
+
+
+def is_country_name(name: str) -> bool:
+    """A country's name in English, French or Spanish, and nothing more."""
+    return _key(name) in _COUNTRY_KEYS
