@@ -203,6 +203,9 @@ def release_date(dates: list[FoundDate]) -> str | None:
 _WEEKDAY_NUMERIC = re.compile(
     r"\b(?P<weekday>[^\W\d_]{3,9})\.?,?\s+(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b"
 )
+_MONTH_DASHED = re.compile(
+    r"\b(?P<month>[^\W\d_]{3,9})-(?P<day>[0-3]?\d)-(?P<year>(?:19|20)\d\d)\b"
+)
 # Weekday names and abbreviations in en, fr, es and it (Monday is 0, as in date.weekday()).
 _WEEKDAY_NUMBERS: dict[str, int] = {
     name: number
@@ -254,6 +257,9 @@ def published_date(text: str) -> str | None:
         found = _weekday_date(match)
         if found:
             return found
+    for match in _MONTH_DASHED.finditer(text):  # "July-01-2016"
+        if _is_month(match["month"]):
+            return _parse(f"{int(match['day'])} {match['month']} {match['year']}", "day")
     found_dates = find_dates(text)
     best = release_date(found_dates)
     if best is None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from .chrome import normalise_label
 from .contacts import find_intro
+from .dates import find_dates
 
 # CMS lines that head each item: "Posted: Tue, 04/04/2017 - 11:24 Image: … Region-Country: …",
 # "IOM - News - Mar, 04/04/2017 - 11:24", "Publié le : 12 mars 2021", "Publicado: …".
@@ -37,6 +38,8 @@ class Item:
     lines: list[str]
     cms_text: str = ""
     cms_places: list[str] = field(default_factory=list)
+    # Where the item's title is, when the page's layout tells (None: look for it).
+    title_index: int | None = None
 
 
 def is_cms_line(line: str) -> bool:
@@ -44,13 +47,54 @@ def is_cms_line(line: str) -> bool:
     return _CMS_LINE.match(line) is not None
 
 
-def _cms_item(lines: list[str], marker: int | None) -> Item:
+DATE_LINE_LENGTH = 60
+DATE_LINE_LEAD = 12
+DATE_LINE_WORDS = 7
+
+
+def is_date_line(line: str) -> bool:
+    """A line that is nothing but a date ("21 April, 2021", "Wed, 09/19/2018 - 11:19")."""
+    line = line.strip()
+    if not line or len(line) > DATE_LINE_LENGTH or not any(ch.isdigit() for ch in line):
+        return False
+    if line[-1] in "-–—−:" or line[0] == "(":
+        return False  # a dateline alone on its line, or a label whose value follows
+    found = find_dates(line)
+    return bool(found) and found[0].start <= DATE_LINE_LEAD and len(line.split()) <= DATE_LINE_WORDS
+
+
+# Field labels a CMS glues together ("16:38Image: Region-Country: …EgyptThemes:").
+_GLUED_FIELD = re.compile(r"(?<=[\w.)])(?=(?:Image|Region-Country|Themes|Default|Multimedia|"
+                          r"Categories|Categorie|Press Release Type)\s*:)")  # fmt: skip
+
+
+def _marker_kind(line: str) -> str | None:
+    """What kind of item marker a line is: a CMS line (by its first word) or a date line."""
+    if is_cms_line(line):
+        first = re.match(r"\W*(\w+)", line)
+        return first.group(1).casefold() if first else "cms"
+    if is_date_line(line):
+        return "date"
+    return None
+
+
+def _cms_item(lines: list[str], marker: int | None, title_index: int | None = None) -> Item:
     if marker is None:
-        return Item(lines)
-    line = lines[marker]
-    places = [m["place"].strip() for m in _CMS_COUNTRY.finditer(line)]
+        return Item(lines, title_index=title_index)
+    line = _GLUED_FIELD.sub(" ", lines[marker])
+    places = [m["place"].strip() for m in _CMS_COUNTRY.finditer(line)] if is_cms_line(line) else []
     text = _CMS_COUNTRY.sub(" ", _CMS_FIELD.sub(" ", line))
-    return Item(lines[:marker] + lines[marker + 1 :], text, places)
+    rest = lines[:marker] + lines[marker + 1 :]
+    if title_index is not None and title_index > marker:
+        title_index -= 1
+    return Item(rest, text, places, title_index)
+
+
+def _next_text_line(lines: list[str], index: int) -> int:
+    index += 1
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    return index
 
 
 def _previous_text_line(lines: list[str], index: int, floor: int) -> int:
@@ -60,34 +104,67 @@ def _previous_text_line(lines: list[str], index: int, floor: int) -> int:
     return index
 
 
+def _markers(lines: list[str], title_index: int) -> list[int]:
+    """Lines that head each item: those of the same kind as the first marker after the title."""
+    kinds: list[tuple[int, str]] = []
+    for index in range(title_index, len(lines)):
+        line = lines[index]
+        if line.strip():
+            kind = _marker_kind(line)
+            if kind is not None:
+                kinds.append((index, kind))
+    if not kinds:
+        return []
+    cms = [(i, k) for i, k in kinds if k != "date"]
+    dates = [i for i, k in kinds if k == "date"]
+    if len(dates) < 2:  # a lone date line under a title is the release's date, not a listing
+        kinds = cms
+    if not kinds:
+        return []
+    first = kinds[0][1]
+    return [index for index, kind in kinds if kind == first]
+
+
+def _without_other_cms_lines(item: Item) -> Item:
+    """An item's other CMS lines ("Posted: … Image: … Themes: …") go into its CMS text."""
+    kept: list[str] = []
+    extra: list[str] = []
+    title = item.title_index
+    for index, line in enumerate(item.lines):
+        if index != title and is_cms_line(line):
+            extra.append(_CMS_FIELD.sub(" ", _CMS_COUNTRY.sub(" ", _GLUED_FIELD.sub(" ", line))))
+            if title is not None and index < title:
+                item.title_index = (item.title_index or 0) - 1
+        else:
+            kept.append(line)
+    if extra:
+        item.lines = kept
+        item.cms_text = " ".join([item.cms_text, *extra]).strip()
+    return item
+
+
 def split_items(lines: list[str], title_index: int) -> list[Item]:
     """One item per release; a page with at most one CMS line is a single item."""
-    text = "\n".join(lines[title_index:])
-    markers: list[int] = []
-    line_index, counted_to = title_index, 0
-    for match in _CMS_LINE.finditer(text):
-        line_index += text.count("\n", counted_to, match.start())
-        counted_to = match.start()
-        markers.append(line_index)
+    markers = _markers(lines, title_index)
     if not markers:
         return [Item(lines)]
     if len(markers) == 1:
         return [_cms_item(lines, markers[0])]
-    first_text = title_index
-    if markers[0] == first_text:
-        starts = markers  # the CMS line comes first, the title after it
-        marker_offsets = [0] * len(markers)
+    marker_first = markers[0] == title_index
+    if marker_first:
+        starts = markers  # the date or CMS line comes first, the title after it
     else:
         starts = [_previous_text_line(lines, m, title_index - 1) for m in markers]
-        starts[0] = title_index if starts[0] > title_index else starts[0]
-        marker_offsets = [m - s for m, s in zip(markers, starts, strict=True)]
     items: list[Item] = []
     # Whatever comes before the first item (the site chrome) stays with it.
     bounds = [0, *starts[1:], len(lines)]
-    for number, offset in enumerate(marker_offsets):
+    for number, marker_at in enumerate(markers):
         chunk = lines[bounds[number] : bounds[number + 1]]
-        marker = starts[number] - bounds[number] + offset
-        items.append(_cms_item(chunk, marker if 0 <= marker < len(chunk) else None))
+        marker = marker_at - bounds[number]
+        title = _next_text_line(chunk, marker) if marker_first else starts[number] - bounds[number]
+        title_at = title if 0 <= title < len(chunk) else None
+        item = _cms_item(chunk, marker if 0 <= marker < len(chunk) else None, title_at)
+        items.append(_without_other_cms_lines(item))
     _drop_repeated_lines(items)
     return items
 
@@ -113,8 +190,12 @@ def _drop_repeated_lines(items: list[Item]) -> None:
     for item in items:
         intro = find_intro(item.lines)
         end = len(item.lines) if intro is None else intro
-        item.lines = [
-            line
+        title = item.title_index
+        kept = [
+            index
             for index, line in enumerate(item.lines)
-            if index == 0 or index >= end or normalise_label(line) not in repeated
+            if index in (0, title) or index >= end or normalise_label(line) not in repeated
         ]
+        if title is not None:
+            item.title_index = kept.index(title)
+        item.lines = [item.lines[index] for index in kept]

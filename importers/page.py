@@ -22,7 +22,7 @@ from .decode import decode_page
 from .errors import ImportRefused
 from .html import HtmlItem, is_html, read_html
 from .language import detect_language
-from .listing import Item, split_items
+from .listing import Item, is_date_line, split_items
 from .markup import clean_markup
 from .people import find_funders, find_quoted
 from .places import country_name, is_country_name, score_countries, tokenize
@@ -32,7 +32,6 @@ LANGUAGE_SAMPLE_WORDS = 1000
 DATELINE_ALONE_LENGTH = 100
 SHORT_TITLE_LENGTH = 120
 FIELD_LINE_LENGTH = 60
-DATE_LINE_LEAD = 12
 # How much a place mention counts, by where it is written.
 ZONE_WEIGHTS = {"cms": 10.0, "chrome": 5.0, "dateline": 4.0, "title": 3.0, "body": 1.0}
 _FIRST_SENTENCE = re.compile(r"^(.{20,200}?[.!?])\s")
@@ -55,16 +54,6 @@ def _is_field_line(line: str) -> bool:
     return len(line) <= FIELD_LINE_LENGTH and is_country_name(line)
 
 
-def _is_date_line(line: str) -> bool:
-    """A line that is nothing but a date ("21 April, 2021", "Publié le 12 mai 2023")."""
-    if len(line) > FIELD_LINE_LENGTH or not any(ch.isdigit() for ch in line):
-        return False
-    if line[-1] in "-–—−:" or line[0] in "(":
-        return False  # a dateline alone on its line, or a label whose value follows
-    found = find_dates(line)
-    return bool(found) and found[0].start <= DATE_LINE_LEAD and len(line.split()) <= 7
-
-
 def _skip_after_title(lines: list[str], title: str) -> tuple[list[str], str]:
     """Drop blank lines, a repeated title, page headers, photo captions, a country label and a
     date line after the title; returns the rest and the date line (the page's own date)."""
@@ -74,7 +63,7 @@ def _skip_after_title(lines: list[str], title: str) -> tuple[list[str], str]:
     while index < len(lines):
         line = lines[index].strip()
         if line and not (line.casefold() == folded_title or is_label(line) or is_caption(line)):
-            if not stated and _is_date_line(line):
+            if not stated and is_date_line(line):
                 stated = line
             elif not _is_field_line(line):
                 break
@@ -197,7 +186,8 @@ def parse_page_unguarded(data: bytes, name: str) -> list[Release]:
         if number == 0 and item.lines is lines:  # a single page: its title is already found
             release = _release(item, [], name, (title_index, chrome))
         else:
-            release = _release(item, chrome if number == 0 else [], name)
+            title_at = None if item.title_index is None else (item.title_index, [])
+            release = _release(item, chrome if number == 0 else [], name, title_at)
         if release is not None and release.id not in seen:
             seen.add(release.id)
             releases.append(release)
