@@ -17,7 +17,12 @@ import orjson
 from oim_archive import __version__
 from oim_archive.i18n import ENV_VAR as LANG_ENV_VAR
 from oim_archive.i18n import LANGUAGES, _, format_number, ngettext, set_language
-from oim_archive.store.errors import ArchiveError
+from oim_archive.store.errors import (
+    AmbiguousReleaseError,
+    ArchiveError,
+    CorruptArchiveError,
+    UnknownReleaseError,
+)
 from oim_archive.store.file.archive import Archive
 from oim_archive.store.file.paths import ENV_VAR, default_archive_path
 from oim_archive.store.records import Release
@@ -26,8 +31,15 @@ from oim_archive.store.text import clean_line
 PROG = "oim-archive"
 
 
+EXIT_DAMAGED = 2  # a damaged archive, or a remove that names no single release
+
+
 class CliError(Exception):
-    """A one-line problem to report before exiting with status 1."""
+    """A one-line problem to report before exiting with ``status`` (1 unless told)."""
+
+    def __init__(self, message: str, status: int = 1) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
@@ -75,6 +87,18 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("import", "import release pages, folders (recursively) and .jsonl bundles")
     sub.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     sub.add_argument("--json", action="store_true", help="print a JSON report")
+    sub.add_argument(
+        "--reparse",
+        action="store_true",
+        help=_(
+            "parse files again even when already imported, and replace the releases each "
+            "one brought with what the importer finds now"
+        ),
+    )
+
+    sub = command("remove", _("remove releases (an import does not bring them back)"))
+    sub.add_argument("ids", nargs="+", metavar="ID", help=_("release id or a unique start of it"))
+    sub.add_argument("--json", action="store_true", help=_("print the removed ids as JSON"))
 
     sub = command("list", "list releases, newest first, undated last")
     sub.add_argument("--json", action="store_true", help="print release records as JSON")
@@ -139,7 +163,14 @@ def _release_line(release: Release) -> str:
 
 
 def _open_archive(args: argparse.Namespace) -> Archive:
-    return Archive(args.db or default_archive_path())
+    """The archive named by --db or $OIM_ARCHIVE_DB, else the default one, which starts with
+    the bundled sample releases when it does not exist yet (for every command alike)."""
+    archive = Archive(args.db or default_archive_path())
+    if args.db is None and not os.environ.get(ENV_VAR) and not archive.path.exists():
+        from oim_archive.ingest import ensure_sample_archive
+
+        ensure_sample_archive(archive)
+    return archive
 
 
 def _readable_archive(args: argparse.Namespace) -> Archive:
@@ -156,20 +187,59 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
         archive.path.parent.mkdir(parents=True, exist_ok=True)
     progress, finish = _progress_bar(args)
     try:
-        report = import_paths(archive, args.paths, progress=progress)
+        report = import_paths(archive, args.paths, progress=progress, reparse=args.reparse)
     finally:
         finish()
     if args.json:
         _json_out(report.to_dict(), out)
     else:
+        parts = [
+            _("{count} new releases").format(count=len(report.imported)),
+            _("{count} files already in the archive").format(count=len(report.duplicates)),
+        ]
+        if report.reparse:
+            parts = [
+                _("{changed} changed, {appeared} appeared, {disappeared} disappeared").format(
+                    changed=len(report.changed),
+                    appeared=len(report.appeared),
+                    disappeared=len(report.disappeared),
+                )
+            ]
+        if report.removed_earlier:
+            parts.append(
+                _("{count} removed earlier, skipped").format(count=len(report.removed_earlier))
+            )
+        parts.append(_("{count} refused").format(count=len(report.failed)))
         out.write(
-            f"{len(report.imported)} new releases, {len(report.duplicates)} files already in "
-            f"the archive, {len(report.failed)} refused ({report.files} files read) -> "
-            f"{archive.path}\n"
+            _("{summary} ({files} files read) -> {path}").format(
+                summary=", ".join(parts), files=report.files, path=archive.path
+            )
+            + "\n"
         )
         for failure in report.failed:
             sys.stderr.write(f"{PROG}: {clean_line(failure.file)}: {clean_line(failure.error)}\n")
     return 1 if report.failed else 0
+
+
+def cmd_remove(args: argparse.Namespace, out: TextIO) -> int:
+    archive = _readable_archive(args)
+    try:
+        removed = archive.remove(args.ids)
+    except (UnknownReleaseError, AmbiguousReleaseError) as exc:
+        raise CliError(
+            _("{reason}; nothing was removed").format(reason=exc), EXIT_DAMAGED
+        ) from None
+    if args.json:
+        _json_out({"removed": [r.id for r in removed]}, out)
+    else:
+        out.write(
+            ngettext("Removed {count} release:", "Removed {count} releases:", len(removed)).format(
+                count=len(removed)
+            )
+            + "\n"
+        )
+        out.writelines(_release_line(r) + "\n" for r in removed)
+    return 0
 
 
 def _progress_bar(
@@ -317,12 +387,13 @@ def open_browser(args: argparse.Namespace) -> int:
     app = make_app(archive.path, args.export_dir or Path.cwd(), archive=archive)
     app.run()
     if app.return_code and app.library.error:
-        raise CliError(app.library.error)
+        raise CliError(app.library.error, app.return_code)
     return app.return_code or 0
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "import": cmd_import,
+    "remove": cmd_remove,
     "list": cmd_list,
     "show": cmd_show,
     "search": cmd_search,
@@ -358,7 +429,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return COMMANDS[args.command](args, stdout)
     except (ArchiveError, CliError, FileExistsError, ValueError) as exc:
         sys.stderr.write(f"{PROG}: error: {clean_line(str(exc))}\n")
-        return 1
+        if isinstance(exc, CorruptArchiveError):
+            return EXIT_DAMAGED
+        return exc.status if isinstance(exc, CliError) else 1
     except BrokenPipeError:
         # `oim-archive list | head`: the reader went away; not an error worth a traceback.
         # (Caught before OSError, its base class.)

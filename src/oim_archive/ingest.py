@@ -14,16 +14,18 @@ import multiprocessing
 import os
 import signal
 import stat
-from collections.abc import Callable, Iterator, Sequence
+import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from importlib import resources
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
 from oim_archive.importers import MAX_PAGE_BYTES, ImportRefused, parse_page
 from oim_archive.store.exports.bundle import BundleError, is_bundle, looks_like_bundle, read_bundle
-from oim_archive.store.file.archive import Archive
+from oim_archive.store.file.archive import Archive, ReplaceResult
 from oim_archive.store.records import Release
 
 BUNDLE_MAX_BYTES = 2 * 1024**3
@@ -58,19 +60,34 @@ class ImportFailure:
 
 @dataclass(slots=True)
 class ImportReport:
-    """What an import did: new release ids, files that held nothing new, files refused."""
+    """What an import did: new release ids, files that held nothing new, files refused,
+    releases left out because the user removed them earlier; with ``--reparse``, the ids of
+    releases changed, appeared and disappeared."""
 
     imported: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     failed: list[ImportFailure] = field(default_factory=list)
     files: int = 0
+    removed_earlier: list[str] = field(default_factory=list)
+    reparse: bool = False
+    changed: list[str] = field(default_factory=list)
+    appeared: list[str] = field(default_factory=list)
+    disappeared: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "imported": list(self.imported),
             "duplicates": list(self.duplicates),
             "failed": [{"file": f.file, "error": f.error} for f in self.failed],
+            "removed_earlier": list(self.removed_earlier),
         }
+        if self.reparse:
+            data.update(
+                changed=list(self.changed),
+                appeared=list(self.appeared),
+                disappeared=list(self.disappeared),
+            )
+        return data
 
 
 @dataclass(slots=True)
@@ -187,9 +204,21 @@ def parse_file(data: bytes, name: str) -> list[Release]:
     return parse_page(data, name)
 
 
-def _ignore_interrupts() -> None:
-    """Pool workers leave Ctrl-C to the importing process, which stops them (no tracebacks)."""
+def _start_worker(lifeline: Connection) -> None:
+    """Start of a pool worker: leave Ctrl-C to the importing process, which stops the pool
+    (no tracebacks), and exit as soon as the importing process is gone, however it died."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_when_closed, args=(lifeline,), daemon=True).start()
+
+
+def _exit_when_closed(lifeline: Connection) -> None:
+    """Block on the read end of a pipe only the importing process can write to: the kernel
+    closes it when that process dies (kill -9, out of memory, a closed terminal), and the
+    read returns. The worker then exits; once every worker is gone the forkserver and the
+    resource tracker see their own pipes close and exit too."""
+    with contextlib.suppress(EOFError, OSError):
+        lifeline.recv_bytes()
+    os._exit(1)
 
 
 def _parse_chunk(items: list[_Parsed]) -> list[_Parsed]:
@@ -202,28 +231,37 @@ def import_paths(
     *,
     progress: ProgressCallback | None = None,
     workers: int | None = None,
+    reparse: bool = False,
 ) -> ImportReport:
-    """Import files and folders; a bad file never stops the others. Writes once per batch."""
-    report = ImportReport()
+    """Import files and folders; a bad file never stops the others. Writes once per batch.
+
+    ``reparse``: parse files again even when their bytes are known, and replace the releases
+    each one brought with what the importer finds now (see :func:`reparse_sources`)."""
+    report = ImportReport(reparse=reparse)
     files = list(iter_files([Path(p) for p in paths], report.failed))
     report.files = len(files)
     total = len(files)
-    known_digests = archive.known_digests()
+    known_digests = frozenset() if reparse else archive.known_digests()
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
     pending: list[Release] = []
-    pending_sources: dict[str, list[str]] = {}
+    pending_sources: dict[str, list[Release]] = {}
     pending_files: list[tuple[str, list[str]]] = []  # file, ids it brought first
     pending_ids: set[str] = set()
 
     def flush() -> None:
         if not pending and not pending_sources:
             return
-        result = archive.add(pending, pending_sources)
-        added = set(result.added)
-        report.imported.extend(result.added)
-        for file, ids in pending_files:
-            if not any(i in added for i in ids):
-                report.duplicates.append(readable_path(file))
+        if reparse:
+            _record_reparse(report, archive.replace_sources(pending_sources))
+        else:
+            ids = {digest: [r.id for r in found] for digest, found in pending_sources.items()}
+            result = archive.add(pending, ids)
+            added = set(result.added)
+            report.imported.extend(result.added)
+            report.removed_earlier.extend(result.removed_earlier)
+            for file, file_ids in pending_files:
+                if not any(i in added for i in file_ids):
+                    report.duplicates.append(readable_path(file))
         pending.clear()
         pending_ids.clear()
         pending_sources.clear()
@@ -239,7 +277,7 @@ def import_paths(
             fresh = [r for r in releases if r.id not in pending_ids]
             pending_ids.update(r.id for r in fresh)
             pending.extend(fresh)
-            pending_sources[parsed.digest] = [r.id for r in releases]
+            pending_sources[parsed.digest] = releases
             pending_files.append((parsed.path, [r.id for r in fresh]))
             if len(pending) >= BATCH_RELEASES:
                 flush()
@@ -247,6 +285,32 @@ def import_paths(
             progress(done, total)
     flush()
     return report
+
+
+def reparse_sources(
+    archive: Archive, sources: Mapping[str, bytes], names: Mapping[str, str]
+) -> ImportReport:
+    """Parse raw source bytes again (keyed by their digest, with a file name each) and replace
+    what they brought in the archive: the way to apply an importer improvement to any source
+    whose bytes are kept, files on disk or pages fetched earlier."""
+    report = ImportReport(reparse=True, files=len(sources))
+    parsed: dict[str, list[Release]] = {}
+    for digest, data in sources.items():
+        try:
+            parsed[digest] = parse_file(data, names.get(digest, digest))
+        except ImportRefused as exc:
+            report.failed.append(ImportFailure(names.get(digest, digest), str(exc)))
+    if parsed:
+        _record_reparse(report, archive.replace_sources(parsed))
+    return report
+
+
+def _record_reparse(report: ImportReport, result: ReplaceResult) -> None:
+    report.changed.extend(result.changed)
+    report.appeared.extend(result.appeared)
+    report.imported.extend(result.appeared)
+    report.disappeared.extend(result.disappeared)
+    report.removed_earlier.extend(result.removed_earlier)
 
 
 def _parse_all(files: list[str], known: frozenset[str], workers: int) -> Iterator[_Parsed]:
@@ -265,8 +329,14 @@ def _parse_all(files: list[str], known: frozenset[str], workers: int) -> Iterato
                 if pool is None:
                     # forkserver: safe even when called from a thread of the browser.
                     context = multiprocessing.get_context("forkserver")
+                    lifeline, keep_alive = context.Pipe(duplex=False)
+                    stack.callback(keep_alive.close)  # after the pool's shutdown below
+                    stack.callback(lifeline.close)
                     pool = ProcessPoolExecutor(
-                        max_workers=workers, mp_context=context, initializer=_ignore_interrupts
+                        max_workers=workers,
+                        mp_context=context,
+                        initializer=_start_worker,
+                        initargs=(lifeline,),
                     )
                     # On Ctrl-C or an error, drop the chunks not started instead of parsing them.
                     stack.callback(pool.shutdown, wait=True, cancel_futures=True)

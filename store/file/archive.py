@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import os
 import zlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from tinydb import TinyDB
-from tinydb.table import Table
+from tinydb.table import Document, Table
 
 from oim_archive.store.errors import (
     AmbiguousReleaseError,
@@ -22,12 +23,13 @@ from oim_archive.store.errors import (
 )
 from oim_archive.store.file.catalog import write_catalog_rows
 from oim_archive.store.file.lock import DEFAULT_LOCK_TIMEOUT, exclusive_lock
-from oim_archive.store.file.storage import AtomicOrjsonStorage, recovery_hint
+from oim_archive.store.file.storage import AtomicOrjsonStorage, Stamp, file_stamp, recovery_hint
 from oim_archive.store.records import Release, date_sort_text
 
 RELEASES_TABLE = "releases"  # every field but the body: small, so the list loads fast
 BODIES_TABLE = "bodies"  # id -> {"z": base64 of the zlib-compressed body}, decoded on demand
 SOURCES_TABLE = "sources"  # sha256 of raw file bytes -> release ids, to skip known files fast
+REMOVED_TABLE = "removed"  # id -> {title, removed_at}: releases the user removed stay out
 
 
 class _ReleaseTable(Table):
@@ -42,10 +44,22 @@ class _ArchiveDB(TinyDB):
 
 @dataclass(slots=True)
 class UpsertResult:
-    """What one write did: ids newly stored and ids that were already there."""
+    """What one write did: ids newly stored, ids already there, ids the user removed earlier."""
 
     added: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
+    removed_earlier: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ReplaceResult:
+    """What re-reading some source files changed: ids changed in place, new, gone, and new
+    ones left out because the user removed them earlier."""
+
+    changed: list[str] = field(default_factory=list)
+    appeared: list[str] = field(default_factory=list)
+    disappeared: list[str] = field(default_factory=list)
+    removed_earlier: list[str] = field(default_factory=list)
 
 
 def sort_key_newest_first(record: dict[str, Any] | Release) -> tuple[int, str, str]:
@@ -79,6 +93,27 @@ def decode_body(stored: Any) -> str:
         raise ValueError(f"its body cannot be decoded ({exc.__class__.__name__})") from None
 
 
+def _drop(table: Table, doc_ids: Iterable[str]) -> None:
+    """Remove documents by id (TinyDB types ids as int; ours are text, see _ReleaseTable)."""
+    table.remove(doc_ids=cast("list[int]", list(doc_ids)))
+
+
+def _documents(rows: Mapping[str, Mapping[str, Any]]) -> list[Document]:
+    """TinyDB documents whose ids are the keys (release ids, source hashes)."""
+    return [Document(row, doc_id=key) for key, row in rows.items()]  # type: ignore[arg-type]
+
+
+def _differs(old: Mapping[str, Any], new: Mapping[str, Any], old_body: Any) -> bool:
+    """Whether a re-parsed record says something else than the stored one (import time aside)."""
+    keys = (set(old) | set(new)) - {"imported_at", "body", "id"}
+    if any(old.get(k) != new.get(k) for k in keys):
+        return True
+    try:
+        return decode_body(old_body) != new.get("body")
+    except ValueError:
+        return True
+
+
 def now_iso() -> str:
     """The current UTC time, to the second, as ISO 8601."""
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
@@ -92,17 +127,18 @@ class Archive:
         self.lock_timeout = lock_timeout
         self._storage = AtomicOrjsonStorage(self.path)
         self._decoded: tuple[object, list[Release]] | None = None
+        # Private: every write goes through the methods below, under the lock.
         self._db = _ArchiveDB(storage=lambda: self._storage)
-
-    @property
-    def db(self) -> TinyDB:
-        """The TinyDB handle, for ad-hoc queries (``archive.db.table("releases").search(...)``)."""
-        return self._db
 
     @property
     def write_count(self) -> int:
         """How many times this object has written the archive file."""
         return self._storage.writes
+
+    @property
+    def last_written(self) -> Stamp | None:
+        """The stamp of the file this object wrote last (its own change, not another's)."""
+        return self._storage.last_written
 
     def exists(self) -> bool:
         """Whether the archive file is there."""
@@ -123,13 +159,9 @@ class Archive:
             self.raw_records()
         return self
 
-    def stamp(self) -> tuple[int, int] | None:
+    def stamp(self) -> Stamp | None:
         """(mtime_ns, size) of the file, to notice changes made by another process."""
-        try:
-            st = self.path.stat()
-        except FileNotFoundError:
-            return None
-        return (st.st_mtime_ns, st.st_size)
+        return file_stamp(self.path)
 
     def raw_records(self) -> dict[str, dict[str, Any]]:
         """The stored dicts keyed by id (shared with the cache: do not mutate)."""
@@ -194,48 +226,149 @@ class Archive:
         full = self.resolve_id(id_or_prefix)
         return self._load(full, self.raw_records()[full], self._bodies())
 
+    def removed_ids(self) -> frozenset[str]:
+        """Ids of the releases the user removed (an import does not bring them back)."""
+        tables = self._storage.read() or {}
+        return frozenset(tables.get(REMOVED_TABLE, {}).keys())
+
     def known_source(self, digest: str) -> list[str] | None:
         """Release ids of a raw file already imported, by the hash of its bytes."""
         tables = self._storage.read() or {}
         entry = tables.get(SOURCES_TABLE, {}).get(digest)
         return list(entry.get("ids", [])) if entry else None
 
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[dict[str, Any]]:
+        """Hold the lock, read the file fresh and check it, collect TinyDB's table writes and
+        write the file once, atomically; refresh the list catalog. Yields the tables as read."""
+        with exclusive_lock(self.path, self.lock_timeout):
+            writes = self._storage.writes
+            with self._storage.batch(create=True):
+                yield dict(self._storage.read() or {})
+            if self._storage.writes != writes:
+                # The browser's list catalog, so the next start after a write is fast too.
+                records = (self._storage.read() or {}).get(RELEASES_TABLE, {})
+                write_catalog_rows(self.path, self._storage.last_written, records.values())
+
+    def _table(self, name: str) -> Table:
+        return self._db.table(name, cache_size=0)
+
     def add(
-        self, releases: Iterable[Release], sources: Mapping[str, Sequence[str]] | None = None
+        self,
+        releases: Iterable[Release],
+        sources: Mapping[str, Sequence[str]] | None = None,
+        *,
+        restore: bool = False,
     ) -> UpsertResult:
         """Store the releases not yet in the archive, and the raw-file hashes seen, in one
-        locked atomic write."""
+        locked atomic write. Releases the user removed stay out unless ``restore`` (undo)."""
         result = UpsertResult()
-        with exclusive_lock(self.path, self.lock_timeout):
-            self._storage.invalidate()  # see writes made by others while we waited
-            tables = dict(self._storage.read() or {})
-            records = dict(tables.get(RELEASES_TABLE, {}))
-            bodies = dict(tables.get(BODIES_TABLE, {}))
+        with self._writing() as tables:
+            records = tables.get(RELEASES_TABLE, {})
+            removed = tables.get(REMOVED_TABLE, {})
             stamp = now_iso()
+            new_records: dict[str, dict[str, Any]] = {}
             for release in releases:
-                if release.id in records:
+                if release.id in records or release.id in new_records:
                     result.duplicates.append(release.id)
-                    continue
-                record = release.to_dict()
-                record["imported_at"] = record.get("imported_at") or stamp
-                bodies[release.id] = encode_body(record.pop("body"))
-                records[release.id] = record
-                result.added.append(release.id)
-            known_sources = dict(tables.get(SOURCES_TABLE, {}))
+                elif release.id in removed and not restore:
+                    result.removed_earlier.append(release.id)
+                else:
+                    record = release.to_dict()
+                    record["imported_at"] = record.get("imported_at") or stamp
+                    new_records[release.id] = record
+                    result.added.append(release.id)
+            known_sources = tables.get(SOURCES_TABLE, {})
             new_sources = {
                 digest: {"ids": list(ids)}
                 for digest, ids in (sources or {}).items()
                 if digest not in known_sources
             }
-            if result.added or new_sources or not self.path.exists():
-                tables[RELEASES_TABLE] = records
-                tables[BODIES_TABLE] = bodies
-                known_sources.update(new_sources)
-                tables[SOURCES_TABLE] = known_sources
-                self._storage.write(tables)
-                # The browser's list catalog, so the next start after an import is fast too.
-                write_catalog_rows(self.path, self.stamp(), records.values())
+            self._insert_records(new_records)
+            if new_sources:
+                self._table(SOURCES_TABLE).insert_multiple(_documents(new_sources))
+            if restore:
+                back = [i for i in result.added if i in removed]
+                if back:
+                    _drop(self._table(REMOVED_TABLE), back)
         return result
+
+    def remove(self, ids_or_prefixes: Iterable[str]) -> list[Release]:
+        """Remove releases by id or unique id prefix in one locked atomic write, and remember
+        them as removed. An unknown or ambiguous id raises before anything is written.
+        Returns the removed releases, whole (to undo)."""
+        with self._writing() as tables:
+            full = list(dict.fromkeys(self.resolve_id(i) for i in ids_or_prefixes))
+            records = tables.get(RELEASES_TABLE, {})
+            bodies = tables.get(BODIES_TABLE, {})
+            gone = [self._load(i, records[i], bodies) for i in full]
+            if full:
+                _drop(self._table(RELEASES_TABLE), full)
+                _drop(self._table(BODIES_TABLE), full)
+                marks = {r.id: {"title": r.title, "removed_at": now_iso()} for r in gone}
+                removed = self._table(REMOVED_TABLE)
+                _drop(removed, list(marks))
+                removed.insert_multiple(_documents(marks))
+        return gone
+
+    def replace_sources(self, parsed: Mapping[str, Sequence[Release]]) -> ReplaceResult:
+        """Replace the releases that came from each source (by the hash of its bytes) with
+        ``parsed[digest]``, in one locked atomic write. A release still brought by another
+        source stays; one the user removed stays removed."""
+        result = ReplaceResult()
+        with self._writing() as tables:
+            records = tables.get(RELEASES_TABLE, {})
+            removed = tables.get(REMOVED_TABLE, {})
+            sources = tables.get(SOURCES_TABLE, {})
+            elsewhere = {
+                i for digest, entry in sources.items() if digest not in parsed for i in entry["ids"]
+            }
+            old_ids = {i for digest in parsed for i in sources.get(digest, {}).get("ids", [])}
+            fresh: dict[str, Release] = {}
+            for releases in parsed.values():
+                for release in releases:
+                    fresh.setdefault(release.id, release)
+            stamp = now_iso()
+            writes: dict[str, dict[str, Any]] = {}
+            for release_id, release in fresh.items():
+                if release_id in removed:
+                    result.removed_earlier.append(release_id)
+                    continue
+                record = release.to_dict()
+                old = records.get(release_id)
+                if old is None:
+                    record["imported_at"] = record.get("imported_at") or stamp
+                    result.appeared.append(release_id)
+                elif _differs(old, record, tables.get(BODIES_TABLE, {}).get(release_id)):
+                    record["imported_at"] = old.get("imported_at") or stamp
+                    result.changed.append(release_id)
+                else:
+                    continue
+                writes[release_id] = record
+            result.disappeared = sorted(
+                i for i in old_ids - fresh.keys() - elsewhere if i in records
+            )
+            dropped = result.changed + result.disappeared
+            if dropped:
+                _drop(self._table(RELEASES_TABLE), dropped)
+                _drop(self._table(BODIES_TABLE), dropped)
+            self._insert_records(writes)
+            entries = {d: {"ids": [r.id for r in releases]} for d, releases in parsed.items()}
+            source_table = self._table(SOURCES_TABLE)
+            _drop(source_table, [d for d in entries if d in sources])
+            source_table.insert_multiple(_documents(entries))
+        return result
+
+    def _insert_records(self, records: Mapping[str, dict[str, Any]]) -> None:
+        """Insert release records (body stored apart, compressed) with their ids as doc ids."""
+        if not records:
+            return
+        bodies = {i: encode_body(record["body"]) for i, record in records.items()}
+        rows = {
+            i: {k: v for k, v in record.items() if k != "body"} for i, record in records.items()
+        }
+        self._table(RELEASES_TABLE).insert_multiple(_documents(rows))
+        self._table(BODIES_TABLE).insert_multiple(_documents(bodies))
 
     def reload(self) -> None:
         """Drop cached data so the next read comes from disk."""

@@ -2,7 +2,11 @@
 
 Writes go to a temporary file in the archive's folder, are flushed and fsynced, the previous
 version is kept as ``<name>.bak``, then ``os.replace`` swaps the new file in and the folder is
-fsynced: a crash at any moment leaves the old or the new archive, never a broken one.
+fsynced: a crash at any moment leaves the old or the new archive, never a broken one. The new file
+keeps the permission bits (and, where allowed, the owner and group) of the file it replaces.
+
+An existing file that is blank, truncated, not JSON or JSON of another shape is *damaged*: it is
+never read as an empty archive, never overwritten and never copied to the ``.bak``.
 """
 
 from __future__ import annotations
@@ -12,15 +16,24 @@ import errno
 import glob
 import os
 import shutil
+import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import orjson
 from tinydb.storages import Storage
 
-from oim_archive.store.errors import CorruptArchiveError, ReadOnlyArchiveError
+from oim_archive.store.errors import (
+    ArchiveLockedError,
+    CorruptArchiveError,
+    ReadOnlyArchiveError,
+)
 from oim_archive.store.file import atomic
+
+Tables = dict[str, dict[str, Any]]
+Stamp = tuple[int, int]  # (mtime_ns, size): how a change made by another process is noticed
 
 # A temporary file this old cannot belong to a write in progress: a writer killed mid-write
 # left it, and the next write removes it (each is a full copy of the archive).
@@ -39,10 +52,24 @@ def backup_path(path: Path) -> Path:
     return path.with_name(path.name + ".bak")
 
 
-def parse_archive_bytes(raw: bytes, path: Path) -> dict[str, dict[str, Any]] | None:
-    """Parse and shape-check an archive file's bytes; raise CorruptArchiveError if damaged."""
-    if not raw.strip():
+def file_stamp(path: Path) -> Stamp | None:
+    """(mtime_ns, size) of ``path``, or None when there is no file."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
         return None
+    return (stat.st_mtime_ns, stat.st_size)
+
+
+def parse_archive_bytes(raw: bytes, path: Path) -> Tables:
+    """Parse and shape-check an archive file's bytes; raise CorruptArchiveError if damaged.
+
+    A blank file is damaged too (a yanked stick, a failed copy): never an empty archive."""
+    if not raw.strip():
+        raise CorruptArchiveError(
+            f"{path}: the archive is damaged (the file is blank, {len(raw)} bytes); "
+            + recovery_hint(path)
+        )
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
@@ -50,9 +77,13 @@ def parse_archive_bytes(raw: bytes, path: Path) -> dict[str, dict[str, Any]] | N
             f"{path}: the archive is damaged (not valid JSON: {exc.msg} at byte {exc.pos}); "
             + recovery_hint(path)
         ) from None
-    if not isinstance(data, dict) or not all(
-        isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
-        for table in data.values()
+    if (
+        not isinstance(data, dict)
+        or not isinstance(data.get("releases"), dict)
+        or not all(
+            isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
+            for table in data.values()
+        )
     ):
         raise CorruptArchiveError(
             f"{path}: the file is JSON but not an oim-archive archive; " + recovery_hint(path)
@@ -60,11 +91,25 @@ def parse_archive_bytes(raw: bytes, path: Path) -> dict[str, dict[str, Any]] | N
     return data
 
 
-def write_atomically(path: Path, payload: bytes, *, keep_backup: bool = True) -> None:
-    """Replace ``path`` with ``payload`` atomically, keeping the previous version as .bak."""
-    refresh = (lambda: _refresh_backup(path)) if keep_backup and path.exists() else None
+def write_atomically(
+    path: Path, payload: bytes, *, keep_backup: bool = True, expected: Stamp | None = None
+) -> None:
+    """Replace ``path`` with ``payload`` atomically, keeping the previous version as .bak.
+
+    With ``keep_backup``, the file replaced must still be the one read and checked under the
+    lock (stamp ``expected``, None: no file): only that version may become the ``.bak``."""
+
+    def check_and_backup() -> None:
+        if file_stamp(path) != expected:
+            raise ArchiveLockedError(
+                f"{path}: another program changed the archive while it was being written; "
+                "nothing was written, try again"
+            )
+        if expected is not None:
+            _refresh_backup(path)
+
     try:
-        atomic.replace(path, payload, before_swap=refresh)
+        atomic.replace(path, payload, before_swap=check_and_backup if keep_backup else None)
     except OSError as exc:
         raise _write_error(path, exc) from None
     _remove_stale_temps(path)
@@ -90,6 +135,8 @@ def _refresh_backup(path: Path) -> None:
             os.link(path, staging)
         except OSError:
             shutil.copyfile(path, staging)
+            with contextlib.suppress(OSError):
+                shutil.copymode(path, staging)
         os.replace(staging, bak)
         # rename() does nothing when both names already link the same file (the .bak of a
         # write killed just before its swap): drop the staging name then.
@@ -112,27 +159,30 @@ def _write_error(path: Path, exc: OSError) -> ReadOnlyArchiveError:
 
 
 class AtomicOrjsonStorage(Storage):
-    """TinyDB storage: one JSON file, parsed once and cached until it changes on disk."""
+    """TinyDB storage: one JSON file, parsed once and cached until it changes on disk.
+
+    TinyDB writes only inside :meth:`batch` (which the archive opens under its lock): they
+    change a working copy, and the batch's end writes the file once, atomically."""
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
-        self._cache: dict[str, dict[str, Any]] | None = None
-        self._cache_stamp: tuple[int, int] | None = None
+        # The last parse and the stamp of the file it came from: one value, replaced whole.
+        self._cached: tuple[Stamp, Tables] | None = None
+        self._working: Tables | None = None
+        self._working_thread: int | None = None
+        self._dirty = False
         self.writes = 0
+        self.last_written: Stamp | None = None
 
-    def _stamp(self) -> tuple[int, int] | None:
-        try:
-            stat = self.path.stat()
-        except FileNotFoundError:
-            return None
-        return (stat.st_mtime_ns, stat.st_size)
-
-    def read(self) -> dict[str, dict[str, Any]] | None:
-        stamp = self._stamp()
+    def read(self) -> Tables | None:
+        if self._working is not None and self._working_thread == threading.get_ident():
+            return self._working
+        stamp = file_stamp(self.path)
         if stamp is None:
             return None
-        if self._cache is not None and stamp == self._cache_stamp:
-            return self._cache
+        cached = self._cached
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
         try:
             raw = self.path.read_bytes()
         except IsADirectoryError:
@@ -141,22 +191,44 @@ class AtomicOrjsonStorage(Storage):
             raise CorruptArchiveError(
                 f"{self.path}: cannot read the archive ({exc.strerror})"
             ) from None
-        self._cache = parse_archive_bytes(raw, self.path)
-        self._cache_stamp = stamp
-        return self._cache
+        data = parse_archive_bytes(raw, self.path)
+        self._cached = (stamp, data)
+        return data
 
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
-        payload = orjson.dumps(data)
+    def write(self, data: Tables) -> None:
+        if self._working is None or self._working_thread != threading.get_ident():
+            raise RuntimeError("the archive is written only by Archive methods, under its lock")
+        self._working = data
+        self._dirty = True
+
+    @contextlib.contextmanager
+    def batch(self, *, create: bool = False) -> Iterator[None]:
+        """Collect TinyDB's writes and write the file once at the end (the caller holds the
+        lock). The file is read and checked first: a damaged one stops the batch unwritten.
+
+        ``create``: write even without changes when there is no file yet."""
+        if self._working is not None:
+            raise RuntimeError("archive writes do not nest")
+        self._cached = None  # see what other processes wrote while we waited for the lock
+        expected = file_stamp(self.path)
+        current = self.read() if expected is not None else None
+        self._working = dict(current or {})  # TinyDB replaces whole tables, never edits ours
+        self._working_thread = threading.get_ident()
+        self._dirty = create and expected is None
         try:
-            write_atomically(self.path, payload)
-        except BaseException:
-            self.invalidate()  # TinyDB changed the cached dict in place before calling us
-            raise
-        self.writes += 1
-        self._cache = data
-        self._cache_stamp = self._stamp()
+            yield
+            if self._dirty:
+                data = self._working
+                write_atomically(self.path, orjson.dumps(data), expected=expected)
+                self.writes += 1
+                stamp = file_stamp(self.path)
+                self.last_written = stamp
+                self._cached = None if stamp is None else (stamp, data)
+        finally:
+            self._working = None
+            self._working_thread = None
+            self._dirty = False
 
     def invalidate(self) -> None:
         """Forget the cached parse so the next read sees other processes' writes."""
-        self._cache = None
-        self._cache_stamp = None
+        self._cached = None

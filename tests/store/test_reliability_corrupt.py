@@ -75,6 +75,11 @@ def _truncated(tmp_path: Path) -> bytes:
 
 
 DAMAGE: dict[str, Callable[[Path], bytes]] = {
+    "zero-bytes": lambda _: b"",
+    "one-byte-newline": lambda _: b"\n",
+    "one-byte-brace": lambda _: b"{",
+    "blank-spaces": lambda _: b"   \n\t",
+    "json-object-without-releases": lambda _: b"{}",
     "truncated-json": _truncated,
     "garbage-bytes": lambda _: bytes(range(256)) * 8,
     "nul-bytes": lambda _: b"\x00" * 4096,
@@ -102,6 +107,9 @@ COMMANDS: dict[str, list[str]] = {
     "export-dir": ["export", DAMAGED_ID, "--export-dir", "{exports}"],
     "dump": ["dump", "{dump}"],
     "import": ["import", "{pages}"],
+    "import-reparse": ["import", "--reparse", "{pages}"],
+    "remove": ["remove", DAMAGED_ID],
+    "remove-json": ["remove", DAMAGED_ID[:4], "--json"],
     "browser": [],
 }
 SUBPROCESS_COMMANDS = {"browser", "import", "list"}
@@ -132,6 +140,7 @@ def test_every_command_refuses_a_damaged_archive(
     store_dir.mkdir()
     db = store_dir / "archive.json"
     db.write_bytes(DAMAGE[damage](tmp_path))
+    (store_dir / "archive.json.bak").write_bytes(b'{"releases": {}}')  # an older good version
     exports = tmp_path / "exports"
     exports.mkdir()
     pages = tmp_path / "pages"
@@ -149,6 +158,7 @@ def test_every_command_refuses_a_damaged_archive(
             captured = capsys.readouterr()
             result = subprocess.CompletedProcess(filled, code, captured.out, captured.err)
         line = assert_clean_error(result, str(db))
+        assert result.returncode == 2, f"{name}: exit {result.returncode} for a damaged archive"
         assert ".bak" in line and "import" in line, f"{name}: no way to recover in {line!r}"
         assert _snapshot(store_dir) == before, f"{name} touched the damaged archive"
         assert not dump.exists() and not os.listdir(exports), f"{name} wrote output"

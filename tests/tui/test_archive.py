@@ -50,6 +50,8 @@ async def test_sample_pages_browse_filter_and_open(tmp_path: Path):
         (b"\x00\xffgarbage{", "damaged"),
         (b'{"releases": {"x": {"title": 3}}}', "damaged"),
         (b"[1, 2, 3]", "not an oim-archive archive"),
+        (b"", "blank"),
+        (b"\n", "blank"),
     ],
 )
 async def test_missing_or_damaged_archive_is_explained_and_left_alone(
@@ -61,8 +63,9 @@ async def test_missing_or_damaged_archive_is_explained_and_left_alone(
     app = make_app(path, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-    # Nothing to browse: the app leaves with status 1 and the one-line reason for the CLI.
-    assert not app.is_running and app.return_code == 1
+    # Nothing to browse: the app leaves with the one-line reason for the CLI; status 2 when
+    # the file is damaged, 1 when it is missing.
+    assert not app.is_running and app.return_code == (1 if content is None else 2)
     error = app.library.error  # type: ignore[attr-defined]
     assert expected in error and str(path) in error and "\n" not in error
     if content is None:

@@ -210,7 +210,7 @@ def test_corrupt_archive_error_names_the_file(
     db.write_bytes(b'{"releases": {')
     code, _ = run("--db", db, "list")
     err = capsys.readouterr().err
-    assert code == 1 and str(db) in err and ".bak" in err
+    assert code == 2 and str(db) in err and ".bak" in err
     assert db.read_bytes() == b'{"releases": {'
 
 

@@ -15,7 +15,7 @@ from textual.notifications import SeverityLevel
 from textual.widgets import Footer, Input
 from textual.worker import Worker
 
-from oim_archive.store.errors import ArchiveError
+from oim_archive.store.errors import ArchiveError, CorruptArchiveError
 from oim_archive.store.search.fold import highlight_spans
 from oim_archive.tui.dialogs.confirm import ConfirmDialog
 from oim_archive.tui.dialogs.facets import FacetPicker, apply_facet, facet_choices
@@ -162,7 +162,8 @@ class ReleasesScreen(BaseScreen):
             never_read = self.library.snapshot is EMPTY or self.library.snapshot.partial
             if never_read and isinstance(worker.error, ArchiveError):
                 # Nothing to browse: leave, and the CLI prints the one-line reason.
-                self.app.exit(return_code=1)
+                damaged = isinstance(worker.error, CorruptArchiveError)
+                self.app.exit(return_code=2 if damaged else 1)
                 return "Cannot open the archive"
             self.release_list.set_empty_text("The archive could not be opened (see below)")
             self.query_one("#preview", ReleaseView).show_message(
