@@ -8,6 +8,8 @@ import io
 import itertools
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,7 +28,7 @@ from oim_archive.store.file.archive import Archive
 from oim_archive.store.records import Release
 from oim_archive.tui.cli import main
 from tests.conftest import SAMPLE_DIR, make_release
-from tests.support.reliability import archive_tables, write_pages
+from tests.support.reliability import archive_tables, cli_env, write_pages
 
 
 def cli(*argv: str | Path) -> tuple[int, str]:
@@ -101,12 +103,15 @@ def test_rewrites_keep_the_permission_bits(six: Path, tmp_path: Path, mode: int,
 
 @pytest.mark.parametrize(("mask", "mode"), [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)])
 def test_a_new_archive_follows_the_umask(tmp_path: Path, mask: int, mode: int) -> None:
-    previous = os.umask(mask)
-    try:
-        db = tmp_path / "new.json"
-        assert cli("--db", db, "import", SAMPLE_DIR)[0] == 0
-    finally:
-        os.umask(previous)
+    db = tmp_path / "new.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "oim_archive", "--db", str(db), "import", str(SAMPLE_DIR)],
+        capture_output=True,
+        env=cli_env(),
+        umask=mask,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
     assert os.stat(db).st_mode & 0o7777 == mode
 
 
