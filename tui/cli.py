@@ -314,7 +314,8 @@ def cmd_contacts(args: argparse.Namespace, out: TextIO) -> int:
     if args.vcard:
         from oim_archive.store.exports.vcard import contacts_vcard
 
-        text = contacts_vcard(entries, {r.id: r.title for r in releases})
+        titles = {r.id: r.title for r in releases}
+        text = contacts_vcard(entries, titles, {r.id: r.language for r in releases})
     elif args.json:
         text = _json_text([e.to_dict() for e in entries])
     else:

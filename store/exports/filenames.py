@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from oim_archive.store.exports.labels import labels_for
 from oim_archive.store.records import Release
 from oim_archive.store.text import clean_line, strip_control
 
@@ -85,34 +86,42 @@ def _clean_ext(ext: str) -> str:
 
 
 def safe_filename(
-    stem: str, ext: str, max_bytes: int = DEFAULT_MAX_BYTES, *, suffix: str = ""
+    stem: str,
+    ext: str,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    *,
+    suffix: str = "",
+    fallback: str = FALLBACK_STEM,
 ) -> str:
     """A file name from ``stem`` + ``suffix`` + ``.ext`` that is safe on Linux, macOS and Windows.
 
     No path separators, no '..', no control characters, no Windows device name, no trailing
     dot or space, never empty, at most ``max_bytes`` UTF-8 bytes (cut at a character boundary,
     the stem shortened before ``suffix`` such as " (2)" so the suffix always survives).
-    Accents are kept (NFC).
+    Accents are kept (NFC). A stem that cleans to nothing becomes ``fallback``.
     """
     clean_ext = _clean_ext(ext)
     tail = _DOT_RUNS.sub(ELLIPSIS, strip_control(suffix))
     tail = _SPACE_RUNS.sub(" ", tail.translate(_REPLACEMENTS)).rstrip(" .")
     ext_part = f".{clean_ext}" if clean_ext else ""
     budget = max(max_bytes - len(tail.encode("utf-8")) - len(ext_part.encode("utf-8")), 1)
-    body = _clean_stem(stem) or FALLBACK_STEM
-    body = shorten(body, budget).rstrip(" .") or _fit_bytes(FALLBACK_STEM, budget)
+    fallback = _clean_stem(fallback) or FALLBACK_STEM
+    body = _clean_stem(stem) or fallback
+    body = shorten(body, budget).rstrip(" .") or _fit_bytes(fallback, budget)
     if _is_reserved(body):
         body = _fit_bytes(f"_{body}", budget)
     return f"{body}{tail}{ext_part}"
 
 
 def export_stem(release: Release) -> str:
-    """The human stem of an export: "<date or 'undated'> <title>", long titles shortened."""
+    """The human stem of an export: "<date or 'undated'> <title>", long titles shortened.
+
+    "undated" is in the release's language ("sans date", "sin fecha")."""
     title = clean_line(release.title)
     if len(title) > STEM_TITLE_CHARS:
         cut = title[:STEM_TITLE_CHARS]
         space = cut.rfind(" ")
         cut = cut[:space] if space > STEM_TITLE_CHARS // 2 else cut
         title = cut.rstrip(" .,;:-") + ELLIPSIS
-    date = clean_line(release.date or "") or "undated"
+    date = clean_line(release.date or "") or labels_for(release.language).undated
     return f"{date} {title}".strip()

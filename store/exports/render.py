@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from oim_archive.store.exports.filenames import export_stem, safe_filename
+from oim_archive.store.exports.labels import labels_for
 from oim_archive.store.file import atomic
 from oim_archive.store.records import Contact, Release
 from oim_archive.store.text import clean_line, strip_control
@@ -100,10 +101,13 @@ def _wrapper(width: int, indent: str, hanging: str) -> textwrap.TextWrapper:
 
 
 def release_text(release: Release, width: int = TEXT_WIDTH) -> str:
-    """The release as UTF-8 plain text for an email or a printer; deterministic, ends in '\\n'."""
+    """The release as UTF-8 plain text for an email or a printer; deterministic, ends in '\\n'.
+
+    Its own words ("Contacts", "Funded by"...) are in the release's language."""
     width = max(width, 20)
-    out: list[str] = _wrap(_line(release.title) or "(untitled)", width)
-    meta = [_line(release.date) or "undated", _place(release), _dateline(release)]
+    words = labels_for(release.language)
+    out: list[str] = _wrap(_line(release.title) or words.untitled, width)
+    meta = [_line(release.date) or words.undated, _place(release), _dateline(release)]
     out += ["", *_wrap(" · ".join(part for part in meta if part), width)]
     for paragraph in _paragraphs(release.body):
         out.append("")
@@ -116,23 +120,24 @@ def release_text(release: Release, width: int = TEXT_WIDTH) -> str:
     contacts = [_contact_fields(c) for c in release.contacts]
     contacts = [c for c in contacts if any(c[:2]) or c[2] or c[3]]
     if contacts:
-        out += ["", "Contacts", "--------"]
+        out += ["", words.contacts, "-" * len(words.contacts)]
         for index, (name, office, phones, emails) in enumerate(contacts):
             if index:
                 out.append("")
-            out += _wrap(name or "(no name)", width)
+            out += _wrap(name or words.no_name, width)
             details = [office] if office else []
-            details += [f"Tel: {phone}" for phone in phones]
-            details += [f"Email: {email}" for email in emails]
+            details += [words.phone_line.format(phone=phone) for phone in phones]
+            details += [words.email_line.format(email=email) for email in emails]
             for detail in details:
                 out += _wrap(detail, width, indent="  ", hanging="    ")
     funders = [f for f in (_line(f) for f in release.funders) if f]
     if funders:
-        out += ["", *_wrap("Funded by: " + "; ".join(funders), width, hanging="  ")]
+        funded = words.funded_by.format(funders="; ".join(funders))
+        out += ["", *_wrap(funded, width, hanging="  ")]
     out.append("")
     if release.source:
-        out += _wrap(f"Source: {_line(release.source)}", width, hanging="  ")
-    out.append(f"Release id: {_line(release.id)}")
+        out += _wrap(words.source_line.format(source=_line(release.source)), width, hanging="  ")
+    out.append(words.release_line.format(id=_line(release.id)))
     return "\n".join(line.rstrip() for line in out) + "\n"
 
 
@@ -161,18 +166,22 @@ def _md_line(text: str) -> str:
 
 
 def release_markdown(release: Release) -> str:
-    """The release as Markdown: heading, metadata list, paragraphs, contacts table, funders."""
-    title = md_inline(release.title).replace("#", "\\#") or "(untitled)"
+    """The release as Markdown: heading, metadata list, paragraphs, contacts table, funders.
+
+    Its own words are in the release's language."""
+    words = labels_for(release.language)
+    title = md_inline(release.title).replace("#", "\\#") or md_inline(words.untitled)
     out = [f"# {title}", ""]
     meta = [
-        ("Date", _line(release.date) or "undated"),
-        ("Country", _place(release)),
-        ("Dateline", _dateline(release)),
-        ("Language", _line(release.language)),
-        ("Source", _line(release.source)),
+        (words.date, _line(release.date) or words.undated),
+        (words.country, _place(release)),
+        (words.dateline, _dateline(release)),
+        (words.language, _line(release.language)),
+        (words.source, _line(release.source)),
     ]
-    out += [f"- **{label}:** {md_inline(value)}" for label, value in meta if value]
-    out.append(f"- **Release id:** `{_line(release.id).replace('`', '')}`")
+    colon = words.colon
+    out += [f"- **{label}{colon}** {md_inline(value)}" for label, value in meta if value]
+    out.append(f"- **{words.release}{colon}** `{_line(release.id).replace('`', '')}`")
     for paragraph in _paragraphs(release.body):
         out.append("")
         rendered = []
@@ -187,13 +196,20 @@ def release_markdown(release: Release) -> str:
     contacts = [_contact_fields(c) for c in release.contacts]
     contacts = [c for c in contacts if any(c[:2]) or c[2] or c[3]]
     if contacts:
-        out += ["", "## Contacts", "", "| Name | Office | Phone | Email |", "|---|---|---|---|"]
+        header = (words.name, words.office, words.phone, words.email)
+        out += [
+            "",
+            f"## {words.contacts}",
+            "",
+            "| " + " | ".join(header) + " |",
+            "|---|---|---|---|",
+        ]
         for name, office, phones, emails in contacts:
             cells = [name, office, ", ".join(phones), ", ".join(emails)]
             out.append("| " + " | ".join(md_inline(cell) for cell in cells) + " |")
     funders = [f for f in (_line(f) for f in release.funders) if f]
     if funders:
-        out += ["", "## Funders", ""]
+        out += ["", f"## {words.funders}", ""]
         out += [f"- {md_inline(funder)}" for funder in funders]
     return "\n".join(out) + "\n"
 
@@ -240,8 +256,9 @@ def write_export(release: Release, directory: Path, fmt: str = "txt") -> Path:
         raise NotADirectoryError(f"{directory} is a file, not a folder; give a folder to export to")
     directory.mkdir(parents=True, exist_ok=True)
     stem = export_stem(release)
+    fallback = labels_for(release.language).fallback_stem
     names = [
-        safe_filename(stem, fmt, suffix=f" ({number})" if number > 1 else "")
+        safe_filename(stem, fmt, suffix=f" ({number})" if number > 1 else "", fallback=fallback)
         for number in range(1, MAX_COLLISIONS + 1)
     ]
     with atomic.stage(directory / names[0], text.encode("utf-8")) as staged:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from oim_archive.store.directory import DirectoryEntry
+from oim_archive.store.exports.labels import labels_for, majority_language
 from oim_archive.store.text import clean_line
 
 CRLF = "\r\n"
@@ -130,10 +131,19 @@ def _uid(entry: DirectoryEntry) -> str:
     return "oim-archive-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
-def entry_card(entry: DirectoryEntry, release_titles: Mapping[str, str]) -> str:
-    """One vCard for one person, CRLF line ends, folded."""
+def entry_card(
+    entry: DirectoryEntry,
+    release_titles: Mapping[str, str],
+    release_languages: Mapping[str, str] | None = None,
+) -> str:
+    """One vCard for one person, CRLF line ends, folded.
+
+    Its own words (the NOTE naming the releases) are in the language most of the person's
+    releases are written in (``release_languages`` maps release ids to languages)."""
+    languages = release_languages or {}
+    words = labels_for(majority_language(languages.get(rid) for rid in entry.releases))
     emails = [e for e in (clean_line(e) for e in entry.emails) if e]
-    name = clean_line(entry.name) or (emails[0] if emails else "") or "(no name)"
+    name = clean_line(entry.name) or (emails[0] if emails else "") or words.no_name
     family, given, prefix = split_name(entry.name)
     lines = [
         "BEGIN:VCARD",
@@ -154,15 +164,20 @@ def entry_card(entry: DirectoryEntry, release_titles: Mapping[str, str]) -> str:
     titles = [clean_line(release_titles.get(rid) or rid) for rid in entry.releases]
     titles = [t for t in titles if t]
     if titles:
-        heading = "Named in the IOM press release" + ("s" if len(titles) > 1 else "") + ":"
+        heading = words.named_in_many if len(titles) > 1 else words.named_in_one
         lines.append("NOTE:" + escape_text("\n".join([heading, *(f"- {t}" for t in titles)])))
     lines.append("END:VCARD")
     return "".join(fold_line(line) + CRLF for line in lines)
 
 
-def contacts_vcard(entries: Sequence[DirectoryEntry], release_titles: Mapping[str, str]) -> str:
+def contacts_vcard(
+    entries: Sequence[DirectoryEntry],
+    release_titles: Mapping[str, str],
+    release_languages: Mapping[str, str] | None = None,
+) -> str:
     """Every entry as a vCard 3.0 card (UTF-8 text, CRLF line ends); "" for no entries.
 
-    ``release_titles`` maps release ids to titles for the NOTE naming the releases.
+    ``release_titles`` maps release ids to titles for the NOTE naming the releases;
+    ``release_languages`` maps them to their languages, the NOTE's language (English without).
     """
-    return "".join(entry_card(entry, release_titles) for entry in entries)
+    return "".join(entry_card(entry, release_titles, release_languages) for entry in entries)

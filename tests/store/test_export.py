@@ -109,7 +109,71 @@ def hostile_release() -> Release:
     )
 
 
-RELEASES = {"full": full_release, "minimal": minimal_release, "hostile": hostile_release}
+def english_release() -> Release:
+    return Release(
+        title="IOM and Japan help returning migrants rebuild their lives in Côte d’Ivoire",
+        body="ABIDJAN – IOM and Japan launched an 18-month project today.\n\nIt includes:\n"
+        "- psychosocial support\n- vocational training",
+        language="en",
+        country="CI",
+        country_name="Côte d’Ivoire",
+        dateline="Abidjan",
+        date="2019-03-12",
+        contacts=[Contact("Anita Kassem", "IOM Côte d’Ivoire", ["+22522528200"], ["a@iom.int"])],
+        funders=["Government of Japan"],
+        source="en.txt",
+    )
+
+
+def spanish_release() -> Release:
+    return Release(
+        title="La OIM y la Unión Europea apoyan a los migrantes retornados en Colombia",
+        body="BOGOTÁ – La OIM y la Unión Europea lanzaron hoy un proyecto de 18 meses.",
+        language="es",
+        country="CO",
+        country_name="Colombia",
+        dateline="Bogotá",
+        contacts=[Contact("Ana Gómez", "OIM Colombia", ["+5716397777"], ["agomez@iom.int"])],
+        funders=["Unión Europea"],
+        source="es.txt",
+    )
+
+
+RELEASES = {
+    "full": full_release,
+    "minimal": minimal_release,
+    "hostile": hostile_release,
+    "english": english_release,
+    "spanish": spanish_release,
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("full", ["Contacts", "Tél. : +22522528200", "Financé par : ", "Communiqué : "]),
+        ("minimal", ["sans date", "Source : x.txt"]),
+        ("english", ["Contacts", "Tel: +22522528200", "Funded by: ", "Release id: "]),
+        (
+            "spanish",
+            ["sin fecha", "Contactos", "Tel.: +5716397777", "Financiado por: ", "Fuente: "],
+        ),
+    ],
+)
+def test_text_speaks_the_release_language(name: str, expected: list[str]) -> None:
+    """Whatever the interface language: the words come from the release's language."""
+    text = release_text(RELEASES[name]())
+    for words in expected:
+        assert words in text
+    if name != "english":
+        assert "Funded by" not in text and "Release id" not in text and "undated" not in text
+
+
+def test_markdown_speaks_the_release_language() -> None:
+    html = MD.render(release_markdown(spanish_release()))
+    assert re.findall(r"<h2>(.*?)</h2>", html) == ["Contactos", "Financiado por"]
+    assert "<li><strong>Fecha:</strong> sin fecha</li>" in html
+    assert "<th>Nombre</th>" in html and "<th>Teléfono</th>" in html
 
 
 @pytest.mark.parametrize("name", sorted(RELEASES))
@@ -153,13 +217,13 @@ def test_text_sections() -> None:
     assert lines[contacts + 2 : contacts + 7] == [
         "Anita Kassem",
         "  OIM Côte-d’Ivoire",
-        "  Tel: +22522528200",
-        "  Tel: +22579931991",
-        "  Email: akassem@iom.int",
+        "  Tél. : +22522528200",
+        "  Tél. : +22579931991",
+        "  Courriel : akassem@iom.int",
     ]
-    assert "Funded by: Gouvernement du Japon" in lines
-    assert "Source: 004_ae0a45b9387d6df4.txt" in lines
-    assert lines[-1] == f"Release id: {full_release().id}"
+    assert "Financé par : Gouvernement du Japon" in lines
+    assert "Source : 004_ae0a45b9387d6df4.txt" in lines
+    assert lines[-1] == f"Communiqué : {full_release().id}"
 
 
 def test_text_wraps_without_breaking_words() -> None:
@@ -194,7 +258,7 @@ MD = MarkdownIt("commonmark").enable("table")
 def test_markdown_renders_as_intended() -> None:
     html = MD.render(release_markdown(full_release()))
     assert html.count("<h1>") == 1 and "<h2>Contacts</h2>" in html
-    assert "<li><strong>Date:</strong> 2019-03-12</li>" in html
+    assert "<li><strong>Date :</strong> 2019-03-12</li>" in html
     assert "<td>Anita Kassem</td>" in html and "<td>+22522528200, +22579931991</td>" in html
     assert "<li>une assistance psychosociale" in html
 
@@ -204,7 +268,7 @@ def test_markdown_escapes_hostile_text() -> None:
     html = MD.render(markdown)
     assert "\x1b" not in markdown and "\u202e" not in markdown
     assert html.count("<h1>") == 1
-    assert re.findall(r"<h2>(.*?)</h2>", html) == ["Contacts", "Funders"]
+    assert re.findall(r"<h2>(.*?)</h2>", html) == ["Contacts", "Financé par"]
     for tag in ("<script>", "<b>", "<em>", "<strong>*", "<ol>", "<blockquote>", "<hr"):
         assert tag not in html
     assert "<a " not in html
@@ -322,7 +386,7 @@ def test_dateline_that_repeats_the_country_is_not_shown_twice() -> None:
     release = Release(
         title="T", body="b", country="CI", country_name="Côte d'Ivoire", dateline="Côte d’Ivoire"
     )
-    assert "undated · Côte d'Ivoire (CI)\n" in release_text(release)
+    assert "sans date · Côte d'Ivoire (CI)\n" in release_text(release)
     assert "Dateline" not in release_markdown(release)
 
 

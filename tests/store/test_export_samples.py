@@ -86,7 +86,9 @@ def test_sample_contacts_as_vcard() -> None:
     releases = all_samples()
     entries = build_directory(releases)
     assert entries, "the sample pages name contacts"
-    text = contacts_vcard(entries, {r.id: r.title for r in releases})
+    titles = {r.id: r.title for r in releases}
+    text = contacts_vcard(entries, titles, {r.id: r.language for r in releases})
+    assert "Cité dans le" in text  # the sample pages are French: the notes are too
     cards = list(vobject.readComponents(text, validate=True))
     assert len(cards) == len(entries)
     by_name = {card.fn.value: card for card in cards}

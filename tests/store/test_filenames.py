@@ -122,6 +122,10 @@ def test_export_stem() -> None:
     dated = Release(title="Formation sur la traite", body="b", date="2019-09-24")
     assert export_stem(dated) == "2019-09-24 Formation sur la traite"
     undated = Release(title="  Note\n sans   date ", body="b")
+    assert export_stem(undated) == "sans date Note sans date"  # a French release
+    undated.language = "es"
+    assert export_stem(undated) == "sin fecha Note sans date"
+    undated.language = "en"
     assert export_stem(undated) == "undated Note sans date"
     long_title = Release(title="mot " * 60, body="b", date="2020")
     stem = export_stem(long_title)

@@ -188,3 +188,29 @@ def test_stable_uid_and_empty_input() -> None:
     uids = [c.uid.value for c in vobject.readComponents(first)]
     assert len(set(uids)) == 3
     assert contacts_vcard([], {}) == ""
+
+
+@pytest.mark.parametrize(
+    ("languages", "heading"),
+    [
+        ({"r1": "fr"}, "Cité dans le communiqué de presse de l’OIM :"),
+        ({"r1": "es"}, "Mencionado en el comunicado de prensa de la OIM:"),
+        ({"r1": "en"}, "Named in the IOM press release:"),
+        (None, "Named in the IOM press release:"),
+    ],
+)
+def test_vcard_note_speaks_the_release_language(
+    languages: dict[str, str] | None, heading: str
+) -> None:
+    entry = DirectoryEntry(name="Awa Diop", office=None, phones=[], emails=[], releases=["r1"])
+    (card,) = vobject.readComponents(contacts_vcard([entry], {"r1": "T"}, languages))
+    assert card.note.value.splitlines()[0] == heading
+
+
+def test_vcard_note_follows_most_of_the_releases() -> None:
+    entry = DirectoryEntry(
+        name="Awa Diop", office=None, phones=[], emails=[], releases=["a", "b", "c"]
+    )
+    languages = {"a": "en", "b": "es", "c": "es"}
+    (card,) = vobject.readComponents(contacts_vcard([entry], {}, languages))
+    assert card.note.value.startswith("Mencionado en los comunicados de prensa de la OIM:")

@@ -203,8 +203,9 @@ class ContactsScreen(BaseScreen):
         from oim_archive.store.exports.render import write_file
         from oim_archive.store.exports.vcard import contacts_vcard
 
-        titles = {r.id: r.title for r in self.library.releases}
-        text = contacts_vcard(entries, titles)
+        releases = self.library.releases
+        titles = {r.id: r.title for r in releases}
+        text = contacts_vcard(entries, titles, {r.id: r.language for r in releases})
         folder = self.library.export_dir
         try:
             folder.mkdir(parents=True, exist_ok=True)
