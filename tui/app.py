@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import ClassVar
@@ -13,7 +14,13 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from oim_archive.i18n import set_language
+from oim_archive.i18n import _, set_language
+from oim_archive.preferences import (
+    Preferences,
+    export_dir,
+    load_preferences,
+    save_preferences,
+)
 from oim_archive.store.file.archive import Archive
 from oim_archive.tui.screens.help import HelpScreen
 from oim_archive.tui.screens.library import Library
@@ -21,6 +28,7 @@ from oim_archive.tui.screens.releases import ReleasesScreen
 
 DARK_THEME = "textual-dark"
 LIGHT_THEME = "textual-light"
+THEMES = {"dark": DARK_THEME, "light": LIGHT_THEME}
 
 
 class OimArchiveApp(App[None]):
@@ -31,18 +39,33 @@ class OimArchiveApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit"),
-        Binding("question_mark", "help", "Help"),
-        Binding("f1", "help", "Help", show=False),
-        Binding("t", "toggle_theme", "Dark/light theme", show=False),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        Binding("question_mark", "help", _("Help")),
+        Binding("f1", "help", _("Help"), show=False),
+        Binding("t", "toggle_theme", _("Dark/light theme"), show=False),
+        Binding("ctrl+q", "quit", _("Quit from anywhere"), show=False, priority=True),
     ]
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, preferences: Preferences | None = None) -> None:
         super().__init__()
+        # Scrolling jumps: animated frames are slow over SSH (TEXTUAL_ANIMATIONS still wins).
+        if "TEXTUAL_ANIMATIONS" not in os.environ:
+            self.animation_level = "none"
         self.library = library
+        self.preferences = preferences if preferences is not None else load_preferences()
         self.main_screen = ReleasesScreen()
-        self.theme = DARK_THEME
+        self.theme = THEMES.get(self.preferences.theme, DARK_THEME)
+
+    def remember(self, **changes: str | None) -> None:
+        """Keep a choice in the preferences file (a failure to write is only reported)."""
+        self.preferences = self.preferences.with_changes(**changes)
+        try:
+            save_preferences(self.preferences)
+        except OSError as error:
+            self.notify(
+                _("Preferences not saved: {error}").format(error=error.strerror or error),
+                severity="warning",
+                markup=False,
+            )
 
     def get_default_screen(self) -> Screen[None]:
         return self.main_screen
@@ -77,17 +100,20 @@ class OimArchiveApp(App[None]):
             self.push_screen(HelpScreen(type(self).BINDINGS))
 
     def action_toggle_theme(self) -> None:
-        self.theme = LIGHT_THEME if self.theme == DARK_THEME else DARK_THEME
+        light = self.theme == DARK_THEME
+        self.theme = LIGHT_THEME if light else DARK_THEME
+        self.remember(theme="light" if light else "dark")
 
 
 def make_app(
     db_path: Path,
-    export_dir: Path,
+    export_folder: Path | None = None,
     archive: Archive | None = None,
     *,
     language: str | None = None,
 ) -> OimArchiveApp:
-    """The browser on the archive at ``db_path``; ``e`` writes exports into ``export_dir``.
+    """The browser on the archive at ``db_path``; ``e`` writes exports into ``export_folder``
+    (default: the preferences' export folder, else ``oim-archive`` in the user's documents).
 
     ``archive`` may be an already opened handle on ``db_path`` (its parse is reused).
     ``language`` (fr, en, es) is the interface language; None keeps the one already chosen
@@ -95,4 +121,6 @@ def make_app(
     follow the language chosen before this module was first imported, as the CLI does."""
     if language is not None:
         set_language(language)
-    return OimArchiveApp(Library(Path(db_path), Path(export_dir), archive))
+    preferences = load_preferences()
+    folder = Path(export_folder) if export_folder is not None else export_dir(preferences)
+    return OimArchiveApp(Library(Path(db_path), folder, archive), preferences)

@@ -56,7 +56,7 @@ def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
         type=Path,
         default=default,
         metavar="DIR",
-        help="folder for exported releases (default: the current folder)",
+        help="folder for exports (default: export_dir in preferences, else Documents/oim-archive)",
     )
     parser.add_argument(
         "--lang",
@@ -385,7 +385,7 @@ def open_browser(args: argparse.Namespace) -> int:
         archive.require()
     from oim_archive.tui.app import make_app
 
-    app = make_app(archive.path, args.export_dir or Path.cwd(), archive=archive)
+    app = make_app(archive.path, args.export_dir, archive=archive)
     app.run()
     if app.return_code and app.library.error:
         raise CliError(app.library.error, app.return_code)

@@ -36,6 +36,9 @@ __all__ = [
     "parse_query",
 ]
 
+# ``year:undated`` (or ``year:none``): releases without a date.
+UNDATED = frozenset({"undated", "none"})
+
 # Tier weights: title; contact names; dateline, country name, offices; body and country code.
 RELEASE_TIER_WEIGHTS = (1.0, 1.0, 0.75, 0.6)
 # Contacts: name; office; emails, phone digits and everything else.
@@ -193,7 +196,9 @@ class SearchIndex:
         masks: list[np.ndarray] = []
         if query.country:
             masks.append(self._countries.mask(self._country_codes(query.country)))
-        if query.year:
+        if query.year in UNDATED:
+            masks.append(self._years.mask([""]))
+        elif query.year:
             year = query.year
             masks.append(self._years.mask(v for v in self._years.values if v.startswith(year)))
         if query.language:

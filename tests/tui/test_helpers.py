@@ -25,9 +25,28 @@ def test_apply_facet_replaces_tokens_of_the_same_facet(query: str, token: str, e
 
 
 def test_facet_choices_count_countries_and_years():
-    countries, years = facet_choices(sample_releases())
+    countries, years, undated = facet_choices(sample_releases())
     assert ("GE", "Géorgie", 1) in countries
     assert [y for y, _ in years] == ["2021", "2020", "2019", "2018"]  # newest first, undated out
+    assert undated == 1
+
+
+def test_facet_countries_sort_as_a_person_sorts():
+    from oim_archive.store.records import Release
+
+    names = ["Suriname", "Sénégal", "Égypte", "Sao Tomé", "France"]
+    releases = [
+        Release(title=f"t{i}", body="b", country=f"A{chr(65 + i)}", country_name=n)
+        for i, n in enumerate(names)
+    ]
+    countries, _, _ = facet_choices(releases)
+    assert [name for _, name, _ in countries] == [
+        "Égypte",
+        "France",
+        "Sao Tomé",
+        "Sénégal",
+        "Suriname",
+    ]
 
 
 def test_key_labels_and_binding_rows():

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+import time
 from collections import Counter
 from collections.abc import Iterable
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -16,34 +17,50 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from oim_archive.i18n import _
 from oim_archive.store.records import Release
+from oim_archive.store.search.fold import fold
 from oim_archive.tui.widgets.safe_text import line
 
 FACETS = ("country", "year")
 _CODE = re.compile(r"[A-Za-z]{2}")
 _YEAR = re.compile(r"\d{4}")
+UNDATED_TOKEN = "year:undated"
+TYPE_AHEAD_SECONDS = 1.0
+MOTION_KEYS = frozenset("jkgGhlxq")
+
+
+def country_label(code: str, names: Iterable[str]) -> str:
+    """The name shown for a country: the first name the releases give, else the code.
+
+    The seam for a country-name table in the interface language (fr/en/es)."""
+    return next((line(n) for n in names if line(n)), code)
 
 
 def facet_choices(
     releases: Iterable[Release],
-) -> tuple[list[tuple[str, str, int]], list[tuple[str, int]]]:
-    """(country code, name, count) by count then name, and (year, count) newest first."""
+) -> tuple[list[tuple[str, str, int]], list[tuple[str, int]], int]:
+    """(code, name, count) sorted by name as a person sorts (accents ignored), (year, count)
+    newest first, and how many releases have no date."""
     countries: Counter[str] = Counter()
-    names: dict[str, str] = {}
+    names: dict[str, list[str]] = {}
     years: Counter[str] = Counter()
+    undated = 0
     for release in releases:
         if release.country and _CODE.fullmatch(release.country):
             code = release.country.upper()
             countries[code] += 1
-            if release.country_name and code not in names:
-                names[code] = line(release.country_name)
+            if release.country_name:
+                names.setdefault(code, []).append(release.country_name)
         if release.date and _YEAR.match(release.date):
             years[release.date[:4]] += 1
-    by_country = sorted(countries.items(), key=lambda kv: (-kv[1], names.get(kv[0], kv[0])))
-    return (
-        [(code, names.get(code, code), count) for code, count in by_country],
-        sorted(years.items(), reverse=True),
-    )
+        elif not release.date:
+            undated += 1
+    labelled = [
+        (code, country_label(code, names.get(code, ())), n) for code, n in countries.items()
+    ]
+    labelled.sort(key=lambda item: (fold(item[1]), item[0]))
+    return labelled, sorted(years.items(), reverse=True), undated
 
 
 def apply_facet(query: str, token: str) -> str:
@@ -59,50 +76,123 @@ def apply_facet(query: str, token: str) -> str:
     return " ".join(words) + (" " if words else "")
 
 
+def active_tokens(query: str) -> set[str]:
+    """The facet tokens of ``query`` as the picker's option ids (``country:SN``, ``year:2021``)."""
+    tokens = set()
+    for word in query.split():
+        facet, _sep, value = word.partition(":")
+        if facet.lower() == "country" and _CODE.fullmatch(value):
+            tokens.add(f"country:{value.upper()}")
+        elif facet.lower() == "year" and value:
+            tokens.add(f"year:{value.lower()}")
+    return tokens
+
+
 class FacetPicker(ModalScreen[str | None]):
-    """Two lists (countries, years); dismisses with a token, "" to clear, None to cancel."""
+    """Two lists (countries, years); dismisses with a token, "" to clear, None to cancel.
+
+    ``j``/``k``/``g``/``G`` move; typing a name jumps to it; the active choices are highlighted."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("x", "clear", "Clear country and year"),
-        Binding("left,h", "switch('#facet-countries')", "Countries", show=False),
-        Binding("right,l", "switch('#facet-years')", "Years", show=False),
+        Binding("escape,q", "cancel", _("Cancel")),
+        Binding("x", "clear", _("Clear country and year")),
+        Binding("left,h", "switch('#facet-countries')", _("Countries"), show=False),
+        Binding("right,l", "switch('#facet-years')", _("Years"), show=False),
+        Binding("j", "move('cursor_down')", _("Next"), show=False),
+        Binding("k", "move('cursor_up')", _("Previous"), show=False),
+        Binding("g", "move('first')", _("First"), show=False),
+        Binding("G", "move('last')", _("Last"), show=False),
     ]
 
-    def __init__(self, countries: list[tuple[str, str, int]], years: list[tuple[str, int]]) -> None:
+    def __init__(
+        self,
+        countries: list[tuple[str, str, int]],
+        years: list[tuple[str, int]],
+        undated: int = 0,
+        active: str = "",
+    ) -> None:
         super().__init__()
         self._countries = countries
         self._years = years
+        self._undated = undated
+        self._active = active_tokens(active)
+        self._typed = ""
+        self._typed_at = 0.0
 
     def compose(self) -> ComposeResult:
+        year_options = [
+            Option(Content(f"{year}  ({count})"), id=f"year:{year}") for year, count in self._years
+        ]
+        if self._undated:
+            label = _("undated")
+            year_options.append(Option(Content(f"{label}  ({self._undated})"), id=UNDATED_TOKEN))
         with Vertical(classes="dialog", id="facet-dialog"):
-            yield Static(Content("Filter by country or year"), classes="dialog-title")
+            yield Static(Content(_("Filter by country or year")), classes="dialog-title")
             with Horizontal(id="facet-lists"):
                 yield OptionList(
                     *[
-                        Option(Content(f"{code}  {name}  ({count})"), id=f"country:{code}")
+                        Option(Content(f"{name}  {code}  ({count})"), id=f"country:{code}")
                         for code, name, count in self._countries
                     ],
                     id="facet-countries",
                 )
-                yield OptionList(
-                    *[
-                        Option(Content(f"{year}  ({count})"), id=f"year:{year}")
-                        for year, count in self._years
-                    ],
-                    id="facet-years",
-                )
+                yield OptionList(*year_options, id="facet-years")
             yield Static(
-                Content("enter picks · tab/←/→ switch · x clears · escape cancels"),
+                Content(
+                    _(
+                        "enter picks · type a name to jump · j k g G move · "
+                        "tab ← → switch · x clears · esc q cancel"
+                    )
+                ),
                 classes="dialog-hint",
             )
 
     def on_mount(self) -> None:
-        self.query_one("#facet-countries", OptionList).focus()
+        countries = self.query_one("#facet-countries", OptionList)
+        years = self.query_one("#facet-years", OptionList)
+        focus = countries
+        for options in (years, countries):
+            for index in range(options.option_count):
+                if options.get_option_at_index(index).id in self._active:
+                    options.highlighted = index
+                    focus = options
+        focus.focus()
 
     @on(OptionList.OptionSelected)
     def _picked(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
+
+    def on_key(self, event: events.Key) -> None:
+        """Type ahead: letters jump to the first name that starts with what was typed."""
+        char = event.character
+        if not char or not char.isprintable() or char.isspace():
+            return
+        now = time.monotonic()
+        typing = now - self._typed_at < TYPE_AHEAD_SECONDS and self._typed
+        if char in MOTION_KEYS and not typing:
+            return
+        self._typed = (self._typed if typing else "") + char
+        self._typed_at = now
+        event.stop()
+        event.prevent_default()
+        self.jump_to(self._typed)
+
+    def jump_to(self, typed: str) -> None:
+        """Highlight the first option of the focused list whose label starts with ``typed``."""
+        options = self.focused if isinstance(self.focused, OptionList) else None
+        if options is None:
+            return
+        wanted = fold(typed)
+        for index in range(options.option_count):
+            label = fold(str(options.get_option_at_index(index).prompt))
+            if label.startswith(wanted):
+                options.highlighted = index
+                return
+
+    def action_move(self, action: str) -> None:
+        options = self.focused if isinstance(self.focused, OptionList) else None
+        if options is not None:
+            getattr(options, f"action_{action}")()
 
     def action_switch(self, selector: str) -> None:
         self.set_focus(self.query_one(selector, OptionList))

@@ -57,6 +57,7 @@ class ContactsScreen(BaseScreen):
         # fast lands in the box; check_action lets "/" through while the box has focus.
         Binding("slash", "focus_filter", "Filter", key_display="/", priority=True),
         Binding("escape", "back", "Back"),
+        Binding("q", "leave", "Back to the releases", show=False),
         Binding("v", "vcard", "vCard"),
         Binding("V", "vcard_all", "vCard of all shown", show=False),
         Binding("ctrl+u", "clear_filter", "Clear the filter", show=False),
@@ -224,6 +225,9 @@ class ContactsScreen(BaseScreen):
             return
         count = f"{len(entries)} contacts" if len(entries) > 1 else "1 contact"
         self.notify(f"{count} exported to {line(str(path))}", title="vCard", markup=False)
+
+    def action_leave(self) -> None:
+        self.dismiss()
 
     def action_back(self) -> None:
         if self.focused is self.query_one("#contact-releases", OptionList):

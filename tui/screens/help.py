@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from oim_archive.i18n import _
 from oim_archive.tui.widgets.safe_text import join_lines
 
 KEY_NAMES = {
@@ -111,9 +112,13 @@ class HelpScreen(ModalScreen[None]):
     """The key table; escape (or ? / f1 again) closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,question_mark,f1", "close", "Close help"),
-        Binding("j,down", "scroll('down')", "Scroll", show=False),
-        Binding("k,up", "scroll('up')", "Scroll", show=False),
+        Binding("q,escape,question_mark,f1", "close", _("Close help")),
+        Binding("j,down", "scroll('down')", _("Scroll"), show=False),
+        Binding("k,up", "scroll('up')", _("Scroll"), show=False),
+        Binding("pagedown,space", "scroll('page_down')", _("Page down"), show=False),
+        Binding("pageup", "scroll('page_up')", _("Page up"), show=False),
+        Binding("g,home", "scroll('home')", _("Top"), show=False),
+        Binding("G,end", "scroll('end')", _("Bottom"), show=False),
     ]
 
     def __init__(self, app_bindings: Iterable[BindingType]) -> None:
@@ -122,7 +127,9 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", id="help-dialog"):
-            yield Static(Content("oim-archive: keys"), classes="dialog-title")
+            yield Static(
+                Content(_("oim-archive: keys · q, esc or ? closes")), classes="dialog-title"
+            )
             yield Static(key_table(self._sections), id="help-keys")
 
     def action_close(self) -> None:
@@ -130,7 +137,12 @@ class HelpScreen(ModalScreen[None]):
 
     def action_scroll(self, direction: str) -> None:
         scroller = self.query_one("#help-dialog", VerticalScroll)
-        if direction == "down":
-            scroller.scroll_down()
-        else:
-            scroller.scroll_up()
+        moves = {
+            "down": scroller.scroll_down,
+            "up": scroller.scroll_up,
+            "page_down": scroller.scroll_page_down,
+            "page_up": scroller.scroll_page_up,
+            "home": scroller.scroll_home,
+            "end": scroller.scroll_end,
+        }
+        moves[direction](animate=False)

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Footer
 
+from oim_archive.i18n import _
 from oim_archive.store.records import Release
 from oim_archive.store.search.fold import highlight_spans
 from oim_archive.tui.screens.base import BaseScreen
@@ -26,9 +27,9 @@ class ReleaseScreen(BaseScreen):
     AUTO_FOCUS = "#release"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back"),
-        Binding("e", "export", "Export"),
-        Binding("y", "copy", "Copy"),
+        Binding("escape,q", "back", _("Back")),
+        Binding("e", "export", _("Export")),
+        Binding("y", "copy", _("Copy")),
     ]
 
     def __init__(self, release: Release, terms: Sequence[str] = ()) -> None:

@@ -15,6 +15,7 @@ from textual.notifications import SeverityLevel
 from textual.widgets import Footer, Input
 from textual.worker import Worker
 
+from oim_archive.i18n import _, ngettext
 from oim_archive.store.errors import ArchiveError, CorruptArchiveError
 from oim_archive.store.search.fold import highlight_spans
 from oim_archive.tui.dialogs.confirm import ConfirmDialog
@@ -34,7 +35,7 @@ from oim_archive.tui.widgets.line_list import LineList
 from oim_archive.tui.widgets.release_list import ReleaseList
 from oim_archive.tui.widgets.release_view import ReleaseView
 from oim_archive.tui.widgets.safe_text import line
-from oim_archive.tui.widgets.status_line import StatusLine
+from oim_archive.tui.widgets.status_line import StatusLine, typed_text
 
 if TYPE_CHECKING:
     from oim_archive.store.search.engine import Hit
@@ -54,8 +55,9 @@ class ReleasesScreen(BaseScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         # A priority binding runs before the keys typed next are routed, so "/query" typed
         # fast lands in the box; check_action lets "/" through while the box has focus.
-        Binding("slash", "focus_filter", "Filter", key_display="/", priority=True),
-        Binding("enter", "open", "Open", show=False),
+        Binding("slash", "focus_filter", _("Filter"), key_display="/", priority=True),
+        Binding("enter", "open", _("Open"), show=False),
+        Binding("q", "quit", _("Quit")),
         Binding("c", "contacts", "Contacts"),
         Binding("f", "facets", "Country/year"),
         Binding("e", "export", "Export"),
@@ -76,6 +78,8 @@ class ReleasesScreen(BaseScreen):
         self._busy = False  # loading or importing: the disk check waits
         self._asking_reload = False
         self._preview_pending = False
+        self._reload_asked = False
+        self._stale = False  # the user declined to reload an archive changed on disk
 
     def compose(self) -> ComposeResult:
         yield FilterInput(
@@ -138,7 +142,8 @@ class ReleasesScreen(BaseScreen):
         self.library.adopt(message.snapshot)
         self._filter.invalidate()
         self._shown_query = ""
-        self.release_list.set_empty_text("The archive holds no release yet: i imports a folder")
+        self._stale = False
+        self.release_list.set_empty_text(self._empty_text(self._shown_query))
         self.release_list.show(message.snapshot.releases, keep_id=keep.id if keep else None)
         self._update_status()
 
@@ -153,6 +158,15 @@ class ReleasesScreen(BaseScreen):
         self._filter.invalidate()
         self._filter_changed_to(self.filter_input.value)
         self._update_status()
+        if self._reload_asked:
+            self._reload_asked = False
+            count = len(snapshot.releases)
+            self.notify(
+                ngettext("Reloaded: {count} release", "Reloaded: {count} releases", count).format(
+                    count=count
+                ),
+                markup=False,
+            )
 
     def worker_failed(self, worker: Worker[object]) -> str:
         self._busy = False
@@ -206,12 +220,21 @@ class ReleasesScreen(BaseScreen):
         releases = self.library.releases
         keep = self.release_list.highlighted_release
         keep_id = keep.id if keep is not None and not query.strip() else None
+        self.release_list.set_empty_text(self._empty_text(query))
         self.release_list.show(releases, hits, keep_id=keep_id)
         self._shown_query = query
         self._update_status()
         if self._open_when_filtered:
             self._open_when_filtered = False
             self.action_open()
+
+    def _empty_text(self, query: str) -> str:
+        """Why the list is empty: nothing matches the filter, or nothing was imported yet."""
+        if not self.library.releases:
+            return _("The archive holds no release yet: i imports a folder")
+        return _("No release matches “{query}” · esc clears the filter").format(
+            query=typed_text(query.strip())
+        )
 
     def _update_status(self) -> None:
         """Counts and the filter the list shows (a query still being computed is a note)."""
@@ -224,7 +247,9 @@ class ReleasesScreen(BaseScreen):
         elif typed != self._shown_query:
             notes.append("filtering…")
         if self.library.read_only:
-            notes.append("read-only")
+            notes.append(_("read-only"))
+        if self._stale:
+            notes.append(_("changed on disk: r reloads"))
         self.status.show_counts(
             self.release_list.row_count,
             len(self.library.releases),
@@ -280,6 +305,8 @@ class ReleasesScreen(BaseScreen):
         rows = self.release_list
         release = rows.release_at(row)
         if release is not None and not self.still_loading():
+            # Back from the release, the keys act on the list (the filter is one / away).
+            self.set_focus(rows)
             self.app.push_screen(ReleaseScreen(release, rows.terms_at(row)))
 
     # -- actions --------------------------------------------------------------------------
@@ -317,16 +344,21 @@ class ReleasesScreen(BaseScreen):
         self.app.push_screen(ContactsScreen())
 
     def action_facets(self) -> None:
-        countries, years = facet_choices(self.library.releases)
+        countries, years, undated = facet_choices(self.library.releases)
 
         def chosen(token: str | None) -> None:
             if token is not None:
                 self.filter_input.value = apply_facet(self.filter_input.value, token)
 
-        self.app.push_screen(FacetPicker(countries, years), chosen)
+        picker = FacetPicker(countries, years, undated, active=self.filter_input.value)
+        self.app.push_screen(picker, chosen)
 
     def action_reload(self) -> None:
+        self._reload_asked = True
         self.load_archive()
+
+    def action_quit(self) -> None:
+        self.app.exit()
 
     # -- importing ------------------------------------------------------------------------
 
@@ -405,6 +437,8 @@ class ReleasesScreen(BaseScreen):
                 self.load_archive()
             else:
                 self.library.forget_change()
+                self._stale = True
+                self._update_status()
 
         self.app.push_screen(
             ConfirmDialog(

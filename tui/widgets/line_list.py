@@ -188,8 +188,18 @@ class LineList(ScrollView, can_focus=True):
         return Strip(segments, width).adjust_cell_length(width, style.rich_style)
 
     def style_of(self, component: str) -> Style:
-        """The (partial) style of a component class, to give to spans in ``render_row``."""
-        return self.get_visual_style(component, partial=True)
+        """The text style of a component class (colour and attributes, no background), to give
+        to spans in ``render_row``. The colour is resolved on the list's real background: a
+        partial style would resolve ``$text-muted`` on transparency (white on a light theme)."""
+        full = self.get_visual_style(component)
+        return Style(
+            foreground=full.foreground,
+            bold=full.bold,
+            italic=full.italic,
+            underline=full.underline,
+            reverse=full.reverse,
+            strike=full.strike,
+        )
 
     def notify_style_update(self) -> None:
         self._strips.clear()
