@@ -192,6 +192,4 @@ async def test_picker_moves_jumps_reopens_on_the_choice_and_offers_undated(
         assert screen.filter_input.value == "country:SN year:undated "
         screen.filter_input.value = "year:undated"
         await settle(pilot)
-        assert [rows.release_at(i).title for i in range(rows.row_count)] == [
-            "Communiqué sans date"
-        ]
+        assert [rows.release_at(i).title for i in range(rows.row_count)] == ["Communiqué sans date"]
