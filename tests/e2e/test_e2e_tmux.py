@@ -104,11 +104,32 @@ def test_browse_filter_open_back_and_quit_in_tmux(tmp_path: Path, terminal: Term
     terminal.send("Escape")
     screen = terminal.wait_for(r"1 / 5 releases · filter: soldats")
     assert "escape goes back" not in screen
-    terminal.send("Escape")  # leave the filter box, so q is a key, not a letter
-    time.sleep(0.3)
+    # Back from the release the keys act on the list: e exports, nothing is typed in the filter.
+    terminal.send("e")
+    terminal.wait_for(lambda s: len(list(exports.iterdir())) == 2)
+    assert "1 / 5 releases · filter: soldats" in terminal.screen()
+
+    # An empty result says what happened, not that the archive is empty.
+    terminal.send("/")
+    terminal.send("C-u")
+    terminal.send("zzzz", literal=True)
+    screen = terminal.wait_for(r"No release matches “zzzz”")
+    assert "holds no release" not in screen
+    terminal.send("Escape")  # leave the box
+    terminal.send("Escape")  # clear the filter
+    terminal.wait_for(r"5 / 5 releases\s")
+
+    # q goes back one level; it quits only from the list.
     terminal.send("c")
     screen = terminal.wait_for(r"\d+ / \d+ contacts")
     assert "Marc Hulst" in screen
+    terminal.send("q")
+    terminal.wait_for(r"5 / 5 releases\s")
+    terminal.send("Enter")
+    terminal.wait_for(r"escape goes back")
+    terminal.send("q")
+    screen = terminal.wait_for(r"5 / 5 releases\s")
+    assert "EXIT STATUS" not in screen
     terminal.send("q")
     screen = terminal.wait_for(r"EXIT STATUS \d+")
     assert "EXIT STATUS 0" in screen
