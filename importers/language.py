@@ -25,9 +25,9 @@ _MARKERS: dict[str, frozenset[str]] = {
 DEFAULT_LANGUAGE = "fr"
 
 
-def detect_language(folded_words: list[str]) -> str:
-    """ "fr", "en" or "es" from lower-cased words; French when they give no clue."""
-    counts = Counter(folded_words)
+def detect_language(words: list[str]) -> str:
+    """ "fr", "en" or "es" from the text's words (any case); French when they give no clue."""
+    counts = Counter(map(str.lower, words))
     scores = {
         lang: sum(map(counts.__getitem__, markers & counts.keys()))
         for lang, markers in _MARKERS.items()

@@ -448,7 +448,23 @@ def test_mojibake_repair_leaves_real_text_alone() -> None:
     from oim_archive.importers.decode import repair_mojibake
 
     assert repair_mojibake("SÃO PAULO – Ã bientôt") == "SÃO PAULO – Ã bientôt"
-    assert repair_mojibake("lâ€™OIM\nLâ€™équipe ½") == "l’OIM\nLâ€™équipe ½"
+    # A line mixing real accents with mojibake: the mojibake is repaired (ftfy), the rest kept.
+    assert repair_mojibake("lâ€™OIM\nLâ€™équipe ½") == "l’OIM\nL’équipe ½"
+
+
+def test_mojibake_whose_non_breaking_space_became_a_space() -> None:
+    from oim_archive.importers.decode import repair_mojibake
+
+    assert repair_mojibake("SÃ©nÃ©gal Ã  la frontiÃ¨re") == "Sénégal à la frontière"
+    assert repair_mojibake("dÃ©jÃ  vu") == "déjà vu"
+    assert repair_mojibake("Ãƒ©tÃƒ©") == "été"  # encoded three times
+
+
+def test_language_counts_capitalised_words() -> None:
+    from oim_archive.importers.language import detect_language
+
+    assert detect_language("Les Le La Des the".split()) == "fr"
+    assert detect_language("The IOM And The Government".split()) == "en"
 
 
 def test_contacts_with_address_or_number_in_the_same_field() -> None:
