@@ -31,12 +31,16 @@ _DROPPED_TAGS = (
     "embed, canvas, header, footer, aside, dialog"
 )
 # Blocks of chrome by their class or id: cookie banners, sharing, related news, menus…
-_CHROME_CLASS = re.compile(
-    r"cookie|consent|gdpr|shar(?:e|ing)|social|related|relacionad|breadcrumb|menu|navbar|"
-    r"pager|pagination|sidebar|newsletter|subscribe|comment|hidden|sr-only|skip-link|"
-    r"modal|popup|tags|language-switcher|print",
-    re.IGNORECASE,
+_CHROME_WORDS = (
+    "cookie", "consent", "gdpr", "share", "sharing", "social", "related", "relacionad",
+    "breadcrumb", "menu", "navbar", "pager", "pagination", "sidebar", "newsletter", "subscribe",
+    "comment", "hidden", "sr-only", "skip-link", "modal", "popup", "tags", "language-switcher",
+    "print",
+)  # fmt: skip
+_CHROME_BLOCKS = ", ".join(
+    f"[{attribute}*={word} i]" for word in _CHROME_WORDS for attribute in ("class", "id")
 )
+_KEPT_TAGS = frozenset(("html", "body", "main", "article"))
 # Where CMSs put the release's text, most specific first.
 _BODY_SELECTORS = (
     '[itemprop="articleBody"]',
@@ -156,9 +160,8 @@ def _headline(tree: LexborHTMLParser) -> str | None:
 
 def _drop_chrome_blocks(root: LexborNode) -> None:
     """Blocks of chrome by their class or id (cookie banner, sharing, related news…)."""
-    for node in root.css("[class], [id]"):
-        marks = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
-        if _CHROME_CLASS.search(marks) and node.tag not in ("body", "html", "main", "article"):
+    for node in root.css(_CHROME_BLOCKS):
+        if node.tag not in _KEPT_TAGS:
             node.decompose()
 
 
@@ -260,8 +263,8 @@ def read_html(text: str) -> list[HtmlItem]:
         return items
     content, body_only = _content(root)
     if body_only:
-        label, _ = _take_label(block_text(root))
         body = block_text(content)
+        label = "" if stated else _take_label(block_text(root))[0]
     else:
         label, body = _take_label(block_text(content))
         body = _after_title(body, title)

@@ -174,8 +174,12 @@ def parse_page_unguarded(data: bytes, name: str) -> list[Release]:
         if not found:
             raise ImportRefused("HTML page without release text (only menus, links or footers)")
         return list({release.id: release for release in found}.values())
-    text = clean_markup(decoded)
-    lines = text.split("\n")
+    return parse_text(decoded, name)
+
+
+def parse_text(decoded: str, name: str) -> list[Release]:
+    """Releases of a text page (HTML remnants in it are stripped as text)."""
+    lines = clean_markup(decoded).split("\n")
     title_index, chrome = find_title(lines)
     if title_index >= len(lines):
         raise ImportRefused("only site menus, no release found")
