@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from operator import attrgetter
+from typing import Any, TypeVar
 
 # Where a release's date comes from: stated by the page, or estimated from dates in the body.
 DATE_PUBLISHED = "published"
 DATE_FROM_TEXT = "text"
 DATE_BASES = (DATE_PUBLISHED, DATE_FROM_TEXT)
+
+T = TypeVar("T")
 
 RELEASE_FIELDS = (
     "id",
@@ -173,6 +177,18 @@ def display_date(release: Release) -> str:
     if not release.date:
         return ""
     return f"~{release.date}" if release.date_basis == DATE_FROM_TEXT else release.date
+
+
+def sort_newest_first(
+    items: list[T],
+    date: Callable[[T], str | None] = attrgetter("date"),
+    title: Callable[[T], str] | None = attrgetter("title"),
+) -> None:
+    """Sort in place newest first, undated last, then by title (or keep the given order when
+    ``title`` is None): the one order every list of releases uses. Two cheap stable sorts."""
+    if title is not None:
+        items.sort(key=lambda item: title(item) or "")
+    items.sort(key=lambda item: date_sort_text(date(item)), reverse=True)
 
 
 def date_sort_text(date: str | None) -> str:

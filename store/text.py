@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
+
+import orjson
 
 # CSI / OSC / other escape sequences, then any remaining C0/C1 control (tab and newline kept).
 _ANSI = re.compile(
@@ -26,6 +29,18 @@ def strip_control(text: str, *, keep_newlines: bool = True) -> str:
     return text
 
 
-def clean_line(text: str) -> str:
-    """One safe display line: NFC, no controls, whitespace folded."""
-    return strip_control(unicodedata.normalize("NFC", text), keep_newlines=False)
+def clean_line(text: str | None) -> str:
+    """One safe display line: NFC, no controls, whitespace folded ("" for None)."""
+    return strip_control(unicodedata.normalize("NFC", text or ""), keep_newlines=False)
+
+
+# Characters JSON may carry raw inside strings that a terminal would act on (C1 controls,
+# bidirectional overrides) or that break JavaScript readers (U+2028/9): written as \u escapes.
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def json_text(data: Any) -> str:
+    """Pretty JSON (UTF-8 kept, two-space indent) that is safe to print on a terminal."""
+    text = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8")
+    # Inside JSON these characters can only sit in strings, where a \u escape means the same.
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"

@@ -6,13 +6,10 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
-
-import orjson
 
 from oim_archive import __version__
 from oim_archive.i18n import ENV_VAR as LANG_ENV_VAR
@@ -26,7 +23,7 @@ from oim_archive.store.errors import (
 from oim_archive.store.file.archive import Archive
 from oim_archive.store.file.paths import ENV_VAR, default_archive_path
 from oim_archive.store.records import Release
-from oim_archive.store.text import clean_line
+from oim_archive.store.text import clean_line, json_text
 
 PROG = "oim-archive"
 
@@ -143,17 +140,10 @@ def _positive_int(text: str) -> int:
 
 # Left raw by JSON encoders but acted on by terminals (C1 controls such as 8-bit CSI, bidi
 # overrides); inside JSON they can only sit in strings, where a \\u escape means the same.
-_JSON_TERMINAL_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-def _json_text(data: Any) -> str:
-    """Pretty JSON that is safe to print on a terminal."""
-    text = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()
-    return _JSON_TERMINAL_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
 def _json_out(data: Any, out: TextIO) -> None:
-    out.write(_json_text(data))
+    out.write(json_text(data))
 
 
 def _release_line(release: Release) -> str:
@@ -317,7 +307,7 @@ def cmd_contacts(args: argparse.Namespace, out: TextIO) -> int:
         titles = {r.id: r.title for r in releases}
         text = contacts_vcard(entries, titles, {r.id: r.language for r in releases})
     elif args.json:
-        text = _json_text([e.to_dict() for e in entries])
+        text = json_text([e.to_dict() for e in entries])
     else:
         lines = []
         for entry in entries:

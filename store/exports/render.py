@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import errno
-import json
 import os
 import re
 import textwrap
@@ -15,7 +14,7 @@ from oim_archive.store.exports.filenames import export_stem, safe_filename
 from oim_archive.store.exports.labels import labels_for
 from oim_archive.store.file import atomic
 from oim_archive.store.records import Contact, Release
-from oim_archive.store.text import clean_line, strip_control
+from oim_archive.store.text import clean_line, json_text, strip_control
 
 FORMATS = ("txt", "md", "json")
 TEXT_WIDTH = 72
@@ -23,15 +22,9 @@ MAX_COLLISIONS = 9999
 
 _BULLET = re.compile(r"^\s*([-•–*·▪●])\s+")
 # Characters json.dumps leaves raw with ensure_ascii=False but a terminal may act on.
-_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
 # ---------------------------------------------------------------- shared helpers
-
-
-def _line(text: str | None) -> str:
-    """One clean display line (NFC, no control characters, whitespace folded)."""
-    return clean_line(text or "")
 
 
 def _paragraphs(body: str) -> list[list[str]]:
@@ -47,8 +40,8 @@ def _paragraphs(body: str) -> list[list[str]]:
 
 
 def _place(release: Release) -> str:
-    country = _line(release.country_name)
-    code = _line(release.country).upper()
+    country = clean_line(release.country_name)
+    code = clean_line(release.country).upper()
     if country and code and code.casefold() != country.casefold():
         return f"{country} ({code})"
     return country or code
@@ -63,14 +56,14 @@ def _same_place(a: str, b: str) -> bool:
 
 def _dateline(release: Release) -> str:
     """The dateline, unless it only repeats the country's name."""
-    dateline = _line(release.dateline)
-    return "" if dateline and _same_place(dateline, _line(release.country_name)) else dateline
+    dateline = clean_line(release.dateline)
+    return "" if dateline and _same_place(dateline, clean_line(release.country_name)) else dateline
 
 
 def _contact_fields(contact: Contact) -> tuple[str, str, list[str], list[str]]:
-    phones = [p for p in (_line(p) for p in contact.phones) if p]
-    emails = [e for e in (_line(e) for e in contact.emails) if e]
-    return _line(contact.name), _line(contact.office), phones, emails
+    phones = [p for p in (clean_line(p) for p in contact.phones) if p]
+    emails = [e for e in (clean_line(e) for e in contact.emails) if e]
+    return clean_line(contact.name), clean_line(contact.office), phones, emails
 
 
 # ---------------------------------------------------------------- plain text
@@ -106,8 +99,8 @@ def release_text(release: Release, width: int = TEXT_WIDTH) -> str:
     Its own words ("Contacts", "Funded by"...) are in the release's language."""
     width = max(width, 20)
     words = labels_for(release.language)
-    out: list[str] = _wrap(_line(release.title) or words.untitled, width)
-    meta = [_line(release.date) or words.undated, _place(release), _dateline(release)]
+    out: list[str] = _wrap(clean_line(release.title) or words.untitled, width)
+    meta = [clean_line(release.date) or words.undated, _place(release), _dateline(release)]
     out += ["", *_wrap(" · ".join(part for part in meta if part), width)]
     for paragraph in _paragraphs(release.body):
         out.append("")
@@ -130,14 +123,16 @@ def release_text(release: Release, width: int = TEXT_WIDTH) -> str:
             details += [words.email_line.format(email=email) for email in emails]
             for detail in details:
                 out += _wrap(detail, width, indent="  ", hanging="    ")
-    funders = [f for f in (_line(f) for f in release.funders) if f]
+    funders = [f for f in (clean_line(f) for f in release.funders) if f]
     if funders:
         funded = words.funded_by.format(funders="; ".join(funders))
         out += ["", *_wrap(funded, width, hanging="  ")]
     out.append("")
     if release.source:
-        out += _wrap(words.source_line.format(source=_line(release.source)), width, hanging="  ")
-    out.append(words.release_line.format(id=_line(release.id)))
+        out += _wrap(
+            words.source_line.format(source=clean_line(release.source)), width, hanging="  "
+        )
+    out.append(words.release_line.format(id=clean_line(release.id)))
     return "\n".join(line.rstrip() for line in out) + "\n"
 
 
@@ -154,7 +149,7 @@ _MD_ORDERED = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 
 def md_inline(text: str) -> str:
     """Escape ``text`` so Markdown shows it literally inside a line (and a table cell)."""
-    escaped = _MD_INLINE.sub(r"\\\1", _line(text))
+    escaped = _MD_INLINE.sub(r"\\\1", clean_line(text))
     return _MD_ENTITY.sub("&amp;", _MD_UNDERSCORE.sub(r"\\_", escaped))
 
 
@@ -173,15 +168,15 @@ def release_markdown(release: Release) -> str:
     title = md_inline(release.title).replace("#", "\\#") or md_inline(words.untitled)
     out = [f"# {title}", ""]
     meta = [
-        (words.date, _line(release.date) or words.undated),
+        (words.date, clean_line(release.date) or words.undated),
         (words.country, _place(release)),
         (words.dateline, _dateline(release)),
-        (words.language, _line(release.language)),
-        (words.source, _line(release.source)),
+        (words.language, clean_line(release.language)),
+        (words.source, clean_line(release.source)),
     ]
     colon = words.colon
     out += [f"- **{label}{colon}** {md_inline(value)}" for label, value in meta if value]
-    out.append(f"- **{words.release}{colon}** `{_line(release.id).replace('`', '')}`")
+    out.append(f"- **{words.release}{colon}** `{clean_line(release.id).replace('`', '')}`")
     for paragraph in _paragraphs(release.body):
         out.append("")
         rendered = []
@@ -207,7 +202,7 @@ def release_markdown(release: Release) -> str:
         for name, office, phones, emails in contacts:
             cells = [name, office, ", ".join(phones), ", ".join(emails)]
             out.append("| " + " | ".join(md_inline(cell) for cell in cells) + " |")
-    funders = [f for f in (_line(f) for f in release.funders) if f]
+    funders = [f for f in (clean_line(f) for f in release.funders) if f]
     if funders:
         out += ["", f"## {words.funders}", ""]
         out += [f"- {md_inline(funder)}" for funder in funders]
@@ -219,9 +214,7 @@ def release_markdown(release: Release) -> str:
 
 def release_json(release: Release) -> str:
     """The release record as pretty JSON (UTF-8 kept), safe to print on a terminal."""
-    text = json.dumps(release.to_dict(), ensure_ascii=False, indent=2)
-    # Inside JSON these characters can only sit in strings, where a \\u escape means the same.
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    return json_text(release.to_dict())
 
 
 _RENDERERS: dict[str, Callable[[Release], str]] = {
@@ -236,7 +229,7 @@ def render(release: Release, fmt: str) -> str:
     renderer = _RENDERERS.get(fmt.strip().lower().lstrip("."))
     if renderer is None:
         raise ValueError(
-            f"unknown export format '{_line(fmt)}'; choose one of {', '.join(FORMATS)}"
+            f"unknown export format '{clean_line(fmt)}'; choose one of {', '.join(FORMATS)}"
         )
     return renderer(release)
 

@@ -24,7 +24,7 @@ from oim_archive.store.errors import (
 from oim_archive.store.file.catalog import write_catalog_rows
 from oim_archive.store.file.lock import DEFAULT_LOCK_TIMEOUT, exclusive_lock
 from oim_archive.store.file.storage import AtomicOrjsonStorage, Stamp, file_stamp, recovery_hint
-from oim_archive.store.records import Release, date_sort_text
+from oim_archive.store.records import Release, sort_newest_first
 
 RELEASES_TABLE = "releases"  # every field but the body: small, so the list loads fast
 BODIES_TABLE = "bodies"  # id -> {"z": base64 of the zlib-compressed body}, decoded on demand
@@ -60,24 +60,6 @@ class ReplaceResult:
     appeared: list[str] = field(default_factory=list)
     disappeared: list[str] = field(default_factory=list)
     removed_earlier: list[str] = field(default_factory=list)
-
-
-def sort_key_newest_first(record: dict[str, Any] | Release) -> tuple[int, str, str]:
-    """Sort key for 'newest first, undated last' (ISO dates compare as text)."""
-    date = record.date if isinstance(record, Release) else record.get("date")
-    title = record.title if isinstance(record, Release) else record.get("title", "")
-    return (0 if date else 1, _invert(date_sort_text(date)), title)
-
-
-def _invert(text: str) -> str:
-    # Sorting ascending on the inverted code points puts the newest ISO date first.
-    return "".join(chr(0x10FFFF - ord(ch)) for ch in text)
-
-
-def sort_newest_first(releases: list[Release]) -> None:
-    """Sort in place like ``sort_key_newest_first``, with two cheap stable sorts."""
-    releases.sort(key=lambda r: r.title)
-    releases.sort(key=lambda r: date_sort_text(r.date), reverse=True)
 
 
 def encode_body(body: str) -> dict[str, str]:

@@ -11,6 +11,7 @@ import contextlib
 import hashlib
 import os
 from collections.abc import Iterable, Sequence
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ import orjson
 import platformdirs
 
 from oim_archive.store.file.storage import write_atomically
-from oim_archive.store.records import Release, date_sort_text
+from oim_archive.store.records import Release, sort_newest_first
 
 CATALOG_VERSION = 1
 CACHE_ENV_VAR = "OIM_ARCHIVE_CACHE"
@@ -104,8 +105,7 @@ def write_catalog_rows(
 ) -> None:
     """Save the list catalog from stored release records, sorted newest first."""
     rows = [[record.get(name) for name in _LIST_FIELDS] for record in records]
-    rows.sort(key=lambda row: str(row[_TITLE] or ""))
-    rows.sort(key=lambda row: date_sort_text(row[_DATE]), reverse=True)
+    sort_newest_first(rows, date=itemgetter(_DATE), title=itemgetter(_TITLE))
     _save(archive_path, stamp, rows)
 
 

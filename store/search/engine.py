@@ -20,7 +20,7 @@ from typing import overload
 import numpy as np
 
 from oim_archive.store.directory import DirectoryEntry
-from oim_archive.store.records import Release
+from oim_archive.store.records import Release, sort_newest_first
 from oim_archive.store.search import cache as search_cache
 from oim_archive.store.search.fold import fold, highlight_spans
 from oim_archive.store.search.index import WordIndex
@@ -118,7 +118,8 @@ class SearchIndex:
         self._index = words
         n = len(self._ids)
         # Rank of each release in newest-first order (undated last; stable on the given order).
-        newest_first = sorted(range(n), key=lambda i: releases[i].date or "", reverse=True)
+        newest_first = list(range(n))
+        sort_newest_first(newest_first, date=lambda i: releases[i].date, title=None)
         self._date_rank = np.empty(n, dtype=np.int64)
         self._date_rank[np.asarray(newest_first, dtype=np.int64)] = np.arange(n, dtype=np.int64)
         self._countries = _Facet([(r.country or "").upper() for r in releases])

@@ -31,12 +31,12 @@ from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from oim_archive.store.file.archive import sort_key_newest_first
 from oim_archive.store.records import Release
 from oim_archive.store.search.engine import Hit, SearchIndex, highlight_spans
 from oim_archive.tui.widgets.release_list import ReleaseList, format_date
 from oim_archive.tui.widgets.safe_text import line
 from tests.bench.make_corpus import make_releases
+from tests.support.sorting import sort_key_newest_first
 
 QUERIES = ("", "migrants", "formation traite", "country:SN", "sante")
 PHASES = ("replace", "render", "settle", "total")

@@ -220,7 +220,8 @@ def test_damaged_body_is_reported(archive_path: Path) -> None:
 
 
 def test_fast_sort_agrees_with_the_sort_key() -> None:
-    from oim_archive.store.file.archive import sort_key_newest_first, sort_newest_first
+    from oim_archive.store.records import sort_newest_first
+    from tests.support.sorting import sort_key_newest_first
 
     dates = [None, "2019", "2019-09", "2019-09-24", "2020-01", "2008", None, "2019-09-24"]
     releases = [make_release(f"title {i % 3}", str(i), date=d) for i, d in enumerate(dates)]

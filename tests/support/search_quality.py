@@ -16,10 +16,10 @@ from pathlib import Path
 
 from oim_archive import importers
 from oim_archive.store.directory import DirectoryEntry, build_directory
-from oim_archive.store.file.archive import sort_key_newest_first
 from oim_archive.store.records import Release
 from oim_archive.store.search.engine import ContactSearch, SearchIndex
 from tests.bench.make_corpus import make_releases
+from tests.support.sorting import sort_key_newest_first
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE_DIRS = (ROOT / "sample_data", ROOT / "tests" / "search_pages")

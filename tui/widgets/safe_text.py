@@ -18,9 +18,8 @@ from oim_archive.store.text import clean_line, strip_control
 SpanFinder = Callable[[str, Sequence[str]], list[tuple[int, int]]]
 
 
-def line(text: str | None) -> str:
-    """One display line of untrusted text: no controls, whitespace folded."""
-    return clean_line(text or "")
+# One display line of untrusted text: no controls, whitespace folded (the store's own helper).
+line = clean_line
 
 
 def block(text: str | None) -> str:
