@@ -10,7 +10,6 @@ from itertools import compress
 from .resources import read_tsv
 
 WORD = re.compile(r"\w+")
-LANGUAGES = ("en", "fr", "es")
 
 
 @dataclass(frozen=True, slots=True)

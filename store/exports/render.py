@@ -10,7 +10,7 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
-from oim_archive.store.exports.filenames import export_stem, safe_filename
+from oim_archive.store.exports.filenames import FALLBACK_STEM, export_stem, safe_filename
 from oim_archive.store.exports.labels import labels_for
 from oim_archive.store.file import atomic
 from oim_archive.store.records import Contact, Release
@@ -243,15 +243,25 @@ def write_export(release: Release, directory: Path, fmt: str = "txt") -> Path:
     The folder is created if needed. A name already taken gets " (2)", " (3)"… Returns the path.
     """
     text = render(release, fmt)
-    fmt = fmt.strip().lower().lstrip(".")
+    fallback = labels_for(release.language).fallback_stem
+    return write_new_file(directory, export_stem(release), fmt, text, fallback=fallback)
+
+
+def write_new_file(
+    directory: Path, stem: str, extension: str, text: str, *, fallback: str = FALLBACK_STEM
+) -> Path:
+    """Write ``text`` into ``directory`` as ``stem.extension`` made safe, or ``stem (2)…`` when
+    that name is taken (``fallback`` when nothing of ``stem`` is usable): the one way an export
+    finds a name, never overwriting a file."""
+    extension = extension.strip().lower().lstrip(".")
     directory = Path(directory).expanduser()
     if directory.exists() and not directory.is_dir():
         raise NotADirectoryError(f"{directory} is a file, not a folder; give a folder to export to")
     directory.mkdir(parents=True, exist_ok=True)
-    stem = export_stem(release)
-    fallback = labels_for(release.language).fallback_stem
     names = [
-        safe_filename(stem, fmt, suffix=f" ({number})" if number > 1 else "", fallback=fallback)
+        safe_filename(
+            stem, extension, suffix=f" ({number})" if number > 1 else "", fallback=fallback
+        )
         for number in range(1, MAX_COLLISIONS + 1)
     ]
     with atomic.stage(directory / names[0], text.encode("utf-8")) as staged:
@@ -264,7 +274,7 @@ def write_export(release: Release, directory: Path, fmt: str = "txt") -> Path:
             atomic.fsync_dir(directory)
             return path
     raise FileExistsError(
-        f"{directory}: {MAX_COLLISIONS} exports of this release are already there; "
+        f"{directory}: {MAX_COLLISIONS} files named like {names[0]} are already there; "
         "choose another folder"
     )
 

@@ -22,8 +22,6 @@ from oim_archive.tui.widgets.release_list import format_date
 from oim_archive.tui.widgets.safe_text import join_lines, line, plain
 from oim_archive.tui.widgets.status_line import StatusLine
 
-MAX_NAME_TRIES = 100
-
 
 class ContactFilterInput(FilterInput):
     """The contacts' filter box: enter goes to the list of people."""
@@ -200,26 +198,14 @@ class ContactsScreen(BaseScreen):
 
     def _write_vcard(self, entries: list[DirectoryEntry], stem: str) -> None:
         """Write the cards into the export folder under a safe, never-reused name."""
-        from oim_archive.store.exports.filenames import safe_filename
-        from oim_archive.store.exports.render import write_file
+        from oim_archive.store.exports.render import write_new_file
         from oim_archive.store.exports.vcard import contacts_vcard
 
         releases = self.library.releases
         titles = {r.id: r.title for r in releases}
         text = contacts_vcard(entries, titles, {r.id: r.language for r in releases})
-        folder = self.library.export_dir
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            for number in range(1, MAX_NAME_TRIES + 1):
-                suffix = f" ({number})" if number > 1 else ""
-                path = folder / safe_filename(stem, "vcf", suffix=suffix)
-                try:
-                    write_file(path, text)
-                    break
-                except FileExistsError:
-                    continue
-            else:
-                raise FileExistsError(f"{folder}: too many files named like {stem}.vcf")
+            path = write_new_file(self.library.export_dir, stem, "vcf", text)
         except (OSError, ValueError) as error:
             report_failure(self.app, error, "vCard export failed")
             return
