@@ -13,8 +13,8 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from oim_archive.store.directory import DirectoryEntry
-from oim_archive.tui.screens.base import BaseScreen, report_failure
-from oim_archive.tui.screens.coalesce import FilterDone, QueryCoalescer
+from oim_archive.tui.screens.base import report_failure
+from oim_archive.tui.screens.filtered import FilteredListScreen
 from oim_archive.tui.widgets.contact_list import ContactList
 from oim_archive.tui.widgets.filter_input import FilterInput
 from oim_archive.tui.widgets.line_list import LineList
@@ -44,7 +44,7 @@ def contact_card(entry: DirectoryEntry) -> Content:
     return join_lines(parts)
 
 
-class ContactsScreen(BaseScreen):
+class ContactsScreen(FilteredListScreen[list[int]]):
     """``/`` filters by name, office, email or phone digits; enter on a release opens it."""
 
     AUTO_FOCUS = "#contacts"
@@ -61,11 +61,8 @@ class ContactsScreen(BaseScreen):
         Binding("ctrl+u", "clear_filter", "Clear the filter", show=False),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._filter: QueryCoalescer[list[int] | None] = QueryCoalescer(
-            self, self._search, "contact-filter"
-        )
+    FILTER_ID = "contact-filter"
+    LIST_ID = "contacts"
 
     def compose(self) -> ComposeResult:
         yield ContactFilterInput(
@@ -88,31 +85,21 @@ class ContactsScreen(BaseScreen):
     def contact_list(self) -> ContactList:
         return self.query_one("#contacts", ContactList)
 
-    @property
-    def filter_input(self) -> FilterInput:
-        return self.query_one("#contact-filter", FilterInput)
-
     def _entries(self) -> list[DirectoryEntry]:
         return self.library.snapshot.directory or []
 
     # -- filtering ------------------------------------------------------------------------
 
-    def _search(self, query: str) -> list[int] | None:
+    def compute_filter(self, query: str) -> list[int] | None:
         search = self.library.snapshot.contact_search
         return None if search is None else search.search(query)
 
     @on(Input.Changed, "#contact-filter")
     def _filter_edited(self, event: Input.Changed) -> None:
-        if event.value.strip():
-            self._filter.request(event.value)
-        else:
-            self._filter.request("")
-            self._show(None)
+        self.request_filter(event.value)
 
-    @on(FilterDone)
-    def _filter_done(self, message: FilterDone) -> None:
-        if message.result is not None and self._filter.is_current(message, self.filter_input.value):
-            self._show(message.result)
+    def show_filtered(self, query: str, result: list[int] | None) -> None:
+        self._show(result)
 
     def _show(self, rows: list[int] | None) -> None:
         entries = self._entries()
@@ -123,13 +110,8 @@ class ContactsScreen(BaseScreen):
         )
 
     @on(Input.Submitted, "#contact-filter")
-    @on(FilterInput.Leave)
-    def _leave_filter(self) -> None:
+    def _filter_submitted(self) -> None:
         self.set_focus(self.contact_list)
-
-    @on(FilterInput.Steer)
-    def _steer(self, message: FilterInput.Steer) -> None:
-        self.contact_list.steer(message.action)
 
     # -- the card -------------------------------------------------------------------------
 
@@ -169,17 +151,6 @@ class ContactsScreen(BaseScreen):
             self.app.push_screen(ReleaseScreen(release))
 
     # -- actions --------------------------------------------------------------------------
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "focus_filter":
-            return not isinstance(self.focused, Input)
-        return True
-
-    def action_focus_filter(self) -> None:
-        self.set_focus(self.filter_input)
-
-    def action_clear_filter(self) -> None:
-        self.filter_input.value = ""
 
     def action_vcard(self) -> None:
         entry = self.contact_list.highlighted_entry

@@ -21,8 +21,7 @@ from oim_archive.store.search.fold import highlight_spans
 from oim_archive.tui.dialogs.confirm import ConfirmDialog
 from oim_archive.tui.dialogs.facets import FacetPicker, apply_facet, facet_choices
 from oim_archive.tui.dialogs.import_path import ImportPathDialog
-from oim_archive.tui.screens.base import BaseScreen
-from oim_archive.tui.screens.coalesce import FilterDone, QueryCoalescer
+from oim_archive.tui.screens.filtered import FilteredListScreen
 from oim_archive.tui.screens.library import EMPTY
 from oim_archive.tui.screens.messages import (
     ImportFinished,
@@ -46,7 +45,7 @@ FIRST_PAINT_SECONDS = 0.05
 PROGRESS_EVERY_SECONDS = 0.1
 
 
-class ReleasesScreen(BaseScreen):
+class ReleasesScreen(FilteredListScreen[Sequence["Hit"]]):
     """Browse every release: type to filter, the preview follows the highlight."""
 
     AUTO_FOCUS = "#releases"
@@ -68,11 +67,11 @@ class ReleasesScreen(BaseScreen):
         Binding("r", "reload", "Reload the archive", show=False),
     ]
 
+    FILTER_ID = "filter"
+    LIST_ID = "releases"
+
     def __init__(self) -> None:
         super().__init__()
-        self._filter: QueryCoalescer[Sequence[Hit] | None] = QueryCoalescer(
-            self, self._search, "filter"
-        )
         self._shown_query = ""
         self._open_when_filtered = False
         self._busy = False  # loading or importing: the disk check waits
@@ -102,10 +101,6 @@ class ReleasesScreen(BaseScreen):
     @property
     def release_list(self) -> ReleaseList:
         return self.query_one("#releases", ReleaseList)
-
-    @property
-    def filter_input(self) -> FilterInput:
-        return self.query_one("#filter", FilterInput)
 
     @property
     def status(self) -> StatusLine:
@@ -140,7 +135,7 @@ class ReleasesScreen(BaseScreen):
     def _snapshot_read(self, message: SnapshotRead) -> None:
         keep = self.release_list.highlighted_release
         self.library.adopt(message.snapshot)
-        self._filter.invalidate()
+        self.invalidate_filter()
         self._shown_query = ""
         self._stale = False
         self.release_list.set_empty_text(self._empty_text(self._shown_query))
@@ -155,7 +150,7 @@ class ReleasesScreen(BaseScreen):
         snapshot.index, snapshot.directory, snapshot.contact_search = message.built
         self._busy = False
         self.status.stop_progress()
-        self._filter.invalidate()
+        self.invalidate_filter()
         self._filter_changed_to(self.filter_input.value)
         self._update_status()
         if self._reload_asked:
@@ -192,7 +187,7 @@ class ReleasesScreen(BaseScreen):
 
     # -- filtering ------------------------------------------------------------------------
 
-    def _search(self, query: str) -> Sequence[Hit] | None:
+    def compute_filter(self, query: str) -> Sequence[Hit] | None:
         index = self.library.snapshot.index
         # rank() makes a Hit only when a row is drawn: at 100k hits that is most of the cost.
         return None if index is None else index.rank(query)
@@ -202,21 +197,12 @@ class ReleasesScreen(BaseScreen):
         self._filter_changed_to(event.value)
 
     def _filter_changed_to(self, query: str) -> None:
-        if not query.strip():
-            self._filter.request(query)  # makes any result still in flight stale
-            self._show_results(query, None)
-        elif self.library.snapshot.index is None:
+        if query.strip() and self.library.snapshot.index is None:
             self._update_status()
         else:
-            self._filter.request(query)
+            self.request_filter(query)
 
-    @on(FilterDone)
-    def _filter_done(self, message: FilterDone) -> None:
-        if message.result is None or not self._filter.is_current(message, self.filter_input.value):
-            return
-        self._show_results(message.query, message.result)
-
-    def _show_results(self, query: str, hits: Sequence[Hit] | None) -> None:
+    def show_filtered(self, query: str, hits: Sequence[Hit] | None) -> None:
         releases = self.library.releases
         keep = self.release_list.highlighted_release
         keep_id = keep.id if keep is not None and not query.strip() else None
@@ -265,14 +251,6 @@ class ReleasesScreen(BaseScreen):
         else:
             self.action_open()
 
-    @on(FilterInput.Leave)
-    def _leave_filter(self) -> None:
-        self.set_focus(self.release_list)
-
-    @on(FilterInput.Steer)
-    def _steer(self, message: FilterInput.Steer) -> None:
-        self.release_list.steer(message.action)
-
     # -- list and preview -----------------------------------------------------------------
 
     @on(LineList.Highlighted, "#releases")
@@ -311,23 +289,12 @@ class ReleasesScreen(BaseScreen):
 
     # -- actions --------------------------------------------------------------------------
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "focus_filter":
-            return not isinstance(self.focused, Input)
-        return True
-
-    def action_focus_filter(self) -> None:
-        self.set_focus(self.filter_input)
-
     def action_open(self) -> None:
         self.open_row(self.release_list.cursor)
 
     def action_escape(self) -> None:
         if self.filter_input.value:
             self.action_clear_filter()
-
-    def action_clear_filter(self) -> None:
-        self.filter_input.value = ""
 
     def action_export(self) -> None:
         self.export_release(self.release_list.highlighted_release)
