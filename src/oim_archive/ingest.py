@@ -314,7 +314,7 @@ def _record_reparse(report: ImportReport, result: ReplaceResult) -> None:
 
 
 def _parse_all(files: list[str], known: frozenset[str], workers: int) -> Iterator[_Parsed]:
-    """Read files in windows (known ones end there), parse the rest on every core."""
+    """Read files in windows (known ones end there), parse the rest in the worker processes."""
     with contextlib.ExitStack() as stack:
         pool: ProcessPoolExecutor | None = None
         for start in range(0, len(files), READ_WINDOW):

@@ -1,4 +1,5 @@
-"""The archive: releases kept in one TinyDB file, upserted by content-hash id."""
+"""The archive: releases kept in one TinyDB file, each stored once under its content-hash id
+(an import inserts what is missing and leaves what is there)."""
 
 from __future__ import annotations
 
