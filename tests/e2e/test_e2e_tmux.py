@@ -81,7 +81,9 @@ def test_browse_filter_open_back_and_quit_in_tmux(tmp_path: Path, terminal: Term
     db = tmp_path / "archive.json"  # absent: the first start imports the bundled samples
     exports = tmp_path / "exports"
     exports.mkdir()
-    terminal.start(browser_argv(db, exports))
+    paged = tmp_path / "paged.txt"
+    # o hands the release to $PAGER (cat here, into a file we can read) and comes back.
+    terminal.start(["env", f"PAGER=cat > {shlex.quote(str(paged))}", *browser_argv(db, exports)])
     screen = terminal.wait_for(r"(?s)5 / 5 releases.*q Quit", timeout=60)  # list, status, footer
     assert (
         "2019-09-24 TN Formation intersectorielle sur la traite des personnes en Tunisie" in screen
@@ -128,6 +130,9 @@ def test_browse_filter_open_back_and_quit_in_tmux(tmp_path: Path, terminal: Term
     terminal.wait_for(r"5 / 5 releases\s")
     terminal.send("Enter")
     terminal.wait_for(r"escape goes back")
+    terminal.send("o")
+    terminal.wait_for(lambda s: paged.exists() and "Formation intersectorielle" in paged.read_text("utf-8"))
+    screen = terminal.wait_for(r"escape goes back")  # the browser is back, same release
     terminal.send("q")
     screen = terminal.wait_for(r"5 / 5 releases\s")
     assert "EXIT STATUS" not in screen

@@ -8,6 +8,8 @@ from textual.app import App
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+from oim_archive.i18n import _
+from oim_archive.preferences import Preferences
 from oim_archive.store.errors import ArchiveError
 from oim_archive.store.records import Release
 from oim_archive.tui.screens.library import Library
@@ -16,6 +18,9 @@ from oim_archive.tui.widgets.safe_text import line
 
 class _HasLibrary(Protocol):
     library: Library
+    preferences: Preferences
+
+    def remember(self, **changes: str | None) -> None: ...
 
 
 def library_of(app: App[object]) -> Library:
@@ -49,6 +54,15 @@ class BaseScreen(Screen[None]):
     def library(self) -> Library:
         """The archive being browsed."""
         return library_of(self.app)
+
+    @property
+    def preferences(self) -> Preferences:
+        """The user's preferences (theme, sort, folders)."""
+        return cast(_HasLibrary, self.app).preferences
+
+    def remember(self, **changes: str | None) -> None:
+        """Keep a choice in the preferences file."""
+        cast(_HasLibrary, self.app).remember(**changes)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:
@@ -86,7 +100,7 @@ class BaseScreen(Screen[None]):
         self.notify(f"Exported to {line(str(path))}", title="Export", markup=False)
 
     def copy_release(self, release: Release | None) -> None:
-        """Put the release as plain text on the clipboard (OSC 52)."""
+        """Put the release as plain text on the clipboard."""
         if release is None:
             self.notify("No release to copy", severity="warning", markup=False)
             return
@@ -95,9 +109,39 @@ class BaseScreen(Screen[None]):
         from oim_archive.store.exports.render import release_text
 
         text = release_text(release)
-        self.app.copy_to_clipboard(text)
-        self.notify(
-            f"Copied the release text ({len(text):,} characters) to the clipboard",
-            title="Copy",
-            markup=False,
-        )
+        self.copy(text, _("The release text ({count} characters)").format(count=f"{len(text):,}"))
+
+    def copy(self, text: str, what: str) -> None:
+        """Copy ``text`` and say what was copied and where it really went."""
+        from oim_archive.tui.screens.clipboard import copy_text
+
+        where = copy_text(self.app, text)
+        self.notify(f"{what}: {where}", title=_("Copy"), markup=False)
+
+    def page_release(self, release: Release | None) -> None:
+        """Open the release text in ``$PAGER`` (less by default)."""
+        from oim_archive.tui.screens.outside import pager_command, release_for_outside, run_outside
+
+        if release is None or self.still_loading():
+            return
+        problem = run_outside(self.app, pager_command(), release_for_outside(release), wait=False)
+        if problem:
+            self.notify(problem, severity="warning", markup=False)
+
+    def pipe_release(self, release: Release | None) -> None:
+        """Ask for a shell command and pipe the release text to it."""
+        from oim_archive.tui.dialogs.pipe import PipeDialog
+        from oim_archive.tui.screens.outside import release_for_outside, run_outside
+
+        if release is None or self.still_loading():
+            return
+
+        def chosen(command: str | None) -> None:
+            if command:
+                PipeDialog.last_command = command
+                text = release_for_outside(release)
+                problem = run_outside(self.app, command, text, wait=True)
+                if problem:
+                    self.notify(problem, severity="warning", markup=False)
+
+        self.app.push_screen(PipeDialog(PipeDialog.last_command), chosen)

@@ -13,6 +13,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from oim_archive.store.directory import DirectoryEntry
+from oim_archive.store.phones import display_phone
 from oim_archive.tui.screens.base import report_failure
 from oim_archive.tui.screens.filtered import FilteredListScreen
 from oim_archive.tui.widgets.contact_list import ContactList
@@ -34,7 +35,10 @@ def contact_card(entry: DirectoryEntry) -> Content:
     parts = [plain(entry.name or "(no name)", "bold $text-primary")]
     offices = [line(o) for o in (entry.offices or [entry.office or ""]) if line(o)]
     parts += [plain(office) for office in offices]
-    parts += [Content.assemble(("Tel.   ", "$foreground-muted"), line(p)) for p in entry.phones]
+    parts += [
+        Content.assemble(("Tel.   ", "$foreground-muted"), display_phone(line(p)))
+        for p in entry.phones
+    ]
     parts += [Content.assemble(("Email  ", "$foreground-muted"), line(e)) for e in entry.emails]
     count = len(entry.releases)
     parts += [

@@ -30,6 +30,8 @@ class ReleaseScreen(BaseScreen):
         Binding("escape,q", "back", _("Back")),
         Binding("e", "export", _("Export")),
         Binding("y", "copy", _("Copy")),
+        Binding("o", "pager", _("Pager"), show=False),
+        Binding("bar", "pipe", _("Pipe to a command"), key_display="|", show=False),
     ]
 
     def __init__(self, release: Release, terms: Sequence[str] = ()) -> None:
@@ -58,6 +60,12 @@ class ReleaseScreen(BaseScreen):
 
     def action_export(self) -> None:
         self.export_release(self.release)
+
+    def action_pager(self) -> None:
+        self.page_release(self.release)
+
+    def action_pipe(self) -> None:
+        self.pipe_release(self.release)
 
     def action_copy(self) -> None:
         self.copy_release(self.release)

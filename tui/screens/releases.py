@@ -17,6 +17,8 @@ from textual.worker import Worker
 
 from oim_archive.i18n import _, ngettext
 from oim_archive.store.errors import ArchiveError, CorruptArchiveError
+from oim_archive.store.order import next_order, ordered
+from oim_archive.store.records import Release
 from oim_archive.store.search.fold import highlight_spans
 from oim_archive.tui.dialogs.confirm import ConfirmDialog
 from oim_archive.tui.dialogs.facets import FacetPicker, apply_facet, facet_choices
@@ -39,6 +41,12 @@ from oim_archive.tui.widgets.status_line import StatusLine, typed_text
 if TYPE_CHECKING:
     from oim_archive.store.search.engine import Hit
 
+ORDER_LABELS = {
+    "newest": lambda: _("newest first"),
+    "oldest": lambda: _("oldest first"),
+    "country": lambda: _("by country"),
+    "title": lambda: _("by title"),
+}
 PREVIEW_BODY_LIMIT = 3000
 DISK_CHECK_SECONDS = 2.0
 FIRST_PAINT_SECONDS = 0.05
@@ -57,14 +65,17 @@ class ReleasesScreen(FilteredListScreen[Sequence["Hit"]]):
         Binding("slash", "focus_filter", _("Filter"), key_display="/", priority=True),
         Binding("enter", "open", _("Open"), show=False),
         Binding("q", "quit", _("Quit")),
-        Binding("c", "contacts", "Contacts"),
-        Binding("f", "facets", "Country/year"),
-        Binding("e", "export", "Export"),
-        Binding("y", "copy", "Copy"),
-        Binding("escape", "escape", "Clear the filter", show=False),
-        Binding("ctrl+u", "clear_filter", "Clear the filter", show=False),
-        Binding("i", "import_folder", "Import a folder", show=False),
-        Binding("r", "reload", "Reload the archive", show=False),
+        Binding("c", "contacts", _("Contacts")),
+        Binding("f", "facets", _("Country/year")),
+        Binding("e", "export", _("Export")),
+        Binding("y", "copy", _("Copy")),
+        Binding("o", "pager", _("Pager"), show=False),
+        Binding("bar", "pipe", _("Pipe to a command"), key_display="|", show=False),
+        Binding("escape", "escape", _("Clear the filter"), show=False),
+        Binding("ctrl+u", "clear_filter", _("Clear the filter"), show=False),
+        Binding("i", "import_folder", _("Import a folder"), show=False),
+        Binding("r", "reload", _("Reload the archive"), show=False),
+        Binding("s", "sort", _("Sort"), show=False),
     ]
 
     FILTER_ID = "filter"
@@ -78,6 +89,7 @@ class ReleasesScreen(FilteredListScreen[Sequence["Hit"]]):
         self._asking_reload = False
         self._preview_pending = False
         self._reload_asked = False
+        self._order_cache: tuple[tuple[object, str], Sequence[Release]] | None = None
         self._stale = False  # the user declined to reload an archive changed on disk
 
     def compose(self) -> ComposeResult:
@@ -139,7 +151,7 @@ class ReleasesScreen(FilteredListScreen[Sequence["Hit"]]):
         self._shown_query = ""
         self._stale = False
         self.release_list.set_empty_text(self._empty_text(self._shown_query))
-        self.release_list.show(message.snapshot.releases, keep_id=keep.id if keep else None)
+        self.release_list.show(self._ordered(), keep_id=keep.id if keep else None)
         self._update_status()
 
     @on(SnapshotIndexed)
@@ -207,12 +219,27 @@ class ReleasesScreen(FilteredListScreen[Sequence["Hit"]]):
         keep = self.release_list.highlighted_release
         keep_id = keep.id if keep is not None and not query.strip() else None
         self.release_list.set_empty_text(self._empty_text(query))
-        self.release_list.show(releases, hits, keep_id=keep_id)
+        self.release_list.show(self._ordered() if hits is None else releases, hits, keep_id=keep_id)
         self._shown_query = query
         self._update_status()
         if self._open_when_filtered:
             self._open_when_filtered = False
             self.action_open()
+
+    def _ordered(self) -> Sequence[Release]:
+        """The whole list in the order chosen with ``s`` (computed once per snapshot)."""
+        key = (self.library.snapshot, self.preferences.sort)
+        if self._order_cache is None or self._order_cache[0] != key:
+            self._order_cache = (key, ordered(self.library.releases, self.preferences.sort))
+        return self._order_cache[1]
+
+    def action_sort(self) -> None:
+        """Cycle newest first, oldest first, country, title; the choice is kept."""
+        self.remember(sort=next_order(self.preferences.sort))
+        keep = self.release_list.highlighted_release
+        if not self._shown_query.strip():
+            self.release_list.show(self._ordered(), keep_id=keep.id if keep else None)
+        self._update_status()
 
     def _empty_text(self, query: str) -> str:
         """Why the list is empty: nothing matches the filter, or nothing was imported yet."""
@@ -236,6 +263,11 @@ class ReleasesScreen(FilteredListScreen[Sequence["Hit"]]):
             notes.append(_("read-only"))
         if self._stale:
             notes.append(_("changed on disk: r reloads"))
+        notes.append(
+            ORDER_LABELS[self.preferences.sort]()
+            if not self._shown_query.strip()
+            else _("best match first")
+        )
         self.status.show_counts(
             self.release_list.row_count,
             len(self.library.releases),
@@ -298,6 +330,12 @@ class ReleasesScreen(FilteredListScreen[Sequence["Hit"]]):
 
     def action_export(self) -> None:
         self.export_release(self.release_list.highlighted_release)
+
+    def action_pager(self) -> None:
+        self.page_release(self.release_list.highlighted_release)
+
+    def action_pipe(self) -> None:
+        self.pipe_release(self.release_list.highlighted_release)
 
     def action_copy(self) -> None:
         self.copy_release(self.release_list.highlighted_release)

@@ -8,7 +8,7 @@ from typing import Protocol
 from textual.content import Content
 from textual.style import Style
 
-from oim_archive.store.records import Release
+from oim_archive.store.records import Release, display_date
 from oim_archive.tui.widgets.line_list import LineList
 from oim_archive.tui.widgets.safe_text import SpanFinder, line, marked
 
@@ -106,4 +106,7 @@ class ReleaseList(LineList):
         match = MATCH_ON_CURSOR if selected else self.style_of("line-list--match")
         title = marked(line(release.title), self.terms_at(index), match, self.find_spans)
         country = (line(release.country) or "")[:2].ljust(2)
-        return Content.assemble((format_date(release.date), dim), " ", (country, dim), " ", title)
+        shown = display_date(release)
+        estimated = "~" if shown.startswith("~") else " "
+        date = format_date(shown.lstrip("~") or None)
+        return Content.assemble((estimated + date, dim), " ", (country, dim), " ", title)

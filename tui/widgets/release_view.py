@@ -12,6 +12,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from oim_archive.store.phones import display_phone
 from oim_archive.store.records import Release
 from oim_archive.tui.widgets.safe_text import SpanFinder, block, join_lines, line, marked, plain
 
@@ -84,7 +85,9 @@ def contact_lines(release: Release, highlight: Callable[[str], Content] = Conten
         if line(contact.office):
             out.append(Content.assemble("  ", highlight(line(contact.office))))
         for phone in contact.phones:
-            out.append(Content.assemble(("  Tel.   ", LABEL_STYLE), highlight(line(phone))))
+            out.append(
+                Content.assemble(("  Tel.   ", LABEL_STYLE), highlight(display_phone(line(phone))))
+            )
         for email in contact.emails:
             out.append(Content.assemble(("  Email  ", LABEL_STYLE), highlight(line(email))))
     return out

@@ -1,0 +1,142 @@
+"""Issue 14's tools and display fixes driven with Pilot: clipboard honesty, grouped phones."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from oim_archive.store.exports.render import release_text
+from tests.support.tui import new_app, screen_text, settle, watch_notify
+
+THEMES = pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+
+
+def fake_tool(folder: Path, name: str) -> Path:
+    """A clipboard tool that writes what it reads into ``folder/<name>.out``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    script = folder / name
+    script.write_text(f'#!/bin/sh\ncat > "{folder}/{name}.out"\n', encoding="utf-8")
+    script.chmod(0o755)
+    return folder / f"{name}.out"
+
+
+@THEMES
+async def test_y_uses_a_local_clipboard_tool_on_a_desktop(tmp_path: Path, monkeypatch, theme):
+    out = fake_tool(tmp_path / "bin", "xclip")
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setenv("DISPLAY", ":0")
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    for variable in ("SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY"):
+        monkeypatch.delenv(variable, raising=False)
+    app = new_app(tmp_path)
+    shown = watch_notify(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.theme = theme
+        await settle(pilot)
+        release = app.screen.query_one("#releases").highlighted_release
+        await pilot.press("y")
+        assert out.read_text(encoding="utf-8") == release_text(release)
+        assert any("copied to the clipboard (xclip)" in n.message for n in shown)
+
+
+async def test_y_over_ssh_only_asks_the_terminal_and_says_so(tmp_path: Path, monkeypatch):
+    out = fake_tool(tmp_path / "bin", "xclip")
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setenv("DISPLAY", ":0")
+    monkeypatch.setenv("SSH_CONNECTION", "10.0.0.1 5000 10.0.0.2 22")
+    app = new_app(tmp_path)
+    shown = watch_notify(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("y")
+        assert not out.exists()
+        assert any("sent to the terminal clipboard (OSC 52" in n.message for n in shown)
+
+
+@THEMES
+async def test_phones_are_grouped_where_people_read_them(tmp_path: Path, theme: str):
+    app = new_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.theme = theme
+        await settle(pilot)
+        await pilot.press("slash", *"tbilissi", "enter")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "+995 32 29 38 94" in text and "+99532293894" not in text
+        await pilot.press("escape", "escape", "c")
+        await settle(pilot)
+        await pilot.press("slash", *"dadey")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "+995 32 29 38 94" in screen_text(app)
+
+
+@THEMES
+async def test_s_cycles_the_order_shows_it_and_keeps_it(tmp_path: Path, theme: str):
+    from oim_archive.preferences import load_preferences
+
+    app = new_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.theme = theme
+        await settle(pilot)
+        screen = app.screen
+        rows = screen.query_one("#releases")
+
+        def dates():
+            return [rows.release_at(i).date for i in range(rows.row_count)]
+
+        assert "newest first" in screen.status.text
+        await pilot.press("s")
+        assert dates() == ["2018-05", "2019-09-24", "2020-06-10", "2021-03-01", None]
+        assert "oldest first" in screen.status.text
+        await pilot.press("s")
+        assert [rows.release_at(i).country for i in range(4)] == ["GE", "LY", "SN", "TN"]
+        assert "by country" in screen.status.text
+        await pilot.press("slash", *"libya")
+        await settle(pilot)
+        assert "best match first" in screen.status.text
+    assert load_preferences().sort == "country"
+    app = new_app(tmp_path / "again")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert "by country" in app.screen.status.text
+
+
+async def test_o_and_pipe_say_when_the_terminal_cannot_be_handed_over(tmp_path: Path):
+    from oim_archive.tui.dialogs.pipe import PipeDialog
+
+    app = new_app(tmp_path)
+    shown = watch_notify(app)
+    async with app.run_test(size=(100, 30)) as pilot:  # headless: no terminal to hand over
+        await settle(pilot)
+        await pilot.press("o")
+        assert any("cannot hand the screen" in n.message for n in shown)
+        await pilot.press("enter", "bar")
+        assert isinstance(app.screen, PipeDialog)
+        await pilot.press(*"wc -w", "enter")
+        await pilot.pause()
+        assert sum("cannot hand the screen" in n.message for n in shown) == 2
+
+
+def test_run_outside_pipes_the_text_to_the_command(tmp_path: Path):
+    import contextlib
+
+    from oim_archive.tui.screens.outside import run_outside
+
+    class Suspending:
+        suspended = 0
+
+        @contextlib.contextmanager
+        def suspend(self):
+            self.suspended += 1
+            yield
+
+    app = Suspending()
+    out = tmp_path / "out.txt"
+    assert run_outside(app, f"cat > '{out}'", "Texte é\n", wait=False) is None
+    assert out.read_text(encoding="utf-8") == "Texte é\n" and app.suspended == 1
+    problem = run_outside(app, "no-such-command-oim", "x", wait=False)
+    assert problem is not None and "could not be run" in problem
