@@ -131,7 +131,9 @@ def test_browse_filter_open_back_and_quit_in_tmux(tmp_path: Path, terminal: Term
     terminal.send("Enter")
     terminal.wait_for(r"escape goes back")
     terminal.send("o")
-    terminal.wait_for(lambda s: paged.exists() and "Formation intersectorielle" in paged.read_text("utf-8"))
+    terminal.wait_for(
+        lambda s: paged.exists() and "Formation intersectorielle" in paged.read_text("utf-8")
+    )
     screen = terminal.wait_for(r"escape goes back")  # the browser is back, same release
     terminal.send("q")
     screen = terminal.wait_for(r"5 / 5 releases\s")
