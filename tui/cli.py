@@ -122,6 +122,27 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE")
     sub.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
+    sub = command("fetch", _("fetch new releases from IOM sites (sitemaps, feeds, news pages)"))
+    sub.add_argument(
+        "urls", nargs="*", metavar="URL", help=_("default: every source fetched before")
+    )
+    sub.add_argument("--since", type=_since_date, default=None, metavar="YYYY[-MM[-DD]]")
+    sub.add_argument(
+        "--max",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help=_("fetch at most N release pages"),
+    )
+    sub.add_argument(
+        "--delay",
+        type=float,
+        default=1.0,
+        metavar="SECONDS",
+        help=_("seconds between two requests to a site (default: 1)"),
+    )
+    sub.add_argument("--json", action="store_true", help=_("print a JSON report"))
+
     sub = command("dump", "write the whole archive as a JSON Lines bundle, for sharing")
     sub.add_argument("file", type=Path, metavar="FILE")
     sub.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
@@ -136,6 +157,12 @@ def _positive_int(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError("must be 1 or more")
     return value
+
+
+def _since_date(text: str) -> str:
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
+        raise argparse.ArgumentTypeError(_("expected YYYY, YYYY-MM or YYYY-MM-DD"))
+    return text
 
 
 # Left raw by JSON encoders but acted on by terminals (C1 controls such as 8-bit CSI, bidi
@@ -358,6 +385,96 @@ def cmd_dump(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def cmd_fetch(args: argparse.Namespace, out: TextIO) -> int:
+    """Fetch new releases; Ctrl-C stops after the current page and still prints the summary."""
+    import signal
+    import threading
+
+    from oim_archive.fetch import FetchOptions, fetch, remembered_sources
+
+    archive = _open_archive(args)
+    if archive.path.exists():
+        archive.require()
+    else:
+        archive.path.parent.mkdir(parents=True, exist_ok=True)
+    if not args.urls and not remembered_sources(archive):
+        raise CliError(_("no source fetched yet: give a URL, e.g. https://www.iom.int/fr/news"))
+    if args.delay < 0:
+        raise CliError(_("--delay must be 0 or more"))
+    stop = threading.Event()
+
+    def interrupted(_signal: int, _frame: object) -> None:
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+        sys.stderr.write(f"{PROG}: " + _("stopping after the current page…") + "\n")
+
+    previous = signal.signal(signal.SIGINT, interrupted)
+    progress, finish = _fetch_progress(args)
+    options = FetchOptions(since=args.since or "", max_pages=args.max, delay=args.delay)
+    try:
+        report = fetch(archive, args.urls, options, stop=stop, progress=progress)
+    finally:
+        finish()
+        signal.signal(signal.SIGINT, previous)
+    if args.json:
+        _json_out(report.to_dict(), out)
+    else:
+        out.write(
+            _(
+                "{fetched} pages fetched, {imported} new releases, {unchanged} unchanged, "
+                "{skipped} already in the archive, {failed} failed -> {archive}"
+            ).format(
+                fetched=report.fetched,
+                imported=len(report.imported),
+                unchanged=report.unchanged,
+                skipped=report.skipped,
+                failed=len(report.failed),
+                archive=archive.path,
+            )
+            + "\n"
+        )
+        for failure in report.failed:
+            sys.stderr.write(f"{PROG}: {clean_line(failure.url)}: {clean_line(failure.error)}\n")
+        if report.disallowed:
+            count = len(report.disallowed)
+            sys.stderr.write(
+                f"{PROG}: "
+                + ngettext(
+                    "{count} page left alone: robots.txt disallows it",
+                    "{count} pages left alone: robots.txt disallows them",
+                    count,
+                ).format(count=count)
+                + "\n"
+            )
+    return 2 if report.failed else 0
+
+
+def _fetch_progress(args: argparse.Namespace) -> tuple[Any, Callable[[], None]]:
+    """A live line on stderr: pages fetched/imported/skipped and the current site."""
+    if args.json or not sys.stderr.isatty():
+        return None, lambda: None
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    bar = Progress(SpinnerColumn(), TextColumn("{task.description}", markup=False), transient=True)
+    task = bar.add_task(_("Fetching"), total=None)
+    bar.start()
+
+    def update(report: Any) -> None:
+        text = _(
+            "{fetched} fetched, {imported} imported, {skipped} skipped, {failed} failed · {host}"
+        ).format(
+            fetched=report.fetched,
+            imported=len(report.imported),
+            skipped=report.skipped + report.unchanged,
+            failed=len(report.failed),
+            host=clean_line(report.host),
+        )
+        bar.update(task, description=text)
+
+    return update, bar.stop
+
+
 def open_browser(args: argparse.Namespace) -> int:
     """Open the Textual browser; a new archive starts with the bundled sample pages."""
     archive = _open_archive(args)
@@ -391,6 +508,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "contacts": cmd_contacts,
     "export": cmd_export,
     "dump": cmd_dump,
+    "fetch": cmd_fetch,
 }
 
 

@@ -15,6 +15,7 @@ import os
 import signal
 import stat
 import threading
+import zlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -160,12 +161,29 @@ def file_digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:24]
 
 
+def gunzip_page(data: bytes) -> bytes:
+    """The page inside a gzipped file (``fetch`` keeps its pages so), at most MAX_PAGE_BYTES."""
+    inflater = zlib.decompressobj(wbits=31)
+    try:
+        page = inflater.decompress(data, MAX_PAGE_BYTES + 1)
+    except zlib.error:
+        raise ImportRefused("damaged gzip file") from None
+    if len(page) > MAX_PAGE_BYTES:
+        raise ImportRefused(
+            f"the page inside is over the limit of {MAX_PAGE_BYTES / 1024**2:.0f} MB"
+        )
+    return page
+
+
 def _read_one(path_text: str) -> _Parsed:
-    """Read and hash a file, refusing an oversized one without reading it all."""
+    """Read and hash a file, refusing an oversized one without reading it all; a gzipped page
+    (``name.html.gz``) is read and hashed as the page inside."""
     result = _Parsed(path=path_text)
     try:
         with open(path_text, "rb") as handle:
             data = handle.read(MAX_PAGE_BYTES + 1)
+            if path_text.endswith(".gz") and data.startswith(b"\x1f\x8b"):
+                data = gunzip_page(data)
             limit = MAX_PAGE_BYTES
             if len(data) > MAX_PAGE_BYTES and is_bundle(data[:4096]):
                 limit = BUNDLE_MAX_BYTES
@@ -345,6 +363,47 @@ def _parse_all(files: list[str], known: frozenset[str], workers: int) -> Iterato
                     yield from chunk
             else:
                 yield from (_parse_loaded(item) for item in unknown)
+
+
+@dataclass(slots=True)
+class PageResult:
+    """What one in-memory page (a fetched one) brought: the releases it holds, those new."""
+
+    name: str
+    digest: str
+    ids: list[str] = field(default_factory=list)
+    added: list[str] = field(default_factory=list)
+    known: bool = False  # the same bytes were imported before
+    error: str | None = None
+
+
+def import_pages(archive: Archive, pages: Sequence[tuple[str, bytes]]) -> list[PageResult]:
+    """Parse pages held in memory (``name`` is where they came from, e.g. their URL) and add
+    their releases in one locked atomic write. Bytes already imported are not parsed again."""
+    results: list[PageResult] = []
+    releases: list[Release] = []
+    sources: dict[str, list[str]] = {}
+    for name, data in pages:
+        result = PageResult(name=name, digest=file_digest(data))
+        results.append(result)
+        known = archive.known_source(result.digest)
+        if known is not None:
+            result.ids, result.known = known, True
+            continue
+        try:
+            parsed = parse_page(data, name)
+        except ImportRefused as exc:
+            result.error = str(exc)
+            continue
+        result.ids = [r.id for r in parsed]
+        releases.extend(parsed)
+        sources[result.digest] = result.ids
+    if releases or sources:
+        added = set(archive.add(releases, sources).added)
+        for result in results:
+            result.added = [i for i in result.ids if i in added and not result.known]
+            added.difference_update(result.added)
+    return results
 
 
 def sample_pages() -> list[tuple[str, bytes]]:
