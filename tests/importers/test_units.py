@@ -463,8 +463,8 @@ def test_mojibake_whose_non_breaking_space_became_a_space() -> None:
 def test_language_counts_capitalised_words() -> None:
     from oim_archive.importers.language import detect_language
 
-    assert detect_language("Les Le La Des the".split()) == "fr"
-    assert detect_language("The IOM And The Government".split()) == "en"
+    assert detect_language(["Les", "Le", "La", "Des", "the"]) == "fr"
+    assert detect_language(["The", "IOM", "And", "The", "Government"]) == "en"
 
 
 def test_contacts_with_address_or_number_in_the_same_field() -> None:
