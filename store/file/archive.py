@@ -31,6 +31,7 @@ RELEASES_TABLE = "releases"  # every field but the body: small, so the list load
 BODIES_TABLE = "bodies"  # id -> {"z": base64 of the zlib-compressed body}, decoded on demand
 SOURCES_TABLE = "sources"  # sha256 of raw file bytes -> release ids, to skip known files fast
 REMOVED_TABLE = "removed"  # id -> {title, removed_at}: releases the user removed stay out
+MARKS_TABLE = "marks"  # id -> {marked_at}: releases the user marked in the browser
 
 
 class _ReleaseTable(Table):
@@ -213,6 +214,25 @@ class Archive:
         """Ids of the releases the user removed (an import does not bring them back)."""
         tables = self._storage.read() or {}
         return frozenset(tables.get(REMOVED_TABLE, {}).keys())
+
+    def marked_ids(self) -> frozenset[str]:
+        """Ids of the releases the user marked (kept across runs)."""
+        tables = self._storage.read() or {}
+        return frozenset(tables.get(MARKS_TABLE, {}).keys())
+
+    def set_marked(self, ids: Iterable[str], marked: bool) -> None:
+        """Mark (or unmark) releases by exact id, in one locked atomic write."""
+        wanted = list(dict.fromkeys(ids))
+        with self._writing() as tables:
+            current = tables.get(MARKS_TABLE, {})
+            if marked:
+                new = {i: {"marked_at": now_iso()} for i in wanted if i not in current}
+                if new:
+                    self._table(MARKS_TABLE).insert_multiple(_documents(new))
+            else:
+                gone = [i for i in wanted if i in current]
+                if gone:
+                    _drop(self._table(MARKS_TABLE), gone)
 
     def known_source(self, digest: str) -> list[str] | None:
         """Release ids of a raw file already imported, by the hash of its bytes."""

@@ -238,3 +238,14 @@ def test_releases_are_decoded_once_per_version_of_the_file(archive_path: Path) -
     assert first == second and first is not second and first[0] is second[0]
     archive.add([make_release("two", "2")])
     assert [r.title for r in archive.releases()] == ["one", "two"]
+
+
+def test_marks_are_kept_in_the_archive_across_handles(hand_archive: Archive):
+    ids = [r.id for r in hand_archive.releases()]
+    assert hand_archive.marked_ids() == frozenset()
+    hand_archive.set_marked(ids[:2], True)
+    hand_archive.set_marked(ids[:1], True)  # marking twice is harmless
+    assert Archive(hand_archive.path).marked_ids() == frozenset(ids[:2])
+    hand_archive.set_marked([ids[0]], False)
+    assert Archive(hand_archive.path).marked_ids() == frozenset(ids[1:2])
+    assert len(Archive(hand_archive.path).releases()) == len(ids)  # nothing else changed

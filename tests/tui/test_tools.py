@@ -140,3 +140,98 @@ def test_run_outside_pipes_the_text_to_the_command(tmp_path: Path):
     assert out.read_text(encoding="utf-8") == "Texte é\n" and app.suspended == 1
     problem = run_outside(app, "no-such-command-oim", "x", wait=False)
     assert problem is not None and "could not be run" in problem
+
+
+@THEMES
+async def test_marks_column_filter_export_and_kept_in_the_archive(tmp_path: Path, theme: str):
+    from oim_archive.store.file.archive import Archive
+    from oim_archive.tui.dialogs.choice import ChoiceDialog
+
+    app = new_app(tmp_path)
+    shown = watch_notify(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.theme = theme
+        await settle(pilot)
+        screen = app.screen
+        rows = screen.query_one("#releases")
+        first, second = rows.release_at(0), rows.release_at(1)
+        await pilot.press("space", "space")  # marks and moves down, like mutt
+        await settle(pilot)
+        assert rows.cursor == 2
+        assert "2 marked" in screen.status.text
+        assert f"* 2021-03-01 GE {first.title}" in screen_text(app)
+        await pilot.press("apostrophe")
+        await settle(pilot)
+        assert [rows.release_at(i).id for i in range(rows.row_count)] == [first.id, second.id]
+        assert "only the marked" in screen.status.text
+        await pilot.press("e")
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("c")  # one combined file
+        files = list((tmp_path / "exports").iterdir())
+        assert len(files) == 1
+        text = files[0].read_text(encoding="utf-8")
+        assert first.title in text and second.title in text
+        await pilot.press("e", "s")  # one file each
+        assert len(list((tmp_path / "exports").iterdir())) == 3
+        assert any("2 files written" in n.message for n in shown)
+        await pilot.press("apostrophe")
+        await settle(pilot)
+        assert rows.row_count == 5
+        screen.check_disk()  # what the 2-second timer does
+        await pilot.pause()
+        assert app.screen is screen  # our own writes are not an outside change
+        path = screen.library.path
+    assert Archive(path).marked_ids() == {first.id, second.id}
+    from oim_archive.tui.app import make_app
+
+    app = make_app(path, tmp_path / "exports")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert "2 marked" in app.screen.status.text
+        await pilot.press("space")  # unmark the first
+        await settle(pilot)
+        assert "1 marked" in app.screen.status.text
+    assert Archive(path).marked_ids() == {second.id}
+
+
+@THEMES
+async def test_slash_in_a_release_finds_and_n_moves_between_matches(tmp_path: Path, theme: str):
+    from oim_archive.store.records import Release
+
+    paragraphs = [f"Paragraphe {n} sans rien." for n in range(120)]
+    paragraphs[40] = "Une visite à la frontière nord."
+    paragraphs[90] = "Retour à la Frontière sud."
+    release = Release(title="Long", body="\n\n".join(paragraphs), date="2020-01-01")
+    app = new_app(tmp_path, releases=[release])
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = theme
+        await settle(pilot)
+        await pilot.press("enter")
+        screen = app.screen
+        await pilot.press("slash", *"frontiere q", "enter")  # q is typed, not a key
+        await pilot.pause()
+        status = screen.query_one("#status").text
+        assert status.startswith("match 1 / 2 · n next · N previous")
+        assert "frontière nord" in screen_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert "Frontière sud" in screen_text(app) and "frontière nord" not in screen_text(app)
+        await pilot.press("N")
+        await pilot.pause()
+        assert "frontière nord" in screen_text(app)
+        await pilot.press("slash", *"introuvable", "enter")
+        assert "Not in this release: introuvable" in screen.query_one("#status").text
+        await pilot.press("slash", "escape")
+        assert not screen.query_one("#find").display
+        await pilot.press("escape")
+        assert app.screen is not screen
+
+
+async def test_release_text_is_capped_at_a_reading_width(tmp_path: Path):
+    app = new_app(tmp_path)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        text = app.screen.query_one(".release-text")
+        assert 60 < text.region.width <= 100

@@ -44,3 +44,11 @@ class ImportProgress(Message):
         super().__init__()
         self.done = done
         self.total = total
+
+
+class MarksRead(Message):
+    """The load worker read which releases are marked."""
+
+    def __init__(self, ids: frozenset[str]) -> None:
+        super().__init__()
+        self.ids = ids

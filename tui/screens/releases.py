@@ -20,14 +20,18 @@ from oim_archive.store.errors import ArchiveError, CorruptArchiveError
 from oim_archive.store.order import next_order, ordered
 from oim_archive.store.records import Release
 from oim_archive.store.search.fold import highlight_spans
+from oim_archive.tui.dialogs.choice import ChoiceDialog
 from oim_archive.tui.dialogs.confirm import ConfirmDialog
 from oim_archive.tui.dialogs.facets import FacetPicker, apply_facet, facet_choices
 from oim_archive.tui.dialogs.import_path import ImportPathDialog
+from oim_archive.tui.screens.base import report_failure
 from oim_archive.tui.screens.filtered import FilteredListScreen
 from oim_archive.tui.screens.library import EMPTY
+from oim_archive.tui.screens.marks import Marks, export_marked, marked_releases
 from oim_archive.tui.screens.messages import (
     ImportFinished,
     ImportProgress,
+    MarksRead,
     SnapshotIndexed,
     SnapshotRead,
 )
@@ -76,6 +80,8 @@ class ReleasesScreen(FilteredListScreen[Sequence["Hit"]]):
         Binding("i", "import_folder", _("Import a folder"), show=False),
         Binding("r", "reload", _("Reload the archive"), show=False),
         Binding("s", "sort", _("Sort"), show=False),
+        Binding("space", "mark", _("Mark"), show=False),
+        Binding("apostrophe", "only_marked", _("Only the marked"), key_display="'", show=False),
     ]
 
     FILTER_ID = "filter"
@@ -89,6 +95,8 @@ class ReleasesScreen(FilteredListScreen[Sequence["Hit"]]):
         self._asking_reload = False
         self._preview_pending = False
         self._reload_asked = False
+        self.marks = Marks()
+        self._only_marked = False
         self._order_cache: tuple[tuple[object, str], Sequence[Release]] | None = None
         self._stale = False  # the user declined to reload an archive changed on disk
 
@@ -105,6 +113,7 @@ class ReleasesScreen(FilteredListScreen[Sequence["Hit"]]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self.release_list.marks = self.marks.ids
         self.load_archive()
         self.set_interval(DISK_CHECK_SECONDS, self.check_disk)
 
@@ -140,8 +149,14 @@ class ReleasesScreen(FilteredListScreen[Sequence["Hit"]]):
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def _load(self) -> None:
         snapshot = self.library.read_snapshot()
+        self.post_message(MarksRead(self.library.archive.marked_ids()))
         self.post_message(SnapshotRead(snapshot))
         self.post_message(SnapshotIndexed(snapshot, self.library.index_snapshot(snapshot)))
+
+    @on(MarksRead)
+    def _marks_read(self, message: MarksRead) -> None:
+        self.marks.replace(message.ids)
+        self.release_list.marks_changed()
 
     @on(SnapshotRead)
     def _snapshot_read(self, message: SnapshotRead) -> None:
@@ -219,7 +234,14 @@ class ReleasesScreen(FilteredListScreen[Sequence["Hit"]]):
         keep = self.release_list.highlighted_release
         keep_id = keep.id if keep is not None and not query.strip() else None
         self.release_list.set_empty_text(self._empty_text(query))
-        self.release_list.show(self._ordered() if hits is None else releases, hits, keep_id=keep_id)
+        shown: Sequence[Release] = self._ordered() if hits is None else releases
+        if self._only_marked:
+            marked = self.marks.ids
+            if hits is None:
+                shown = [r for r in shown if r.id in marked]
+            else:
+                hits = [h for h in hits if releases[h.index].id in marked]
+        self.release_list.show(shown, hits, keep_id=keep_id)
         self._shown_query = query
         self._update_status()
         if self._open_when_filtered:
@@ -236,10 +258,29 @@ class ReleasesScreen(FilteredListScreen[Sequence["Hit"]]):
     def action_sort(self) -> None:
         """Cycle newest first, oldest first, country, title; the choice is kept."""
         self.remember(sort=next_order(self.preferences.sort))
-        keep = self.release_list.highlighted_release
         if not self._shown_query.strip():
-            self.release_list.show(self._ordered(), keep_id=keep.id if keep else None)
+            self.show_filtered("", None)
         self._update_status()
+
+    def action_mark(self) -> None:
+        """Mark or unmark the highlighted release (kept in the archive), then go to the next."""
+        release = self.release_list.highlighted_release
+        if release is None:
+            return
+        if self.library.read_only:
+            self.notify(_("The archive is read-only: marks cannot be kept"), markup=False)
+            return
+        self.marks.toggle(self.app, self.library, release, self._update_status)
+        self.release_list.marks = self.marks.ids
+        self.release_list.marks_changed()
+        self.release_list.action_cursor_down()
+        self._update_status()
+
+    def action_only_marked(self) -> None:
+        """Show only the marked releases, or everything again."""
+        self._only_marked = not self._only_marked
+        self.invalidate_filter()
+        self._filter_changed_to(self.filter_input.value)
 
     def _empty_text(self, query: str) -> str:
         """Why the list is empty: nothing matches the filter, or nothing was imported yet."""
@@ -263,6 +304,9 @@ class ReleasesScreen(FilteredListScreen[Sequence["Hit"]]):
             notes.append(_("read-only"))
         if self._stale:
             notes.append(_("changed on disk: r reloads"))
+        notes.append(self.marks.count_text())
+        if self._only_marked:
+            notes.append(_("only the marked (' shows all)"))
         notes.append(
             ORDER_LABELS[self.preferences.sort]()
             if not self._shown_query.strip()
@@ -329,7 +373,34 @@ class ReleasesScreen(FilteredListScreen[Sequence["Hit"]]):
             self.action_clear_filter()
 
     def action_export(self) -> None:
-        self.export_release(self.release_list.highlighted_release)
+        if not self.marks.ids:
+            self.export_release(self.release_list.highlighted_release)
+            return
+        releases = marked_releases(self.library.releases, self.marks.ids)
+        count = len(releases)
+        title = ngettext(
+            "Export the {count} marked release", "Export the {count} marked releases", count
+        ).format(count=count)
+        answers = [("s", _("one file each")), ("c", _("one combined file"))]
+
+        def chosen(answer: str | None) -> None:
+            if answer is None or self.still_loading():
+                return
+            try:
+                paths = export_marked(releases, self.library.export_dir, answer == "c")
+            except (OSError, ValueError, ArchiveError) as error:
+                report_failure(self.app, error, _("Export failed"))
+                return
+            where = line(str(Path(paths[0]).parent if len(paths) > 1 else paths[0]))
+            self.notify(
+                ngettext(
+                    "{count} file written: {where}", "{count} files written in {where}", len(paths)
+                ).format(count=len(paths), where=where),
+                title=_("Export"),
+                markup=False,
+            )
+
+        self.app.push_screen(ChoiceDialog(title, answers), chosen)
 
     def action_pager(self) -> None:
         self.page_release(self.release_list.highlighted_release)
@@ -430,7 +501,9 @@ class ReleasesScreen(FilteredListScreen[Sequence["Hit"]]):
     # -- outside changes ------------------------------------------------------------------
 
     def check_disk(self) -> None:
-        if self._busy or self._asking_reload or not self.library.changed_on_disk():
+        if self._busy or self._asking_reload or self.marks.saving:
+            return
+        if not self.library.changed_on_disk():
             return
         self._asking_reload = True
 

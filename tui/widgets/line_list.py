@@ -124,6 +124,11 @@ class LineList(ScrollView, can_focus=True):
         self._scroll_cursor_into_view()
         self.post_message(self.Highlighted(self, index))
 
+    def clear_cached_rows(self) -> None:
+        """Redraw every row (what a row shows changed, not how many there are)."""
+        self._strips.clear()
+        self.refresh()
+
     def set_empty_text(self, text: str) -> None:
         """The muted line shown when there are no rows."""
         self.empty_text = text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from typing import Protocol
 
 from textual.content import Content
@@ -16,6 +17,7 @@ DATE_WIDTH = 10
 NO_STYLE = Style()
 MATCH_ON_CURSOR = Style(bold=True, underline=True)
 NO_DATE = "—"
+MARK = "*"
 
 
 class HitLike(Protocol):
@@ -48,6 +50,7 @@ class ReleaseList(LineList):
         self._releases: Sequence[Release] = ()
         self._hits: Sequence[HitLike] | None = None
         self.find_spans = find_spans
+        self.marks: AbstractSet[str] = frozenset()
 
     def show(
         self,
@@ -109,4 +112,9 @@ class ReleaseList(LineList):
         shown = display_date(release)
         estimated = "~" if shown.startswith("~") else " "
         date = format_date(shown.lstrip("~") or None)
-        return Content.assemble((estimated + date, dim), " ", (country, dim), " ", title)
+        mark = MARK if release.id in self.marks else " "
+        return Content.assemble(mark, (estimated + date, dim), " ", (country, dim), " ", title)
+
+    def marks_changed(self) -> None:
+        """Redraw the mark column."""
+        self.clear_cached_rows()

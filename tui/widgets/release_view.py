@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from oim_archive.store.phones import display_phone
 from oim_archive.store.records import Release
+from oim_archive.store.search.fold import highlight_spans
 from oim_archive.tui.widgets.safe_text import SpanFinder, block, join_lines, line, marked, plain
 
 TITLE_STYLE = "bold $text-primary"
@@ -142,6 +143,27 @@ class ReleaseView(VerticalScroll, can_focus=True):
                 more_hint=self.more_hint,
             )
         )
+
+    def match_lines(self, terms: Sequence[str]) -> list[int]:
+        """The wrapped lines (as drawn now) that hold a word matching ``terms``."""
+        if self.release is None or not terms:
+            return []
+        text = self.query_one(".release-text", Static)
+        width = text.content_region.width
+        if width <= 0:
+            return []
+        content = release_content(
+            self.release, body_limit=self.body_limit, more_hint=self.more_hint
+        )
+        return [
+            number
+            for number, row in enumerate(content.wrap(width))
+            if highlight_spans(row.plain, terms)
+        ]
+
+    def scroll_to_line(self, number: int) -> None:
+        """Scroll so that wrapped line ``number`` is near the top (a line of context above)."""
+        self.scroll_to(y=max(0, number - 1), animate=False)
 
     def show_message(self, text: str) -> None:
         """Show a plain message (e.g. why the archive could not be opened)."""
