@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from oim_archive.store.countries import country_name
 from oim_archive.store.records import DATE_FROM_TEXT, DATE_PUBLISHED, Release
 from oim_archive.store.text import clean_line
 
@@ -25,7 +26,7 @@ from .language import detect_language
 from .listing import Item, is_date_line, split_items
 from .markup import clean_markup
 from .people import find_funders, find_quoted
-from .places import country_name, is_country_name, score_countries, tokenize
+from .places import is_country_name, score_countries, tokenize
 
 MAX_TITLE_LENGTH = 250
 LANGUAGE_SAMPLE_WORDS = 1000

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import compress
 
+from oim_archive.store.countries import COUNTRY_NAMES
+
 from .resources import read_tsv
 
 WORD = re.compile(r"\w+")
@@ -67,19 +69,17 @@ def _demonym_forms(lang: str, name: str) -> list[str]:
     return _english_forms(name)
 
 
-def _load() -> tuple[dict[tuple[str, ...], Place], dict[str, dict[str, str]]]:
+def _load() -> dict[tuple[str, ...], Place]:
     entries: dict[tuple[str, ...], Place] = {}
-    names: dict[str, dict[str, str]] = {}
 
     def add(name: str, place: Place) -> None:
         key = _key(name)
         if key and key not in entries:
             entries[key] = place
 
-    for row in read_tsv("countries.tsv"):
-        code, english, french, spanish = row[:4]
-        names[code] = {"en": english, "fr": french, "es": spanish}
-        for name in (english, french, spanish):
+    # The display names of the countries (the store's table) in the three languages.
+    for code, names in COUNTRY_NAMES.items():
+        for name in names.values():
             add(name, Place(code, 1.0, True))
     for row in read_tsv("gazetteer.tsv"):
         code, kind, lang, listed = row[:4]
@@ -91,10 +91,10 @@ def _load() -> tuple[dict[tuple[str, ...], Place], dict[str, dict[str, str]]]:
                     add(form, Place(code, weight, lang == "en"))
             else:
                 add(name, Place(code, weight, True))
-    return entries, names
+    return entries
 
 
-_ENTRIES, COUNTRY_NAMES = _load()
+_ENTRIES = _load()
 # The longest name starting with each word, and every word sequence that begins a longer name.
 _LONGEST: dict[str, int] = {}
 _PREFIXES: set[tuple[str, ...]] = set()
@@ -159,13 +159,6 @@ def score_countries(zones: Iterable[Zone]) -> str | None:
     if not scores:
         return None
     return max(scores, key=lambda code: (scores[code], -first_seen[code]))
-
-
-def country_name(code: str | None, language: str) -> str | None:
-    """The country's name in the release's language."""
-    if code is None or code not in COUNTRY_NAMES:
-        return None
-    return COUNTRY_NAMES[code].get(language) or COUNTRY_NAMES[code]["en"]
 
 
 _COUNTRY_KEYS = frozenset(_key(name) for names in COUNTRY_NAMES.values() for name in names.values())

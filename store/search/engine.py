@@ -19,6 +19,7 @@ from typing import overload
 
 import numpy as np
 
+from oim_archive.store.countries import codes_named
 from oim_archive.store.directory import DirectoryEntry
 from oim_archive.store.records import Release, sort_newest_first
 from oim_archive.store.search import cache as search_cache
@@ -220,7 +221,8 @@ class SearchIndex:
     def _country_codes(self, value: str) -> set[str]:
         if len(value) == 2 and value.isalpha() and value.isupper():
             return {value}
-        codes: set[str] = set()
+        # A name in English, French or Spanish whatever the interface speaks, or as a page wrote it.
+        codes = codes_named(value)
         for name, name_codes in self._country_names.items():
             if name.startswith(value):
                 codes |= name_codes

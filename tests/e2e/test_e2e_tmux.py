@@ -98,7 +98,7 @@ def test_browse_filter_open_back_and_quit_in_tmux(tmp_path: Path, terminal: Term
 
     terminal.send("Enter")
     screen = terminal.wait_for(r"escape goes back")
-    assert "Funded by:" in screen and "Géorgie (GE)" in screen
+    assert "Funded by:" in screen and "Georgia (GE)" in screen
     terminal.send("e")
     terminal.wait_for(r"Exported to")
     assert len(list(exports.iterdir())) == 1

@@ -19,13 +19,12 @@ from oim_archive.importers.markup import clean_markup
 from oim_archive.importers.people import find_funders, find_quoted
 from oim_archive.importers.phones import split_numbers, to_e164
 from oim_archive.importers.places import (
-    COUNTRY_NAMES,
     _demonym_forms,
     _key,
-    country_name,
     score_countries,
 )
 from oim_archive.importers.resources import read_tsv
+from oim_archive.store.countries import COUNTRY_NAMES, country_name
 from oim_archive.store.records import Contact, Quoted
 
 
@@ -328,12 +327,12 @@ def test_language() -> None:
 
 
 def test_gazetteer_is_consistent() -> None:
-    codes = {row[0] for row in read_tsv("countries.tsv")}
+    codes = set(COUNTRY_NAMES)
     assert len(codes) >= 249
     owner: dict[tuple[str, ...], str] = {}
-    for row in read_tsv("countries.tsv"):
-        for name in row[1:4]:
-            assert owner.setdefault(_key(name), row[0]) == row[0], name
+    for code, names in COUNTRY_NAMES.items():
+        for name in names.values():
+            assert owner.setdefault(_key(name), code) == code, name
     for code, kind, lang, names, *_ in read_tsv("gazetteer.tsv"):
         assert code in codes and kind in ("alias", "demonym", "city") and lang in "fr en es *"
         for name in names.split("|"):

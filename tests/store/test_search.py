@@ -212,6 +212,46 @@ def test_facets_filter(index: SearchIndex) -> None:
     assert _top(index, "year:2021 lang:es", 5) == [4]
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        "country:georgia",
+        "country:géorgie",
+        "country:georgie",
+        "country:Georgia",
+        "pays:géorgie",
+        "país:georgia",
+        "pais:GEORGIA",
+        "PAYS:geo",
+    ],
+)
+def test_country_names_in_any_language(index: SearchIndex, query: str) -> None:
+    """The archive names Georgia "Géorgie" (a French page): English and Spanish find it too."""
+    assert _top(index, query, 5) == [0]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("country:senegal", [4]),
+        ("country:tunez", [1]),  # Spanish for Tunisia, never written in the archive
+        ("country:tunisia", [1]),
+        ("annee:2021", [3, 4]),
+        ("année:2021", [3, 4]),
+        ("año:2015", [2]),
+        ("ano:2015", [2]),
+        ("langue:anglais", [3]),
+        ("idioma:ingles", [3]),
+        ("idioma:inglés", [3]),
+        ("lang:english", [3]),
+    ],
+)
+def test_facet_words_in_the_users_language(
+    index: SearchIndex, query: str, expected: list[int]
+) -> None:
+    assert _top(index, query, 5) == expected
+
+
 def test_parse_query() -> None:
     query = parse_query("Côte  country:senegal year:2021 lang:FR foo:bar")
     assert query.words == ["cote", "foo", "bar"]
@@ -356,3 +396,23 @@ _PROPERTY_RELEASES = [
 ]
 _PROPERTY_INDEX = SearchIndex(_PROPERTY_RELEASES)
 _PROPERTY_CONTACTS = ContactSearch(build_directory(_PROPERTY_RELEASES))
+
+
+def test_country_table_names_and_order() -> None:
+    from oim_archive.store.countries import codes_named, country_name, display_country, sort_key
+
+    assert country_name("ch", "fr") == "Suisse" and country_name("CH", "es") == "Suiza"
+    assert country_name("ZZ", "fr") is None and country_name(None, "en") is None
+    assert display_country("ZZ", "Nowhere", "fr") == "Nowhere"
+    assert display_country(None, None, "fr") == ""
+    assert codes_named("suiza") == codes_named("switz") == codes_named("suisse") == {"CH"}
+    assert codes_named("") == set()
+    names = ["Zambie", "Égypte", "Émirats arabes unis", "Érythrée", "Éthiopie", "Espagne"]
+    assert sorted(names, key=sort_key) == [
+        "Égypte",
+        "Émirats arabes unis",
+        "Érythrée",
+        "Espagne",
+        "Éthiopie",
+        "Zambie",
+    ]

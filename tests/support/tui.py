@@ -89,7 +89,7 @@ def hostile_release() -> Release:
     return Release(
         title=HOSTILE_TITLE,
         body=HOSTILE_BODY,
-        country="SN",
+        country="QZ",  # a code the country table lacks: the page's own name is shown
         country_name="[b]Sénégal[/b]",
         dateline="[i]Dakar[/i]",
         date="2022-01-01",

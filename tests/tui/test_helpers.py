@@ -26,7 +26,7 @@ def test_apply_facet_replaces_tokens_of_the_same_facet(query: str, token: str, e
 
 def test_facet_choices_count_countries_and_years():
     countries, years, undated = facet_choices(sample_releases())
-    assert ("GE", "Géorgie", 1) in countries
+    assert ("GE", "Georgia", 1) in countries  # the interface language (English in tests)
     assert [y for y, _ in years] == ["2021", "2020", "2019", "2018"]  # newest first, undated out
     assert undated == 1
 
@@ -36,7 +36,8 @@ def test_facet_countries_sort_as_a_person_sorts():
 
     names = ["Suriname", "Sénégal", "Égypte", "Sao Tomé", "France"]
     releases = [
-        Release(title=f"t{i}", body="b", country=f"A{chr(65 + i)}", country_name=n)
+        # User-assigned codes (QM-QZ), which the country table lacks: the pages' names show.
+        Release(title=f"t{i}", body="b", country=f"Q{chr(77 + i)}", country_name=n)
         for i, n in enumerate(names)
     ]
     countries, _, _ = facet_choices(releases)
@@ -56,3 +57,35 @@ def test_key_labels_and_binding_rows():
     assert key_label("ctrl+u") == "ctrl+u"
     rows = binding_rows([Binding("down,j", "down", "Next"), Binding("x", "y", "")])
     assert rows == [("↓ j", "Next")]
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("fr", ["Égypte", "Géorgie", "Maroc", "Suisse", "Zambie"]),
+        ("en", ["Egypt", "Georgia", "Morocco", "Switzerland", "Zambia"]),
+        ("es", ["Egipto", "Georgia", "Marruecos", "Suiza", "Zambia"]),
+    ],
+)
+def test_country_names_follow_the_interface_never_the_pages(
+    language: str, expected: list[str]
+) -> None:
+    """Pages name countries in their own language; the picker and the preview use one."""
+    from oim_archive import i18n
+    from oim_archive.store.records import Release
+    from oim_archive.tui.widgets.release_view import release_facts
+
+    pages = [("GE", "Georgia", "en"), ("MA", "Maroc", "fr"), ("CH", "Suiza", "es")]
+    pages += [("ZM", "Zambia", "en"), ("EG", "Égypte", "fr")]
+    releases = [
+        Release(title=f"t{i}", body="b", country=code, country_name=name, language=lang)
+        for i, (code, name, lang) in enumerate(pages)
+    ]
+    try:
+        i18n.set_language(language)
+        countries, _years, _undated = facet_choices(releases)
+        assert [name for _code, name, _count in countries] == expected  # accent-folded order
+        facts = release_facts(releases[1])
+        assert expected[2] + " (MA)" in facts
+    finally:
+        i18n.set_language("en")

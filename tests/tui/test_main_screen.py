@@ -78,7 +78,7 @@ async def test_enter_from_filter_opens_top_hit_with_contacts_and_escape_returns(
         text = screen_text(app)
         for expected in (
             "Formation intersectorielle sur la traite des personnes en Tunisie",
-            "2019-09-24 · Tunisie (TN) · Tunis",
+            "2019-09-24 · Tunisia (TN) · Tunis",  # country names in the interface language
             "Funded by: Union européenne",
             "Contacts",
             "Anita Kassem",

@@ -17,7 +17,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from oim_archive.i18n import _
+from oim_archive.i18n import _, current_language
+from oim_archive.store.countries import display_country, sort_key
 from oim_archive.store.records import Release
 from oim_archive.store.search.fold import fold
 from oim_archive.tui.widgets.safe_text import line
@@ -31,10 +32,10 @@ MOTION_KEYS = frozenset("jkgGhlxq")
 
 
 def country_label(code: str, names: Iterable[str]) -> str:
-    """The name shown for a country: the first name the releases give, else the code.
-
-    The seam for a country-name table in the interface language (fr/en/es)."""
-    return next((line(n) for n in names if line(n)), code)
+    """The name shown for a country: its name in the interface language (fr/en/es table), else
+    the first name the releases give, else the code. Never a mix of the pages' languages."""
+    scraped = next((line(n) for n in names if line(n)), None)
+    return line(display_country(code, scraped, current_language()))
 
 
 def facet_choices(
@@ -59,7 +60,7 @@ def facet_choices(
     labelled = [
         (code, country_label(code, names.get(code, ())), n) for code, n in countries.items()
     ]
-    labelled.sort(key=lambda item: (fold(item[1]), item[0]))
+    labelled.sort(key=lambda item: (sort_key(item[1]), item[0]))
     return labelled, sorted(years.items(), reverse=True), undated
 
 

@@ -12,6 +12,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from oim_archive.i18n import current_language
+from oim_archive.store.countries import display_country
 from oim_archive.store.phones import display_phone
 from oim_archive.store.records import Release
 from oim_archive.store.search.fold import highlight_spans
@@ -29,9 +31,10 @@ _BLANK_RUNS = re.compile(r"\n\s*\n(\s*\n)*")
 
 def release_facts(release: Release) -> str:
     """The one line under the title: date, country, dateline, language."""
-    country = line(release.country_name) or line(release.country)
-    if release.country and release.country_name:
-        country = f"{country} ({line(release.country)})"
+    country = line(display_country(release.country, release.country_name, current_language()))
+    code = line(release.country).upper()
+    if code and country and country.casefold() != code.casefold():
+        country = f"{country} ({code})"
     parts = [line(release.date) or "undated", country, line(release.dateline)]
     if release.language:
         parts.append(line(release.language).upper())
