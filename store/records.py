@@ -173,10 +173,11 @@ class Release:
 
 
 def display_date(release: Release) -> str:
-    """The date as shown in lists: "2019-09", "~2019-09" when only estimated from the text."""
+    """The date as shown in lists: as stored, "~2019-09" (its month) when only estimated from a
+    date the body mentions."""
     if not release.date:
         return ""
-    return f"~{release.date}" if release.date_basis == DATE_FROM_TEXT else release.date
+    return f"~{release.date[:7]}" if release.date_basis == DATE_FROM_TEXT else release.date
 
 
 def sort_newest_first(

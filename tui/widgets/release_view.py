@@ -12,10 +12,10 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from oim_archive.i18n import current_language
+from oim_archive.i18n import _, current_language
 from oim_archive.store.countries import display_country
 from oim_archive.store.phones import display_phone
-from oim_archive.store.records import Release
+from oim_archive.store.records import DATE_FROM_TEXT, Release, display_date
 from oim_archive.store.search.fold import highlight_spans
 from oim_archive.tui.widgets.safe_text import SpanFinder, block, join_lines, line, marked, plain
 
@@ -35,7 +35,10 @@ def release_facts(release: Release) -> str:
     code = line(release.country).upper()
     if code and country and country.casefold() != code.casefold():
         country = f"{country} ({code})"
-    parts = [line(release.date) or "undated", country, line(release.dateline)]
+    date = line(display_date(release)) or "undated"
+    if release.date and release.date_basis == DATE_FROM_TEXT:
+        date = _("{date} (date mentioned in the text)").format(date=date)
+    parts = [date, country, line(release.dateline)]
     if release.language:
         parts.append(line(release.language).upper())
     return " · ".join(p for p in parts if p)
