@@ -39,15 +39,26 @@ _FIRST_SENTENCE = re.compile(r"^(.{20,200}?[.!?])\s")
 
 
 def _title_and_rest(title_line: str) -> tuple[str, str | None]:
-    """The title; a page whose first line is a whole paragraph gets its first sentence."""
+    """The title; a page whose first line is a whole paragraph gets its first sentence (a
+    paragraph opening with a dateline, "Marib – Fighting…", is body text with no headline)."""
     title = clean_line(title_line)
-    if len(title) <= MAX_TITLE_LENGTH:
+    dateline, _, opening = split_dateline(title, is_country_name)
+    is_paragraph = (
+        dateline is not None
+        and title[-1:] in ".!?…»”\""
+        and title.count(" ") + 1 >= SENTENCE_TITLE_WORDS
+    )
+    if len(title) <= MAX_TITLE_LENGTH and not is_paragraph:
         return title, None
+    if is_paragraph:
+        title = opening
     sentence = _FIRST_SENTENCE.match(title)
     if sentence:
-        return sentence.group(1), title
+        return sentence.group(1), clean_line(title_line)
+    if len(title) <= SHORT_TITLE_LENGTH:
+        return title, clean_line(title_line)
     cut = title[:SHORT_TITLE_LENGTH].rsplit(" ", 1)[0]
-    return cut + "…", title
+    return cut + "…", clean_line(title_line)
 
 
 def _is_field_line(line: str) -> bool:
@@ -198,7 +209,57 @@ def parse_text(decoded: str, name: str) -> list[Release]:
             releases.append(release)
     if not releases:
         raise ImportRefused("only a title, no release text found")
+    if len(releases) == 1:
+        reason = not_a_release(lines, title_index, chrome, releases[0])
+        if reason:
+            raise ImportRefused(f"not a press release page ({reason})")
     return releases
+
+
+_BULLET_LINE = re.compile(r"^\s*[•·▪◦*-]\s+\S")
+_SEPARATORS = (",", ";", "\t")
+MIN_TABLE_ROWS = 3
+TABLE_SHARE = 0.8
+MIN_BULLETS = 3
+SENTENCE_TITLE_WORDS = 12
+
+
+def _is_table(lines: list[str]) -> bool:
+    """CSV / TSV rows, or a Markdown table: most lines hold the same number of separators."""
+    rows = [line for line in lines if line.strip()]
+    if len(rows) < MIN_TABLE_ROWS:
+        return False
+    if sum(line.lstrip().startswith("|") for line in rows) >= TABLE_SHARE * len(rows):
+        return True
+    for separator in _SEPARATORS:
+        counts = [line.count(separator) for line in rows]
+        most = max(set(counts), key=counts.count)
+        if most >= 2 and counts.count(most) >= TABLE_SHARE * len(rows):
+            return True
+    return False
+
+
+def not_a_release(
+    lines: list[str], title_index: int, chrome: list[str], release: Release
+) -> str | None:
+    """Why a page that gave one release is not a press release at all, or None.
+
+    A table (CSV, Markdown), a Markdown document, or a site page without a headline (its first
+    line after the menus is a sentence) that has no dateline, no stated date and no contact.
+    """
+    text_lines = lines[title_index:]
+    if _is_table(text_lines):
+        return "a table"
+    title_line = lines[title_index].strip()
+    if title_line.startswith("#") and sum(line.startswith("#") for line in text_lines) >= 2:
+        return "a Markdown document"
+    if release.dateline or release.date_basis == DATE_PUBLISHED or release.contacts:
+        return None
+    sentence = title_line.endswith(".") and title_line.count(" ") + 1 >= SENTENCE_TITLE_WORDS
+    bullets = sum(1 for line in text_lines if _BULLET_LINE.match(line))
+    if (sentence or len(title_line) > MAX_TITLE_LENGTH) and (chrome or bullets >= MIN_BULLETS):
+        return "no headline, dateline, date or contact"
+    return None
 
 
 def parse_page(data: bytes, name: str) -> list[Release]:

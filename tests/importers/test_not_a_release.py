@@ -1,0 +1,56 @@
+"""Files with no release shape in an import folder are refused with a reason, not stored."""
+
+from __future__ import annotations
+
+import pytest
+
+from oim_archive.importers import ImportRefused, parse_page
+
+README = """# Mes communiqués
+
+Notes sur les pages à importer.
+
+## Sources
+
+- iom.int, pages en français
+- sites pays : Sénégal, Niger
+"""
+CSV = """titre,date,pays
+Combattre les migrations irrégulières,2006-05-02,SN
+L'OIM au Niger ouvre un centre,2014-05-16,NE
+Visite de la Directrice générale adjointe,2023-05-12,SN
+"""
+MARKDOWN_TABLE = """| adresse | fichier | notes |
+|---|---|---|
+| https://iom.int/fr/news/a | a.txt | dateline Niger |
+| https://iom.int/fr/news/b | b.txt | pas de date |
+"""
+ABOUT_PAGE = """Qui sommes nous
+Notre travail
+Agir
+L'OIM, créée en 1951 et membre du système des Nations Unies, est l'organisation de référence pour les migrations.
+Elle compte 175 États Membres et dispose de bureaux dans plus de 100 pays.
+"""
+
+
+@pytest.mark.parametrize(
+    ("page", "reason"),
+    [
+        (README, "Markdown"),
+        (CSV, "table"),
+        (MARKDOWN_TABLE, "table"),
+        (ABOUT_PAGE, "no headline"),
+    ],
+)
+def test_refused_with_a_reason(page: str, reason: str) -> None:
+    with pytest.raises(ImportRefused, match=reason):
+        parse_page(page.encode(), "notes.txt")
+
+
+def test_release_without_headline_but_with_dateline_is_kept() -> None:
+    page = (
+        "Genève - L'OIM a lancé cette semaine une ligne d'information gratuite pour les "
+        "migrants vénézuéliens au Costa Rica.\n\nLa ligne répond en espagnol."
+    )
+    [release] = parse_page(page.encode(), "p.txt")
+    assert release.dateline == "Genève"
