@@ -23,7 +23,7 @@ from .decode import decode_page
 from .errors import ImportRefused
 from .html import HtmlItem, is_html, read_html
 from .language import detect_language
-from .listing import Item, is_date_line, split_items
+from .listing import Item, is_date_line, split_items, split_teasers
 from .markup import clean_markup
 from .people import find_funders, find_quoted
 from .places import is_country_name, score_countries, tokenize
@@ -45,7 +45,7 @@ def _title_and_rest(title_line: str) -> tuple[str, str | None]:
     dateline, _, opening = split_dateline(title, is_country_name)
     is_paragraph = (
         dateline is not None
-        and title[-1:] in ".!?…»”\""
+        and title[-1:] in '.!?…»”"'
         and title.count(" ") + 1 >= SENTENCE_TITLE_WORDS
     )
     if len(title) <= MAX_TITLE_LENGTH and not is_paragraph:
@@ -189,6 +189,10 @@ def parse_page_unguarded(data: bytes, name: str) -> list[Release]:
     return parse_text(decoded, name)
 
 
+def _opens_with_dateline(paragraph: str) -> bool:
+    return split_dateline(paragraph, is_country_name)[0] is not None
+
+
 def parse_text(decoded: str, name: str) -> list[Release]:
     """Releases of a text page (HTML remnants in it are stripped as text)."""
     lines = clean_markup(decoded).split("\n")
@@ -198,6 +202,10 @@ def parse_text(decoded: str, name: str) -> list[Release]:
     releases: list[Release] = []
     seen: set[str] = set()
     items = split_items(lines, title_index)
+    if len(items) == 1 and items[0].lines is lines:
+        teasers = split_teasers(lines, title_index, _opens_with_dateline)
+        if teasers is not None:
+            items = teasers
     for number, item in enumerate(items):
         if number == 0 and item.lines is lines:  # a single page: its title is already found
             release = _release(item, [], name, (title_index, chrome))
