@@ -87,7 +87,7 @@ def test_browse_filter_open_back_and_quit_in_tmux(tmp_path: Path, terminal: Term
     screen = terminal.wait_for(r"(?s)5 / 5 releases.*q Quit", timeout=60)  # list, status, footer
     assert (
         # The sample's date is only mentioned in its body: an estimate, shown as one.
-        "~2019-09   TN Formation intersectorielle sur la traite des personnes en Tunisie" in screen
+        "~2019-09    TN Formation intersectorielle sur la traite des personnes en Tunisie" in screen
     )
     assert len(screen.splitlines()[0]) <= 100
 
