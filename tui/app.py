@@ -87,6 +87,11 @@ class OimArchiveApp(App[None]):
             ("Contacts", "The directory of every contact person", main.action_contacts),
             ("Filter by country or year", "Pick a country or a year", main.action_facets),
             ("Reload the archive", "Read the archive file again", main.action_reload),
+            (
+                _("Fetch new releases"),
+                _("Fetch what is new from the sites fetched before (uses the network)"),
+                self.action_fetch,
+            ),
             ("Toggle dark/light theme", "Switch between the two themes", self.action_toggle_theme),
             ("Help", "Every key of the browser", self.action_help),
         ]
@@ -94,6 +99,11 @@ class OimArchiveApp(App[None]):
             if callback is not None:
                 yield SystemCommand(title, help_text, callback)
         yield from super().get_system_commands(screen)
+
+    def action_fetch(self) -> None:
+        from oim_archive.tui.fetching import start_fetch
+
+        start_fetch(self)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

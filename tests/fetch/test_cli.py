@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import io
+import os
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -71,3 +76,29 @@ def test_without_a_source_it_says_what_to_give(
     assert "give a URL" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         run("--db", tmp_path / "a.json", "fetch", "http://x/", "--since", "last week")
+
+
+def test_ctrl_c_stops_after_the_current_page_and_prints_the_summary(
+    quick_site: IomSite, tmp_path: Path
+) -> None:
+    db = tmp_path / "a.json"
+    command = [sys.executable, "-m", "oim_archive", "--db", str(db), "fetch"]
+    command += [quick_site.url("/en/news"), "--delay", "0.2", "--json"]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    try:
+        deadline = time.monotonic() + 60
+        while not [p for p in quick_site.paths() if p in quick_site.release_paths()]:
+            assert time.monotonic() < deadline and process.poll() is None
+            time.sleep(0.05)
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 0, err
+    report = orjson.loads(out)
+    assert 1 <= report["imported"] < 12  # stopped early, and kept what it had
+    assert b"stopping after the current page" in err
+    _status, text = run("--db", db, "list", "--json")
+    assert len(orjson.loads(text)) == report["imported"]
