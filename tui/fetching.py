@@ -14,6 +14,8 @@ from oim_archive.i18n import _
 from oim_archive.store.text import clean_line
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
     from oim_archive.fetch import FetchOptions, FetchReport
     from oim_archive.tui.app import OimArchiveApp
 
@@ -89,6 +91,6 @@ def _finished(app: OimArchiveApp, report: FetchReport | None, error: str) -> Non
         if report.failed:
             first = report.failed[0]
             summary += f" ({clean_line(first.url)}: {clean_line(first.error)})"
-        severity = "warning" if report.failed else "information"
+        severity: SeverityLevel = "warning" if report.failed else "information"
         app.notify(summary, title=_("Fetch"), severity=severity, markup=False)
     main.load_archive()
