@@ -14,7 +14,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from oim_archive.i18n import _, set_language
+from oim_archive.i18n import N_, _, set_language
 from oim_archive.preferences import (
     Preferences,
     export_dir,
@@ -29,6 +29,24 @@ from oim_archive.tui.screens.releases import ReleasesScreen
 DARK_THEME = "textual-dark"
 LIGHT_THEME = "textual-light"
 THEMES = {"dark": DARK_THEME, "light": LIGHT_THEME}
+
+
+# Textual's own command palette entries, marked here so the catalogs translate them.
+TEXTUAL_COMMANDS = (
+    N_("Theme"),
+    N_("Change the current theme"),
+    N_("Quit"),
+    N_("Quit the application as soon as possible"),
+    N_("Keys"),
+    N_("Hide the keys and widget help panel"),
+    N_("Show help for the focused widget and a summary of available keys"),
+    N_("Minimize"),
+    N_("Minimize the widget and restore to normal size"),
+    N_("Maximize"),
+    N_("Maximize the focused widget"),
+    N_("Screenshot"),
+    N_("Save an SVG 'screenshot' of the current screen"),
+)
 
 
 class OimArchiveApp(App[None]):
@@ -73,32 +91,43 @@ class OimArchiveApp(App[None]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         main = self.main_screen
         commands: list[tuple[str, str, Callable[[], object] | None]] = [
-            ("Import a folder", "Read saved pages into the archive", main.action_import_folder),
             (
-                "Export the release",
-                "Write it as text into the export folder",
+                _("Import a folder"),
+                _("Read saved pages into the archive"),
+                main.action_import_folder,
+            ),
+            (
+                _("Export the release"),
+                _("Write it as text into the export folder"),
                 getattr(screen, "action_export", None),
             ),
             (
-                "Copy the release",
-                "Put its text on the clipboard",
+                _("Copy the release"),
+                _("Put its text on the clipboard"),
                 getattr(screen, "action_copy", None),
             ),
-            ("Contacts", "The directory of every contact person", main.action_contacts),
-            ("Filter by country or year", "Pick a country or a year", main.action_facets),
-            ("Reload the archive", "Read the archive file again", main.action_reload),
+            (_("Contacts"), _("The directory of every contact person"), main.action_contacts),
+            (_("Filter by country or year"), _("Pick a country or a year"), main.action_facets),
+            (_("Reload the archive"), _("Read the archive file again"), main.action_reload),
             (
                 _("Fetch new releases"),
                 _("Fetch what is new from the sites fetched before (uses the network)"),
                 self.action_fetch,
             ),
-            ("Toggle dark/light theme", "Switch between the two themes", self.action_toggle_theme),
-            ("Help", "Every key of the browser", self.action_help),
+            (
+                _("Toggle dark/light theme"),
+                _("Switch between the two themes"),
+                self.action_toggle_theme,
+            ),
+            (_("Help"), _("Every key of the browser"), self.action_help),
         ]
         for title, help_text, callback in commands:
             if callback is not None:
                 yield SystemCommand(title, help_text, callback)
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            # Textual's own commands (theme, keys, screenshot, quit...), in the interface language.
+            title, help_text = _(command.title), _(command.help)
+            yield SystemCommand(title, help_text, command.callback, command.discover)
 
     def action_fetch(self) -> None:
         from oim_archive.tui.fetching import start_fetch

@@ -47,14 +47,18 @@ def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
         type=Path,
         default=default,
         metavar="PATH",
-        help=f"archive file (default: ${ENV_VAR}, else archive.json in the user data folder)",
+        help=_("archive file (default: ${env}, else archive.json in the user data folder)").format(
+            env=ENV_VAR
+        ),
     )
     parser.add_argument(
         "--export-dir",
         type=Path,
         default=default,
         metavar="DIR",
-        help="folder for exports (default: export_dir in preferences, else Documents/oim-archive)",
+        help=_(
+            "folder for exports (default: export_dir in preferences, else Documents/oim-archive)"
+        ),
     )
     parser.add_argument(
         "--lang",
@@ -70,8 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every command."""
     parser = argparse.ArgumentParser(
         prog=PROG,
-        description="Offline browser for IOM (OIM) press releases. "
-        "With no command, opens the browser.",
+        description=_(
+            "Offline browser for IOM (OIM) press releases. With no command, opens the browser."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     _global_options(parser, suppress=False)
@@ -82,9 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
         _global_options(sub, suppress=True)
         return sub
 
-    sub = command("import", "import release pages, folders (recursively) and .jsonl bundles")
+    sub = command("import", _("import release pages, folders (recursively) and .jsonl bundles"))
     sub.add_argument("paths", nargs="+", type=Path, metavar="PATH")
-    sub.add_argument("--json", action="store_true", help="print a JSON report")
+    sub.add_argument("--json", action="store_true", help=_("print a JSON report"))
     sub.add_argument(
         "--reparse",
         action="store_true",
@@ -98,30 +103,30 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("ids", nargs="+", metavar="ID", help=_("release id or a unique start of it"))
     sub.add_argument("--json", action="store_true", help=_("print the removed ids as JSON"))
 
-    sub = command("list", "list releases, newest first, undated last")
-    sub.add_argument("--json", action="store_true", help="print release records as JSON")
+    sub = command("list", _("list releases, newest first, undated last"))
+    sub.add_argument("--json", action="store_true", help=_("print release records as JSON"))
 
-    sub = command("show", "show a release as readable text")
-    sub.add_argument("id", metavar="ID", help="release id or a unique start of it")
+    sub = command("show", _("show a release as readable text"))
+    sub.add_argument("id", metavar="ID", help=_("release id or a unique start of it"))
 
-    sub = command("search", "fuzzy, accent-insensitive search (country:SN year:2021 lang:fr)")
+    sub = command("search", _("fuzzy, accent-insensitive search (country:SN year:2021 lang:fr)"))
     sub.add_argument("query", nargs="+", metavar="QUERY")
     sub.add_argument("--limit", type=_positive_int, default=20, metavar="N")
-    sub.add_argument("--json", action="store_true", help="print release records as JSON")
+    sub.add_argument("--json", action="store_true", help=_("print release records as JSON"))
 
-    sub = command("contacts", "the contact directory, or the people matching QUERY")
+    sub = command("contacts", _("the contact directory, or the people matching QUERY"))
     sub.add_argument("query", nargs="*", metavar="QUERY")
     fmt = sub.add_mutually_exclusive_group()
-    fmt.add_argument("--json", action="store_true", help="print contacts as JSON")
-    fmt.add_argument("--vcard", action="store_true", help="print contacts as vCard 3.0")
-    sub.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE")
-    sub.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    fmt.add_argument("--json", action="store_true", help=_("print contacts as JSON"))
+    fmt.add_argument("--vcard", action="store_true", help=_("print contacts as vCard 3.0"))
+    sub.add_argument("-o", "--output", type=Path, metavar="FILE", help=_("write to FILE"))
+    sub.add_argument("--force", action="store_true", help=_("overwrite FILE if it exists"))
 
-    sub = command("export", "export a release as text, Markdown or JSON")
+    sub = command("export", _("export a release as text, Markdown or JSON"))
     sub.add_argument("id", metavar="ID")
     sub.add_argument("--format", choices=("txt", "md", "json"), default="txt")
-    sub.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE")
-    sub.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    sub.add_argument("-o", "--output", type=Path, metavar="FILE", help=_("write to FILE"))
+    sub.add_argument("--force", action="store_true", help=_("overwrite FILE if it exists"))
 
     sub = command("fetch", _("fetch new releases from IOM sites (sitemaps, feeds, news pages)"))
     sub.add_argument(
@@ -144,9 +149,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub.add_argument("--json", action="store_true", help=_("print a JSON report"))
 
-    sub = command("dump", "write the whole archive as a JSON Lines bundle, for sharing")
+    sub = command("dump", _("write the whole archive as a JSON Lines bundle, for sharing"))
     sub.add_argument("file", type=Path, metavar="FILE")
-    sub.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    sub.add_argument("--force", action="store_true", help=_("overwrite FILE if it exists"))
     return parser
 
 
@@ -154,9 +159,11 @@ def _positive_int(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            _("not a whole number: {text}").format(text=repr(text))
+        ) from None
     if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
+        raise argparse.ArgumentTypeError(_("must be 1 or more"))
     return value
 
 
@@ -175,7 +182,7 @@ def _json_out(data: Any, out: TextIO) -> None:
 
 
 def _release_line(release: Release) -> str:
-    date = (release.date or "undated").ljust(10)
+    date = (release.date or _("undated")).ljust(10)
     country = (release.country or "--").ljust(2)
     return f"{release.id}  {date}  {country}  {clean_line(release.title)}"
 
@@ -268,7 +275,7 @@ def _progress_bar(
     from rich.progress import Progress
 
     bar = Progress(transient=True, console=None)
-    task = bar.add_task("Importing", total=None)
+    task = bar.add_task(_("Importing"), total=None)
     started = False
 
     def update(done: int, total: int) -> None:
@@ -313,7 +320,8 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         _json_out([r.to_dict() for r in found], out)
     elif not found:
-        sys.stderr.write(f"{PROG}: no release matches {clean_line(query)!r}\n")
+        message = _("no release matches {query}").format(query=repr(clean_line(query)))
+        sys.stderr.write(f"{PROG}: {message}\n")
         return 1
     else:
         out.writelines(_release_line(r) + "\n" for r in found)
@@ -348,7 +356,8 @@ def cmd_contacts(args: argparse.Namespace, out: TextIO) -> int:
             lines.append(f"{clean_line(entry.name)}  {shown}  ({releases_named})\n")
         text = "".join(lines)
     if query.strip() and not entries and not args.json:
-        sys.stderr.write(f"{PROG}: no contact matches {clean_line(query)!r}\n")
+        message = _("no contact matches {query}").format(query=repr(clean_line(query)))
+        sys.stderr.write(f"{PROG}: {message}\n")
         return 1
     return _emit(text, args, out)
 
@@ -358,7 +367,7 @@ def _emit(text: str, args: argparse.Namespace, out: TextIO) -> int:
         from oim_archive.store.exports.render import write_file
 
         path = write_file(args.output, text, force=args.force)
-        sys.stderr.write(f"{PROG}: wrote {path}\n")
+        sys.stderr.write(f"{PROG}: " + _("wrote {path}").format(path=path) + "\n")
     else:
         out.write(text)
     return 0
@@ -369,7 +378,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
 
     release = _readable_archive(args).get(args.id)
     if args.output and args.export_dir:
-        raise CliError("give either -o FILE or --export-dir DIR, not both")
+        raise CliError(_("give either -o FILE or --export-dir DIR, not both"))
     if args.export_dir and not args.output:
         path = write_export(release, args.export_dir, args.format)
         out.write(f"{path}\n")
@@ -382,7 +391,8 @@ def cmd_dump(args: argparse.Namespace, out: TextIO) -> int:
 
     releases = _readable_archive(args).releases()
     count = dump_bundle(releases, args.file, force=args.force)
-    out.write(f"{count} releases -> {args.file}\n")
+    written = ngettext("{count} release -> {path}", "{count} releases -> {path}", count)
+    out.write(written.format(count=format_number(count), path=args.file) + "\n")
     return 0
 
 
@@ -553,7 +563,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         sys.stderr.write(f"{PROG}: error: {clean_line(f'{where}{exc.strerror or exc}')}\n")
         return 1
     except KeyboardInterrupt:
-        sys.stderr.write(f"{PROG}: interrupted\n")
+        sys.stderr.write(f"{PROG}: " + _("interrupted") + "\n")
         return 130
 
 

@@ -126,6 +126,11 @@ def _(message: str) -> str:
     return _active().gettext(message)
 
 
+def N_(message: str) -> str:
+    """Mark ``message`` for the catalogs without translating it (translated later with ``_``)."""
+    return message
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The translation of ``singular``/``plural`` for ``count`` (plural forms per language)."""
     return _active().ngettext(singular, plural, count)

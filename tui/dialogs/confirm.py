@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from oim_archive.i18n import _
 from oim_archive.tui.widgets.safe_text import line
 
 
@@ -19,8 +20,8 @@ class ConfirmDialog(ModalScreen[bool]):
     """Ask a question; dismisses with True (yes) or False (no / escape)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
+        Binding("y", "answer(True)", _("Yes")),
+        Binding("n,escape", "answer(False)", _("No")),
     ]
 
     def __init__(self, title: str, question: str) -> None:
@@ -33,8 +34,8 @@ class ConfirmDialog(ModalScreen[bool]):
             yield Static(Content(line(self._title)), classes="dialog-title")
             yield Static(Content(line(self._question)), classes="dialog-text")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Yes (y)", id="yes", variant="primary")
-                yield Button("No (n)", id="no")
+                yield Button(_("Yes (y)"), id="yes", variant="primary")
+                yield Button(_("No (n)"), id="no")
 
     def on_mount(self) -> None:
         self.query_one("#yes", Button).focus()

@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from oim_archive.i18n import _
 from oim_archive.tui.widgets.safe_text import line
 
 
@@ -20,12 +21,12 @@ def resolve_import_path(text: str) -> tuple[Path | None, str]:
     """The path typed (``~`` expanded), or None and why it cannot be imported."""
     text = text.strip()
     if not text:
-        return None, "Type the path of a folder or a file"
+        return None, _("Type the path of a folder or a file")
     path = Path(text).expanduser()
     if not path.exists():
-        return None, f"No such file or folder: {path}"
+        return None, _("No such file or folder: {path}").format(path=path)
     if not (path.is_dir() or path.is_file()):
-        return None, f"Not a folder or a regular file: {path}"
+        return None, _("Not a folder or a regular file: {path}").format(path=path)
     return path, ""
 
 
@@ -33,17 +34,17 @@ class ImportPathDialog(ModalScreen[Path | None]):
     """A path prompt; dismisses with the existing path, or None on escape."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
+        Binding("escape", "cancel", _("Cancel")),
     ]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Content("Import a folder of saved pages"), classes="dialog-title")
+            yield Static(Content(_("Import a folder of saved pages")), classes="dialog-title")
             yield Static(
-                Content("Every file inside is read (folders recursively); enter imports."),
+                Content(_("Every file inside is read (folders recursively); enter imports.")),
                 classes="dialog-text",
             )
-            yield Input(placeholder="~/Downloads/releases", id="import-path")
+            yield Input(placeholder=_("~/Downloads/releases"), id="import-path")
             yield Static(Content(""), id="import-error", classes="dialog-error")
 
     @on(Input.Submitted, "#import-path")

@@ -32,7 +32,7 @@ class PipeDialog(ModalScreen[str | None]):
                 Content(_("Its text goes to the command's input; enter runs it, esc cancels.")),
                 classes="dialog-text",
             )
-            yield Input(value=self._last, placeholder="wc -w", id="pipe-command")
+            yield Input(value=self._last, placeholder=_("wc -w"), id="pipe-command")
 
     @on(Input.Submitted, "#pipe-command")
     def _submitted(self, event: Input.Submitted) -> None:

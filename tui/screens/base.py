@@ -31,7 +31,7 @@ def library_of(app: App[object]) -> Library:
 def failure_message(error: BaseException | None) -> str:
     """One line a person understands, for any error raised by slow work."""
     if error is None:
-        return "Something went wrong"
+        return _("Something went wrong")
     if isinstance(error, ArchiveError):
         return line(str(error))
     if isinstance(error, OSError):
@@ -80,13 +80,13 @@ class BaseScreen(Screen[None]):
         """True (and say so) while only the list catalog is shown, without the bodies."""
         if not self.library.snapshot.partial:
             return False
-        self.notify("The archive is still loading; one moment", severity="warning", markup=False)
+        self.notify(_("The archive is still loading; one moment"), severity="warning", markup=False)
         return True
 
     def export_release(self, release: Release | None) -> None:
         """Write ``release`` as text into the export folder and say where."""
         if release is None:
-            self.notify("No release to export", severity="warning", markup=False)
+            self.notify(_("No release to export"), severity="warning", markup=False)
             return
         if self.still_loading():
             return
@@ -95,14 +95,16 @@ class BaseScreen(Screen[None]):
         try:
             path = write_export(release, self.library.export_dir, "txt")
         except (OSError, ValueError, ArchiveError) as error:
-            report_failure(self.app, error, "Export failed")
+            report_failure(self.app, error, _("Export failed"))
             return
-        self.notify(f"Exported to {line(str(path))}", title="Export", markup=False)
+        self.notify(
+            _("Exported to {path}").format(path=line(str(path))), title=_("Export"), markup=False
+        )
 
     def copy_release(self, release: Release | None) -> None:
         """Put the release as plain text on the clipboard."""
         if release is None:
-            self.notify("No release to copy", severity="warning", markup=False)
+            self.notify(_("No release to copy"), severity="warning", markup=False)
             return
         if self.still_loading():
             return

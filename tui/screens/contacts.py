@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from oim_archive.i18n import _, format_number, ngettext
 from oim_archive.store.directory import DirectoryEntry
 from oim_archive.store.phones import display_phone
 from oim_archive.tui.screens.base import report_failure
@@ -27,23 +28,28 @@ from oim_archive.tui.widgets.status_line import StatusLine
 class ContactFilterInput(FilterInput):
     """The contacts' filter box: enter goes to the list of people."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "submit", "To the list")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "submit", _("To the list"))]
 
 
 def contact_card(entry: DirectoryEntry) -> Content:
     """A person: name, offices, every phone and email, how many releases name them."""
-    parts = [plain(entry.name or "(no name)", "bold $text-primary")]
+    parts = [plain(entry.name or _("(no name)"), "bold $text-primary")]
     offices = [line(o) for o in (entry.offices or [entry.office or ""]) if line(o)]
     parts += [plain(office) for office in offices]
     parts += [
-        Content.assemble(("Tel.   ", "$foreground-muted"), display_phone(line(p)))
+        Content.assemble((_("Tel.   "), "$foreground-muted"), display_phone(line(p)))
         for p in entry.phones
     ]
-    parts += [Content.assemble(("Email  ", "$foreground-muted"), line(e)) for e in entry.emails]
+    parts += [Content.assemble((_("Email  "), "$foreground-muted"), line(e)) for e in entry.emails]
     count = len(entry.releases)
     parts += [
         Content(""),
-        plain(f"Named in {count} release{'s' if count != 1 else ''}:", "bold $text-secondary"),
+        plain(
+            ngettext("Named in {count} release:", "Named in {count} releases:", count).format(
+                count=format_number(count)
+            ),
+            "bold $text-secondary",
+        ),
     ]
     return join_lines(parts)
 
@@ -57,12 +63,12 @@ class ContactsScreen(FilteredListScreen[list[int]]):
     BINDINGS: ClassVar[list[BindingType]] = [
         # A priority binding runs before the keys typed next are routed, so "/query" typed
         # fast lands in the box; check_action lets "/" through while the box has focus.
-        Binding("slash", "focus_filter", "Filter", key_display="/", priority=True),
-        Binding("escape", "back", "Back"),
-        Binding("q", "leave", "Back to the releases", show=False),
-        Binding("v", "vcard", "vCard"),
-        Binding("V", "vcard_all", "vCard of all shown", show=False),
-        Binding("ctrl+u", "clear_filter", "Clear the filter", show=False),
+        Binding("slash", "focus_filter", _("Filter"), key_display="/", priority=True),
+        Binding("escape", "back", _("Back")),
+        Binding("q", "leave", _("Back to the releases"), show=False),
+        Binding("v", "vcard", _("vCard")),
+        Binding("V", "vcard_all", _("vCard of all shown"), show=False),
+        Binding("ctrl+u", "clear_filter", _("Clear the filter"), show=False),
     ]
 
     FILTER_ID = "contact-filter"
@@ -70,7 +76,7 @@ class ContactsScreen(FilteredListScreen[list[int]]):
 
     def compose(self) -> ComposeResult:
         yield ContactFilterInput(
-            placeholder="/ to filter contacts: name, office, email, phone digits",
+            placeholder=_("/ to filter contacts: name, office, email, phone digits"),
             id="contact-filter",
             compact=True,
         )
@@ -159,7 +165,7 @@ class ContactsScreen(FilteredListScreen[list[int]]):
     def action_vcard(self) -> None:
         entry = self.contact_list.highlighted_entry
         if entry is None:
-            self.notify("No contact to export", severity="warning", markup=False)
+            self.notify(_("No contact to export"), severity="warning", markup=False)
             return
         self._write_vcard([entry], entry.name or "contact")
 
@@ -167,7 +173,7 @@ class ContactsScreen(FilteredListScreen[list[int]]):
         people = self.contact_list
         entries = [e for e in (people.entry_at(i) for i in range(people.row_count)) if e]
         if not entries:
-            self.notify("No contact to export", severity="warning", markup=False)
+            self.notify(_("No contact to export"), severity="warning", markup=False)
             return
         self._write_vcard(entries, "contacts")
 
@@ -182,10 +188,14 @@ class ContactsScreen(FilteredListScreen[list[int]]):
         try:
             path = write_new_file(self.library.export_dir, stem, "vcf", text)
         except (OSError, ValueError) as error:
-            report_failure(self.app, error, "vCard export failed")
+            report_failure(self.app, error, _("vCard export failed"))
             return
-        count = f"{len(entries)} contacts" if len(entries) > 1 else "1 contact"
-        self.notify(f"{count} exported to {line(str(path))}", title="vCard", markup=False)
+        exported = ngettext(
+            "{count} contact exported to {path}",
+            "{count} contacts exported to {path}",
+            len(entries),
+        ).format(count=format_number(len(entries)), path=line(str(path)))
+        self.notify(exported, title=_("vCard"), markup=False)
 
     def action_leave(self) -> None:
         self.dismiss()

@@ -30,10 +30,10 @@ KEY_NAMES = {
 }
 
 FILTER_SYNTAX = [
-    ("words", "fuzzy, any order, accents and case ignored (title, body, dateline, names)"),
-    ("country:SN", "only releases about Senegal (ISO code)"),
-    ("year:2021", "only releases dated 2021"),
-    ("lang:fr", "only releases in French (fr, en, es)"),
+    ("words", _("fuzzy, any order, accents and case ignored (title, body, dateline, names)")),
+    ("country:SN", _("only releases about Senegal (ISO code)")),
+    ("year:2021", _("only releases dated 2021")),
+    ("lang:fr", _("only releases in French (fr, en, es)")),
 ]
 
 
@@ -82,29 +82,29 @@ def help_sections(app_bindings: Iterable[BindingType]) -> list[tuple[str, list[t
     from oim_archive.tui.widgets.release_view import ReleaseView
 
     return [
-        ("Everywhere", [*binding_rows(app_bindings), ("ctrl+p", "Command palette")]),
-        ("Releases", binding_rows([*LineList.BINDINGS, *ReleasesScreen.BINDINGS])),
+        (_("Everywhere"), [*binding_rows(app_bindings), ("ctrl+p", _("Command palette"))]),
+        (_("Releases"), binding_rows([*LineList.BINDINGS, *ReleasesScreen.BINDINGS])),
         (
-            "Filter box (releases and contacts)",
-            [("type", "Filter as you type"), *binding_rows(FilterInput.BINDINGS)],
+            _("Filter box (releases and contacts)"),
+            [("type", _("Filter as you type")), *binding_rows(FilterInput.BINDINGS)],
         ),
-        ("Filter syntax", FILTER_SYNTAX),
+        (_("Filter syntax"), FILTER_SYNTAX),
         (
-            "Release",
+            _("Release"),
             [
                 *binding_rows([*ReleaseScreen.BINDINGS, *ReleaseView.BINDINGS]),
-                ("↑ ↓ pgup pgdn home end", "Scroll"),
+                (_("↑ ↓ pgup pgdn home end"), _("Scroll")),
             ],
         ),
         (
-            "Contacts",
+            _("Contacts"),
             [
                 *binding_rows([*ContactsScreen.BINDINGS, *LineList.BINDINGS], frozenset({"enter"})),
-                ("enter", "On a person: go to their releases; on a release: open it"),
-                ("tab", "Between the people and the releases naming the person"),
+                ("enter", _("On a person: go to their releases; on a release: open it")),
+                ("tab", _("Between the people and the releases naming the person")),
             ],
         ),
-        ("Country/year picker", binding_rows(FacetPicker.BINDINGS)),
+        (_("Country/year picker"), binding_rows(FacetPicker.BINDINGS)),
     ]
 
 

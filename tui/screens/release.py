@@ -62,7 +62,7 @@ class ReleaseScreen(BaseScreen):
         yield ReleaseView(
             id="release",
             body_limit=FULL_BODY_LIMIT,
-            more_hint="e exports the whole text, y copies it",
+            more_hint=_("e exports the whole text, y copies it"),
         )
         yield FindInput(
             placeholder=_("find in the release: words, enter searches"), id="find", compact=True

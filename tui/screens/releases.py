@@ -15,7 +15,7 @@ from textual.notifications import SeverityLevel
 from textual.widgets import Footer, Input
 from textual.worker import Worker
 
-from oim_archive.i18n import _, ngettext
+from oim_archive.i18n import _, format_number, ngettext
 from oim_archive.store.errors import ArchiveError, CorruptArchiveError
 from oim_archive.store.order import next_order, ordered
 from oim_archive.store.records import Release
@@ -102,7 +102,7 @@ class ReleasesScreen(FilteredListScreen[Sequence["Hit"]]):
 
     def compose(self) -> ComposeResult:
         yield FilterInput(
-            placeholder="/ to filter: words, country:SN year:2021 lang:fr",
+            placeholder=_("/ to filter: words, country:SN year:2021 lang:fr"),
             id="filter",
             compact=True,
         )
@@ -135,7 +135,7 @@ class ReleasesScreen(FilteredListScreen[Sequence["Hit"]]):
         On the first load an up-to-date list catalog is shown at once, while the worker reads
         the archive itself."""
         self._busy = True
-        self.status.show_text(f"Loading {self.library.path} …")
+        self.status.show_text(_("Loading {path} …").format(path=self.library.path))
         self.status.start_progress()
         if self.library.snapshot is EMPTY:
             catalog = self.library.catalog_snapshot()
@@ -200,16 +200,18 @@ class ReleasesScreen(FilteredListScreen[Sequence["Hit"]]):
                 # Nothing to browse: leave, and the CLI prints the one-line reason.
                 damaged = isinstance(worker.error, CorruptArchiveError)
                 self.app.exit(return_code=2 if damaged else 1)
-                return "Cannot open the archive"
-            self.release_list.set_empty_text("The archive could not be opened (see below)")
+                return _("Cannot open the archive")
+            self.release_list.set_empty_text(_("The archive could not be opened (see below)"))
             self.query_one("#preview", ReleaseView).show_message(
-                f"Cannot open the archive.\n\n{worker.error}\n\nNothing was changed on disk."
+                _("Cannot open the archive.\n\n{error}\n\nNothing was changed on disk.").format(
+                    error=worker.error
+                )
             )
-            self.status.show_text("No archive loaded · q quits")
-            return "Cannot open the archive"
+            self.status.show_text(_("No archive loaded · q quits"))
+            return _("Cannot open the archive")
         if worker.group == "import":
             self._update_status()
-            return "Import failed"
+            return _("Import failed")
         return ""
 
     # -- filtering ------------------------------------------------------------------------
@@ -296,10 +298,10 @@ class ReleasesScreen(FilteredListScreen[Sequence["Hit"]]):
         typed = self.filter_input.value
         if self.library.snapshot.index is None and self.library.releases:
             notes.append(
-                "indexing… (the filter applies when ready)" if typed.strip() else "indexing…"
+                _("indexing… (the filter applies when ready)") if typed.strip() else _("indexing…")
             )
         elif typed != self._shown_query:
-            notes.append("filtering…")
+            notes.append(_("filtering…"))
         if self.library.read_only:
             notes.append(_("read-only"))
         if self._stale:
@@ -415,7 +417,7 @@ class ReleasesScreen(FilteredListScreen[Sequence["Hit"]]):
         from oim_archive.tui.screens.contacts import ContactsScreen
 
         if self.library.snapshot.contact_search is None:
-            self.notify("The contact directory is still being built", markup=False)
+            self.notify(_("The contact directory is still being built"), markup=False)
             return
         self.app.push_screen(ContactsScreen())
 
@@ -441,7 +443,9 @@ class ReleasesScreen(FilteredListScreen[Sequence["Hit"]]):
     def action_import_folder(self) -> None:
         if self.library.read_only:
             self.notify(
-                f"{self.library.path}: the archive is read-only; import is not possible",
+                _("{path}: the archive is read-only; import is not possible").format(
+                    path=self.library.path
+                ),
                 severity="warning",
                 markup=False,
             )
@@ -456,7 +460,7 @@ class ReleasesScreen(FilteredListScreen[Sequence["Hit"]]):
     def import_folder(self, path: Path) -> None:
         """Import a folder or file into the archive in a worker, then reload it."""
         self._busy = True
-        self.status.show_text(f"Importing {path} …")
+        self.status.show_text(_("Importing {path} …").format(path=path))
         self.status.start_progress()
         self._import(path)
 
@@ -479,22 +483,37 @@ class ReleasesScreen(FilteredListScreen[Sequence["Hit"]]):
     @on(ImportProgress)
     def _import_progress(self, message: ImportProgress) -> None:
         self.status.set_progress(message.done, message.total)
-        self.status.show_text(f"Importing: {message.done:,} / {message.total:,} files")
+        self.status.show_text(
+            ngettext(
+                "Importing: {done} / {total} file",
+                "Importing: {done} / {total} files",
+                message.total,
+            ).format(done=format_number(message.done), total=format_number(message.total))
+        )
 
     @on(ImportFinished)
     def _import_finished(self, message: ImportFinished) -> None:
         report = message.report
-        summary = (
-            f"Imported {len(report.imported)} new release(s); "
-            f"{len(report.duplicates)} file(s) already known"
-        )
+        new, known = len(report.imported), len(report.duplicates)
+        summary = ngettext(
+            "Imported {count} new release", "Imported {count} new releases", new
+        ).format(count=format_number(new))
+        summary += "; " + ngettext(
+            "{count} file already known", "{count} files already known", known
+        ).format(count=format_number(known))
         if report.failed:
             first = report.failed[0]
-            summary += (
-                f"; {len(report.failed)} failed (first: {line(first.file)}: {line(first.error)})"
+            summary += "; " + ngettext(
+                "{count} failed (first: {file}: {error})",
+                "{count} failed (first: {file}: {error})",
+                len(report.failed),
+            ).format(
+                count=format_number(len(report.failed)),
+                file=line(first.file),
+                error=line(first.error),
             )
         severity: SeverityLevel = "warning" if report.failed else "information"
-        self.notify(summary, title="Import", severity=severity, markup=False)
+        self.notify(summary, title=_("Import"), severity=severity, markup=False)
         self.status.stop_progress()
         self.load_archive()
 
@@ -520,8 +539,8 @@ class ReleasesScreen(FilteredListScreen[Sequence["Hit"]]):
 
         self.app.push_screen(
             ConfirmDialog(
-                "Archive changed on disk",
-                f"Another program changed {self.library.path}. Reload it now?",
+                _("Archive changed on disk"),
+                _("Another program changed {path}. Reload it now?").format(path=self.library.path),
             ),
             answered,
         )

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from textual.content import Content
 
+from oim_archive.i18n import _
 from oim_archive.store.directory import DirectoryEntry
 from oim_archive.tui.widgets.line_list import LineList
 from oim_archive.tui.widgets.safe_text import line
@@ -19,7 +20,7 @@ class ContactList(LineList):
     def __init__(
         self, *, name: str | None = None, id: str | None = None, classes: str | None = None
     ) -> None:
-        super().__init__(empty_text="No contact", name=name, id=id, classes=classes)
+        super().__init__(empty_text=_("No contact"), name=name, id=id, classes=classes)
         self._entries: Sequence[DirectoryEntry] = ()
         self._rows: Sequence[int] | None = None
 

@@ -10,18 +10,20 @@ from textual.message import Message
 from textual.reactive import Reactive
 from textual.widgets import Input
 
+from oim_archive.i18n import _
+
 
 class FilterInput(Input):
     """Type to filter; up/down/page keys move the list's highlight without leaving the box."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "submit", "Open"),
-        Binding("escape", "leave", "Leave the filter"),
-        Binding("ctrl+u", "clear_filter", "Clear"),
-        Binding("down", "steer('cursor_down')", "Next result", show=False),
-        Binding("up", "steer('cursor_up')", "Previous result", show=False),
-        Binding("pagedown", "steer('page_down')", "Page down", show=False),
-        Binding("pageup", "steer('page_up')", "Page up", show=False),
+        Binding("enter", "submit", _("Open")),
+        Binding("escape", "leave", _("Leave the filter")),
+        Binding("ctrl+u", "clear_filter", _("Clear")),
+        Binding("down", "steer('cursor_down')", _("Next result"), show=False),
+        Binding("up", "steer('cursor_up')", _("Previous result"), show=False),
+        Binding("pagedown", "steer('page_down')", _("Page down"), show=False),
+        Binding("pageup", "steer('page_up')", _("Page up"), show=False),
     ]
 
     # Input widens its scrollable width with every character typed, and Widget.virtual_size

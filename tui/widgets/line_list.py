@@ -19,6 +19,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
 
+from oim_archive.i18n import _
+
 # The moves a filter box may ask of the list it filters (fzf-style: keys stay in the box).
 STEER_ACTIONS = frozenset({"cursor_down", "cursor_up", "page_down", "page_up"})
 
@@ -27,13 +29,13 @@ class LineList(ScrollView, can_focus=True):
     """Base class: a cursor over ``row_count()`` rows drawn by ``render_row``."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "cursor_down", "Next", show=False),
-        Binding("up,k", "cursor_up", "Previous", show=False),
-        Binding("pagedown,ctrl+f", "page_down", "Page down", show=False),
-        Binding("pageup,ctrl+b", "page_up", "Page up", show=False),
-        Binding("home,g", "first", "First", show=False),
-        Binding("end,G", "last", "Last", show=False),
-        Binding("enter", "select", "Open", show=False),  # universal; listed in help
+        Binding("down,j", "cursor_down", _("Next"), show=False),
+        Binding("up,k", "cursor_up", _("Previous"), show=False),
+        Binding("pagedown,ctrl+f", "page_down", _("Page down"), show=False),
+        Binding("pageup,ctrl+b", "page_up", _("Page up"), show=False),
+        Binding("home,g", "first", _("First"), show=False),
+        Binding("end,G", "last", _("Last"), show=False),
+        Binding("enter", "select", _("Open"), show=False),  # universal; listed in help
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -71,7 +73,7 @@ class LineList(ScrollView, can_focus=True):
     def __init__(
         self,
         *,
-        empty_text: str = "Nothing to show",
+        empty_text: str = _("Nothing to show"),
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,

@@ -9,6 +9,7 @@ from typing import Protocol
 from textual.content import Content
 from textual.style import Style
 
+from oim_archive.i18n import _
 from oim_archive.store.records import Release, display_date
 from oim_archive.tui.widgets.line_list import LineList
 from oim_archive.tui.widgets.safe_text import SpanFinder, line, marked
@@ -46,7 +47,7 @@ class ReleaseList(LineList):
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
-        super().__init__(empty_text="Loading the archive…", name=name, id=id, classes=classes)
+        super().__init__(empty_text=_("Loading the archive…"), name=name, id=id, classes=classes)
         self._releases: Sequence[Release] = ()
         self._hits: Sequence[HitLike] | None = None
         self.find_spans = find_spans

@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from oim_archive.i18n import _, current_language
+from oim_archive.i18n import _, current_language, format_number, ngettext
 from oim_archive.store.countries import display_country
 from oim_archive.store.phones import display_phone
 from oim_archive.store.records import DATE_FROM_TEXT, Release, display_date
@@ -35,7 +35,7 @@ def release_facts(release: Release) -> str:
     code = line(release.country).upper()
     if code and country and country.casefold() != code.casefold():
         country = f"{country} ({code})"
-    date = line(display_date(release)) or "undated"
+    date = line(display_date(release)) or _("undated")
     if release.date and release.date_basis == DATE_FROM_TEXT:
         date = _("{date} (date mentioned in the text)").format(date=date)
     parts = [date, country, line(release.dateline)]
@@ -50,7 +50,7 @@ def release_content(
     *,
     find_spans: SpanFinder | None = None,
     body_limit: int | None = None,
-    more_hint: str = "enter opens the full release",
+    more_hint: str = _("enter opens the full release"),
 ) -> Content:
     """The whole release as one Content; every scraped string is plain text, never markup."""
 
@@ -58,12 +58,12 @@ def release_content(
         return marked(text, terms, MATCH_STYLE, find_spans)
 
     parts: list[Content] = [
-        mark(line(release.title) or "(untitled)").stylize_before(TITLE_STYLE),
+        mark(line(release.title) or _("(untitled)")).stylize_before(TITLE_STYLE),
         plain(release_facts(release), META_STYLE),
     ]
     funders = [line(f) for f in release.funders if line(f)]
     if funders:
-        parts.append(Content.assemble(("Funded by: ", LABEL_STYLE), mark(", ".join(funders))))
+        parts.append(Content.assemble((_("Funded by: "), LABEL_STYLE), mark(", ".join(funders))))
     body = _BLANK_RUNS.sub("\n\n", block(release.body)).strip()
     hidden = 0
     if body_limit is not None and len(body) > body_limit:
@@ -73,11 +73,18 @@ def release_content(
         body = body[:cut] + " …"
     parts += [Content(""), mark(body)]
     if hidden:
-        more = f"({hidden:,} more characters: {more_hint})"
+        more = ngettext(
+            "({count} more character: {hint})", "({count} more characters: {hint})", hidden
+        ).format(count=format_number(hidden), hint=more_hint)
         parts.append(plain(more, META_STYLE))
     parts += contact_lines(release, mark)
     source = line(release.source)
-    parts += [Content(""), plain(f"Source: {source or '?'} · id {release.id}", META_STYLE)]
+    parts += [
+        Content(""),
+        plain(
+            _("Source: {source} · id {id}").format(source=source or "?", id=release.id), META_STYLE
+        ),
+    ]
     return join_lines(parts)
 
 
@@ -85,18 +92,20 @@ def contact_lines(release: Release, highlight: Callable[[str], Content] = Conten
     """The Contacts section: each person's name, office, phones and emails."""
     if not release.contacts:
         return []
-    out = [Content(""), Content("Contacts").stylize(HEADING_STYLE)]
+    out = [Content(""), Content(_("Contacts")).stylize(HEADING_STYLE)]
     for contact in release.contacts:
-        name = line(contact.name) or "(no name)"
+        name = line(contact.name) or _("(no name)")
         out.append(Content.assemble("• ", highlight(name).stylize_before(NAME_STYLE)))
         if line(contact.office):
             out.append(Content.assemble("  ", highlight(line(contact.office))))
         for phone in contact.phones:
             out.append(
-                Content.assemble(("  Tel.   ", LABEL_STYLE), highlight(display_phone(line(phone))))
+                Content.assemble(
+                    (_("  Tel.   "), LABEL_STYLE), highlight(display_phone(line(phone)))
+                )
             )
         for email in contact.emails:
-            out.append(Content.assemble(("  Email  ", LABEL_STYLE), highlight(line(email))))
+            out.append(Content.assemble((_("  Email  "), LABEL_STYLE), highlight(line(email))))
     return out
 
 
@@ -104,17 +113,17 @@ class ReleaseView(VerticalScroll, can_focus=True):
     """A scrollable, read-only view of one release (or of a message when there is none)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "scroll_down", "Scroll down", show=False),
-        Binding("k", "scroll_up", "Scroll up", show=False),
-        Binding("g", "scroll_home", "Top", show=False),
-        Binding("G", "scroll_end", "Bottom", show=False),
+        Binding("j", "scroll_down", _("Scroll down"), show=False),
+        Binding("k", "scroll_up", _("Scroll up"), show=False),
+        Binding("g", "scroll_home", _("Top"), show=False),
+        Binding("G", "scroll_end", _("Bottom"), show=False),
     ]
 
     def __init__(
         self,
         *,
         body_limit: int | None = None,
-        more_hint: str = "enter opens the full release",
+        more_hint: str = _("enter opens the full release"),
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,

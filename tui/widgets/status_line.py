@@ -7,6 +7,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import ProgressBar, Static
 
+from oim_archive.i18n import _, format_number, ngettext
 from oim_archive.store.text import strip_control
 
 
@@ -16,8 +17,12 @@ def typed_text(text: str) -> str:
 
 
 def counts_text(shown: int, total: int, noun: str) -> str:
-    """``5 / 13 releases``."""
-    return f"{shown:,} / {total:,} {noun}"
+    """``5 / 13 releases`` (``noun`` says what is counted: "releases" or "contacts")."""
+    if noun == "contacts":
+        template = ngettext("{shown} / {total} contact", "{shown} / {total} contacts", total)
+    else:
+        template = ngettext("{shown} / {total} release", "{shown} / {total} releases", total)
+    return template.format(shown=format_number(shown), total=format_number(total))
 
 
 class StatusLine(Horizontal):
@@ -36,7 +41,7 @@ class StatusLine(Horizontal):
         """``5 / 13 releases · filter: dakar · read-only``."""
         parts = [counts_text(shown, total, noun)]
         if query.strip():
-            parts.append(f"filter: {typed_text(query)}")
+            parts.append(_("filter: {query}").format(query=typed_text(query)))
         parts.extend(note for note in notes if note)
         self.show_text(" · ".join(parts))
 
