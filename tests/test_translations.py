@@ -15,6 +15,7 @@ the new ``msgstr`` entries of ``src/oim_archive/locale/{fr,es}/LC_MESSAGES/oim_a
 from __future__ import annotations
 
 import ast
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -63,7 +64,7 @@ USER_ERRORS = {"CliError", "ValueError", "FileExistsError", "ArgumentTypeError"}
 
 def _has_words(text: str) -> bool:
     """Text that would need translating: two letters in a row (not "/", "·", "q", "{}")."""
-    return any(a.isalpha() and b.isalpha() for a, b in zip(text, text[1:]))
+    return any(a.isalpha() and b.isalpha() for a, b in itertools.pairwise(text))
 
 
 def _raw_literals(node: ast.AST | None) -> Iterator[ast.AST]:
@@ -116,10 +117,14 @@ def unwrapped_texts(source: str, filename: str = "<source>") -> list[str]:
                 if keyword.arg in SHOWN_KEYWORDS:
                     for literal in _raw_literals(keyword.value):
                         report(literal)
-        elif isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
-            if _call_name(node.exc) in USER_ERRORS and node.exc.args:
-                for literal in _raw_literals(node.exc.args[0]):
-                    report(literal)
+        elif (
+            isinstance(node, ast.Raise)
+            and isinstance(node.exc, ast.Call)
+            and _call_name(node.exc) in USER_ERRORS
+            and node.exc.args
+        ):
+            for literal in _raw_literals(node.exc.args[0]):
+                report(literal)
     return [f"{filename}:{line}: {text}" for line, text in sorted(set(found))]
 
 
@@ -144,8 +149,8 @@ Static(Content(""), id="status-text")
     texts = [entry.split(": ", 1)[1] for entry in found]
     assert texts == [
         "'Quit'",
-        "f'Exported to {path}'",
         "'Export'",
+        "f'Exported to {path}'",
         "'Filter by country'",
         "'print JSON'",
         "'Offline '",

@@ -143,3 +143,30 @@ def test_browse_filter_open_back_and_quit_in_tmux(tmp_path: Path, terminal: Term
     screen = terminal.wait_for(r"EXIT STATUS \d+")
     assert "EXIT STATUS 0" in screen
     assert "Traceback" not in screen
+
+
+def test_the_browser_speaks_french_with_a_french_locale(tmp_path: Path, terminal: Terminal):
+    """LANG=fr_FR.UTF-8 (not even installed here): the main screen, help and contacts in French."""
+    french = ["env", "-u", "OIM_ARCHIVE_LANG", "-u", "LANGUAGE", "-u", "LC_ALL", "-u"]
+    french += ["LC_MESSAGES", "LANG=fr_FR.UTF-8", f"OIM_ARCHIVE_CONFIG={tmp_path / 'config'}"]
+    terminal.start([*french, *browser_argv(tmp_path / "archive.json", tmp_path)])
+    screen = terminal.wait_for(r"(?s)5 / 5 communiqués.*q Quitter", timeout=60)
+    assert "? Aide" in screen and "c Contacts" in screen and "e Exporter" in screen
+    assert "/ pour filtrer" in screen
+    assert "Financé par :" in screen and "Tunisie (TN)" in screen  # the preview
+    assert "releases" not in screen and "Quit" not in screen.replace("Quitter", "")
+
+    terminal.send("?")
+    screen = terminal.wait_for(r"(?s)touches · q, esc ou \? pour fermer.*Partout.*Communiqués")
+    assert "Palette de commandes" in screen and "Page suivante" in screen
+    assert "Everywhere" not in screen and "Releases" not in screen
+    terminal.send("q")
+    terminal.wait_for(lambda shown: "Partout" not in shown and "5 / 5 communiqués" in shown)
+
+    terminal.send("c")
+    screen = terminal.wait_for(r"(?s)Cité dans 1 communiqué :.*\d+ / \d+ contacts.*esc Retour")
+    assert "Courriel" in screen and "/ pour filtrer les contacts" in screen
+    assert "Named in" not in screen and "Back" not in screen
+    terminal.send("ctrl+q")
+    screen = terminal.wait_for(r"EXIT STATUS \d+")
+    assert "EXIT STATUS 0" in screen and "Traceback" not in screen
