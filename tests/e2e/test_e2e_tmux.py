@@ -150,7 +150,7 @@ def test_the_browser_speaks_french_with_a_french_locale(tmp_path: Path, terminal
     french = ["env", "-u", "OIM_ARCHIVE_LANG", "-u", "LANGUAGE", "-u", "LC_ALL", "-u"]
     french += ["LC_MESSAGES", "LANG=fr_FR.UTF-8", f"OIM_ARCHIVE_CONFIG={tmp_path / 'config'}"]
     terminal.start([*french, *browser_argv(tmp_path / "archive.json", tmp_path)])
-    screen = terminal.wait_for(r"(?s)5 / 5 communiqués.*q Quitter", timeout=60)
+    screen = terminal.wait_for(r"(?s)Financé par :.*5 / 5 communiqués.*q Quitter", timeout=60)
     assert "? Aide" in screen and "c Contacts" in screen and "e Exporter" in screen
     assert "/ pour filtrer" in screen
     assert "Financé par :" in screen and "Tunisie (TN)" in screen  # the preview
@@ -167,6 +167,6 @@ def test_the_browser_speaks_french_with_a_french_locale(tmp_path: Path, terminal
     screen = terminal.wait_for(r"(?s)Cité dans 1 communiqué :.*\d+ / \d+ contacts.*esc Retour")
     assert "Courriel" in screen and "/ pour filtrer les contacts" in screen
     assert "Named in" not in screen and "Back" not in screen
-    terminal.send("ctrl+q")
+    terminal.send("C-q")
     screen = terminal.wait_for(r"EXIT STATUS \d+")
     assert "EXIT STATUS 0" in screen and "Traceback" not in screen
