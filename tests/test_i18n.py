@@ -184,3 +184,34 @@ def test_compiled_catalog_matches_its_source(language: str) -> None:
         checked += 1
     assert checked > 0
     assert mo.info()["plural-forms"] == catalog.plural_forms
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (
+            ["--lang", "fr", "--help"],
+            ["utilisation : oim-archive", "afficher cette aide et quitter"],
+        ),
+        (["--help", "--lang", "es"], ["uso: oim-archive", "mostrar esta ayuda y salir"]),
+        (["search", "--lang=fr"], ["erreur : arguments obligatoires manquants : QUERY"]),
+        (["--lang", "fr", "search", "zzqx"], ["aucun communiqué ne correspond à 'zzqx'"]),
+        (["--lang", "es", "contacts", "zzqx"], ["ningún contacto coincide con 'zzqx'"]),
+    ],
+)
+def test_the_cli_speaks_the_chosen_language(
+    tmp_path: Path, argv: list[str], expected: list[str]
+) -> None:
+    """--lang anywhere on the line: our texts and argparse's own ("usage:", its errors)."""
+    archive = tmp_path / "archive.json"
+    from oim_archive.store.file.archive import Archive
+    from tests.conftest import hand_made_releases
+
+    Archive(archive).add(hand_made_releases())
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "OIM_ARCHIVE_DB": str(archive)}
+    result = subprocess.run(
+        [sys.executable, "-m", "oim_archive", *argv], env=env, capture_output=True, text=True
+    )
+    for text in expected:
+        assert text in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr

@@ -14,7 +14,15 @@ from typing import Any, TextIO
 
 from oim_archive import __version__
 from oim_archive.i18n import ENV_VAR as LANG_ENV_VAR
-from oim_archive.i18n import LANGUAGES, _, format_number, ngettext, set_language
+from oim_archive.i18n import (
+    LANGUAGES,
+    N_,
+    _,
+    format_number,
+    ngettext,
+    set_language,
+    translate_standard_library,
+)
 from oim_archive.store.errors import (
     AmbiguousReleaseError,
     ArchiveError,
@@ -30,6 +38,30 @@ PROG = "oim-archive"
 
 
 EXIT_DAMAGED = 2  # a damaged archive, or a remove that names no single release
+
+
+# argparse's own texts (Python 3.10-3.13), marked so the catalogs translate them; argparse
+# reads them through the standard gettext domain (see i18n.translate_standard_library).
+ARGPARSE_TEXTS = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("subcommands"),
+    N_("%(heading)s:"),
+    N_("show this help message and exit"),
+    N_("show program's version number and exit"),
+    N_("%(prog)s: error: %(message)s\n"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("expected one argument"),
+    N_("expected at least one argument"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+    N_("not allowed with argument %s"),
+    N_("one of the arguments %s is required"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+)
 
 
 class CliError(Exception):
@@ -540,7 +572,7 @@ def requested_language(argv: Sequence[str]) -> str | None:
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Entry point of the console script; returns the exit status."""
     argv = sys.argv[1:] if argv is None else list(argv)
-    set_language(requested_language(argv))
+    translate_standard_library(set_language(requested_language(argv)))
     args = build_parser().parse_args(argv)
     stdout = out or sys.stdout
     try:

@@ -108,6 +108,15 @@ def set_language(language: str | None = None) -> str:
     return chosen
 
 
+def translate_standard_library(language: str) -> None:
+    """Have the standard library's own texts (argparse's "usage:", "options", its errors) come
+    from our catalog in ``language``: they use gettext's global domain, whose language is the
+    first of LANGUAGE (set here, so the programs the browser starts inherit it too)."""
+    gettext.bindtextdomain(DOMAIN, str(LOCALE_DIR))
+    gettext.textdomain(DOMAIN)
+    os.environ["LANGUAGE"] = language
+
+
 def current_language() -> str:
     """The interface language in use."""
     _active()
