@@ -84,6 +84,18 @@ _DATE_LABEL = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 MIN_HEADING_WORDS = 3
+# Rows of a listing view and the heading of each (Drupal views, cards, plain lists).
+_ROW_SELECTORS = (
+    ".views-row",
+    "article",
+    ".node-teaser",
+    ".teaser",
+    ".card",
+    ".list-item",
+    ".view-content > div",
+    "main li",
+)
+_ROW_HEADINGS = "h2, h3, h4, h5, .title, .field--name-title, .views-field-title"
 MIN_LISTING_ITEMS = 2
 
 
@@ -227,13 +239,13 @@ def _content(root: LexborNode) -> tuple[LexborNode, bool]:
 
 def _listing_items(root: LexborNode) -> list[HtmlItem]:
     """Teaser rows of a listing view, each with its own heading; [] for an article page."""
-    for selector in (".views-row", "article", ".node-teaser", ".teaser"):
+    for selector in _ROW_SELECTORS:
         rows = root.css(selector)
         if len(rows) < MIN_LISTING_ITEMS:
             continue
         items: list[HtmlItem] = []
         for row in rows:
-            heading = row.css_first("h2, h3, h4")
+            heading = row.css_first(_ROW_HEADINGS)
             if heading is None or not _text(heading):
                 break
             title = _text(heading)

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .chrome import normalise_label
+from .chrome import is_caption, normalise_label
 from .contacts import find_intro
 from .dates import find_dates
 
@@ -222,16 +222,28 @@ HEADLINE_SHARE = 0.35
 DATELINE_SHARE = 0.4
 
 
-def _blocks(lines: list[str], start: int) -> list[str]:
-    """Paragraphs (runs of non-blank lines) from a line on, without "read more" link text."""
+def _blocks(
+    lines: list[str], start: int, opens_with_dateline: Callable[[str], bool]
+) -> list[str]:
+    """Paragraphs (runs of non-blank lines) from a line on, without "read more" link text or
+    photo credits; a headline line followed at once by a dateline line is two paragraphs."""
     blocks: list[list[str]] = [[]]
     for line in lines[start:]:
-        if line.strip():
-            blocks[-1].append(line.strip())
-        elif blocks[-1]:
-            blocks.append([])
+        text = line.strip()
+        if not text:
+            if blocks[-1]:
+                blocks.append([])
+        elif (
+            len(blocks[-1]) == 1
+            and _is_headline(blocks[-1][0])
+            and opens_with_dateline(text)
+            and not opens_with_dateline(blocks[-1][0])
+        ):
+            blocks.append([text])
+        else:
+            blocks[-1].append(text)
     texts = [" ".join(block) for block in blocks if block]
-    return [text for text in texts if not _LINK_RESIDUE.match(text)]
+    return [text for text in texts if not (_LINK_RESIDUE.match(text) or is_caption(text))]
 
 
 def _is_headline(block: str) -> bool:
@@ -249,7 +261,7 @@ def split_teasers(
 ) -> list[Item] | None:
     """A listing without CMS or date lines: headlines each followed by a teaser, or teasers that
     each open with a dateline. None when the page does not have that shape."""
-    blocks = _blocks(lines, title_index)
+    blocks = _blocks(lines, title_index, opens_with_dateline)
     if len(blocks) < MIN_TEASER_ITEMS:
         return None
     headlines = [_is_headline(block) for block in blocks]
