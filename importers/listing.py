@@ -249,7 +249,7 @@ def _blocks(
 def _is_headline(block: str) -> bool:
     return (
         len(block) <= HEADLINE_MAX_LENGTH
-        and block[-1] not in ".!?:;,…"
+        and block[-1] not in ".!:;,…"
         and block.count(" ") + 1 >= HEADLINE_MIN_WORDS
         and (block[0].isupper() or block[0].isdigit())
         and not is_date_line(block)
