@@ -222,9 +222,7 @@ HEADLINE_SHARE = 0.35
 DATELINE_SHARE = 0.4
 
 
-def _blocks(
-    lines: list[str], start: int, opens_with_dateline: Callable[[str], bool]
-) -> list[str]:
+def _blocks(lines: list[str], start: int, opens_with_dateline: Callable[[str], bool]) -> list[str]:
     """Paragraphs (runs of non-blank lines) from a line on, without "read more" link text or
     photo credits; a headline line followed at once by a dateline line is two paragraphs."""
     blocks: list[list[str]] = [[]]

@@ -33,6 +33,8 @@ LANGUAGE_SAMPLE_WORDS = 1000
 DATELINE_ALONE_LENGTH = 100
 SHORT_TITLE_LENGTH = 120
 FIELD_LINE_LENGTH = 60
+BREADCRUMB_LOOKAHEAD = 4
+MIN_REPEATED_TITLE = 20
 # How much a place mention counts, by where it is written.
 ZONE_WEIGHTS = {"cms": 10.0, "chrome": 5.0, "dateline": 4.0, "title": 3.0, "body": 1.0}
 _FIRST_SENTENCE = re.compile(r"^(.{20,200}?[.!?])\s")
@@ -59,6 +61,25 @@ def _title_and_rest(title_line: str) -> tuple[str, str | None]:
         return title, clean_line(title_line)
     cut = title[:SHORT_TITLE_LENGTH].rsplit(" ", 1)[0]
     return cut + "…", clean_line(title_line)
+
+
+def _without_breadcrumb(title: str, rest: list[str]) -> tuple[str, list[str]]:
+    """ "Inicio Sin categoría OIM aclara…" then "OIM aclara…": the headline is the line that
+    repeats the end of the first one (a breadcrumb was glued before it)."""
+    for index, raw in enumerate(rest[:BREADCRUMB_LOOKAHEAD]):
+        line = clean_line(raw)
+        if not line:
+            continue
+        folded, folded_title = line.casefold(), title.casefold()
+        if (
+            len(line) >= MIN_REPEATED_TITLE
+            and folded != folded_title
+            and folded_title.endswith(folded)
+            and folded_title[-len(folded) - 1] == " "
+        ):
+            return line, rest[index + 1 :]
+        break
+    return title, rest
 
 
 def _is_field_line(line: str) -> bool:
@@ -103,6 +124,7 @@ def _release(
     rest = lines[title_index + 1 :]
     if long_first_line is not None:
         rest = [long_first_line, *rest]
+    title, rest = _without_breadcrumb(title, rest)
     skipped, date_line = _skip_after_title(rest, title)
     if any(line.strip() for line in skipped):
         rest = skipped
