@@ -74,6 +74,25 @@ _OFFICE_WORDS = re.compile(
     re.IGNORECASE,
 )
 MAX_NAME_WORDS = 6
+_TWO_NAMES = re.compile(r"^(?P<a>[^,;]+?)\s+(?:et|and|y|&)\s+(?P<b>[^,;]+)$")
+# What a page's footer puts after a release: never a contact's name or office.
+_NOT_A_CONTACT = re.compile(
+    r"\b(?:privacy|policy|politique|política|terms|conditions|cookies?|copyright|facebook|twitter|"
+    r"instagram|youtube|linkedin|flickr|tiktok|newsletter|subscribe|abonnez|suscríbase|"
+    r"all\s+rights|tous\s+droits|derechos\s+reservados|switchboard|standard)\b|©",
+    re.IGNORECASE,
+)
+# A street address: a number with a street word ("17 route des Morillons", "Calle 5 # 12").
+_ADDRESS = re.compile(
+    r"\b\d+[\w,]*\s+(?:route|rue|avenue|av\.|boulevard|bd|chemin|street|st\.|road|rd\.|"
+    r"calle|carrera|avenida|via|piazza)\b|\b(?:route|rue|avenue|calle|carrera|avenida|via)\s+"
+    r"(?:de[s]?\s+|du\s+|del\s+)?[A-ZÀ-Ö][\w-]+.{0,40}\d{4,5}|\b(?:B\.?P\.?|P\.?O\.?\s*Box)\s*\d",
+    re.IGNORECASE,
+)
+# What a stripped mail link leaves: `E-mail: "">`.
+_LINK_REMNANT = re.compile(
+    r"""(?:\b(?:e-?mail|courriel|correo)\s*:?\s*)?["']+\s*>""", re.IGNORECASE
+)
 # Contact blocks hold a few people on a few lines; anything longer is not read further.
 MAX_BLOCK_LINES = 120
 MAX_CONTACTS = 30
@@ -158,11 +177,30 @@ class _Builder:
         self.region = region
         self.people: list[_Person] = []
         self.current = _Person()
+        # "Jean Dupont et Marie Curie, OIM Genève, Tél…": the first shares the second's details.
+        self.sharing: list[_Person] = []
 
     def close(self) -> None:
-        if not self.current.empty():
-            self.people.append(self.current)
+        current = self.current
+        for person in self.sharing:
+            person.office_parts = person.office_parts or list(current.office_parts)
+            person.phones = person.phones or list(current.phones)
+            person.emails = person.emails or list(current.emails)
+            self.people.append(person)
+        self.sharing = []
+        if not current.empty():
+            self.people.append(current)
         self.current = _Person()
+
+    def add_names_sharing(self, text: str) -> bool:
+        """Two people named together share the details that follow; False if not that shape."""
+        match = _TWO_NAMES.match(text)
+        if match is None or not (looks_like_name(match["a"]) and looks_like_name(match["b"])):
+            return False
+        self.add_name(match["a"])
+        self.sharing.append(self.current)
+        self.current = _Person(name=_HONORIFIC.sub("", match["b"]).strip())
+        return True
 
     def add_name(self, name: str) -> None:
         if self.current.name or self.current.phones or self.current.emails:
@@ -171,7 +209,7 @@ class _Builder:
 
     def add_text(self, text: str) -> None:
         text = text.strip(" .:-–")
-        if not text:
+        if not text or self.add_names_sharing(text):
             return
         for pattern in (_OFFICE_AFTER_NAME, _PARENTHESES):
             match = pattern.match(text)
@@ -222,7 +260,8 @@ def parse_contacts(block: list[str], region: str | None = None) -> list[Contact]
         rest_of_intro = first.split(":", 1)[1] if ":" in first else ""
     builder = _Builder(region)
     after_fax = False
-    for text in _fields([rest_of_intro, *block[1:MAX_BLOCK_LINES]]):
+    lines = [_LINK_REMNANT.sub(" ", line) for line in [rest_of_intro, *block[1:MAX_BLOCK_LINES]]]
+    for text in _fields(lines):
         if _SEPARATOR.match(text):
             builder.close()
         elif _FAX_LABEL.match(text):
@@ -248,4 +287,10 @@ def parse_contacts(block: list[str], region: str | None = None) -> list[Contact]
         after_fax = False
     builder.close()
     contacts = [c for c in (p.to_contact() for p in builder.people) if c is not None]
-    return contacts[:MAX_CONTACTS]
+    return [c for c in contacts if _is_contact(c)][:MAX_CONTACTS]
+
+
+def _is_contact(contact: Contact) -> bool:
+    """Not a footer, a social-media line or a postal address read as a person or office."""
+    text = f"{contact.name} {contact.office or ''}"
+    return _NOT_A_CONTACT.search(text) is None and _ADDRESS.search(text) is None

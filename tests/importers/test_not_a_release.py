@@ -1,4 +1,4 @@
-"""Files with no release shape in an import folder are refused with a reason, not stored."""
+"""Files with no release shape are refused with a reason; page footers never become contacts."""
 
 from __future__ import annotations
 
@@ -54,3 +54,27 @@ def test_release_without_headline_but_with_dateline_is_kept() -> None:
     )
     [release] = parse_page(page.encode(), "p.txt")
     assert release.dateline == "Genève"
+
+
+FOOTER_PAGE = """Titre du communiqué sur le Niger
+
+Niamey – L'OIM a aidé 400 migrants cette semaine à rentrer chez eux.
+
+Pour plus d'informations, veuillez contacter :
+Awa Ndiaye, OIM Niamey, Tel  +227 90 00 00 00, E-mail: "">
+Jean Dupont et Marie Curie, OIM Genève, Tél : +41 79 403 5526, Email : media@iom.int
+
+Privacy Policy
+Facebook X Instagram YouTube
+17 route des Morillons, 1211 Genève 19, Suisse
+Tél : +41 22 717 9111
+"""
+
+
+def test_footer_social_links_and_addresses_are_never_contacts() -> None:
+    [release] = parse_page(FOOTER_PAGE.encode(), "p.txt")
+    assert [(c.name, c.office, c.phones, c.emails) for c in release.contacts] == [
+        ("Awa Ndiaye", "OIM Niamey", ["+22790000000"], []),
+        ("Jean Dupont", "OIM Genève", ["+41794035526"], ["media@iom.int"]),
+        ("Marie Curie", "OIM Genève", ["+41794035526"], ["media@iom.int"]),
+    ]
