@@ -23,14 +23,18 @@ _MARKERS: dict[str, frozenset[str]] = {
     )),
 }  # fmt: skip
 DEFAULT_LANGUAGE = "fr"
+# Each marker as written at the start of a sentence or in a heading too ("Les", "THE").
+_FORMS: dict[str, frozenset[str]] = {
+    lang: frozenset(f for m in markers for f in (m, m.capitalize(), m.upper()))
+    for lang, markers in _MARKERS.items()
+}
 
 
 def detect_language(words: list[str]) -> str:
     """ "fr", "en" or "es" from the text's words (any case); French when they give no clue."""
-    counts = Counter(map(str.lower, words))
+    counts = Counter(words)
     scores = {
-        lang: sum(map(counts.__getitem__, markers & counts.keys()))
-        for lang, markers in _MARKERS.items()
+        lang: sum(map(counts.__getitem__, forms & counts.keys())) for lang, forms in _FORMS.items()
     }
     best = max(scores, key=lambda lang: scores[lang])
     return best if scores[best] > 0 else DEFAULT_LANGUAGE

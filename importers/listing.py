@@ -105,7 +105,7 @@ def _previous_text_line(lines: list[str], index: int, floor: int) -> int:
     return index
 
 
-_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _markers(lines: list[str], title_index: int) -> list[int]:
@@ -117,11 +117,14 @@ def _markers(lines: list[str], title_index: int) -> list[int]:
         line_index += text.count("\n", counted_to, match.start())
         counted_to = match.start()
         kinds.append((line_index, _marker_kind(lines[line_index]) or "cms"))
+    last = len(lines) - 1
     dates = [
         index
         for index in range(title_index, len(lines))
         if len(lines[index]) <= DATE_LINE_LENGTH
-        and _DIGIT.search(lines[index])
+        # a line of its own, not a line of a wrapped paragraph
+        and (index == last or not lines[index + 1].strip() or not lines[index - 1].strip())
+        and _YEAR.search(lines[index])
         and not is_cms_line(lines[index])
         and is_date_line(lines[index])
     ]
@@ -262,7 +265,7 @@ def split_teasers(
     blocks = _blocks(lines, title_index, opens_with_dateline)
     if len(blocks) < MIN_TEASER_ITEMS:
         return None
-    headlines = [_is_headline(block) for block in blocks]
+    headlines = [_is_headline(block) for block in blocks] if _is_headline(blocks[0]) else [False]
     if headlines[0] and sum(headlines) >= max(MIN_TEASER_ITEMS, HEADLINE_SHARE * len(blocks)):
         groups: list[list[str]] = []
         for block, headline in zip(blocks, headlines, strict=True):
@@ -275,8 +278,10 @@ def split_teasers(
         if sum(len(group) > 1 for group in groups) >= MIN_TEASER_ITEMS:
             return [Item(_item_lines(group), title_index=0) for group in groups]
         return None
+    if not opens_with_dateline(blocks[0]):
+        return None
     datelines = [opens_with_dateline(block) for block in blocks]
-    if datelines[0] and sum(datelines) >= max(MIN_TEASER_ITEMS, DATELINE_SHARE * len(blocks)):
+    if sum(datelines) >= max(MIN_TEASER_ITEMS, DATELINE_SHARE * len(blocks)):
         groups = []
         for block, dated in zip(blocks, datelines, strict=True):
             if dated or not groups:
