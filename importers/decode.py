@@ -53,7 +53,7 @@ _UNUSUAL = re.compile(
 # UTF-8 sequence shown as Ã, Â or â, followed by a continuation byte shown as cp1252.
 # "Ã " is "à" whose second byte, a non-breaking space, was saved as a plain space.
 _MOJIBAKE = re.compile(
-    "[ÂÃÅâ][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]|Ã  (?=\\S)|(?<=[a-zà-ÿ])Ã (?=\\s)"
+    "[ÂÃÅâ][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]|Ã (?: (?=\\S)|(?<=[a-zà-ÿ]Ã )(?=\\s))"
 )
 MAX_ENCODINGS_UNDONE = 3
 

@@ -262,6 +262,8 @@ def _is_table(lines: list[str]) -> bool:
     if sum(line.lstrip().startswith("|") for line in rows) >= TABLE_SHARE * len(rows):
         return True
     for separator in _SEPARATORS:
+        if rows[0].count(separator) < 2:
+            continue  # a table's first row holds its separators too
         counts = [line.count(separator) for line in rows]
         most = max(set(counts), key=counts.count)
         if most >= 2 and counts.count(most) >= TABLE_SHARE * len(rows):
