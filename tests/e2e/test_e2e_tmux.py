@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from oim_archive.store.file.archive import Archive
+
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
@@ -136,13 +138,33 @@ def test_browse_filter_open_back_and_quit_in_tmux(tmp_path: Path, terminal: Term
         lambda s: paged.exists() and "Formation intersectorielle" in paged.read_text("utf-8")
     )
     screen = terminal.wait_for(r"escape goes back")  # the browser is back, same release
+
+    # / searches inside the release, n goes to the next match.
+    terminal.send("/")
+    terminal.send("traite", literal=True)
+    terminal.send("Enter")
+    screen = terminal.wait_for(r"match 1 / (\d+) · n next")
+    count = int(re.search(r"match 1 / (\d+)", screen).group(1))
+    assert count >= 2
+    terminal.send("n")
+    terminal.wait_for(r"match 2 / \d+ · n next")
     terminal.send("q")
     screen = terminal.wait_for(r"5 / 5 releases\s")
     assert "EXIT STATUS" not in screen
+
+    # space marks (and moves down), ' shows only the marked; marks stay in the archive.
+    terminal.send("Space")
+    terminal.wait_for(r"5 / 5 releases · .*1 marked")
+    terminal.send("'")
+    screen = terminal.wait_for(r"1 / 5 releases · .*only the marked")
+    assert "*~2019-09-24 TN Formation intersectorielle" in screen  # marked, date estimated
+    terminal.send("'")
+    terminal.wait_for(r"5 / 5 releases · (?!.*only the marked)")
     terminal.send("q")
     screen = terminal.wait_for(r"EXIT STATUS \d+")
     assert "EXIT STATUS 0" in screen
     assert "Traceback" not in screen
+    assert len(Archive(db).marked_ids()) == 1
 
 
 def test_the_browser_speaks_french_with_a_french_locale(tmp_path: Path, terminal: Terminal):
