@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shlex
@@ -140,7 +141,12 @@ def test_browse_filter_open_back_and_quit_in_tmux(tmp_path: Path, terminal: Term
     screen = terminal.wait_for(r"escape goes back")  # the browser is back, same release
 
     # / searches inside the release, n goes to the next match.
-    terminal.send("/")
+    # (keys typed while the terminal is handed back may be dropped: "/" until the box shows)
+    for _attempt in range(10):
+        terminal.send("/")
+        with contextlib.suppress(AssertionError):
+            terminal.wait_for(r"find in the release", timeout=2)
+            break
     terminal.send("traite", literal=True)
     terminal.send("Enter")
     screen = terminal.wait_for(r"match 1 / (\d+) · n next")

@@ -198,3 +198,36 @@ async def test_picker_moves_jumps_reopens_on_the_choice_and_offers_undated(
         screen.filter_input.value = "year:undated"
         await settle(pilot)
         assert [rows.release_at(i).title for i in range(rows.row_count)] == ["Communiqué sans date"]
+
+
+@THEMES
+@pytest.mark.parametrize("width", [50, 64, 80, 120])
+async def test_each_screen_shows_its_own_keys_never_cut(tmp_path: Path, theme: str, width: int):
+    from oim_archive.tui.widgets.key_bar import KeyBar
+
+    app = new_app(tmp_path)
+    async with app.run_test(size=(width, 24)) as pilot:
+        app.theme = theme
+        await settle(pilot)
+        for keys, expected, absent in (
+            ((), "q Quit", "Cancel"),
+            (("enter",), "esc Back", "Quit"),
+            (("f",), "esc Cancel", "Contacts"),
+            (("i",), "esc Cancel", "Contacts"),
+            (("question_mark",), "q esc ? Close help", "Contacts"),
+        ):
+            await pilot.press(*keys)
+            await settle(pilot)
+            bar = app.screen.query_one(KeyBar)
+            shown = bar.text
+            assert len(shown) <= width - 2
+            assert expected in shown and absent not in shown
+            pairs = dict(bar.keys())
+            for part in shown.split("  "):
+                key, _, description = part.partition(" ")
+                if key in pairs and pairs[key] == description:
+                    continue
+                assert any(f"{k} {d}" == part for k, d in bar.keys()), part  # whole keys only
+            if keys:
+                await pilot.press("escape")
+                await settle(pilot)

@@ -21,6 +21,7 @@ from oim_archive.i18n import _, current_language
 from oim_archive.store.countries import display_country, sort_key
 from oim_archive.store.records import Release
 from oim_archive.store.search.fold import fold
+from oim_archive.tui.widgets.key_bar import KeyBar
 from oim_archive.tui.widgets.safe_text import line
 
 FACETS = ("country", "year")
@@ -147,6 +148,7 @@ class FacetPicker(ModalScreen[str | None]):
                 ),
                 classes="dialog-hint",
             )
+        yield KeyBar()
 
     def on_mount(self) -> None:
         countries = self.query_one("#facet-countries", OptionList)

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from oim_archive.i18n import _
+from oim_archive.tui.widgets.key_bar import KeyBar
 from oim_archive.tui.widgets.safe_text import line
 
 
@@ -46,6 +47,7 @@ class ImportPathDialog(ModalScreen[Path | None]):
             )
             yield Input(placeholder=_("~/Downloads/releases"), id="import-path")
             yield Static(Content(""), id="import-error", classes="dialog-error")
+        yield KeyBar()
 
     @on(Input.Submitted, "#import-path")
     def _submitted(self, event: Input.Submitted) -> None:

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from oim_archive.i18n import _
+from oim_archive.tui.widgets.key_bar import KeyBar
 
 
 class PipeDialog(ModalScreen[str | None]):
@@ -33,6 +34,7 @@ class PipeDialog(ModalScreen[str | None]):
                 classes="dialog-text",
             )
             yield Input(value=self._last, placeholder=_("wc -w"), id="pipe-command")
+        yield KeyBar()
 
     @on(Input.Submitted, "#pipe-command")
     def _submitted(self, event: Input.Submitted) -> None:

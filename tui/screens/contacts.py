@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical
 from textual.content import Content
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from oim_archive.i18n import _, format_number, ngettext
@@ -19,6 +19,7 @@ from oim_archive.tui.screens.base import report_failure
 from oim_archive.tui.screens.filtered import FilteredListScreen
 from oim_archive.tui.widgets.contact_list import ContactList
 from oim_archive.tui.widgets.filter_input import FilterInput
+from oim_archive.tui.widgets.key_bar import KeyBar
 from oim_archive.tui.widgets.line_list import LineList
 from oim_archive.tui.widgets.release_list import format_date
 from oim_archive.tui.widgets.safe_text import join_lines, line, plain
@@ -86,7 +87,7 @@ class ContactsScreen(FilteredListScreen[list[int]]):
                 yield Static(Content(""), id="contact-info")
                 yield OptionList(id="contact-releases")
         yield StatusLine(id="status")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._show(None)

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from oim_archive.i18n import _
+from oim_archive.tui.widgets.key_bar import KeyBar
 from oim_archive.tui.widgets.safe_text import join_lines
 
 KEY_NAMES = {
@@ -112,7 +113,7 @@ class HelpScreen(ModalScreen[None]):
     """The key table; escape (or ? / f1 again) closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q,escape,question_mark,f1", "close", _("Close help")),
+        Binding("q,escape,question_mark,f1", "close", _("Close help"), key_display="q esc ?"),
         Binding("j,down", "scroll('down')", _("Scroll"), show=False),
         Binding("k,up", "scroll('up')", _("Scroll"), show=False),
         Binding("pagedown,space", "scroll('page_down')", _("Page down"), show=False),
@@ -131,6 +132,7 @@ class HelpScreen(ModalScreen[None]):
                 Content(_("oim-archive: keys · q, esc or ? closes")), classes="dialog-title"
             )
             yield Static(key_table(self._sections), id="help-keys")
+        yield KeyBar(with_help=False)
 
     def action_close(self) -> None:
         self.dismiss()

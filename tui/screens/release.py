@@ -9,12 +9,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from oim_archive.i18n import _, ngettext
 from oim_archive.store.records import Release
 from oim_archive.store.search.fold import fold, highlight_spans
 from oim_archive.tui.screens.base import BaseScreen
+from oim_archive.tui.widgets.key_bar import KeyBar
 from oim_archive.tui.widgets.release_view import ReleaseView
 from oim_archive.tui.widgets.status_line import StatusLine
 
@@ -68,7 +69,7 @@ class ReleaseScreen(BaseScreen):
             placeholder=_("find in the release: words, enter searches"), id="find", compact=True
         )
         yield StatusLine(id="status")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(FindInput).display = False

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container
 from textual.notifications import SeverityLevel
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 from textual.worker import Worker
 
 from oim_archive.i18n import _, format_number, ngettext
@@ -36,6 +36,7 @@ from oim_archive.tui.screens.messages import (
     SnapshotRead,
 )
 from oim_archive.tui.widgets.filter_input import FilterInput
+from oim_archive.tui.widgets.key_bar import KeyBar
 from oim_archive.tui.widgets.line_list import LineList
 from oim_archive.tui.widgets.release_list import ReleaseList
 from oim_archive.tui.widgets.release_view import ReleaseView
@@ -110,7 +111,7 @@ class ReleasesScreen(FilteredListScreen[Sequence["Hit"]]):
             yield ReleaseList(id="releases", find_spans=highlight_spans)
             yield ReleaseView(id="preview", body_limit=PREVIEW_BODY_LIMIT)
         yield StatusLine(id="status")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.release_list.marks = self.marks.ids
