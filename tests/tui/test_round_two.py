@@ -222,12 +222,12 @@ async def test_each_screen_shows_its_own_keys_never_cut(tmp_path: Path, theme: s
             shown = bar.text
             assert len(shown) <= width - 2
             assert expected in shown and absent not in shown
-            pairs = dict(bar.keys())
+            pairs = dict(bar.key_pairs())
             for part in shown.split("  "):
                 key, _, description = part.partition(" ")
                 if key in pairs and pairs[key] == description:
                     continue
-                assert any(f"{k} {d}" == part for k, d in bar.keys()), part  # whole keys only
+                assert any(f"{k} {d}" == part for k, d in bar.key_pairs()), part  # whole keys only
             if keys:
                 await pilot.press("escape")
                 await settle(pilot)

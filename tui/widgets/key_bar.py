@@ -50,7 +50,7 @@ class KeyBar(Static):
         super().__init__(Content(""), markup=False)
         self._with_help = with_help
 
-    def keys(self) -> list[tuple[str, str]]:
+    def key_pairs(self) -> list[tuple[str, str]]:
         """The screen's shown bindings (its own and inherited), then ``? Help``."""
         bindings = [
             binding
@@ -80,7 +80,7 @@ class KeyBar(Static):
         width = self.content_region.width
         key_style = Style(bold=True)  # the bar's own colour, readable in both themes
         parts: list[Content] = []
-        for key, description in fitting(self.keys(), width):
+        for key, description in fitting(self.key_pairs(), width):
             if parts:
                 parts.append(Content(GAP))
             parts.append(Content.assemble((key, key_style), " ", description))
