@@ -88,9 +88,10 @@ def test_browse_filter_open_back_and_quit_in_tmux(tmp_path: Path, terminal: Term
     # o hands the release to $PAGER (cat here, into a file we can read) and comes back.
     terminal.start(["env", f"PAGER=cat > {shlex.quote(str(paged))}", *browser_argv(db, exports)])
     screen = terminal.wait_for(r"(?s)5 / 5 releases.*q Quit", timeout=60)  # list, status, footer
-    assert (
-        # The sample's date is only mentioned in its body: an estimate, shown as one.
-        "~2019-09    TN Formation intersectorielle sur la traite des personnes en Tunisie" in screen
+    # The sample's date is only mentioned in its body: an estimate, shown as one (once the
+    # archive itself is read: the first paint comes from the list catalog).
+    screen = terminal.wait_for(
+        r"~2019-09    TN Formation intersectorielle sur la traite des personnes en Tunisie"
     )
     assert len(screen.splitlines()[0]) <= 100
 
@@ -163,7 +164,7 @@ def test_browse_filter_open_back_and_quit_in_tmux(tmp_path: Path, terminal: Term
     terminal.wait_for(r"5 / 5 releases · .*1 marked")
     terminal.send("'")
     screen = terminal.wait_for(r"1 / 5 releases · .*only the marked")
-    assert "*~2019-09-24 TN Formation intersectorielle" in screen  # marked, date estimated
+    assert re.search(r"\*~2019-09\S*\s+TN Formation intersectorielle", screen)  # marked, ~date
     terminal.send("'")
     terminal.wait_for(r"5 / 5 releases · (?!.*only the marked)")
     terminal.send("q")
