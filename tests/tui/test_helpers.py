@@ -89,3 +89,17 @@ def test_country_names_follow_the_interface_never_the_pages(
         assert expected[2] + " (MA)" in facts
     finally:
         i18n.set_language("en")
+
+
+def test_facet_countries_are_named_in_the_interface_language():
+    from oim_archive.i18n import current_language, set_language
+
+    before = current_language()
+    try:
+        set_language("es")
+        countries, _, _ = facet_choices(sample_releases())
+        names = [name for _, name, _ in countries]
+        assert "Túnez" in names and "Libia" in names  # one language, not the pages' mix
+        assert names == sorted(names, key=lambda n: n.lower().replace("ú", "u"))
+    finally:
+        set_language(before)
