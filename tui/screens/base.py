@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Protocol, cast
+from typing import TYPE_CHECKING, Protocol, cast
 
 from textual.app import App
 from textual.screen import Screen
@@ -12,8 +12,12 @@ from oim_archive.i18n import _
 from oim_archive.preferences import Preferences
 from oim_archive.store.errors import ArchiveError
 from oim_archive.store.records import Release
+from oim_archive.tui.dialogs.confirm import ConfirmDialog
 from oim_archive.tui.screens.library import Library
 from oim_archive.tui.widgets.safe_text import line
+
+if TYPE_CHECKING:
+    from oim_archive.tui.screens.releases import ReleasesScreen
 
 
 class _HasLibrary(Protocol):
@@ -23,9 +27,18 @@ class _HasLibrary(Protocol):
     def remember(self, **changes: str | None) -> None: ...
 
 
+class _HasMainScreen(Protocol):
+    main_screen: ReleasesScreen
+
+
 def library_of(app: App[object]) -> Library:
     """The Library the app browses."""
     return cast(_HasLibrary, app).library
+
+
+def main_screen_of(app: App[object]) -> ReleasesScreen:
+    """The app's list screen, which runs removals and keeps them for undo."""
+    return cast(_HasMainScreen, app).main_screen
 
 
 def failure_message(error: BaseException | None) -> str:
@@ -99,6 +112,42 @@ class BaseScreen(Screen[None]):
             return
         self.notify(
             _("Exported to {path}").format(path=line(str(path))), title=_("Export"), markup=False
+        )
+
+    def remove_release(self, release: Release | None) -> None:
+        """Ask, then remove ``release`` from the archive (the main screen does the work and
+        keeps it for ``u``); a full-screen view of it closes."""
+        if release is None:
+            self.notify(_("No release to remove"), severity="warning", markup=False)
+            return
+        if self.still_loading():
+            return
+        if self.library.read_only:
+            self.notify(
+                _("{path}: the archive is read-only; nothing can be removed").format(
+                    path=line(str(self.library.path))
+                ),
+                severity="warning",
+                markup=False,
+            )
+            return
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            main = main_screen_of(self.app)
+            while self.app.screen is not main and len(self.app.screen_stack) > 1:
+                self.app.pop_screen()
+            main.remove_confirmed(release)
+
+        self.app.push_screen(
+            ConfirmDialog(
+                _("Remove the release"),
+                _(
+                    "Remove “{title}” from the archive? u undoes it while the browser is open."
+                ).format(title=line(release.title)),
+            ),
+            answered,
         )
 
     def copy_release(self, release: Release | None) -> None:

@@ -7,6 +7,7 @@ finished ``Snapshot``, so a screen never sees half-built data.
 from __future__ import annotations
 
 import gc
+import itertools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +34,8 @@ class Snapshot:
     contact_search: ContactSearch | None = None
     # From the list catalog: titles, dates, countries only, until the archive itself is read.
     partial: bool = False
+    # Order in which reads started: an older read never replaces a newer one.
+    sequence: int = 0
 
     @property
     def ready(self) -> bool:
@@ -55,6 +58,9 @@ class Library:
         self.archive = archive if archive is not None else Archive(self.path)
         self.snapshot: Snapshot = EMPTY
         self.error: str | None = None
+        self._reads = itertools.count(1)
+        # Removals made in this session, newest last, whole (bodies too): ``u`` puts them back.
+        self.removed: list[list[Release]] = []
 
     # -- worker side (no UI, no shared state changed) -----------------------------------
 
@@ -65,18 +71,25 @@ class Library:
         if releases is None:
             return None
         positions = {release.id: i for i, release in enumerate(releases)}
-        return Snapshot(releases=releases, stamp=stamp, positions=positions, partial=True)
+        return Snapshot(
+            releases=releases,
+            stamp=stamp,
+            positions=positions,
+            partial=True,
+            sequence=next(self._reads),
+        )
 
     def read_snapshot(self) -> Snapshot:
         """Read the archive file (raises ArchiveError with a one-line message)."""
         # The storage re-reads the file when its (mtime, size) changed, else reuses its parse.
+        sequence = next(self._reads)
         stamp = self.archive.stamp()
         self.archive.require(validate=False)
         releases = self.archive.releases()  # checks every record
         if read_catalog(self.path, stamp) is None:
             write_catalog(self.path, stamp, releases)
         positions = {release.id: i for i, release in enumerate(releases)}
-        return Snapshot(releases=releases, stamp=stamp, positions=positions)
+        return Snapshot(releases=releases, stamp=stamp, positions=positions, sequence=sequence)
 
     def index_snapshot(self, snapshot: Snapshot) -> Indexes:
         """Build the search index (or load it from the cache) and the contact directory."""
@@ -92,10 +105,13 @@ class Library:
 
     # -- UI side --------------------------------------------------------------------------
 
-    def adopt(self, snapshot: Snapshot) -> None:
-        """Show ``snapshot`` from now on."""
+    def adopt(self, snapshot: Snapshot) -> bool:
+        """Show ``snapshot`` from now on, unless a read started later is already shown."""
+        if snapshot.sequence < self.snapshot.sequence:
+            return False
         self.snapshot = snapshot
         self.error = None
+        return True
 
     @property
     def releases(self) -> list[Release]:
@@ -111,7 +127,8 @@ class Library:
         """Whether another process wrote the archive since the snapshot was read."""
         if self.snapshot is EMPTY:
             return False
-        return self.archive.stamp() != self.snapshot.stamp
+        # The browser's own last write (a removal, an import) is no outside change.
+        return self.archive.stamp() not in (self.snapshot.stamp, self.archive.last_written)
 
     def forget_change(self) -> None:
         """Stop reporting the current outside change (the user chose not to reload)."""

@@ -10,6 +10,7 @@ from oim_archive.tui.screens.library import Indexes, Snapshot
 
 if TYPE_CHECKING:
     from oim_archive.ingest import ImportReport
+    from oim_archive.store.records import Release
 
 
 class SnapshotRead(Message):
@@ -52,3 +53,14 @@ class MarksRead(Message):
     def __init__(self, ids: frozenset[str]) -> None:
         super().__init__()
         self.ids = ids
+
+
+class ReleasesChanged(Message):
+    """The browser removed releases, or put removed ones back (undo)."""
+
+    def __init__(
+        self, removed: list[Release] | None = None, restored: list[Release] | None = None
+    ) -> None:
+        super().__init__()
+        self.removed = removed or []
+        self.restored = restored or []

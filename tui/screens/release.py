@@ -50,6 +50,7 @@ class ReleaseScreen(BaseScreen):
         Binding("slash", "find", _("Find"), key_display="/"),
         Binding("n", "next_match(1)", _("Next match"), show=False),
         Binding("N", "next_match(-1)", _("Previous match"), show=False),
+        Binding("d", "remove", _("Remove the release"), show=False),
     ]
 
     def __init__(self, release: Release, terms: Sequence[str] = ()) -> None:
@@ -144,3 +145,6 @@ class ReleaseScreen(BaseScreen):
 
     def action_copy(self) -> None:
         self.copy_release(self.release)
+
+    def action_remove(self) -> None:
+        self.remove_release(self.release)

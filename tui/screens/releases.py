@@ -32,6 +32,7 @@ from oim_archive.tui.screens.messages import (
     ImportFinished,
     ImportProgress,
     MarksRead,
+    ReleasesChanged,
     SnapshotIndexed,
     SnapshotRead,
 )
@@ -162,7 +163,8 @@ class ReleasesScreen(FilteredListScreen[Sequence["Hit"]]):
     @on(SnapshotRead)
     def _snapshot_read(self, message: SnapshotRead) -> None:
         keep = self.release_list.highlighted_release
-        self.library.adopt(message.snapshot)
+        if not self.library.adopt(message.snapshot):
+            return  # a read started later is shown already
         self.invalidate_filter()
         self._shown_query = ""
         self._stale = False
@@ -213,6 +215,9 @@ class ReleasesScreen(FilteredListScreen[Sequence["Hit"]]):
         if worker.group == "import":
             self._update_status()
             return _("Import failed")
+        if worker.group == "remove":
+            self._update_status()
+            return _("Remove failed")
         return ""
 
     # -- filtering ------------------------------------------------------------------------
@@ -438,6 +443,47 @@ class ReleasesScreen(FilteredListScreen[Sequence["Hit"]]):
 
     def action_quit(self) -> None:
         self.app.exit()
+
+    def action_remove(self) -> None:
+        self.remove_release(self.release_list.highlighted_release)
+
+    # -- removing -------------------------------------------------------------------------
+
+    def remove_confirmed(self, release: Release) -> None:
+        """Remove ``release`` from the archive in a worker (asked and confirmed already)."""
+        self._busy = True
+        self._change(release.id, None)
+
+    def action_undo_remove(self) -> None:
+        if not self.library.removed:
+            self.notify(_("Nothing to undo"), severity="warning", markup=False)
+            return
+        self._busy = True
+        self._change(None, self.library.removed.pop())
+
+    @work(thread=True, exclusive=True, group="remove", exit_on_error=False)
+    def _change(self, remove_id: str | None, restore: list[Release] | None) -> None:
+        archive = self.library.archive
+        if remove_id is not None:
+            self.post_message(ReleasesChanged(removed=archive.remove([remove_id])))
+        elif restore is not None:
+            archive.add(restore, restore=True)
+            self.post_message(ReleasesChanged(restored=restore))
+
+    @on(ReleasesChanged)
+    def _releases_changed(self, message: ReleasesChanged) -> None:
+        if message.removed:
+            self.library.removed.append(message.removed)
+            titles = ", ".join(line(r.title) for r in message.removed)
+            self.notify(
+                _("Removed: {titles} · u undoes it").format(titles=titles),
+                title=_("Remove"),
+                markup=False,
+            )
+        if message.restored:
+            titles = ", ".join(line(r.title) for r in message.restored)
+            self.notify(_("Back: {titles}").format(titles=titles), title=_("Undo"), markup=False)
+        self.load_archive()
 
     # -- importing ------------------------------------------------------------------------
 
