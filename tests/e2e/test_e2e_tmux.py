@@ -203,12 +203,17 @@ def test_the_browser_speaks_french_with_a_french_locale(tmp_path: Path, terminal
     assert "EXIT STATUS 0" in screen and "Traceback" not in screen
 
 
+def ready(count: int) -> Callable[[str], bool]:
+    """The archive is read whole and indexed, holding ``count`` releases, all shown."""
+    return lambda s: f"{count} / {count} releases" in s and "indexing" not in s
+
+
 def test_remove_and_undo_in_tmux(tmp_path: Path, terminal: Terminal):
     from oim_archive.store.file.archive import Archive
 
     db = tmp_path / "archive.json"  # absent: the first start imports the bundled samples
     terminal.start(browser_argv(db, tmp_path))
-    terminal.wait_for(r"(?m)^ *5 / 5 releases *$", timeout=60)  # read whole, indexed
+    terminal.wait_for(ready(5), timeout=60)
     first = Archive(db).releases()[0]  # newest first: the highlighted one
     terminal.send("d")
     screen = terminal.wait_for(r"(?s)Remove the release.*from the archive\? u undoes it")
@@ -216,9 +221,9 @@ def test_remove_and_undo_in_tmux(tmp_path: Path, terminal: Terminal):
     terminal.send("y")
     terminal.wait_for(r"4 / 4 releases")
     assert first.id not in Archive(db).raw_records()
-    terminal.wait_for(r"(?m)^ *4 / 4 releases *$")
+    terminal.wait_for(ready(4))
     terminal.send("u")
-    terminal.wait_for(r"(?m)^ *5 / 5 releases *$")
+    terminal.wait_for(ready(5))
     assert Archive(db).get(first.id) == first
     terminal.send("q")
     screen = terminal.wait_for(r"EXIT STATUS \d+")

@@ -84,6 +84,8 @@ class ReleasesScreen(FilteredListScreen[Sequence["Hit"]]):
         Binding("s", "sort", _("Sort"), show=False),
         Binding("space", "mark", _("Mark"), show=False),
         Binding("apostrophe", "only_marked", _("Only the marked"), key_display="'", show=False),
+        Binding("d", "remove", _("Remove the release"), show=False),
+        Binding("u", "undo_remove", _("Undo the last removal"), show=False),
     ]
 
     FILTER_ID = "filter"
