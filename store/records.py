@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from operator import attrgetter
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 # Where a release's date comes from: stated by the page, or estimated from dates in the body.
 DATE_PUBLISHED = "published"
@@ -190,6 +190,38 @@ def sort_newest_first(
     if title is not None:
         items.sort(key=lambda item: title(item) or "")
     items.sort(key=lambda item: date_sort_text(date(item)), reverse=True)
+
+
+class Listed(Protocol):
+    """What a list shows and a search index needs of a release: a full ``Release`` or a
+    ``ListRow`` from the list catalog (no body, no contacts)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def language(self) -> str: ...
+    @property
+    def country(self) -> str | None: ...
+    @property
+    def country_name(self) -> str | None: ...
+    @property
+    def dateline(self) -> str | None: ...
+    @property
+    def date(self) -> str | None: ...
+
+
+class ListRow(NamedTuple):
+    """One release as the list catalog keeps it: a tuple, ~10x cheaper to make than a Release."""
+
+    id: str
+    date: str | None
+    country: str | None
+    country_name: str | None
+    language: str
+    dateline: str | None
+    title: str
 
 
 def date_sort_text(date: str | None) -> str:

@@ -1,44 +1,37 @@
 """The `oim-archive` command: the browser with no command, scripting commands otherwise.
 
-Only the browser imports Textual, so scripting commands start fast."""
+Exit status, like grep: 0 something was found or done, 1 a query matched nothing (``--json``
+then prints ``[]``), 2 usage errors and every failure. Only the browser imports Textual, so
+scripting commands start fast. The commands themselves are in ``commands.py``.
+"""
 
 from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 from oim_archive import __version__
 from oim_archive.i18n import ENV_VAR as LANG_ENV_VAR
-from oim_archive.i18n import (
-    LANGUAGES,
-    N_,
-    _,
-    format_number,
-    ngettext,
-    set_language,
-    translate_standard_library,
+from oim_archive.i18n import LANGUAGES, N_, _, set_language, translate_standard_library
+from oim_archive.store.errors import ArchiveError
+from oim_archive.store.file.paths import ENV_VAR
+from oim_archive.store.search.facets import SINCE_FORMAT
+from oim_archive.store.text import clean_line
+from oim_archive.tui.cli_help import examples_epilog
+from oim_archive.tui.commands import (
+    COMMANDS,
+    EXIT_FAILURE,
+    EXIT_OK,
+    PROG,
+    CliError,
+    open_browser,
 )
-from oim_archive.store.errors import (
-    AmbiguousReleaseError,
-    ArchiveError,
-    CorruptArchiveError,
-    UnknownReleaseError,
-)
-from oim_archive.store.file.archive import Archive
-from oim_archive.store.file.paths import ENV_VAR, default_archive_path
-from oim_archive.store.records import Release
-from oim_archive.store.text import clean_line, json_text
 
-PROG = "oim-archive"
-
-
-EXIT_DAMAGED = 2  # a damaged archive, or a remove that names no single release
-
+__all__ = ["build_parser", "main", "requested_language"]
 
 # argparse's own texts (Python 3.10-3.13), marked so the catalogs translate them; argparse
 # reads them through the standard gettext domain (see i18n.translate_standard_library).
@@ -63,43 +56,67 @@ ARGPARSE_TEXTS = (
     N_("ambiguous option: %(option)s could match %(matches)s"),
 )
 
+# Commands where --lang filters releases by language instead of choosing the interface's.
+COMMANDS_WITH_LANG_FILTER = frozenset({"list"})
 
-class CliError(Exception):
-    """A one-line problem to report before exiting with ``status`` (1 unless told)."""
-
-    def __init__(self, message: str, status: int = 1) -> None:
-        super().__init__(message)
-        self.status = status
+# shtab.FILE and shtab.DIRECTORY for bash and zsh (importing shtab costs ~40 ms, so only
+# `completion` does; a test checks these still equal shtab's).
+COMPLETE_FILE = {"bash": "_shtab_compgen_files", "zsh": "_files"}
+COMPLETE_DIRECTORY = {"bash": "_shtab_compgen_dirs", "zsh": "_files -/"}
 
 
-def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
-    default: Any = argparse.SUPPRESS if suppress else None
-    parser.add_argument(
+def _completes(action: argparse.Action, kind: dict[str, str]) -> None:
+    action.complete = kind  # type: ignore[attr-defined]  # read by shtab
+
+
+def _db_option(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    db = parser.add_argument(
         "--db",
         type=Path,
-        default=default,
+        default=argparse.SUPPRESS if suppress else None,
         metavar="PATH",
         help=_("archive file (default: ${env}, else archive.json in the user data folder)").format(
             env=ENV_VAR
         ),
     )
-    parser.add_argument(
-        "--export-dir",
-        type=Path,
-        default=default,
-        metavar="DIR",
-        help=_(
-            "folder for exports (default: export_dir in preferences, else Documents/oim-archive)"
-        ),
-    )
+    _completes(db, COMPLETE_FILE)
+
+
+def _lang_option(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     parser.add_argument(
         "--lang",
         choices=LANGUAGES,
-        default=default,
+        default=argparse.SUPPRESS if suppress else None,
         help=_(
             "interface language (default: ${env}, else the preferences file, else the locale)"
         ).format(env=LANG_ENV_VAR),
     )
+
+
+def _export_dir_option(parser: argparse.ArgumentParser, *, suppress: bool, help_text: str) -> None:
+    action = parser.add_argument(
+        "--export-dir",
+        type=Path,
+        default=argparse.SUPPRESS if suppress else None,
+        metavar="DIR",
+        help=help_text,
+    )
+    _completes(action, COMPLETE_DIRECTORY)
+
+
+def _output_options(parser: argparse.ArgumentParser, what: str) -> None:
+    output = parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help=_("write {what} to FILE instead of stdout ('-': stdout)").format(what=what),
+    )
+    _completes(output, COMPLETE_FILE)
+    parser.add_argument("--force", action="store_true", help=_("replace FILE if it exists"))
+
+
+def _json_option(parser: argparse.ArgumentParser, help_text: str) -> None:
+    parser.add_argument("--json", action="store_true", help=help_text)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -109,19 +126,45 @@ def build_parser() -> argparse.ArgumentParser:
         description=_(
             "Offline browser for IOM (OIM) press releases. With no command, opens the browser."
         ),
+        epilog=_("Run '{prog} COMMAND --help' for a command's options and examples.").format(
+            prog=PROG
+        ),
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    _global_options(parser, suppress=False)
+    _db_option(parser, suppress=False)
+    _lang_option(parser, suppress=False)
+    _export_dir_option(
+        parser,
+        suppress=False,
+        help_text=_(
+            "where the browser's e key writes "
+            "(default: export_dir in preferences, else Documents/oim-archive)"
+        ),
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def command(name: str, help_text: str) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=help_text, description=help_text)
-        _global_options(sub, suppress=True)
+    def command(name: str, summary: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(
+            name,
+            help=summary,
+            description=summary,
+            epilog=examples_epilog(name),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        _db_option(sub, suppress=True)
+        if name not in COMMANDS_WITH_LANG_FILTER:
+            _lang_option(sub, suppress=True)
         return sub
 
     sub = command("import", _("import release pages, folders (recursively) and .jsonl bundles"))
-    sub.add_argument("paths", nargs="+", type=Path, metavar="PATH")
-    sub.add_argument("--json", action="store_true", help=_("print a JSON report"))
+    paths = sub.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help=_("a page, a folder of pages, a .jsonl bundle, or '-' for one page on stdin"),
+    )
+    _completes(paths, COMPLETE_FILE)
+    _json_option(sub, _("print a JSON report {imported, duplicates, failed, removed_earlier}"))
     sub.add_argument(
         "--reparse",
         action="store_true",
@@ -132,39 +175,78 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     sub = command("remove", _("remove releases (an import does not bring them back)"))
-    sub.add_argument("ids", nargs="+", metavar="ID", help=_("release id or a unique start of it"))
-    sub.add_argument("--json", action="store_true", help=_("print the removed ids as JSON"))
+    sub.add_argument(
+        "ids", nargs="+", metavar="ID", help=_("release id, or any unique start of it")
+    )
+    _json_option(sub, _("print the removed ids as JSON"))
 
     sub = command("list", _("list releases, newest first, undated last"))
-    sub.add_argument("--json", action="store_true", help=_("print release records as JSON"))
+    sub.add_argument("--country", metavar="CODE", help=_("a country code or name: SN, senegal"))
+    sub.add_argument("--year", metavar="YEAR", help=_("a year, or its start: 2021, 201"))
+    sub.add_argument(
+        "--lang",
+        dest="language",
+        metavar="LANG",
+        help=_("releases in this language: fr, en, es (the interface language goes before 'list')"),
+    )
+    sub.add_argument(
+        "--since",
+        type=_since_date,
+        metavar="DATE",
+        help=_("dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)"),
+    )
+    sub.add_argument(
+        "--limit", type=_positive_int, metavar="N", help=_("at most N releases (default: all)")
+    )
+    _json_option(sub, _("print full release records as a JSON array"))
 
     sub = command("show", _("show a release as readable text"))
-    sub.add_argument("id", metavar="ID", help=_("release id or a unique start of it"))
+    sub.add_argument("id", metavar="ID", help=_("release id, or any unique start of it"))
 
-    sub = command("search", _("fuzzy, accent-insensitive search (country:SN year:2021 lang:fr)"))
-    sub.add_argument("query", nargs="+", metavar="QUERY")
-    sub.add_argument("--limit", type=_positive_int, default=20, metavar="N")
-    sub.add_argument("--json", action="store_true", help=_("print release records as JSON"))
+    sub = command(
+        "search", _("fuzzy, accent-insensitive search, best first (country:SN year:2021 lang:fr)")
+    )
+    sub.add_argument("query", nargs="+", metavar="QUERY", help=_("words in any order, and facets"))
+    sub.add_argument(
+        "--limit", type=_positive_int, default=20, metavar="N", help=_("at most N (default: 20)")
+    )
+    _json_option(sub, _("print full release records as a JSON array"))
 
     sub = command("contacts", _("the contact directory, or the people matching QUERY"))
-    sub.add_argument("query", nargs="*", metavar="QUERY")
+    sub.add_argument(
+        "query", nargs="*", metavar="QUERY", help=_("name, office, email, or phone digits")
+    )
     fmt = sub.add_mutually_exclusive_group()
-    fmt.add_argument("--json", action="store_true", help=_("print contacts as JSON"))
+    fmt.add_argument("--json", action="store_true", help=_("print contacts as a JSON array"))
     fmt.add_argument("--vcard", action="store_true", help=_("print contacts as vCard 3.0"))
-    sub.add_argument("-o", "--output", type=Path, metavar="FILE", help=_("write to FILE"))
-    sub.add_argument("--force", action="store_true", help=_("overwrite FILE if it exists"))
+    _output_options(sub, _("the contacts"))
 
     sub = command("export", _("export a release as text, Markdown or JSON"))
-    sub.add_argument("id", metavar="ID")
-    sub.add_argument("--format", choices=("txt", "md", "json"), default="txt")
-    sub.add_argument("-o", "--output", type=Path, metavar="FILE", help=_("write to FILE"))
-    sub.add_argument("--force", action="store_true", help=_("overwrite FILE if it exists"))
+    sub.add_argument("id", metavar="ID", help=_("release id, or any unique start of it"))
+    sub.add_argument(
+        "--format",
+        choices=("txt", "md", "json"),
+        default="txt",
+        help=_("txt (default), md or json"),
+    )
+    _output_options(sub, _("the release"))
+    _export_dir_option(
+        sub,
+        suppress=True,
+        help_text=_("write a new, safely named file into DIR (never overwrites)"),
+    )
 
     sub = command("fetch", _("fetch new releases from IOM sites (sitemaps, feeds, news pages)"))
     sub.add_argument(
         "urls", nargs="*", metavar="URL", help=_("default: every source fetched before")
     )
-    sub.add_argument("--since", type=_since_date, default=None, metavar="YYYY[-MM[-DD]]")
+    sub.add_argument(
+        "--since",
+        type=_since_date,
+        default=None,
+        metavar="DATE",
+        help=_("only releases dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)"),
+    )
     sub.add_argument(
         "--max",
         type=_positive_int,
@@ -179,12 +261,39 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help=_("seconds between two requests to a site (default: 1)"),
     )
-    sub.add_argument("--json", action="store_true", help=_("print a JSON report"))
+    _json_option(sub, _("print a JSON report"))
 
     sub = command("dump", _("write the whole archive as a JSON Lines bundle, for sharing"))
-    sub.add_argument("file", type=Path, metavar="FILE")
-    sub.add_argument("--force", action="store_true", help=_("overwrite FILE if it exists"))
+    _completes(
+        sub.add_argument("file", metavar="FILE", help=_("the bundle to write ('-': stdout)")),
+        COMPLETE_FILE,
+    )
+    sub.add_argument("--force", action="store_true", help=_("replace FILE if it exists"))
+
+    sub = command("completion", _("print a shell completion script"))
+    sub.add_argument("shell", choices=("bash", "zsh"), help=_("bash or zsh"))
     return parser
+
+
+def requested_language(argv: Sequence[str]) -> str | None:
+    """The interface ``--lang`` given on the command line (the last one), read before the parser
+    is built so that its help texts are already in that language. After ``list`` the option is
+    the release-language filter, not the interface language."""
+    chosen: str | None = None
+    takes_value = {"--db", "--export-dir", "--lang"}
+    command_seen = False
+    position = 0
+    while position < len(argv):
+        arg = argv[position]
+        if arg == "--" or (not command_seen and arg in COMMANDS_WITH_LANG_FILTER):
+            break
+        command_seen = command_seen or not arg.startswith("-")
+        if arg == "--lang" and position + 1 < len(argv):
+            chosen = argv[position + 1]
+        elif arg.startswith("--lang="):
+            chosen = arg.partition("=")[2]
+        position += 2 if arg in takes_value else 1
+    return chosen if chosen in LANGUAGES else None
 
 
 def _positive_int(text: str) -> int:
@@ -192,7 +301,7 @@ def _positive_int(text: str) -> int:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            _("not a whole number: {text}").format(text=repr(text))
+            _("not a whole number: {text!r}").format(text=text)
         ) from None
     if value < 1:
         raise argparse.ArgumentTypeError(_("must be 1 or more"))
@@ -200,403 +309,68 @@ def _positive_int(text: str) -> int:
 
 
 def _since_date(text: str) -> str:
-    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
-        raise argparse.ArgumentTypeError(_("expected YYYY, YYYY-MM or YYYY-MM-DD"))
+    if not SINCE_FORMAT.match(text):
+        raise argparse.ArgumentTypeError(
+            _("not a date like 2021, 2021-06 or 2021-06-30: {text!r}").format(text=text)
+        )
     return text
 
 
-# Left raw by JSON encoders but acted on by terminals (C1 controls such as 8-bit CSI, bidi
-# overrides); inside JSON they can only sit in strings, where a \\u escape means the same.
-
-
-def _json_out(data: Any, out: TextIO) -> None:
-    out.write(json_text(data))
-
-
-def _release_line(release: Release) -> str:
-    date = (release.date or _("undated")).ljust(10)
-    country = (release.country or "--").ljust(2)
-    return f"{release.id}  {date}  {country}  {clean_line(release.title)}"
-
-
-def _open_archive(args: argparse.Namespace) -> Archive:
-    """The archive named by --db or $OIM_ARCHIVE_DB, else the default one, which starts with
-    the bundled sample releases when it does not exist yet (for every command alike)."""
-    archive = Archive(args.db or default_archive_path())
-    if args.db is None and not os.environ.get(ENV_VAR) and not archive.path.exists():
-        from oim_archive.ingest import ensure_sample_archive
-
-        ensure_sample_archive(archive)
-    return archive
-
-
-def _readable_archive(args: argparse.Namespace) -> Archive:
-    return _open_archive(args).require()
-
-
-def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
-    from oim_archive.ingest import import_paths
-
-    archive = _open_archive(args)
-    if archive.path.exists():
-        archive.require()
-    else:
-        archive.path.parent.mkdir(parents=True, exist_ok=True)
-    progress, finish = _progress_bar(args)
-    try:
-        report = import_paths(archive, args.paths, progress=progress, reparse=args.reparse)
-    finally:
-        finish()
-    if args.json:
-        _json_out(report.to_dict(), out)
-    else:
-        parts = [
-            _("{count} new releases").format(count=len(report.imported)),
-            _("{count} files already in the archive").format(count=len(report.duplicates)),
-        ]
-        if report.reparse:
-            parts = [
-                _("{changed} changed, {appeared} appeared, {disappeared} disappeared").format(
-                    changed=len(report.changed),
-                    appeared=len(report.appeared),
-                    disappeared=len(report.disappeared),
-                )
-            ]
-        if report.removed_earlier:
-            parts.append(
-                _("{count} removed earlier, skipped").format(count=len(report.removed_earlier))
-            )
-        parts.append(_("{count} refused").format(count=len(report.failed)))
-        out.write(
-            _("{summary} ({files} files read) -> {path}").format(
-                summary=", ".join(parts), files=report.files, path=archive.path
-            )
-            + "\n"
-        )
-        for failure in report.failed:
-            sys.stderr.write(f"{PROG}: {clean_line(failure.file)}: {clean_line(failure.error)}\n")
-    return 1 if report.failed else 0
-
-
-def cmd_remove(args: argparse.Namespace, out: TextIO) -> int:
-    archive = _readable_archive(args)
-    try:
-        removed = archive.remove(args.ids)
-    except (UnknownReleaseError, AmbiguousReleaseError) as exc:
-        raise CliError(
-            _("{reason}; nothing was removed").format(reason=exc), EXIT_DAMAGED
-        ) from None
-    if args.json:
-        _json_out({"removed": [r.id for r in removed]}, out)
-    else:
-        out.write(
-            ngettext("Removed {count} release:", "Removed {count} releases:", len(removed)).format(
-                count=len(removed)
-            )
-            + "\n"
-        )
-        out.writelines(_release_line(r) + "\n" for r in removed)
-    return 0
-
-
-def _progress_bar(
-    args: argparse.Namespace,
-) -> tuple[Callable[[int, int], None] | None, Callable[[], None]]:
-    if args.json or not sys.stderr.isatty():
-        return None, lambda: None
-    from rich.progress import Progress
-
-    bar = Progress(transient=True, console=None)
-    task = bar.add_task(_("Importing"), total=None)
-    started = False
-
-    def update(done: int, total: int) -> None:
-        nonlocal started
-        if total < 50:
-            return
-        if not started:
-            bar.start()
-            started = True
-        bar.update(task, completed=done, total=total)
-
-    def finish() -> None:
-        if started:
-            bar.stop()
-
-    return update, finish
-
-
-def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
-    releases = _readable_archive(args).releases()
-    if args.json:
-        _json_out([r.to_dict() for r in releases], out)
-    else:
-        out.writelines(_release_line(r) + "\n" for r in releases)
-    return 0
-
-
-def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
-    from oim_archive.store.exports.render import release_text
-
-    out.write(release_text(_readable_archive(args).get(args.id)))
-    return 0
-
-
-def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
-    from oim_archive.store.search.engine import SearchIndex
-
-    releases = _readable_archive(args).releases()
-    query = " ".join(args.query)
-    hits = SearchIndex(releases).search(query, limit=args.limit)
-    found = [releases[hit.index] for hit in hits]
-    if args.json:
-        _json_out([r.to_dict() for r in found], out)
-    elif not found:
-        message = _("no release matches {query}").format(query=repr(clean_line(query)))
-        sys.stderr.write(f"{PROG}: {message}\n")
-        return 1
-    else:
-        out.writelines(_release_line(r) + "\n" for r in found)
-    return 0
-
-
-def cmd_contacts(args: argparse.Namespace, out: TextIO) -> int:
-    from oim_archive.store.directory import build_directory
-    from oim_archive.store.search.engine import ContactSearch
-
-    releases = _readable_archive(args).releases()
-    entries = build_directory(releases)
-    query = " ".join(args.query)
-    if query.strip():
-        entries = [entries[i] for i in ContactSearch(entries).search(query)]
-    if args.vcard:
-        from oim_archive.store.exports.vcard import contacts_vcard
-
-        titles = {r.id: r.title for r in releases}
-        text = contacts_vcard(entries, titles, {r.id: r.language for r in releases})
-    elif args.json:
-        text = json_text([e.to_dict() for e in entries])
-    else:
-        lines = []
-        for entry in entries:
-            details = [entry.office or "", *entry.phones, *entry.emails]
-            shown = "  ".join(clean_line(d) for d in details if d)
-            count = len(entry.releases)
-            releases_named = ngettext("{count} release", "{count} releases", count).format(
-                count=format_number(count)
-            )
-            lines.append(f"{clean_line(entry.name)}  {shown}  ({releases_named})\n")
-        text = "".join(lines)
-    if query.strip() and not entries and not args.json:
-        message = _("no contact matches {query}").format(query=repr(clean_line(query)))
-        sys.stderr.write(f"{PROG}: {message}\n")
-        return 1
-    return _emit(text, args, out)
-
-
-def _emit(text: str, args: argparse.Namespace, out: TextIO) -> int:
-    if getattr(args, "output", None):
-        from oim_archive.store.exports.render import write_file
-
-        path = write_file(args.output, text, force=args.force)
-        sys.stderr.write(f"{PROG}: " + _("wrote {path}").format(path=path) + "\n")
-    else:
-        out.write(text)
-    return 0
-
-
-def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
-    from oim_archive.store.exports.render import render, write_export
-
-    release = _readable_archive(args).get(args.id)
-    if args.output and args.export_dir:
-        raise CliError(_("give either -o FILE or --export-dir DIR, not both"))
-    if args.export_dir and not args.output:
-        path = write_export(release, args.export_dir, args.format)
-        out.write(f"{path}\n")
-        return 0
-    return _emit(render(release, args.format), args, out)
-
-
-def cmd_dump(args: argparse.Namespace, out: TextIO) -> int:
-    from oim_archive.store.exports.bundle import dump_bundle
-
-    releases = _readable_archive(args).releases()
-    count = dump_bundle(releases, args.file, force=args.force)
-    written = ngettext("{count} release -> {path}", "{count} releases -> {path}", count)
-    out.write(written.format(count=format_number(count), path=args.file) + "\n")
-    return 0
-
-
-def cmd_fetch(args: argparse.Namespace, out: TextIO) -> int:
-    """Fetch new releases; Ctrl-C stops after the current page and still prints the summary."""
-    import signal
-    import threading
-
-    from oim_archive.fetch import FetchOptions, fetch, remembered_sources
-
-    archive = _open_archive(args)
-    if archive.path.exists():
-        archive.require()
-    else:
-        archive.path.parent.mkdir(parents=True, exist_ok=True)
-    if not args.urls and not remembered_sources(archive):
-        raise CliError(_("no source fetched yet: give a URL, e.g. https://www.iom.int/fr/news"))
-    if args.delay < 0:
-        raise CliError(_("--delay must be 0 or more"))
-    stop = threading.Event()
-
-    def interrupted(_signal: int, _frame: object) -> None:
-        if stop.is_set():
-            raise KeyboardInterrupt
-        stop.set()
-        sys.stderr.write(f"{PROG}: " + _("stopping after the current page…") + "\n")
-
-    previous = signal.signal(signal.SIGINT, interrupted)
-    progress, finish = _fetch_progress(args)
-    options = FetchOptions(since=args.since or "", max_pages=args.max, delay=args.delay)
-    try:
-        report = fetch(archive, args.urls, options, stop=stop, progress=progress)
-    finally:
-        finish()
-        signal.signal(signal.SIGINT, previous)
-    if args.json:
-        _json_out(report.to_dict(), out)
-    else:
-        out.write(
-            _(
-                "{fetched} pages fetched, {imported} new releases, {unchanged} unchanged, "
-                "{skipped} already in the archive, {failed} failed -> {archive}"
-            ).format(
-                fetched=report.fetched,
-                imported=len(report.imported),
-                unchanged=report.unchanged,
-                skipped=report.skipped,
-                failed=len(report.failed),
-                archive=archive.path,
-            )
-            + "\n"
-        )
-        for failure in report.failed:
-            sys.stderr.write(f"{PROG}: {clean_line(failure.url)}: {clean_line(failure.error)}\n")
-        if report.disallowed:
-            count = len(report.disallowed)
-            sys.stderr.write(
-                f"{PROG}: "
-                + ngettext(
-                    "{count} page left alone: robots.txt disallows it",
-                    "{count} pages left alone: robots.txt disallows them",
-                    count,
-                ).format(count=count)
-                + "\n"
-            )
-    return 2 if report.failed else 0
-
-
-def _fetch_progress(args: argparse.Namespace) -> tuple[Any, Callable[[], None]]:
-    """A live line on stderr: pages fetched/imported/skipped and the current site."""
-    if args.json or not sys.stderr.isatty():
-        return None, lambda: None
-    from rich.progress import Progress, SpinnerColumn, TextColumn
-
-    bar = Progress(SpinnerColumn(), TextColumn("{task.description}", markup=False), transient=True)
-    task = bar.add_task(_("Fetching"), total=None)
-    bar.start()
-
-    def update(report: Any) -> None:
-        text = _(
-            "{fetched} fetched, {imported} imported, {skipped} skipped, {failed} failed · {host}"
-        ).format(
-            fetched=report.fetched,
-            imported=len(report.imported),
-            skipped=report.skipped + report.unchanged,
-            failed=len(report.failed),
-            host=clean_line(report.host),
-        )
-        bar.update(task, description=text)
-
-    return update, bar.stop
-
-
-def open_browser(args: argparse.Namespace) -> int:
-    """Open the Textual browser; a new archive starts with the bundled sample pages."""
-    archive = _open_archive(args)
-    if not archive.path.exists():
-        from oim_archive.ingest import ensure_sample_archive
-
-        ensure_sample_archive(archive)
-    # A damaged archive stops here with one line, before the terminal is taken over; the
-    # decoded releases are cached in ``archive`` and the app reuses them. When the list
-    # catalog matches the file (it was read whole and sound since its last change), the app
-    # shows that at once and reads the archive in a worker instead.
-    from oim_archive.store.file.catalog import read_catalog
-
-    if read_catalog(archive.path, archive.stamp()) is None:
-        archive.require()
-    from oim_archive.tui.app import make_app
-
-    app = make_app(archive.path, args.export_dir, archive=archive)
-    app.run()
-    if app.return_code and app.library.error:
-        raise CliError(app.library.error, app.return_code)
-    return app.return_code or 0
-
-
-COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
-    "import": cmd_import,
-    "remove": cmd_remove,
-    "list": cmd_list,
-    "show": cmd_show,
-    "search": cmd_search,
-    "contacts": cmd_contacts,
-    "export": cmd_export,
-    "dump": cmd_dump,
-    "fetch": cmd_fetch,
-}
-
-
-def requested_language(argv: Sequence[str]) -> str | None:
-    """The ``--lang`` given anywhere on the command line (the last one), read before the parser
-    is built so that its help texts are already in that language."""
-    chosen: str | None = None
-    for position, arg in enumerate(argv):
-        if arg == "--":
-            break
-        if arg == "--lang" and position + 1 < len(argv):
-            chosen = argv[position + 1]
-        elif arg.startswith("--lang="):
-            chosen = arg.partition("=")[2]
-    return chosen if chosen in LANGUAGES else None
+def _check_usage(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    if args.command not in (None, "export") and getattr(args, "export_dir", None) is not None:
+        parser.error(_("--export-dir applies to the browser and to export only"))
+    if args.command == "import" and [str(p) for p in args.paths].count("-") > 1:
+        parser.error(_("'-' (stdin) can be given only once"))
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
-    """Entry point of the console script; returns the exit status."""
+    """Entry point of the console script; returns the exit status (usage errors: SystemExit 2)."""
     argv = sys.argv[1:] if argv is None else list(argv)
     translate_standard_library(set_language(requested_language(argv)))
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    _check_usage(parser, args)
     stdout = out or sys.stdout
     try:
         if args.command is None:
             return open_browser(args)
+        if args.command == "completion":
+            return _completion(parser, args.shell, stdout)
+        if args.command == "fetch":
+            from oim_archive.tui.fetch_command import cmd_fetch
+
+            return cmd_fetch(args, stdout)
         return COMMANDS[args.command](args, stdout)
     except (ArchiveError, CliError, FileExistsError, ValueError) as exc:
-        sys.stderr.write(f"{PROG}: error: {clean_line(str(exc))}\n")
-        if isinstance(exc, CorruptArchiveError):
-            return EXIT_DAMAGED
-        return exc.status if isinstance(exc, CliError) else 1
+        _error(str(exc))
+        return EXIT_FAILURE
     except BrokenPipeError:
         # `oim-archive list | head`: the reader went away; not an error worth a traceback.
         # (Caught before OSError, its base class.)
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return 0
+        return EXIT_OK
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
-        sys.stderr.write(f"{PROG}: error: {clean_line(f'{where}{exc.strerror or exc}')}\n")
-        return 1
+        _error(f"{where}{exc.strerror or exc}")
+        return EXIT_FAILURE
     except KeyboardInterrupt:
-        sys.stderr.write(f"{PROG}: " + _("interrupted") + "\n")
+        sys.stderr.write(_("{prog}: interrupted").format(prog=PROG) + "\n")
         return 130
+
+
+def _error(message: str) -> None:
+    sys.stderr.write(
+        _("{prog}: error: {message}").format(prog=PROG, message=clean_line(message)) + "\n"
+    )
+
+
+def _completion(parser: argparse.ArgumentParser, shell: str, out: TextIO) -> int:
+    import shtab
+
+    script: Any = shtab.complete(parser, shell=shell)
+    out.write(str(script))
+    return EXIT_OK
 
 
 if __name__ == "__main__":

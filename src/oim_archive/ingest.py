@@ -75,6 +75,20 @@ class ImportReport:
     appeared: list[str] = field(default_factory=list)
     disappeared: list[str] = field(default_factory=list)
 
+    def merged(self, other: ImportReport) -> ImportReport:
+        """Both reports as one (this one's entries first)."""
+        return ImportReport(
+            imported=self.imported + other.imported,
+            duplicates=self.duplicates + other.duplicates,
+            failed=self.failed + other.failed,
+            files=self.files + other.files,
+            removed_earlier=self.removed_earlier + other.removed_earlier,
+            reparse=self.reparse or other.reparse,
+            changed=self.changed + other.changed,
+            appeared=self.appeared + other.appeared,
+            disappeared=self.disappeared + other.disappeared,
+        )
+
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
             "imported": list(self.imported),
@@ -329,6 +343,33 @@ def _record_reparse(report: ImportReport, result: ReplaceResult) -> None:
     report.imported.extend(result.appeared)
     report.disappeared.extend(result.disappeared)
     report.removed_earlier.extend(result.removed_earlier)
+
+
+def import_data(archive: Archive, data: bytes, name: str) -> ImportReport:
+    """Import one page or bundle given as bytes (``oim-archive import -`` reads stdin), recorded
+    under ``name``. Too big, unreadable or already known: said in the report, as for a file."""
+    report = ImportReport(files=1)
+    limit = BUNDLE_MAX_BYTES if is_bundle(data[:4096]) else MAX_PAGE_BYTES
+    if len(data) > limit:
+        report.failed.append(
+            ImportFailure(name, f"more than {limit / 1024**2:.0f} MB; that is the limit")
+        )
+        return report
+    digest = file_digest(data)
+    if archive.known_source(digest) is not None:
+        report.duplicates.append(name)
+        return report
+    try:
+        releases = parse_file(data, name)
+    except ImportRefused as exc:
+        report.failed.append(ImportFailure(name, str(exc)))
+        return report
+    result = archive.add(releases, {digest: [r.id for r in releases]})
+    report.imported.extend(result.added)
+    report.removed_earlier.extend(result.removed_earlier)
+    if not result.added:
+        report.duplicates.append(name)
+    return report
 
 
 def _parse_all(files: list[str], known: frozenset[str], workers: int) -> Iterator[_Parsed]:

@@ -76,10 +76,11 @@ _GLUED_BEFORE = re.compile(r" +([»›:;!?])(?=\s|$)")
 
 
 def _wrap(text: str, width: int, indent: str = "", hanging: str = "") -> list[str]:
-    text = text.replace(_GLUE, " ")
-    text = _GLUED_BEFORE.sub(_GLUE + r"\1", _GLUED_AFTER.sub(r"\1" + _GLUE, text))
+    # The glue must not occur in the text itself (scraped text may hold private-use characters).
+    glue = next(chr(c) for c in range(ord(_GLUE), 0xF900) if chr(c) not in text)
+    text = _GLUED_BEFORE.sub(glue + r"\1", _GLUED_AFTER.sub(r"\1" + glue, text))
     lines = _wrapper(width, indent, hanging).wrap(text) or [indent.rstrip()]
-    return [line.replace(_GLUE, " ") for line in lines]
+    return [line.replace(glue, " ") for line in lines]
 
 
 def _wrapper(width: int, indent: str, hanging: str) -> textwrap.TextWrapper:

@@ -18,8 +18,9 @@ from typing import Any
 import orjson
 import platformdirs
 
+from oim_archive.store.directory import DirectoryEntry
 from oim_archive.store.file.storage import write_atomically
-from oim_archive.store.records import Release, sort_newest_first
+from oim_archive.store.records import ListRow, Release, sort_newest_first
 
 CATALOG_VERSION = 1
 CACHE_ENV_VAR = "OIM_ARCHIVE_CACHE"
@@ -51,45 +52,56 @@ def index_cache_path(archive_path: Path) -> Path:
     return cache_stem(archive_path).with_suffix(".index")
 
 
-_last_read: tuple[Path, tuple[int, int], list[Release]] | None = None
+_last_read: tuple[Path, tuple[int, int], list[ListRow]] | None = None
 
 
 def read_catalog(archive_path: Path, stamp: tuple[int, int] | None) -> list[Release] | None:
     """The releases of the list (no body, no contacts) if the catalog matches ``stamp``.
 
     The CLI checks the catalog and the browser then shows it: the second call is free."""
+    rows = read_catalog_rows(archive_path, stamp)
+    if rows is None:
+        return None
+    return [
+        Release(
+            id=row.id,
+            date=row.date,
+            country=row.country,
+            country_name=row.country_name,
+            language=row.language,
+            dateline=row.dateline,
+            title=row.title,
+            body="",
+        )
+        for row in rows
+    ]
+
+
+def read_catalog_rows(archive_path: Path, stamp: tuple[int, int] | None) -> list[ListRow] | None:
+    """The list catalog's rows if it matches ``stamp`` (read once per process)."""
     global _last_read
     if stamp is None:
         return None
     if _last_read is not None and _last_read[:2] == (archive_path, stamp):
         return list(_last_read[2])
-    releases = _read_catalog_file(archive_path, stamp)
-    if releases is not None:
-        _last_read = (archive_path, stamp, releases)
-        return list(releases)
+    rows = _read_catalog_file(archive_path, stamp)
+    if rows is not None:
+        _last_read = (archive_path, stamp, rows)
+        return list(rows)
     return None
 
 
-def _read_catalog_file(archive_path: Path, stamp: tuple[int, int]) -> list[Release] | None:
+def _read_catalog_file(archive_path: Path, stamp: tuple[int, int]) -> list[ListRow] | None:
     try:
         data = orjson.loads(catalog_path(archive_path).read_bytes())
         if data.get("version") != CATALOG_VERSION or data.get("stamp") != list(stamp):
             return None
-        return [
-            Release(
-                id=row[0],
-                date=row[1],
-                country=row[2],
-                country_name=row[3],
-                language=row[4] or "fr",
-                dateline=row[5],
-                title=row[6],
-                body="",
-            )
-            for row in data["rows"]
-        ]
+        rows = [ListRow._make(row) for row in data["rows"]]
     except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
         return None  # missing, stale or damaged: the archive itself is read instead
+    if not all(type(row.id) is str and type(row.title) is str for row in rows):
+        return None
+    return [row if row.language else row._replace(language="fr") for row in rows]
 
 
 def write_catalog(
@@ -110,10 +122,52 @@ def write_catalog_rows(
 
 
 def _save(archive_path: Path, stamp: tuple[int, int] | None, rows: list[list[Any]]) -> None:
+    _save_json(catalog_path(archive_path), stamp, "rows", rows)
+
+
+def _save_json(path: Path, stamp: tuple[int, int] | None, key: str, data: Any) -> None:
+    """Save ``{version, stamp, key: data}``; best effort (a cache), atomic."""
     if stamp is None:
         return
-    payload = orjson.dumps({"version": CATALOG_VERSION, "stamp": list(stamp), "rows": rows})
-    path = catalog_path(archive_path)
+    payload = orjson.dumps({"version": CATALOG_VERSION, "stamp": list(stamp), key: data})
     with contextlib.suppress(Exception):
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(path, payload, keep_backup=False)
+
+
+def directory_path(archive_path: Path) -> Path:
+    """Where the saved contact directory of ``archive_path`` is kept."""
+    return cache_stem(archive_path).with_suffix(".directory.json")
+
+
+def write_directory(
+    archive_path: Path, stamp: tuple[int, int] | None, entries: Sequence[DirectoryEntry]
+) -> None:
+    """Save the contact directory built from the archive file with this ``stamp``."""
+    data = [[e.name, e.office, e.phones, e.emails, e.releases, e.offices] for e in entries]
+    _save_json(directory_path(archive_path), stamp, "entries", data)
+
+
+def read_directory(
+    archive_path: Path, stamp: tuple[int, int] | None
+) -> list[DirectoryEntry] | None:
+    """The saved contact directory if it was built from the file as it is now (``stamp``)."""
+    if stamp is None:
+        return None
+    try:
+        data = orjson.loads(directory_path(archive_path).read_bytes())
+        if data.get("version") != CATALOG_VERSION or data.get("stamp") != list(stamp):
+            return None
+        return [
+            DirectoryEntry(
+                name=str(name),
+                office=office if isinstance(office, str) else None,
+                phones=[str(p) for p in phones],
+                emails=[str(e) for e in emails],
+                releases=[str(r) for r in releases],
+                offices=[str(o) for o in offices],
+            )
+            for name, office, phones, emails, releases, offices in data["entries"]
+        ]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None  # missing, stale or damaged: built again from the archive

@@ -28,21 +28,42 @@ def fingerprint(release_ids: Sequence[str], salt: str = "") -> str:
     return digest.hexdigest()
 
 
-def read(path: Path, expected: str) -> WordIndex | None:
-    """The saved index when `path` holds one made for `expected`, else None (never raises)."""
+def read(
+    path: Path, expected: str | None, file_stamp: tuple[int, int] | None = None
+) -> tuple[WordIndex | None, bool]:
+    """The saved index when `path` holds one made for the fingerprint `expected`, else None;
+    and whether it was saved from the archive file with this `file_stamp` (never raises).
+
+    With `expected` None, the file stamp alone decides: the same (mtime_ns, size) as when the
+    index was built, the trust the list catalog has too. A command can then search without
+    decoding every release to check the fingerprint."""
     try:
         with np.load(path, allow_pickle=False) as saved:
-            if saved["fingerprint"].tobytes().decode("ascii") != expected:
-                return None
-            return WordIndex.from_arrays({key: saved[key] for key in saved.files})
+            same_file = (
+                file_stamp is not None
+                and "file_stamp" in saved.files
+                and saved["file_stamp"].tolist() == list(file_stamp)
+            )
+            if expected is None:
+                if not same_file:
+                    return None, False
+            elif saved["fingerprint"].tobytes().decode("ascii") != expected:
+                return None, False
+            return WordIndex.from_arrays({key: saved[key] for key in saved.files}), same_file
     except (OSError, KeyError, ValueError, UnicodeDecodeError, zipfile.BadZipFile, EOFError):
-        return None
+        return None, False
 
 
-def write(path: Path, stamp: str, index: WordIndex) -> bool:
-    """Save the index atomically; False when the folder cannot be written."""
+def write(
+    path: Path, stamp: str, index: WordIndex, file_stamp: tuple[int, int] | None = None
+) -> bool:
+    """Save the index atomically; False when the folder cannot be written.
+
+    `file_stamp` is the archive file's (mtime_ns, size) the releases were read from."""
     arrays = index.to_arrays()
     arrays["fingerprint"] = np.frombuffer(stamp.encode("ascii"), dtype=np.uint8)
+    if file_stamp is not None:
+        arrays["file_stamp"] = np.asarray(file_stamp, dtype=np.int64)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic.replace(path, lambda out: np.savez(out, allow_pickle=False, **arrays))

@@ -19,10 +19,15 @@ from typing import overload
 
 import numpy as np
 
-from oim_archive.store.countries import codes_named
 from oim_archive.store.directory import DirectoryEntry
-from oim_archive.store.records import Release, sort_newest_first
+from oim_archive.store.records import Listed, Release, sort_newest_first
 from oim_archive.store.search import cache as search_cache
+from oim_archive.store.search.facets import (
+    country_codes,
+    country_names,
+    country_value,
+    language_codes,
+)
 from oim_archive.store.search.fold import fold, highlight_spans
 from oim_archive.store.search.index import WordIndex
 
@@ -60,11 +65,6 @@ _FACET_KEYS = {
     "idioma": "language",
 }
 _FACET = re.compile(r"^([^\W\d_]+):(\S+)$")
-_LANGUAGE_NAMES = {
-    "fr": ("fr", "francais", "french", "frances"),
-    "en": ("en", "english", "anglais", "ingles"),
-    "es": ("es", "espanol", "spanish", "espagnol"),
-}
 
 
 @dataclass(slots=True)
@@ -100,7 +100,7 @@ def parse_query(query: str) -> Query:
         if not value:
             continue
         if key == "country":
-            parsed.country = value.upper() if len(value) == 2 else value
+            parsed.country = country_value(value)
         elif key == "year":
             parsed.year = value.replace(" ", "")
         else:
@@ -113,35 +113,62 @@ class SearchIndex:
 
     def __init__(self, releases: Sequence[Release], *, words: WordIndex | None = None) -> None:
         """Fold and index the releases (or reuse `words`, a word index built from them)."""
-        self._ids = [r.id for r in releases]
-        if words is None or words.n_docs != len(self._ids):
+        if words is None or words.n_docs != len(releases):
             words = WordIndex(map(_release_tiers, releases), RELEASE_TIER_WEIGHTS)
+        self._setup(releases, words)
+
+    def _setup(self, releases: Sequence[Listed], words: WordIndex) -> None:
+        """Facets and date order from the list fields; the words from `words`."""
+        self._ids = [r.id for r in releases]
         self._index = words
         n = len(self._ids)
         # Rank of each release in newest-first order (undated last; stable on the given order).
+        dates = [r.date for r in releases]
         newest_first = list(range(n))
-        sort_newest_first(newest_first, date=lambda i: releases[i].date, title=None)
+        sort_newest_first(newest_first, date=dates.__getitem__, title=None)
         self._date_rank = np.empty(n, dtype=np.int64)
         self._date_rank[np.asarray(newest_first, dtype=np.int64)] = np.arange(n, dtype=np.int64)
         self._countries = _Facet([(r.country or "").upper() for r in releases])
-        self._country_names: dict[str, set[str]] = {}
-        for r in releases:
-            if r.country and r.country_name:
-                self._country_names.setdefault(fold(r.country_name), set()).add(r.country.upper())
-        self._years = _Facet([(r.date or "")[:4] for r in releases])
+        self._country_names = country_names(releases)
+        self._years = _Facet([(date or "")[:4] for date in dates])
         self._languages = _Facet([(r.language or "").lower() for r in releases])
         self._last: tuple[str, Ranking] | None = None  # the same query twice (e.g. Enter)
 
     @classmethod
-    def cached(cls, releases: Sequence[Release], cache_file: str | os.PathLike[str]) -> SearchIndex:
+    def cached(
+        cls,
+        releases: Sequence[Release],
+        cache_file: str | os.PathLike[str],
+        file_stamp: tuple[int, int] | None = None,
+    ) -> SearchIndex:
         """Like `SearchIndex(releases)`, reusing the word index saved in `cache_file` when it was
-        made from these same releases, else building it and saving it there (best effort)."""
+        made from these same releases, else building it and saving it there (best effort).
+
+        `file_stamp`, the archive file's (mtime_ns, size) the releases were read from, is saved
+        with it so that `saved` can trust it later without the releases' contacts."""
         path = Path(cache_file)
         stamp = _cache_stamp(releases)
-        words = search_cache.read(path, stamp)
+        words, same_file = search_cache.read(path, stamp, file_stamp)
         index = cls(releases, words=words)
-        if words is None:
-            search_cache.write(path, stamp, index._index)
+        if words is None or (file_stamp is not None and not same_file):
+            search_cache.write(path, stamp, index._index, file_stamp)
+        return index
+
+    @classmethod
+    def saved(
+        cls,
+        releases: Sequence[Listed],
+        cache_file: str | os.PathLike[str],
+        file_stamp: tuple[int, int],
+    ) -> SearchIndex | None:
+        """The index saved in `cache_file` from the archive file with this `file_stamp`, over
+        `releases` in the order it was built (list rows suffice: no body, no contacts);
+        None when there is no such saved index."""
+        words, _ = search_cache.read(Path(cache_file), None, file_stamp)
+        if words is None or words.n_docs != len(releases):
+            return None
+        index = cls.__new__(cls)
+        index._setup(releases, words)
         return index
 
     def __len__(self) -> int:
@@ -197,36 +224,21 @@ class SearchIndex:
     def _facet_mask(self, query: Query) -> np.ndarray | None:
         masks: list[np.ndarray] = []
         if query.country:
-            masks.append(self._countries.mask(self._country_codes(query.country)))
+            codes = country_codes(query.country, self._country_names)
+            masks.append(self._countries.mask(codes))
         if query.year in UNDATED:
             masks.append(self._years.mask([""]))
         elif query.year:
             year = query.year
             masks.append(self._years.mask(v for v in self._years.values if v.startswith(year)))
         if query.language:
-            wanted = query.language
-            codes = [
-                c
-                for c, names in _LANGUAGE_NAMES.items()
-                if any(n.startswith(wanted) for n in names)
-            ]
-            masks.append(self._languages.mask(codes or [wanted]))
+            masks.append(self._languages.mask(language_codes(query.language)))
         if not masks:
             return None
         combined = masks[0].copy()
         for m in masks[1:]:
             combined &= m
         return combined
-
-    def _country_codes(self, value: str) -> set[str]:
-        if len(value) == 2 and value.isalpha() and value.isupper():
-            return {value}
-        # A name in English, French or Spanish whatever the interface speaks, or as a page wrote it.
-        codes = codes_named(value)
-        for name, name_codes in self._country_names.items():
-            if name.startswith(value):
-                codes |= name_codes
-        return codes
 
 
 class Ranking(Sequence[Hit]):

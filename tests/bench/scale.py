@@ -1,10 +1,13 @@
-"""Scale benchmark: import, start-up, keystroke -> screen and memory at 1k / 10k / 100k releases.
+"""Scale benchmark: import, CLI commands, start-up, keystroke -> screen and memory at 1k / 10k /
+100k releases.
 
 Every figure is printed beside a comparison measured in the same run:
 - import            vs reading the same files in Python and running one regex over each;
+- CLI search, contacts QUERY, show  vs `oim-archive list | head -1` on the same archive;
 - start-up          vs a minimal Textual app showing one label, both in the same tmux setup;
 - keystroke->screen vs fzf on the same titles, in the same tmux setup;
-- memory            peak RSS of the browser with the archive loaded, and the archive size.
+- memory            peak RSS of the browser with the archive loaded, and of each CLI command,
+                    beside the archive size.
 
     python -m tests.bench.scale                 # 1k and 10k
     python -m tests.bench.scale --sizes 1000,10000,100000
@@ -94,6 +97,79 @@ def bench_import(folder: Path, db: Path, n: int, row: Row) -> None:
     row.figures["archive MB"] = f"{db.stat().st_size / 1e6:.1f}"
 
 
+PEAK_RSS = (
+    "import resource, subprocess, sys\n"
+    "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=False)\n"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+)
+
+
+def _cli(db: Path) -> str:
+    script = Path(sys.executable).with_name("oim-archive")
+    return f"'{script}' --db '{db}'"
+
+
+def _timed(command: str, env: dict[str, str], repeat: int = 3) -> float:
+    """Median wall-clock seconds of a shell command (process start included, as a user sees)."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        done = subprocess.run(["bash", "-c", command], env=env, stdout=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+        if done.returncode not in (0, 1):  # 1: nothing matched, at a tiny size
+            raise RuntimeError(f"{command}: exit status {done.returncode}")
+    return statistics.median(times)
+
+
+def _peak_mb(argv: list[str], env: dict[str, str]) -> float:
+    """Peak RSS of one command, in MB."""
+    done = subprocess.run(
+        [sys.executable, "-c", PEAK_RSS, *argv], env=env, capture_output=True, check=True
+    )
+    return int(done.stdout.split()[-1]) / 1024
+
+
+def bench_cli(db: Path, cache: Path, row: Row) -> None:
+    """CLI commands against `list | head -1`, from the saved catalog and index (made by the
+    first command that needs them), plus the first search with no saved index at all."""
+    env = {**os.environ, "OIM_ARCHIVE_CACHE": str(cache)}
+    shutil.rmtree(cache, ignore_errors=True)
+    archive = Archive(db)
+    releases = archive.releases()
+    some_id = releases[len(releases) // 2].id
+    name = next(c.name for r in releases for c in r.contacts if c.name).split()[-1]
+    del releases, archive
+    cli = _cli(db)
+    cold = _timed(f"{cli} search traite", env, repeat=1)  # builds and saves list and index
+    head = _timed(f"{cli} list | head -1", env)
+    commands = {
+        "search": f"{cli} search traite",
+        "contacts QUERY": f"{cli} contacts {name}",
+        "show": f"{cli} show {some_id}",
+    }
+    for label, command in commands.items():
+        took = _timed(command, env)
+        row.figures[f"CLI {label} s vs list|head -1"] = (
+            f"{took:.2f} vs {head:.2f} ({took / head:.1f}x)"
+        )
+    row.figures["CLI search, no saved index s"] = f"{cold:.2f}"
+    script = str(Path(sys.executable).with_name("oim-archive"))
+    peaks = {
+        label: _peak_mb([script, "--db", str(db), *argv], env)
+        for label, argv in {
+            "list": ["list"],
+            "search": ["search", "traite"],
+            "contacts": ["contacts", name],
+            "show": ["show", some_id],
+            "list --json": ["list", "--json"],
+            "dump": ["dump", "-"],
+        }.items()
+    }
+    worst = max(peaks, key=peaks.__getitem__)
+    row.figures["CLI peak RSS MB (worst)"] = f"{peaks[worst]:.0f} ({worst})"
+    row.figures["CLI peak RSS MB (search)"] = f"{peaks['search']:.0f}"
+
+
 def _browser_argv(db: Path) -> list[str]:
     script = Path(sys.executable).with_name("oim-archive")
     return [str(script), "--db", str(db), "--export-dir", tempfile.gettempdir()]
@@ -119,13 +195,15 @@ def bench_startup_and_keys(db: Path, n: int, titles: Path, cache: Path, row: Row
             waited, _ = session.wait_for(listed, timeout=300)
             browser.append(waited)
     row.figures["first start s (list / search)"] = f"{cold:.2f} / {cold + searchable:.2f}"
-    row.figures["start-up s"] = f"{statistics.median(browser):.2f}"
-    row.figures["minimal app s"] = f"{statistics.median(minimal):.2f}"
+    started, bare = statistics.median(browser), statistics.median(minimal)
+    row.figures["start-up s vs minimal app"] = (
+        f"{started:.2f} vs {bare:.2f} ({started / bare:.2f}x)"
+    )
     with TmuxSession() as session:
         session.start(_browser_argv(db), env=env)
         session.wait_for(lambda screen: _ready(screen, n), timeout=600)
         ours = _type_queries(session, lambda prefix: rf"filter: {re.escape(prefix)}\b")
-        row.figures["peak RSS MB"] = f"{session.peak_rss_mb():.0f}"
+        row.figures["browser peak RSS MB"] = f"{session.peak_rss_mb():.0f}"
     fzf = _fzf_keystrokes(titles, n)
     row.figures["key->screen p50/p95 ms"] = _pct(ours)
     row.figures["fzf key->screen p50/p95 ms"] = _pct(fzf) if fzf else "fzf missing"
@@ -217,7 +295,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="oim-archive scale benchmark")
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "oim-bench")
-    parser.add_argument("--no-tui", action="store_true", help="import and size figures only")
+    parser.add_argument("--no-tui", action="store_true", help="no browser figures (no tmux)")
+    parser.add_argument("--no-cli", action="store_true", help="no CLI command figures")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     rows = []
@@ -228,6 +307,8 @@ def main(argv: list[str] | None = None) -> int:
         for stale in args.work.glob(f"archive-{n}.json*"):
             stale.unlink()
         bench_import(folder, db, n, row)
+        if not args.no_cli:
+            bench_cli(db, args.work / f"cache-cli-{n}", row)
         titles = args.work / f"titles-{n}.txt"
         titles.write_text("\n".join(r.title for r in Archive(db).releases()) + "\n")
         if not args.no_tui and tmux_available():

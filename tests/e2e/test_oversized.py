@@ -74,7 +74,7 @@ def test_the_cli_names_the_refused_big_file_on_one_line(tmp_path: Path) -> None:
     write_pages(folder, 2)
     write_big_page(folder / "huge.txt")
     result = run_cli(["--db", tmp_path / "archive.json", "import", folder])
-    assert result.returncode == 1
+    assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "huge.txt" in lines[0] and "MB" in lines[0], result.stderr
     assert "2 new releases" in result.stdout
@@ -88,7 +88,7 @@ def test_a_big_file_dressed_as_a_bundle_is_refused(tmp_path: Path) -> None:
         handle.write(b'{"oim-archive-bundle": 1, "releases": 3}\n')
         handle.write(b"not json at all " * (BIG_BYTES // 16))
     code, report = import_json(tmp_path / "archive.json", folder)
-    assert code == 1
+    assert code == 2
     reasons = failed_files(report)
     assert set(reasons) == {"fake.jsonl"}
     assert_one_line_reason(reasons["fake.jsonl"])
@@ -120,7 +120,7 @@ def test_ten_thousand_line_paragraph_and_pages_without_newlines(tmp_path: Path) 
         out = io.StringIO()
         assert main(["--db", str(db), "show", release.id], out=out) == 0
         assert not CONTROL_CHARS.search(out.getvalue().replace("\t", " "))
-    assert code == (1 if reasons else 0)
+    assert code == (2 if reasons else 0)
 
 
 def test_symlink_loops_devices_and_junk_never_stop_the_others(tmp_path: Path) -> None:
@@ -142,7 +142,7 @@ def test_symlink_loops_devices_and_junk_never_stop_the_others(tmp_path: Path) ->
     result = run_cli(
         ["--db", db, "import", folder, "/dev/zero", tmp_path / "missing", "--json"], timeout=120
     )
-    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.returncode == 2 and "Traceback" not in result.stderr
     report = orjson.loads(result.stdout)
     reasons = failed_files(report)
     for name in ("self.txt", "ping.txt", "pong.txt", "dangling.txt", "zero", "missing"):

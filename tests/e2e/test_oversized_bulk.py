@@ -56,7 +56,7 @@ def test_a_folder_of_100k_files(tmp_path: Path) -> None:
         timeout=900,  # a bound that says "it finishes", not how fast
         check=False,
     )
-    assert done.returncode == 1, done.stderr[-2000:]
+    assert done.returncode == 2, done.stderr[-2000:]
     assert b"Traceback" not in done.stderr
     report = orjson.loads(done.stdout)
     assert len(report["imported"]) == len(real)

@@ -79,19 +79,19 @@ def test_bad_file_never_stops_the_others(
     db = tmp_path / "a.json"
     code, out = run("--db", db, "import", folder, "--json")
     report = orjson.loads(out)
-    assert code == 1
+    assert code == 2
     assert len(report["imported"]) == 5
     failed = {Path(f["file"]).name: f["error"] for f in report["failed"]}
     assert set(failed) == {"empty.txt", "binary.bin"}
     assert all(error and "\n" not in error for error in failed.values())
     code, _ = run("--db", db, "import", folder)
     err = capsys.readouterr().err
-    assert code == 1 and "empty.txt" in err and "Traceback" not in err
+    assert code == 2 and "empty.txt" in err and "Traceback" not in err
 
 
 def test_import_missing_path(tmp_path: Path) -> None:
     code, out = run("--db", tmp_path / "a.json", "import", tmp_path / "nope", "--json")
-    assert code == 1 and "No such file" in orjson.loads(out)["failed"][0]["error"]
+    assert code == 2 and "No such file" in orjson.loads(out)["failed"][0]["error"]
 
 
 def test_list_newest_first_and_json_records(sample_db: Path) -> None:
@@ -118,7 +118,7 @@ def test_show_accepts_a_unique_prefix(sample_db: Path) -> None:
 def test_show_unknown_id(sample_db: Path, bad_id: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, _ = run("--db", sample_db, "show", bad_id)
     err = capsys.readouterr().err
-    assert code == 1 and err.startswith("oim-archive: error:") and err.count("\n") == 1
+    assert code == 2 and err.startswith("oim-archive: error:") and err.count("\n") == 1
 
 
 def test_search_finds_body_words_without_accents(sample_db: Path) -> None:
@@ -133,7 +133,7 @@ def test_search_with_no_hit(sample_db: Path, capsys: pytest.CaptureFixture[str])
     code, out = run("--db", sample_db, "search", "qqqqxxxxzzzz")
     assert code == 1 and out == "" and "no release matches" in capsys.readouterr().err
     code, out = run("--db", sample_db, "search", "qqqqxxxxzzzz", "--json")
-    assert code == 0 and orjson.loads(out) == []
+    assert code == 1 and orjson.loads(out) == []
 
 
 def test_contacts_directory_query_json_and_vcard(sample_db: Path) -> None:
@@ -163,7 +163,7 @@ def test_export_formats_file_and_export_dir(
     code, _ = run("--db", sample_db, "export", rid, "--format", "md", "-o", target)
     assert code == 0 and target.read_text(encoding="utf-8").startswith("# ")
     code, _ = run("--db", sample_db, "export", rid, "-o", target)
-    assert code == 1 and "--force" in capsys.readouterr().err
+    assert code == 2 and "--force" in capsys.readouterr().err
     assert target.read_text(encoding="utf-8").startswith("# ")  # not overwritten
     code, _ = run("--db", sample_db, "export", rid, "-o", target, "--force")
     assert code == 0 and not target.read_text(encoding="utf-8").startswith("# ")
@@ -189,7 +189,7 @@ def test_dump_and_import_bundle_into_another_archive(sample_db: Path, tmp_path: 
         ids_by_source(sample_db).values()
     )
     code, _ = run("--db", sample_db, "dump", bundle)
-    assert code == 1  # never overwrites silently
+    assert code == 2  # never overwrites silently
 
 
 @pytest.mark.parametrize("command", [["list"], ["show", "abc"], ["search", "x"], ["contacts"]])
@@ -199,7 +199,7 @@ def test_reading_a_missing_archive(
     db = tmp_path / "missing.json"
     code, _ = run("--db", db, *command)
     err = capsys.readouterr().err
-    assert code == 1 and "no archive here" in err and "Traceback" not in err
+    assert code == 2 and "no archive here" in err and "Traceback" not in err
     assert not db.exists()
 
 

@@ -150,14 +150,14 @@ def test_an_existing_output_file_is_refused_without_force(
     target = tmp_path / "mine.txt"
     target.write_text("my own file", encoding="utf-8")
     filled = [a.format(id=releases[0].id, file=target) for a in argv]
-    assert main(["--db", str(db), *filled], out=io.StringIO()) == 1
+    assert main(["--db", str(db), *filled], out=io.StringIO()) == 2
     err = capsys.readouterr().err
     assert str(target) in err and "--force" in err and len(err.strip().splitlines()) == 1
     assert target.read_text(encoding="utf-8") == "my own file"
     link = tmp_path / "link.txt"
     link.symlink_to(tmp_path / "not-there-yet.txt")  # a dangling link counts as taken
     filled = [a.format(id=releases[0].id, file=link) for a in argv]
-    assert main(["--db", str(db), *filled], out=io.StringIO()) == 1
+    assert main(["--db", str(db), *filled], out=io.StringIO()) == 2
     assert not (tmp_path / "not-there-yet.txt").exists()
     filled = [a.format(id=releases[0].id, file=target) for a in argv]
     assert main(["--db", str(db), *filled, "--force"], out=io.StringIO()) == 0

@@ -282,7 +282,7 @@ def test_hostile_and_undecodable_file_names_on_import(tmp_path: Path) -> None:
             check=False,
         )
         stdout, stderr = done.stdout.decode(), done.stderr.decode()
-        assert done.returncode == 1, stderr
+        assert done.returncode == 2, stderr
         assert "Traceback" not in stderr
         assert_inert(stdout)
         assert_inert(stderr)

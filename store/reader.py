@@ -1,0 +1,171 @@
+"""Opening an archive for reading: the one path the CLI and the browser share.
+
+Three things, each as cheap as the archive allows:
+- the **list** (``catalog``): titles, dates, countries from the list catalog in the user cache,
+  trusted while the archive file keeps the (mtime, size) it was made from;
+- the **snapshot** (``read``): every release decoded and checked, which refreshes the catalog;
+- the **search index** (``search``, ``indexes``): loaded from the saved index when it was built
+  from this same file, else built once and saved for every later command and the browser.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from oim_archive.store.directory import DirectoryEntry, build_directory
+from oim_archive.store.file.archive import Archive
+from oim_archive.store.file.catalog import (
+    index_cache_path,
+    read_catalog,
+    read_catalog_rows,
+    read_directory,
+    write_catalog,
+    write_directory,
+)
+from oim_archive.store.records import Listed, Release
+
+if TYPE_CHECKING:  # numpy and the search engine load only when a search needs them
+    from oim_archive.store.search.engine import ContactSearch, SearchIndex
+
+
+@dataclass(slots=True, eq=False)
+class Snapshot:
+    """The archive as read at one moment, plus the structures built from it."""
+
+    releases: list[Release]
+    stamp: tuple[int, int] | None
+    positions: dict[str, int] = field(default_factory=dict)
+    index: SearchIndex | None = None
+    directory: list[DirectoryEntry] | None = None
+    contact_search: ContactSearch | None = None
+    # From the list catalog: titles, dates, countries only, until the archive itself is read.
+    partial: bool = False
+    # Order in which reads started: an older read never replaces a newer one.
+    sequence: int = 0
+
+    @property
+    def ready(self) -> bool:
+        """Whether searching and the contact directory are available."""
+        return self.index is not None and self.contact_search is not None
+
+
+EMPTY = Snapshot(releases=[], stamp=None)
+
+
+@dataclass(slots=True)
+class Listing:
+    """The releases a command lists or searches: catalog rows, or the releases of a full read."""
+
+    rows: Sequence[Listed]
+    stamp: tuple[int, int] | None
+    full: bool  # the rows are whole Releases (a full read happened)
+
+
+# What ``ArchiveReader.indexes`` builds: search index, contact directory, contact search.
+Indexes = tuple["SearchIndex", list[DirectoryEntry], "ContactSearch"]
+
+
+def _snapshot(releases: list[Release], stamp: tuple[int, int] | None, *, partial: bool) -> Snapshot:
+    positions = {release.id: i for i, release in enumerate(releases)}
+    return Snapshot(releases=releases, stamp=stamp, positions=positions, partial=partial)
+
+
+class ArchiveReader:
+    """Read one archive: its list, its checked releases, its search structures."""
+
+    def __init__(self, archive: Archive) -> None:
+        self.archive = archive
+        self.path = archive.path
+
+    def catalog(self) -> Snapshot | None:
+        """The list as saved by the last full read or write, if the archive has not changed."""
+        stamp = self.archive.stamp()
+        releases = read_catalog(self.path, stamp)
+        return None if releases is None else _snapshot(releases, stamp, partial=True)
+
+    def read(self) -> Snapshot:
+        """Read and check every release (ArchiveError with a one-line message); saves the list
+        catalog when it is missing or stale."""
+        # The storage re-reads the file when its (mtime, size) changed, else reuses its parse.
+        stamp = self.archive.stamp()
+        self.archive.require(validate=False)
+        releases = self.archive.releases()  # checks every record
+        if read_catalog(self.path, stamp) is None:
+            write_catalog(self.path, stamp, releases)
+        return _snapshot(releases, stamp, partial=False)
+
+    def search_index(self, snapshot: Snapshot) -> SearchIndex:
+        """The search index over ``snapshot``'s releases: the saved one when it was built from
+        the same file (a list snapshot is enough then), else built from a full read and saved."""
+        from oim_archive.store.search.engine import SearchIndex
+
+        cache = index_cache_path(self.path)
+        if snapshot.stamp is not None:
+            saved = SearchIndex.saved(snapshot.releases, cache, snapshot.stamp)
+            if saved is not None:
+                return saved
+        if snapshot.partial:
+            raise ValueError("a list snapshot has no saved index: read the archive first")
+        return SearchIndex.cached(snapshot.releases, cache, snapshot.stamp)
+
+    def listing(self) -> Listing:
+        """The list for a command: the catalog's rows when they match the file, else a full
+        checked read (which saves the catalog for next time)."""
+        stamp = self.archive.stamp()
+        rows = read_catalog_rows(self.path, stamp)
+        if rows is not None:
+            return Listing(rows, stamp, full=False)
+        snapshot = self.read()
+        return Listing(snapshot.releases, snapshot.stamp, full=True)
+
+    def searchable(self) -> tuple[Listing, SearchIndex]:
+        """The quickest list that can be searched, with its index: the catalog's rows and the
+        saved index when both match the file, else a full read (building and saving both)."""
+        from oim_archive.store.search.engine import SearchIndex
+
+        listing = self.listing()
+        if listing.stamp is not None:
+            cache = index_cache_path(self.path)
+            saved = SearchIndex.saved(listing.rows, cache, listing.stamp)
+            if saved is not None:
+                return listing, saved
+        snapshot = self.read()
+        return Listing(snapshot.releases, snapshot.stamp, full=True), self.search_index(snapshot)
+
+    def release(self, row: Listed) -> Release:
+        """The whole release (body, contacts) of a row; one record decoded, not the archive."""
+        return row if isinstance(row, Release) else self.archive.get(row.id)
+
+    def directory(self) -> tuple[list[DirectoryEntry], Listing]:
+        """The contact directory and the list whose ids it names: the saved directory when it
+        was built from the file as it is now, else built from a full read and saved."""
+        listing = self.listing()
+        saved = read_directory(self.path, listing.stamp)
+        if saved is not None:
+            return saved, listing
+        snapshot = self.read()  # the same parse as the listing's, when that was a full read
+        return self._built_directory(snapshot), Listing(snapshot.releases, snapshot.stamp, True)
+
+    def _built_directory(self, snapshot: Snapshot) -> list[DirectoryEntry]:
+        saved = read_directory(self.path, snapshot.stamp)
+        if saved is not None:
+            return saved
+        entries = build_directory(snapshot.releases)
+        write_directory(self.path, snapshot.stamp, entries)
+        return entries
+
+    def indexes(self, snapshot: Snapshot) -> Indexes:
+        """Search index (saved or built), contact directory and contact search of a full read.
+
+        Everything built lives until the next reload: it is kept out of the garbage collector's
+        full scans, which otherwise pause a long-running reader ~0.3 s at 100k releases."""
+        from oim_archive.store.search.engine import ContactSearch
+
+        index = self.search_index(snapshot)
+        directory = self._built_directory(snapshot)
+        contact_search = ContactSearch(directory)
+        gc.freeze()
+        return index, directory, contact_search
