@@ -211,8 +211,8 @@ def bench_startup_and_keys(db: Path, n: int, titles: Path, cache: Path, row: Row
 
 def _ready(screen: str, n: int) -> bool:
     """The status line shows every release and no 'indexing…' note: search is ready."""
-    pattern = re.compile(rf"\s*{n:,} / {n:,} releases\s*")
-    return any(pattern.fullmatch(line) for line in screen.splitlines())
+    pattern = re.compile(rf"\s*{n:,} / {n:,} releases\b")
+    return any(pattern.match(line) and "indexing" not in line for line in screen.splitlines())
 
 
 def _type_queries(session: TmuxSession, marker: object) -> list[float]:
@@ -310,9 +310,12 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_cli:
             bench_cli(db, args.work / f"cache-cli-{n}", row)
         titles = args.work / f"titles-{n}.txt"
-        titles.write_text("\n".join(r.title for r in Archive(db).releases()) + "\n")
+        stored = Archive(db).releases()  # a listing page may hold several releases
+        titles.write_text("\n".join(r.title for r in stored) + "\n")
+        count = len(stored)
+        del stored
         if not args.no_tui and tmux_available():
-            bench_startup_and_keys(db, n, titles, args.work / f"cache-{n}", row)
+            bench_startup_and_keys(db, count, titles, args.work / f"cache-{n}", row)
         rows.append(row)
         print(f"done N={n:,}", file=sys.stderr)
     print_table(rows)
