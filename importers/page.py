@@ -232,7 +232,9 @@ def parse_text(decoded: str, name: str) -> list[Release]:
         if number == 0 and item.lines is lines:  # a single page: its title is already found
             release = _release(item, [], name, (title_index, chrome))
         else:
-            title_at = None if item.title_index is None else (item.title_index, [])
+            title_at: tuple[int, list[str]] | None = (
+                None if item.title_index is None else (item.title_index, [])
+            )
             release = _release(item, chrome if number == 0 else [], name, title_at)
         if release is not None and release.id not in seen:
             seen.add(release.id)
