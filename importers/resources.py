@@ -9,7 +9,7 @@ from typing import Any
 
 def read_text(name: str) -> str:
     """The text of one data file of the package."""
-    return resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+    return resources.files(__package__).joinpath("data").joinpath(name).read_text(encoding="utf-8")
 
 
 def read_json(name: str) -> Any:

@@ -16,7 +16,12 @@ LANGUAGES = ("en", "fr", "es")
 
 
 def _read_table() -> dict[str, dict[str, str]]:
-    text = resources.files("oim_archive.store").joinpath("data", "countries.tsv").read_text("utf-8")
+    text = (
+        resources.files("oim_archive.store")
+        .joinpath("data")
+        .joinpath("countries.tsv")
+        .read_text("utf-8")
+    )
     table: dict[str, dict[str, str]] = {}
     for row in text.splitlines():
         if not row.strip() or row.startswith("#"):

@@ -140,3 +140,21 @@ assert not held
     assert result.returncode == 0, result.stderr
     assert "usage: oim-archive" in result.stdout
     assert "1 new" in result.stdout or "imported" in result.stdout.lower()
+
+
+def test_tui_screens_holds_screens_only() -> None:
+    """Every module of tui/screens defines a Screen; helpers live beside it in tui/."""
+    import importlib
+
+    from textual.screen import Screen
+
+    for name in _submodules("oim_archive.tui.screens")[1:]:
+        module = importlib.import_module(name)
+        screens = [
+            value
+            for value in vars(module).values()
+            if isinstance(value, type)
+            and issubclass(value, Screen)
+            and value.__module__ == module.__name__
+        ]
+        assert screens, f"{name} defines no screen"

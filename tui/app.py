@@ -22,8 +22,8 @@ from oim_archive.preferences import (
     save_preferences,
 )
 from oim_archive.store.file.archive import Archive
+from oim_archive.tui.library import Library
 from oim_archive.tui.screens.help import HelpScreen
-from oim_archive.tui.screens.library import Library
 from oim_archive.tui.screens.releases import ReleasesScreen
 
 DARK_THEME = "textual-dark"

@@ -15,9 +15,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 from pathlib import Path
-from typing import overload
+from typing import Any, overload
 
 import numpy as np
+from numpy.typing import NDArray
 
 from oim_archive.store.directory import DirectoryEntry
 from oim_archive.store.records import Listed, Release, sort_newest_first
@@ -221,8 +222,8 @@ class SearchIndex:
         order = np.argsort(-key, kind="stable")
         return Ranking(self._ids, chosen[order], np.round(score[order], 3), terms)
 
-    def _facet_mask(self, query: Query) -> np.ndarray | None:
-        masks: list[np.ndarray] = []
+    def _facet_mask(self, query: Query) -> NDArray[Any] | None:
+        masks: list[NDArray[Any]] = []
         if query.country:
             codes = country_codes(query.country, self._country_names)
             masks.append(self._countries.mask(codes))
@@ -247,7 +248,7 @@ class Ranking(Sequence[Hit]):
     __slots__ = ("_ids", "_order", "_scores", "terms")
 
     def __init__(
-        self, ids: list[str], order: np.ndarray, scores: np.ndarray, terms: tuple[str, ...]
+        self, ids: list[str], order: NDArray[Any], scores: NDArray[Any], terms: tuple[str, ...]
     ) -> None:
         self._ids = ids
         self._order = order
@@ -278,7 +279,7 @@ class Ranking(Sequence[Hit]):
             return self._make(self._order, self._scores)
         return self._make(self._order[: max(0, limit)], self._scores[: max(0, limit)])
 
-    def _make(self, order: np.ndarray, scores: np.ndarray) -> list[Hit]:
+    def _make(self, order: NDArray[Any], scores: NDArray[Any]) -> list[Hit]:
         return _new_hits(order.tolist(), self._ids, scores.tolist(), self.terms)
 
 
@@ -330,9 +331,9 @@ class _Facet:
         self.values = sorted(set(values))
         number = {v: i for i, v in enumerate(self.values)}
         self._codes = np.fromiter((number[v] for v in values), dtype=np.int32, count=len(values))
-        self._cache: dict[frozenset[str], np.ndarray] = {}
+        self._cache: dict[frozenset[str], NDArray[Any]] = {}
 
-    def mask(self, wanted: Iterable[str]) -> np.ndarray:
+    def mask(self, wanted: Iterable[str]) -> NDArray[Any]:
         key = frozenset(wanted)
         cached = self._cache.get(key)
         if cached is None:
@@ -344,7 +345,7 @@ class _Facet:
         return cached
 
 
-def _top_order(key: np.ndarray, limit: int | None) -> np.ndarray:
+def _top_order(key: NDArray[Any], limit: int | None) -> NDArray[Any]:
     """Positions of the largest keys, largest first (all, or the first `limit`)."""
     if limit is not None and limit < len(key):
         if limit <= 0:

@@ -22,8 +22,10 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
+from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -54,7 +56,7 @@ def max_edits(length: int) -> int:
 class WordMatch:
     """How one query word matched the vocabulary."""
 
-    vector: np.ndarray  # float32 score per document, 0 where the word did not match
+    vector: NDArray[Any]  # float32 score per document, 0 where the word did not match
     fuzzy_terms: tuple[str, ...]  # vocabulary terms reached only by fuzzy matching
     matched_docs: int
 
@@ -88,12 +90,12 @@ class _Tier:
 
     __slots__ = ("offsets", "postings", "weight")
 
-    def __init__(self, weight: float, offsets: np.ndarray, postings: np.ndarray) -> None:
+    def __init__(self, weight: float, offsets: NDArray[Any], postings: NDArray[Any]) -> None:
         self.weight = weight
         self.offsets = offsets
         self.postings = postings
 
-    def slice(self, first_term: int, end_term: int) -> np.ndarray:
+    def slice(self, first_term: int, end_term: int) -> NDArray[Any]:
         return self.postings[self.offsets[first_term] : self.offsets[end_term]]
 
 
@@ -145,9 +147,9 @@ class WordIndex:
         self._cache: OrderedDict[tuple[str, bool], WordMatch] = OrderedDict()
         self._lock = threading.Lock()
 
-    def to_arrays(self) -> dict[str, np.ndarray]:
+    def to_arrays(self) -> dict[str, NDArray[Any]]:
         """Everything needed to rebuild this index without folding again (see `from_arrays`)."""
-        arrays: dict[str, np.ndarray] = {
+        arrays: dict[str, NDArray[Any]] = {
             "terms": np.frombuffer("\0".join(self.terms).encode("utf-8"), dtype=np.uint8),
             "fuzzy_ids": self._fuzzy_ids,
             "n_docs": np.array([self.n_docs], dtype=np.int64),
@@ -160,7 +162,7 @@ class WordIndex:
         return arrays
 
     @classmethod
-    def from_arrays(cls, arrays: Mapping[str, np.ndarray]) -> WordIndex:
+    def from_arrays(cls, arrays: Mapping[str, NDArray[Any]]) -> WordIndex:
         """The index saved by `to_arrays`; KeyError/ValueError when the arrays do not fit."""
         index = cls.__new__(cls)
         blob = arrays["terms"].tobytes().decode("utf-8")
@@ -186,7 +188,7 @@ class WordIndex:
         return index
 
     def _build_tier(
-        self, weight: float, terms: array[int], counts: array[int], rank: np.ndarray
+        self, weight: float, terms: array[int], counts: array[int], rank: NDArray[Any]
     ) -> _Tier:
         n_terms = len(self.terms)
         if not len(terms):
@@ -297,7 +299,7 @@ class WordIndex:
             matched_docs=int(np.count_nonzero(vector)),
         )
 
-    def score(self, words: Sequence[str]) -> tuple[np.ndarray, np.ndarray, tuple[str, ...]]:
+    def score(self, words: Sequence[str]) -> tuple[NDArray[Any], NDArray[Any], tuple[str, ...]]:
         """(matched word count, relevance, matched terms) for a list of folded query words.
 
         Relevance sums each word's vector weighted by rarity (rare words count more), so within

@@ -15,7 +15,7 @@ from oim_archive.store.file.catalog import (
     write_catalog,
 )
 from oim_archive.tui.app import make_app
-from oim_archive.tui.screens.library import Library
+from oim_archive.tui.library import Library
 from tests.conftest import make_release
 from tests.support.tui import watch_notify
 

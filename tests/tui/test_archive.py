@@ -9,9 +9,9 @@ import pytest
 
 from oim_archive.ingest import ensure_sample_archive
 from oim_archive.store.file.archive import Archive
+from oim_archive.tui import library as library_module
 from oim_archive.tui.app import make_app
 from oim_archive.tui.dialogs.import_path import ImportPathDialog
-from oim_archive.tui.screens import library as library_module
 from oim_archive.tui.screens.release import ReleaseScreen
 from oim_archive.tui.screens.releases import ReleasesScreen
 from oim_archive.tui.widgets.release_list import ReleaseList

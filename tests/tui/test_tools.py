@@ -124,7 +124,7 @@ async def test_o_and_pipe_say_when_the_terminal_cannot_be_handed_over(tmp_path: 
 def test_run_outside_pipes_the_text_to_the_command(tmp_path: Path):
     import contextlib
 
-    from oim_archive.tui.screens.outside import run_outside
+    from oim_archive.tui.outside import run_outside
 
     class Suspending:
         suspended = 0

@@ -13,7 +13,7 @@ from oim_archive.preferences import Preferences
 from oim_archive.store.errors import ArchiveError
 from oim_archive.store.records import Release
 from oim_archive.tui.dialogs.confirm import ConfirmDialog
-from oim_archive.tui.screens.library import Library
+from oim_archive.tui.library import Library
 from oim_archive.tui.widgets.safe_text import line
 
 if TYPE_CHECKING:
@@ -164,14 +164,14 @@ class BaseScreen(Screen[None]):
 
     def copy(self, text: str, what: str) -> None:
         """Copy ``text`` and say what was copied and where it really went."""
-        from oim_archive.tui.screens.clipboard import copy_text
+        from oim_archive.tui.clipboard import copy_text
 
         where = copy_text(self.app, text)
         self.notify(f"{what}: {where}", title=_("Copy"), markup=False)
 
     def page_release(self, release: Release | None) -> None:
         """Open the release text in ``$PAGER`` (less by default)."""
-        from oim_archive.tui.screens.outside import pager_command, release_for_outside, run_outside
+        from oim_archive.tui.outside import pager_command, release_for_outside, run_outside
 
         if release is None or self.still_loading():
             return
@@ -182,7 +182,7 @@ class BaseScreen(Screen[None]):
     def pipe_release(self, release: Release | None) -> None:
         """Ask for a shell command and pipe the release text to it."""
         from oim_archive.tui.dialogs.pipe import PipeDialog
-        from oim_archive.tui.screens.outside import release_for_outside, run_outside
+        from oim_archive.tui.outside import release_for_outside, run_outside
 
         if release is None or self.still_loading():
             return

@@ -13,8 +13,8 @@ from typing import Generic, TypeVar
 from textual import on
 from textual.widgets import Input
 
+from oim_archive.tui.coalesce import FilterDone, QueryCoalescer
 from oim_archive.tui.screens.base import BaseScreen
-from oim_archive.tui.screens.coalesce import FilterDone, QueryCoalescer
 from oim_archive.tui.widgets.filter_input import FilterInput
 from oim_archive.tui.widgets.line_list import LineList
 

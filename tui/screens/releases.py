@@ -24,11 +24,9 @@ from oim_archive.tui.dialogs.choice import ChoiceDialog
 from oim_archive.tui.dialogs.confirm import ConfirmDialog
 from oim_archive.tui.dialogs.facets import FacetPicker, apply_facet, facet_choices
 from oim_archive.tui.dialogs.import_path import ImportPathDialog
-from oim_archive.tui.screens.base import report_failure
-from oim_archive.tui.screens.filtered import FilteredListScreen
-from oim_archive.tui.screens.library import EMPTY
-from oim_archive.tui.screens.marks import Marks, export_marked, marked_releases
-from oim_archive.tui.screens.messages import (
+from oim_archive.tui.library import EMPTY
+from oim_archive.tui.marks import Marks, export_marked, marked_releases
+from oim_archive.tui.messages import (
     ImportFinished,
     ImportProgress,
     MarksRead,
@@ -36,6 +34,8 @@ from oim_archive.tui.screens.messages import (
     SnapshotIndexed,
     SnapshotRead,
 )
+from oim_archive.tui.screens.base import report_failure
+from oim_archive.tui.screens.filtered import FilteredListScreen
 from oim_archive.tui.widgets.filter_input import FilterInput
 from oim_archive.tui.widgets.key_bar import KeyBar
 from oim_archive.tui.widgets.line_list import LineList

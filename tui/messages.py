@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from oim_archive.tui.screens.library import Indexes, Snapshot
+from oim_archive.tui.library import Indexes, Snapshot
 
 if TYPE_CHECKING:
     from oim_archive.ingest import ImportReport

@@ -12,7 +12,7 @@ from textual.app import App
 
 from oim_archive.i18n import _, ngettext
 from oim_archive.store.records import Release
-from oim_archive.tui.screens.library import Library
+from oim_archive.tui.library import Library
 
 
 class Marks:
