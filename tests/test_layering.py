@@ -89,7 +89,6 @@ def test_only_tui_imports_textual_in_the_source() -> None:
 
 @pytest.mark.slow
 def test_wheel_installs_one_top_level_name(tmp_path: Path) -> None:
-    pytest.importorskip("setuptools")
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q",
          "-w", str(tmp_path), str(ROOT)],
