@@ -397,26 +397,13 @@ def _parse_all(files: list[str], known: frozenset[str], workers: int) -> Iterato
                         initializer=_start_worker,
                         initargs=(lifeline,),
                     )
-                    stack.push(_shutdown_on_exit(pool))
+                    # On Ctrl-C or an error, drop the chunks not started instead of parsing them.
+                    stack.callback(pool.shutdown, wait=True, cancel_futures=True)
                 chunks = [unknown[i : i + CHUNK_FILES] for i in range(0, len(unknown), CHUNK_FILES)]
                 for chunk in pool.map(_parse_chunk, chunks):
                     yield from chunk
             else:
                 yield from (_parse_loaded(item) for item in unknown)
-
-
-def _shutdown_on_exit(
-    pool: ProcessPoolExecutor,
-) -> Callable[[type[BaseException] | None, BaseException | None, object], bool]:
-    """Stop the pool when parsing ends, dropping the chunks not started. On Ctrl-C nothing
-    waits for the workers: the results are thrown away, and the closed lifeline ends them."""
-
-    def shutdown(kind: type[BaseException] | None, error: BaseException | None, tb: object) -> bool:
-        interrupted = kind is not None and issubclass(kind, KeyboardInterrupt)
-        pool.shutdown(wait=not interrupted, cancel_futures=True)
-        return False
-
-    return shutdown
 
 
 @dataclass(slots=True)
