@@ -192,10 +192,18 @@ def test_the_browser_speaks_french_with_a_french_locale(tmp_path: Path, terminal
     assert "Palette de commandes" in screen and "Page suivante" in screen
     assert "Everywhere" not in screen and "Releases" not in screen
     terminal.send("q")
-    terminal.wait_for(lambda shown: "Partout" not in shown and "5 / 5 communiqués" in shown)
+    # The contact directory is built with the index: wait until indexing is over before "c".
+    terminal.wait_for(
+        lambda shown: (
+            "Partout" not in shown and "5 / 5 communiqués" in shown and "indexation" not in shown
+        ),
+        timeout=60,
+    )
 
     terminal.send("c")
-    screen = terminal.wait_for(r"(?s)Cité dans 1 communiqué :.*\d+ / \d+ contacts.*esc Retour")
+    screen = terminal.wait_for(
+        r"(?s)Cité dans 1 communiqué :.*\d+ / \d+ contacts.*esc Retour", timeout=60
+    )
     assert "Courriel" in screen and "/ pour filtrer les contacts" in screen
     assert "Named in" not in screen and "Back" not in screen
     terminal.send("C-q")
