@@ -16,7 +16,7 @@ import signal
 import stat
 import threading
 import zlib
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from importlib import resources
@@ -299,24 +299,65 @@ def import_paths(
         pending_sources.clear()
         pending_files.clear()
 
-    for done, parsed in enumerate(_parse_all(files, known_digests, workers), start=1):
-        if parsed.error is not None:
-            report.failed.append(ImportFailure(parsed.path, parsed.error))
-        elif parsed.digest in known_digests:
-            report.duplicates.append(readable_path(parsed.path))
-        else:
-            releases = parsed.releases
-            fresh = [r for r in releases if r.id not in pending_ids]
-            pending_ids.update(r.id for r in fresh)
-            pending.extend(fresh)
-            pending_sources[parsed.digest] = releases
-            pending_files.append((parsed.path, [r.id for r in fresh]))
-            if len(pending) >= BATCH_RELEASES:
-                flush()
-        if progress is not None:
-            progress(done, total)
-    flush()
+    # Ctrl-C is taken between files: never inside the pool's internals, never mid-write.
+    # Closing the stream at once stops the workers there, not when the traceback is freed.
+    with (
+        interrupt_between_steps() as check_interrupt,
+        contextlib.closing(_parse_all(files, known_digests, workers)) as stream,
+    ):
+        for done, parsed in enumerate(stream, start=1):
+            check_interrupt()
+            if parsed.error is not None:
+                report.failed.append(ImportFailure(parsed.path, parsed.error))
+            elif parsed.digest in known_digests:
+                report.duplicates.append(readable_path(parsed.path))
+            else:
+                releases = parsed.releases
+                fresh = [r for r in releases if r.id not in pending_ids]
+                pending_ids.update(r.id for r in fresh)
+                pending.extend(fresh)
+                pending_sources[parsed.digest] = releases
+                pending_files.append((parsed.path, [r.id for r in fresh]))
+                if len(pending) >= BATCH_RELEASES:
+                    flush()
+            if progress is not None:
+                progress(done, total)
+        check_interrupt()
+        flush()
     return report
+
+
+@contextlib.contextmanager
+def interrupt_between_steps() -> Iterator[Callable[[], None]]:
+    """Defer Ctrl-C to the points where the caller calls the yielded check.
+
+    A KeyboardInterrupt raised wherever the main thread happens to be can land inside
+    ``concurrent.futures`` while it holds a lock, and the pool's shutdown then waits forever.
+    Here the signal only sets a flag, and the check raises it in our own code, between files;
+    a second Ctrl-C interrupts at once. Outside the main thread (the browser's import worker)
+    or under a custom handler, nothing changes."""
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGINT) is not signal.default_int_handler
+    ):
+        yield lambda: None
+        return
+    pressed = threading.Event()
+
+    def on_interrupt(_signal: int, _frame: object) -> None:
+        if pressed.is_set():
+            raise KeyboardInterrupt
+        pressed.set()
+
+    def check() -> None:
+        if pressed.is_set():
+            raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, on_interrupt)
+    try:
+        yield check
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def reparse_sources(
@@ -372,7 +413,9 @@ def import_data(archive: Archive, data: bytes, name: str) -> ImportReport:
     return report
 
 
-def _parse_all(files: list[str], known: frozenset[str], workers: int) -> Iterator[_Parsed]:
+def _parse_all(
+    files: list[str], known: frozenset[str], workers: int
+) -> Generator[_Parsed, None, None]:
     """Read files in windows (known ones end there), parse the rest in the worker processes."""
     with contextlib.ExitStack() as stack:
         pool: ProcessPoolExecutor | None = None
