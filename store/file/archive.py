@@ -87,6 +87,15 @@ def _documents(rows: Mapping[str, Mapping[str, Any]]) -> list[Document]:
     return [Document(row, doc_id=key) for key, row in rows.items()]  # type: ignore[arg-type]
 
 
+def _first_source(records: Mapping[str, Any], ids: Sequence[str]) -> str | None:
+    """The ``source`` of the first of ``ids`` still in the archive that has one."""
+    for release_id in ids:
+        source = records.get(release_id, {}).get("source")
+        if source:
+            return str(source)
+    return None
+
+
 def _differs(old: Mapping[str, Any], new: Mapping[str, Any], old_body: Any) -> bool:
     """Whether a re-parsed record says something else than the stored one (import time aside)."""
     keys = (set(old) | set(new)) - {"imported_at", "body", "id"}
@@ -328,9 +337,13 @@ class Archive:
             }
             old_ids = {i for digest in parsed for i in sources.get(digest, {}).get("ids", [])}
             fresh: dict[str, Release] = {}
-            for releases in parsed.values():
+            origins: dict[str, str] = {}  # release id -> where its bytes first came from
+            for digest, releases in parsed.items():
+                origin = _first_source(records, sources.get(digest, {}).get("ids", []))
                 for release in releases:
                     fresh.setdefault(release.id, release)
+                    if origin is not None:
+                        origins.setdefault(release.id, origin)
             stamp = now_iso()
             writes: dict[str, dict[str, Any]] = {}
             for release_id, release in fresh.items():
@@ -338,6 +351,9 @@ class Archive:
                     result.removed_earlier.append(release_id)
                     continue
                 record = release.to_dict()
+                # The same bytes read again from elsewhere (a fetched page kept on disk): the
+                # release still comes from where they were first found, its URL.
+                record["source"] = origins.get(release_id, record["source"])
                 old = records.get(release_id)
                 if old is None:
                     record["imported_at"] = record.get("imported_at") or stamp

@@ -4,6 +4,7 @@ and every write goes through TinyDB under the lock."""
 
 from __future__ import annotations
 
+import gzip
 import io
 import itertools
 import os
@@ -276,3 +277,18 @@ def test_cache_and_stamp_are_one_value(six: Path) -> None:
     other.remove([archive.releases()[0].id])
     assert len(archive) == 5  # the stamp changed with the file: the cache was not trusted
     assert other.last_written == other.stamp()
+
+
+def test_a_fetched_page_reparsed_from_its_kept_copy_keeps_its_url(tmp_path: Path) -> None:
+    """`fetch` records a page under its URL and keeps its bytes under .fetch/pages; reparsing
+    that copy changes nothing and the release still says where it came from."""
+    archive = Archive(tmp_path / "a.json")
+    data = next(SAMPLE_DIR.glob("001_*.txt")).read_bytes()
+    url = "https://www.iom.int/fr/news/communique"
+    (result,) = ingest.import_pages(archive, [(url, data)])
+    kept = tmp_path / "a.fetch" / "pages" / "www.iom.int" / "communique.0123456789ab.html.gz"
+    kept.parent.mkdir(parents=True)
+    kept.write_bytes(gzip.compress(data))
+    report = ingest.import_paths(archive, [kept.parent], workers=1, reparse=True)
+    assert (report.changed, report.appeared, report.disappeared) == ([], [], [])
+    assert [r.source for r in Archive(archive.path).releases()] == [url] * len(result.ids)
