@@ -18,8 +18,8 @@ import httpx
 from oim_archive import __version__
 from oim_archive.importers import MAX_PAGE_BYTES
 
-PROJECT_URL = "https://pypi.org/project/oim-archive/"
-USER_AGENT = f"oim-archive/{__version__} (+{PROJECT_URL})"
+# No web page of ours to point to (the project is not published): the agent says what it is.
+USER_AGENT = f"oim-archive/{__version__} (offline reader of IOM press releases; polite crawler)"
 ROBOTS_AGENT = "oim-archive"  # the token robots.txt groups are matched against
 
 # What a crawl may read: web pages, sitemaps and feeds; plain text only for robots.txt.
