@@ -116,10 +116,6 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_FAILURE if report.failed else EXIT_OK
 
 
-def _count(singular: str, plural: str, count: int) -> str:
-    return ngettext(singular, plural, count).format(n=format_number(count))
-
-
 def _import_summary(report: ImportReport, path: Path) -> str:
     """One line: what came in, what was known, removed earlier, refused, files read."""
     if report.reparse:
@@ -132,23 +128,27 @@ def _import_summary(report: ImportReport, path: Path) -> str:
         ]
     else:
         parts = [
-            _count("{n} new release", "{n} new releases", len(report.imported)),
-            _count(
+            ngettext("{n} new release", "{n} new releases", len(report.imported)).format(
+                n=format_number(len(report.imported))
+            ),
+            ngettext(
                 "{n} file already in the archive",
                 "{n} files already in the archive",
                 len(report.duplicates),
-            ),
+            ).format(n=format_number(len(report.duplicates))),
         ]
     if report.removed_earlier:
         parts.append(
-            _count(
+            ngettext(
                 "{n} removed earlier, skipped",
                 "{n} removed earlier, skipped",
                 len(report.removed_earlier),
-            )
+            ).format(n=format_number(len(report.removed_earlier)))
         )
     parts.append(_("{n} refused").format(n=format_number(len(report.failed))))
-    read = _count("{n} file read", "{n} files read", report.files)
+    read = ngettext("{n} file read", "{n} files read", report.files).format(
+        n=format_number(report.files)
+    )
     return _("{summary} ({read}) -> {path}").format(summary=", ".join(parts), read=read, path=path)
 
 
@@ -172,7 +172,12 @@ def cmd_remove(args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         out.write(json_text({"removed": [r.id for r in removed]}))
     else:
-        out.write(_count("Removed {n} release:", "Removed {n} releases:", len(removed)) + "\n")
+        out.write(
+            ngettext("Removed {n} release:", "Removed {n} releases:", len(removed)).format(
+                n=format_number(len(removed))
+            )
+            + "\n"
+        )
         out.writelines(_release_line(r) for r in removed)
     return EXIT_OK
 
