@@ -213,3 +213,26 @@ def test_catalog_translates_every_message_and_nothing_is_fuzzy(language: str) ->
     assert missing == [], f"{path.name} ({language}) lacks:\n" + "\n".join(missing)
     assert empty == [], f"{path.name} ({language}) leaves untranslated:\n" + "\n".join(empty)
     assert fuzzy == [], f"{path.name} ({language}) has fuzzy entries:\n" + "\n".join(fuzzy)
+
+
+def test_every_help_example_is_marked_for_translation() -> None:
+    """The examples under each --help are translated: each description is in the catalogs."""
+    from oim_archive.tui.cli_help import EXAMPLES
+
+    marked = _marked_messages()
+    missing = [
+        what for examples in EXAMPLES.values() for _cmd, what in examples if what not in marked
+    ]
+    assert missing == []
+
+
+def test_plural_messages_are_literals_the_extractor_sees() -> None:
+    """``ngettext`` with anything but two string literals hides its texts from the catalogs."""
+    hidden = []
+    for path in _scanned_files():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and _call_name(node) == "ngettext":
+                texts = node.args[:2]
+                if not all(isinstance(t, ast.Constant) and isinstance(t.value, str) for t in texts):
+                    hidden.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert hidden == []
