@@ -92,7 +92,7 @@ def paragraphs(lines: list[str]) -> list[str]:
 # "Genève/ Port-au-Prince, 9 mars – …": places, an optional date, then a dash.
 _DATELINE = re.compile(
     r"^(?P<head>[^\W\d_][^.!?;:«»\"“”\n]{0,90}?)"
-    r"(?:\.?\s+-\s*|\.?\s*[–—−]\s*|\.?\s*-\s+|\.-\s*)(?P<rest>\S.*)$",
+    r"(?:\.?\s+-\s*|\.?\s*[–—−]\s*|\.?\s*-\s+|\.-\s*|\s*/\s*--?\s*)(?P<rest>\S.*)$",
     re.DOTALL,
 )
 # "San Jose, Costa Rica. The IOM…": a full stop after "City, Country" (checked by the caller).
@@ -103,6 +103,8 @@ _DATELINE_STOP = re.compile(
 )
 _DATELINE_DATE = re.compile(
     r"\s*,\s*(?P<date>(?:le\s+|el\s+|on\s+)?[^,]*\d[^,]*)$"
+    # "GENEVA, Switzerland, March 10, 2017": a US-style date after the places.
+    r"|\s*,\s*(?P<us>[^\W\d_]{3,10}\.?\s+\d{1,2},\s*(?:19|20)\d\d)$"
     # "Ciudad de Guatemala 26 de agosto de 2019": a full date after the place, without a comma.
     r"|\s+(?P<bare>\d{1,2}(?:er|º)?\s+(?:de\s+)?[^\W\d_]{3,10}\.?,?\s+(?:de\s+)?(?:19|20)\d\d)$"
 )
@@ -147,7 +149,7 @@ def split_dateline(
     head, date_text = match["head"].strip(), None
     date_match = _DATELINE_DATE.search(head)
     if date_match:
-        date_text = (date_match["date"] or date_match["bare"]).strip()
+        date_text = (date_match["date"] or date_match["us"] or date_match["bare"]).strip()
         head = head[: date_match.start()].strip()
     if not head or not _is_places(head):
         return None, None, paragraph

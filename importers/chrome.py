@@ -44,9 +44,19 @@ _SENTENCE_END = re.compile(r"[.!?]\W*$")
 _CAPTION = re.compile(
     r"^(?:photo|photos|foto|fotos|crédits?\s+photo|photo\s+credits?|image|©)\b"
     r"|\b(?:photo|foto|crédit|credit)\s*:\s*\S.{0,100}$"
+    # A poster or image credit ending the line: "… Afiche de la Campaña: OIM".
+    r"|\b(?:afiche|affiche|poster|imagen)\b[\w\s'’]{0,30}:\s*(?:IOM|OIM)\b.{0,60}$"
     r"|©\s*\S.{0,100}$"
     # A photographer's credit ending the line: "(IOM/Amanda Nero 2019)", "OIM/J. Dupont".
     r"|\b(?:IOM|OIM|UN|ONU|UNHCR)\s*/\s*[A-ZÀ-Ö][\w .'’-]{1,60}\)?\s*$",
+    re.IGNORECASE,
+)
+# A feed page's own lines and a breadcrumb: "Subscribe to PBN News Germany feed",
+# "Updated: 2 hours 25 min ago", "Home / Press Room IOM", "Accueil / Actualités".
+_FEED_OR_BREADCRUMB = re.compile(
+    r"^(?:subscribe\s+to\s+.{1,60}\s+feed|(?:updated|mis\s+à\s+jour|actualizado)\s*:?\s*\d+\s+\w+"
+    r"(?:\s+\d+\s+\w+)?\s+(?:ago|min\.?)"
+    r"|(?:home|accueil|inicio|startseite)\s*[/>»›]\s*[^/]{1,60}(?:\s*[/>»›]\s*[^/]{1,60}){0,3})$",
     re.IGNORECASE,
 )
 # "L'OIM est présente en Tunisie depuis 2001." and its English and Spanish forms.
@@ -142,6 +152,7 @@ def _chrome_by_itself(line: str) -> bool:
         or _ONLY_PUNCTUATION.match(line) is not None
         or _is_menu_item(line)
         or _PRESENCE.match(line) is not None
+        or _FEED_OR_BREADCRUMB.match(line) is not None
         or is_caption(line)
         or _glued_label(line) is not None
     )

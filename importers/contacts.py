@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from oim_archive.store.records import Contact
 
+from .contact_block import inline_block, until_prose
 from .phones import split_numbers, to_e164
 
 # "Pour plus d'informations, veuillez contacter:", "For further information please contact",
@@ -28,7 +29,7 @@ _CONTACT_VERB = re.compile(
 )
 _PHONE_LABEL = re.compile(
     r"^(?:t[ée]l[ée]?(?:phone|éfono|efono)?|tel|phone|mobile|mob|cell(?:ulaire)?|cel(?:ular)?|"
-    r"portable|m[óo]vil|whatsapp|gsm|office|bureau|t|m)\s*\.?\s*(?:\([^)]*\))?\s*[:.]?\s*",
+    r"portable|m[óo]vil|whatsapp|gsm|office|bureau|t|m)\s*\.?\s*(?:\((?![+\d])[^)]*\))?\s*[:.]?\s*",
     re.IGNORECASE,
 )
 _FAX_LABEL = re.compile(r"^fax\b", re.IGNORECASE)
@@ -53,7 +54,24 @@ _TRAILING_LINK_WORD = re.compile(
 )
 _SEPARATOR = re.compile(r"^(?:ou|or|o|y|et|and|/|&)$", re.IGNORECASE)
 _INLINE_SEPARATOR = re.compile(r"\s+(?:ou|or|o|y|et|and)\s+(?:a\s+|à\s+|with\s+)?(?=[A-ZÀ-ÖØ-Þ])")
-_FIELD_SPLIT = re.compile(r"\s*[,;|]\s*")
+# Fields are split at commas, semicolons and bars, and at a full stop before a label
+# ("OIM Mali. Tél : +223…. E-mail : …").
+_FIELD_SPLIT = re.compile(
+    r"\s*[,;|]\s*|\.\s+(?=(?:t[ée]l|tel|phone|mobile|cel|m[óo]vil|fax|e-?mail|courriel|correo)"
+    r"\b)",
+    re.IGNORECASE,
+)
+# A place or office label before a person: "In Geneva: X", "À Niamey : Y", "IOM Zimbabwe: Z".
+_PLACE_LABEL = re.compile(
+    r"^(?:(?:[Ii]n|[Aa]t|[Àà]|[Aa]|[Ee]n|[Aa]u)\s+(?P<place>[A-ZÀ-ÖØ-Þ][\w'’ -]{1,30}?)"
+    r"|(?P<office>(?:IOM|OIM)\s+[A-ZÀ-ÖØ-Þ][\w'’ -]{1,30}?))\s*:\s*(?=[A-ZÀ-ÖØ-Þ])"
+)
+# "or Hans Bergström": a conjunction opening a field starts the next person.
+_LEADING_SEPARATOR = re.compile(r"^(?:or|ou|o)\s+(?=[A-ZÀ-ÖØ-Þ])")
+# Several people written together ("A (a@…) et B (b@…), OIM Mali, Tél…") share what follows.
+_SHARING = "\x00and"
+_AND_WORDS = frozenset({"et", "and", "y"})
+_OFFICE_MARK = "\x00office:"
 _OFFICE_AFTER_NAME = re.compile(
     r"^(?P<name>.+?)\s+(?:at|from|of|à|de|du|de\s+la|del|en)\s+(?:the\s+|l['’]\s*|la\s+|el\s+)?"
     r"(?P<office>(?:IOM|OIM|UN|ONU|UNHCR|HCR)\b.*)$"
@@ -69,6 +87,8 @@ _NAME_PARTICLES = frozenset(
 )  # fmt: skip
 _OFFICE_WORDS = re.compile(
     r"\b(?:IOM|OIM|UN|ONU|UNHCR|HCR|office|bureau|oficina|mission|misión|ministry|ministère|"
+    r"officer|oficial|officier|chargée?|encargad[oa]|coordinat\w*|coordinador\w*|specialist|"
+    r"spécialiste|especialista|assistant\w*|asistente|communication|comunicación|unité|"
     r"ministerio|media|médias|medios|press|presse|prensa|communications?|comunicaciones|"
     r"spokesperson|porte-parole|portavoz|headquarters|siège|sede|unit|unité|unidad)\b",
     re.IGNORECASE,
@@ -91,7 +111,9 @@ _ADDRESS = re.compile(
 )
 # What a stripped mail link leaves: `E-mail: "">`.
 _LINK_REMNANT = re.compile(
-    r"""(?:\b(?:e-?mail|courriel|correo)\s*:?\s*)?["']+\s*>""", re.IGNORECASE
+    r"""(?:\b(?:e-?mail|courriel|correo)\s*:?\s*)?["']+\s*>|"?\bmailto:"""
+    r"""|\b(?:target|title|href|class|rel)\s*=\s*(?:"[^"\n]*"?)?""",
+    re.IGNORECASE,
 )
 # Contact blocks hold a few people on a few lines; anything longer is not read further.
 MAX_BLOCK_LINES = 120
@@ -99,10 +121,28 @@ MAX_CONTACTS = 30
 MAX_INTRO_LENGTH = 400
 
 
+# "Si vous souhaitez acquérir ces œuvres, veuillez contacter:": a sentence of the release that
+# ends by asking to contact the people on the next lines.
+_INTRO_AT_END = re.compile(
+    r"^[^\n]{0,200}\b(?:veuillez\s+contacter|please\s+contact|favor\s+de\s+contactar|"
+    r"por\s+favor\s+contactar|contactez|contacte\s+a|comuníquese\s+con)\s*:[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 def find_intro(lines: list[str], start: int = 0) -> int | None:
     """Index of the line that opens the contact block, or None."""
     # One scan of the joined lines is far cheaper than a regex call per line.
     text = "\n".join(lines[start:])
+    found = _intro_at_line_start(text)
+    at_end = _INTRO_AT_END.search(text) if "onta" in text else None
+    if at_end is not None and (found is None or at_end.start() < found):
+        found = at_end.start()
+    return None if found is None else start + text.count("\n", 0, found)
+
+
+def _intro_at_line_start(text: str) -> int | None:
+    """Offset of the first line opening with a contact intro ("Pour plus d'informations…")."""
     for match in _INTRO.finditer(text):
         line_start = match.start()
         line_end = text.find("\n", line_start)
@@ -114,7 +154,7 @@ def find_intro(lines: list[str], start: int = 0) -> int | None:
             or len(stripped) < 60
             or _EMAIL.search(line)
         ) and len(line) <= MAX_INTRO_LENGTH:
-            return start + text.count("\n", 0, line_start)
+            return line_start
     return None
 
 
@@ -158,7 +198,8 @@ def _split_people(part: str) -> list[str]:
     for match in _INLINE_SEPARATOR.finditer(part):
         before = part[start : match.start()]
         if "@" in before or sum(ch.isdigit() for ch in before) >= 6:
-            pieces.extend((before, "ou"))
+            word = match.group(0).split()[0].lower()
+            pieces.extend((before, _SHARING if word in _AND_WORDS else "ou"))
             start = match.end()
     pieces.append(part[start:])
     return pieces
@@ -168,6 +209,14 @@ def _fields(block: list[str]) -> list[str]:
     fields: list[str] = []
     for line in block:
         for part in _FIELD_SPLIT.split(line.strip()):
+            leading = _LEADING_SEPARATOR.match(part)
+            if leading is not None:
+                fields.append("ou")
+                part = part[leading.end() :]
+            label = _PLACE_LABEL.match(part)
+            if label is not None:
+                fields.append(_OFFICE_MARK + (label["office"] or label["place"]))
+                part = part[label.end() :]
             fields.extend(piece.strip() for piece in _split_people(part) if piece.strip())
     return fields
 
@@ -202,13 +251,27 @@ class _Builder:
         self.current = _Person(name=_HONORIFIC.sub("", match["b"]).strip())
         return True
 
+    def add_office(self, office: str) -> None:
+        """A place or office label that heads the next person's details."""
+        if self.current.name or self.current.phones or self.current.emails:
+            self.close()
+        self.current.office_parts.append(office)
+
+    def share_with_next(self) -> None:
+        """The person so far shares the details written after the next one."""
+        if self.current.name:
+            self.sharing.append(self.current)
+            self.current = _Person()
+        else:
+            self.close()
+
     def add_name(self, name: str) -> None:
         if self.current.name or self.current.phones or self.current.emails:
             self.close()
         self.current.name = _HONORIFIC.sub("", name).strip()
 
     def add_text(self, text: str) -> None:
-        text = text.strip(" .:-–")
+        text = text.strip(" .:-–\"'")
         if not text or self.add_names_sharing(text):
             return
         for pattern in (_OFFICE_AFTER_NAME, _PARENTHESES):
@@ -221,6 +284,14 @@ class _Builder:
                                           and not self.current.phones and not self.current.emails
                                           and _OFFICE_WORDS.search(text)):  # fmt: skip
             self.add_name(text)
+        elif (
+            self.current.name
+            and self.current.emails
+            and not (self.current.phones or self.current.office_parts)
+            and _OFFICE_WORDS.search(text)
+        ):
+            # "A (a@iom.int), OIM Mali, Tél…": the office after a person's address is theirs.
+            self.current.office_parts.append(text)
         elif self.current.phones or self.current.emails:
             # Text after a person's numbers starts the next person, named or not.
             self.close()
@@ -251,18 +322,22 @@ def parse_contacts(block: list[str], region: str | None = None) -> list[Contact]
     if not block:
         return []
     first = block[0]
-    verb = _CONTACT_VERB.search(first)
-    if first.rstrip().endswith(":"):
+    rest_of_intro = _after_intro(first)
+    if not rest_of_intro.strip(" :") or (
+        first.rstrip().endswith(":") and _is_label_rest(rest_of_intro)
+    ):
         rest_of_intro = ""  # "Contact presse :", "…veuillez contacter:"; people follow
-    elif verb:
-        rest_of_intro = first[verb.end() :]
     else:
-        rest_of_intro = first.split(":", 1)[1] if ":" in first else ""
+        block = inline_block(block)
     builder = _Builder(region)
     after_fax = False
     lines = [_LINK_REMNANT.sub(" ", line) for line in [rest_of_intro, *block[1:MAX_BLOCK_LINES]]]
-    for text in _fields(lines):
-        if _SEPARATOR.match(text):
+    for text in _fields(until_prose(lines)):
+        if text == _SHARING:
+            builder.share_with_next()
+        elif text.startswith(_OFFICE_MARK):
+            builder.add_office(text[len(_OFFICE_MARK) :])
+        elif _SEPARATOR.match(text):
             builder.close()
         elif _FAX_LABEL.match(text):
             after_fax = not _is_phone_field(text)  # "Fax:" alone: its number is on the next line
@@ -288,6 +363,19 @@ def parse_contacts(block: list[str], region: str | None = None) -> list[Contact]
     builder.close()
     contacts = [c for c in (p.to_contact() for p in builder.people) if c is not None]
     return [c for c in contacts if _is_contact(c)][:MAX_CONTACTS]
+
+
+def _after_intro(first: str) -> str:
+    """What the intro line writes after its verb (or its colon): the first person, if any."""
+    verb = _CONTACT_VERB.search(first)
+    if verb:
+        return first[verb.end() :]
+    return first.split(":", 1)[1] if ":" in first else ""
+
+
+def _is_label_rest(text: str) -> bool:
+    """What follows the verb in "Contact presse :" is part of the label, not a person."""
+    return "@" not in text and not any(map(str.isdigit, text)) and len(text.split()) <= 3
 
 
 def _is_contact(contact: Contact) -> bool:

@@ -247,16 +247,24 @@ def _weekday_date(match: re.Match[str]) -> str | None:
     return fitting[0].strftime("%Y-%m-%d") if len(fitting) == 1 else None
 
 
+def weekday_date(text: str) -> str | None:
+    """The first numeric date with a weekday that fits one reading ("Wed, 09/30/2020")."""
+    for match in _WEEKDAY_NUMERIC.finditer(text):
+        found = _weekday_date(match)
+        if found:
+            return found
+    return None
+
+
 def published_date(text: str) -> str | None:
     """The date a label, a dateline or page metadata states, to the precision that is certain.
 
     A numeric date is read by its weekday when it has one, day first after a French or Spanish
     label, and otherwise, when day and month could be swapped ("04/10/2019"), only its year.
     """
-    for match in _WEEKDAY_NUMERIC.finditer(text):
-        found = _weekday_date(match)
-        if found:
-            return found
+    found = weekday_date(text)
+    if found:
+        return found
     for match in _MONTH_DASHED.finditer(text):  # "July-01-2016"
         if _is_month(match["month"]):
             return _parse(f"{int(match['day'])} {match['month']} {match['year']}", "day")

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from .chrome import is_caption, normalise_label
 from .contacts import find_intro
-from .dates import find_dates
+from .dates import find_dates, weekday_date
 
 # CMS lines that head each item: "Posted: Tue, 04/04/2017 - 11:24 Image: … Region-Country: …",
 # "IOM - News - Mar, 04/04/2017 - 11:24", "Publié le : 12 mars 2021", "Publicado: …".
@@ -53,13 +53,27 @@ DATE_LINE_LEAD = 12
 DATE_LINE_WORDS = 7
 
 
+# A feed's source name before the date: "PBN News Germany - Wed, 07/24/2019 - 12:59".
+_SOURCE_PREFIX = re.compile(r"^[^\W\d][^\d\n]{1,40}?\s[-–]\s+(?=[^\W\d]{3,9}\.?,?\s+\d)")
+# A CMS date with its weekday and time: "Wed, 09/30/2020 - 12:30" (time optional).
+_WEEKDAY_DATE_LINE = re.compile(
+    r"^[^\W\d]{3,9}\.?,?\s+\d{1,2}/\d{1,2}/\d{4}(?:\s*[-–]\s*\d\d?:\d\d)?$"
+)
+
+
 def is_date_line(line: str) -> bool:
-    """A line that is nothing but a date ("21 April, 2021", "Wed, 09/19/2018 - 11:19")."""
+    """A line that is nothing but a date ("21 April, 2021", "Wed, 09/19/2018 - 11:19"), perhaps
+    after a feed's source name ("PBN News Germany - Wed, 07/24/2019 - 12:59")."""
     line = line.strip()
     if not line or len(line) > DATE_LINE_LENGTH or not any(ch.isdigit() for ch in line):
         return False
     if line[-1] in "-–—−:" or line[0] == "(":
         return False  # a dateline alone on its line, or a label whose value follows
+    source = _SOURCE_PREFIX.match(line)
+    if source is not None:
+        line = line[source.end() :]
+    if _WEEKDAY_DATE_LINE.match(line) and weekday_date(line):
+        return True  # month/day or day/month, told by the weekday
     found = find_dates(line)
     return bool(found) and found[0].start <= DATE_LINE_LEAD and len(line.split()) <= DATE_LINE_WORDS
 

@@ -33,6 +33,7 @@ LANGUAGE_SAMPLE_WORDS = 1000
 DATELINE_ALONE_LENGTH = 100
 SHORT_TITLE_LENGTH = 120
 FIELD_LINE_LENGTH = 60
+FIELD_LABEL_LENGTH = 30
 BREADCRUMB_LOOKAHEAD = 4
 MIN_REPEATED_TITLE = 20
 # How much a place mention counts, by where it is written.
@@ -87,21 +88,71 @@ def _is_field_line(line: str) -> bool:
     return len(line) <= FIELD_LINE_LENGTH and is_country_name(line)
 
 
+def _is_field_label(line: str) -> bool:
+    """A CMS field label whose value is on the next line ("Published Date:", "Country:")."""
+    return len(line) <= FIELD_LABEL_LENGTH and line.endswith(":") and line.count(" ") < 3
+
+
 def _skip_after_title(lines: list[str], title: str) -> tuple[list[str], str]:
-    """Drop blank lines, a repeated title, page headers, photo captions, a country label and a
-    date line after the title; returns the rest and the date line (the page's own date)."""
+    """Drop blank lines, a repeated title, page headers, photo captions, field labels, a country
+    label and a date line after the title; returns the rest and the date line (the page's own
+    date)."""
     index = 0
     folded_title = title.casefold()
     stated = ""
     while index < len(lines):
         line = lines[index].strip()
-        if line and not (line.casefold() == folded_title or is_label(line) or is_caption(line)):
+        if line and not (
+            line.casefold() == folded_title
+            or is_label(line)
+            or is_caption(line)
+            or _is_field_label(line)
+        ):
             if not stated and is_date_line(line):
                 stated = line
             elif not _is_field_line(line):
                 break
         index += 1
     return lines[index:], stated
+
+
+def _after_leading_date(lines: list[str], index: int) -> tuple[int, str]:
+    """A date line above the headline ("Friday, 10 March 2017" on a blog): the headline's
+    index and that date line (the page's own date); the same index and "" otherwise."""
+    if not is_date_line(lines[index]):
+        return index, ""
+    following = index + 1
+    while following < len(lines) and not lines[following].strip():
+        following += 1
+    if following >= len(lines) or is_date_line(lines[following]):
+        return index, ""
+    if len(lines[following].strip()) > MAX_TITLE_LENGTH:
+        return index, ""
+    return following, lines[index].strip()
+
+
+def _is_wrapped_opening(lines: list[str], index: int) -> bool:
+    """The first line is the start of a hard-wrapped paragraph, not a headline: the next line
+    follows without a blank and goes on with the sentence in lower case."""
+    line = lines[index].rstrip()
+    following = lines[index + 1].strip() if index + 1 < len(lines) else ""
+    return bool(following) and following[:1].islower() and line[-1:] not in '.!?:;»”"'
+
+
+def _wrapped_paragraph(lines: list[str], index: int) -> str:
+    """The lines of a paragraph from index on, joined."""
+    return " ".join(line.strip() for line in lines[index : index + _paragraph_length(lines, index)])
+
+
+def _paragraph_length(lines: list[str], index: int) -> int:
+    end = index
+    while end < len(lines) and lines[end].strip():
+        end += 1
+    return end - index
+
+
+def _after_paragraph(lines: list[str], index: int) -> list[str]:
+    return lines[index + _paragraph_length(lines, index) :]
 
 
 def _date_and_basis(stated: str, found: list[FoundDate]) -> tuple[str | None, str | None]:
@@ -120,12 +171,18 @@ def _release(
     title_index, item_chrome = title_at if title_at is not None else find_title(lines)
     if title_index >= len(lines):
         return None
-    title, long_first_line = _title_and_rest(lines[title_index])
-    rest = lines[title_index + 1 :]
-    if long_first_line is not None:
-        rest = [long_first_line, *rest]
+    title_index, leading_date = _after_leading_date(lines, title_index)
+    if _is_wrapped_opening(lines, title_index):
+        title, long_first_line = _title_and_rest(_wrapped_paragraph(lines, title_index))
+        rest = [long_first_line or title, *_after_paragraph(lines, title_index)]
+    else:
+        title, long_first_line = _title_and_rest(lines[title_index])
+        rest = lines[title_index + 1 :]
+        if long_first_line is not None:
+            rest = [long_first_line, *rest]
     title, rest = _without_breadcrumb(title, rest)
     skipped, date_line = _skip_after_title(rest, title)
+    date_line = date_line or leading_date
     if any(line.strip() for line in skipped):
         rest = skipped
     else:  # a listing item of a title and a date only: the date line is all its text

@@ -33,12 +33,28 @@ def to_e164(raw: str, region: str | None) -> str | None:
     try:
         number = phonenumbers.parse("+" + digits if international else digits, region)
     except phonenumbers.NumberParseException:
-        return None
+        return None if international else _bracketed_country_code(text, digits)
     if not number.country_code or not number.national_number:
         return None
     if phonenumbers.is_valid_number(number) or international:
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-    return None
+    return _bracketed_country_code(text, digits)
+
+
+_BRACKETED_CODE = re.compile(r"^\((\d{1,3})\)")
+
+
+def _bracketed_country_code(text: str, digits: str) -> str | None:
+    """ "(506) 2212-5300": a country code in brackets, when that reading is a valid number."""
+    if _BRACKETED_CODE.match(text) is None:
+        return None
+    try:
+        number = phonenumbers.parse("+" + digits, None)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
 def _replace_last_digits(number: str, digits: str) -> str:

@@ -1,0 +1,35 @@
+"""Where a contact block ends: the release text, the next item or the footer after it."""
+
+from __future__ import annotations
+
+PROSE_MIN_WORDS = 6
+PROSE_LOWER_SHARE = 0.6
+MIN_DIGITS_SEEN = 6
+
+
+def inline_block(block: list[str]) -> list[str]:
+    """A contact written in the intro's own sentence ("please contact X at IOM Y, Tel…") ends at
+    the first blank line: what follows is the page's next item or its footer."""
+    for index, line in enumerate(block[1:], start=1):
+        if not line.strip():
+            return block[:index]
+    return block
+
+
+def _is_prose(line: str) -> bool:
+    """A line of running text (most words in lower case), never a contact field."""
+    words = line.split()
+    if len(words) < PROSE_MIN_WORDS or "@" in line:
+        return False
+    lower = sum(1 for word in words if word[:1].islower())
+    return lower >= PROSE_LOWER_SHARE * len(words)
+
+
+def until_prose(lines: list[str]) -> list[str]:
+    """The block up to the release text that goes on after it ("Le paiement peut…")."""
+    seen_detail = False
+    for index, line in enumerate(lines):
+        if seen_detail and _is_prose(line):
+            return lines[:index]
+        seen_detail = seen_detail or "@" in line or sum(map(str.isdigit, line)) >= MIN_DIGITS_SEEN
+    return lines
