@@ -9,6 +9,8 @@ from textual.message import Message
 from oim_archive.tui.library import Indexes, Snapshot
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from oim_archive.ingest import ImportReport
     from oim_archive.store.records import Release
 
@@ -31,11 +33,12 @@ class SnapshotIndexed(Message):
 
 
 class ImportFinished(Message):
-    """The import worker is done."""
+    """The import worker is done with ``root`` (the folder or file the user chose)."""
 
-    def __init__(self, report: ImportReport) -> None:
+    def __init__(self, report: ImportReport, root: Path) -> None:
         super().__init__()
         self.report = report
+        self.root = root
 
 
 class ImportProgress(Message):

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from oim_archive.i18n import _
+from oim_archive.tui.dialogs.scrolling import SCROLL_BINDINGS, scroll
 from oim_archive.tui.widgets.key_bar import KeyBar
 from oim_archive.tui.widgets.safe_text import join_lines
 
@@ -114,12 +115,7 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q,escape,question_mark,f1", "close", _("Close help"), key_display="q esc ?"),
-        Binding("j,down", "scroll('down')", _("Scroll"), show=False),
-        Binding("k,up", "scroll('up')", _("Scroll"), show=False),
-        Binding("pagedown,space", "scroll('page_down')", _("Page down"), show=False),
-        Binding("pageup", "scroll('page_up')", _("Page up"), show=False),
-        Binding("g,home", "scroll('home')", _("Top"), show=False),
-        Binding("G,end", "scroll('end')", _("Bottom"), show=False),
+        *SCROLL_BINDINGS,
     ]
 
     def __init__(self, app_bindings: Iterable[BindingType]) -> None:
@@ -138,13 +134,4 @@ class HelpScreen(ModalScreen[None]):
         self.dismiss()
 
     def action_scroll(self, direction: str) -> None:
-        scroller = self.query_one("#help-dialog", VerticalScroll)
-        moves = {
-            "down": scroller.scroll_down,
-            "up": scroller.scroll_up,
-            "page_down": scroller.scroll_page_down,
-            "page_up": scroller.scroll_page_up,
-            "home": scroller.scroll_home,
-            "end": scroller.scroll_end,
-        }
-        moves[direction](animate=False)
+        scroll(self.query_one("#help-dialog", VerticalScroll), direction)

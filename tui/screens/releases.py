@@ -2,46 +2,34 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container
-from textual.notifications import SeverityLevel
 from textual.widgets import Input
 from textual.worker import Worker
 
-from oim_archive.i18n import _, format_number, ngettext
+from oim_archive.i18n import _, ngettext
 from oim_archive.store.errors import ArchiveError, CorruptArchiveError
-from oim_archive.store.order import next_order, ordered
 from oim_archive.store.records import Release
 from oim_archive.store.search.fold import highlight_spans
-from oim_archive.tui.dialogs.choice import ChoiceDialog
 from oim_archive.tui.dialogs.confirm import ConfirmDialog
 from oim_archive.tui.dialogs.facets import FacetPicker, apply_facet, facet_choices
-from oim_archive.tui.dialogs.import_path import ImportPathDialog
 from oim_archive.tui.library import EMPTY
-from oim_archive.tui.marks import Marks, export_marked, marked_releases
 from oim_archive.tui.messages import (
-    ImportFinished,
-    ImportProgress,
     MarksRead,
-    ReleasesChanged,
     SnapshotIndexed,
     SnapshotRead,
 )
-from oim_archive.tui.screens.base import report_failure
-from oim_archive.tui.screens.filtered import FilteredListScreen
+from oim_archive.tui.release_tools import ReleaseTools
 from oim_archive.tui.widgets.filter_input import FilterInput
 from oim_archive.tui.widgets.key_bar import KeyBar
 from oim_archive.tui.widgets.line_list import LineList
 from oim_archive.tui.widgets.release_list import ReleaseList
 from oim_archive.tui.widgets.release_view import ReleaseView
-from oim_archive.tui.widgets.safe_text import line
 from oim_archive.tui.widgets.status_line import StatusLine, typed_text
 
 if TYPE_CHECKING:
@@ -56,10 +44,9 @@ ORDER_LABELS = {
 PREVIEW_BODY_LIMIT = 3000
 DISK_CHECK_SECONDS = 2.0
 FIRST_PAINT_SECONDS = 0.05
-PROGRESS_EVERY_SECONDS = 0.1
 
 
-class ReleasesScreen(FilteredListScreen[Sequence["Hit"]]):
+class ReleasesScreen(ReleaseTools):
     """Browse every release: type to filter, the preview follows the highlight."""
 
     AUTO_FOCUS = "#releases"
@@ -93,15 +80,10 @@ class ReleasesScreen(FilteredListScreen[Sequence["Hit"]]):
 
     def __init__(self) -> None:
         super().__init__()
-        self._shown_query = ""
         self._open_when_filtered = False
-        self._busy = False  # loading or importing: the disk check waits
         self._asking_reload = False
         self._preview_pending = False
         self._reload_asked = False
-        self.marks = Marks()
-        self._only_marked = False
-        self._order_cache: tuple[tuple[object, str], Sequence[Release]] | None = None
         self._stale = False  # the user declined to reload an archive changed on disk
 
     def compose(self) -> ComposeResult:
@@ -120,16 +102,6 @@ class ReleasesScreen(FilteredListScreen[Sequence["Hit"]]):
         self.release_list.marks = self.marks.ids
         self.load_archive()
         self.set_interval(DISK_CHECK_SECONDS, self.check_disk)
-
-    # -- widgets --------------------------------------------------------------------------
-
-    @property
-    def release_list(self) -> ReleaseList:
-        return self.query_one("#releases", ReleaseList)
-
-    @property
-    def status(self) -> StatusLine:
-        return self.query_one("#status", StatusLine)
 
     # -- loading --------------------------------------------------------------------------
 
@@ -172,7 +144,7 @@ class ReleasesScreen(FilteredListScreen[Sequence["Hit"]]):
         self._stale = False
         self.release_list.set_empty_text(self._empty_text(self._shown_query))
         self.release_list.show(self._ordered(), keep_id=keep.id if keep else None)
-        self._update_status()
+        self.update_status()
 
     @on(SnapshotIndexed)
     def _snapshot_indexed(self, message: SnapshotIndexed) -> None:
@@ -184,7 +156,7 @@ class ReleasesScreen(FilteredListScreen[Sequence["Hit"]]):
         self.status.stop_progress()
         self.invalidate_filter()
         self._filter_changed_to(self.filter_input.value)
-        self._update_status()
+        self.update_status()
         if self._reload_asked:
             self._reload_asked = False
             count = len(snapshot.releases)
@@ -215,10 +187,10 @@ class ReleasesScreen(FilteredListScreen[Sequence["Hit"]]):
             self.status.show_text(_("No archive loaded · q quits"))
             return _("Cannot open the archive")
         if worker.group == "import":
-            self._update_status()
+            self.update_status()
             return _("Import failed")
         if worker.group == "remove":
-            self._update_status()
+            self.update_status()
             return _("Remove failed")
         return ""
 
@@ -233,9 +205,12 @@ class ReleasesScreen(FilteredListScreen[Sequence["Hit"]]):
     def _filter_edited(self, event: Input.Changed) -> None:
         self._filter_changed_to(event.value)
 
+    def refilter(self) -> None:
+        self._filter_changed_to(self.filter_input.value)
+
     def _filter_changed_to(self, query: str) -> None:
         if query.strip() and self.library.snapshot.index is None:
-            self._update_status()
+            self.update_status()
         else:
             self.request_filter(query)
 
@@ -253,44 +228,10 @@ class ReleasesScreen(FilteredListScreen[Sequence["Hit"]]):
                 hits = [h for h in hits if releases[h.index].id in marked]
         self.release_list.show(shown, hits, keep_id=keep_id)
         self._shown_query = query
-        self._update_status()
+        self.update_status()
         if self._open_when_filtered:
             self._open_when_filtered = False
             self.action_open()
-
-    def _ordered(self) -> Sequence[Release]:
-        """The whole list in the order chosen with ``s`` (computed once per snapshot)."""
-        key = (self.library.snapshot, self.preferences.sort)
-        if self._order_cache is None or self._order_cache[0] != key:
-            self._order_cache = (key, ordered(self.library.releases, self.preferences.sort))
-        return self._order_cache[1]
-
-    def action_sort(self) -> None:
-        """Cycle newest first, oldest first, country, title; the choice is kept."""
-        self.remember(sort=next_order(self.preferences.sort))
-        if not self._shown_query.strip():
-            self.show_filtered("", None)
-        self._update_status()
-
-    def action_mark(self) -> None:
-        """Mark or unmark the highlighted release (kept in the archive), then go to the next."""
-        release = self.release_list.highlighted_release
-        if release is None:
-            return
-        if self.library.read_only:
-            self.notify(_("The archive is read-only: marks cannot be kept"), markup=False)
-            return
-        self.marks.toggle(self.app, self.library, release, self._update_status)
-        self.release_list.marks = self.marks.ids
-        self.release_list.marks_changed()
-        self.release_list.action_cursor_down()
-        self._update_status()
-
-    def action_only_marked(self) -> None:
-        """Show only the marked releases, or everything again."""
-        self._only_marked = not self._only_marked
-        self.invalidate_filter()
-        self._filter_changed_to(self.filter_input.value)
 
     def _empty_text(self, query: str) -> str:
         """Why the list is empty: nothing matches the filter, or nothing was imported yet."""
@@ -300,7 +241,7 @@ class ReleasesScreen(FilteredListScreen[Sequence["Hit"]]):
             query=typed_text(query.strip())
         )
 
-    def _update_status(self) -> None:
+    def update_status(self) -> None:
         """Counts and the filter the list shows (a query still being computed is a note)."""
         notes: list[str] = []
         typed = self.filter_input.value
@@ -382,36 +323,6 @@ class ReleasesScreen(FilteredListScreen[Sequence["Hit"]]):
         if self.filter_input.value:
             self.action_clear_filter()
 
-    def action_export(self) -> None:
-        if not self.marks.ids:
-            self.export_release(self.release_list.highlighted_release)
-            return
-        releases = marked_releases(self.library.releases, self.marks.ids)
-        count = len(releases)
-        title = ngettext(
-            "Export the {count} marked release", "Export the {count} marked releases", count
-        ).format(count=count)
-        answers = [("s", _("one file each")), ("c", _("one combined file"))]
-
-        def chosen(answer: str | None) -> None:
-            if answer is None or self.still_loading():
-                return
-            try:
-                paths = export_marked(releases, self.library.export_dir, answer == "c")
-            except (OSError, ValueError, ArchiveError) as error:
-                report_failure(self.app, error, _("Export failed"))
-                return
-            where = line(str(Path(paths[0]).parent if len(paths) > 1 else paths[0]))
-            self.notify(
-                ngettext(
-                    "{count} file written: {where}", "{count} files written in {where}", len(paths)
-                ).format(count=len(paths), where=where),
-                title=_("Export"),
-                markup=False,
-            )
-
-        self.app.push_screen(ChoiceDialog(title, answers), chosen)
-
     def action_pager(self) -> None:
         self.page_release(self.release_list.highlighted_release)
 
@@ -449,123 +360,6 @@ class ReleasesScreen(FilteredListScreen[Sequence["Hit"]]):
     def action_remove(self) -> None:
         self.remove_release(self.release_list.highlighted_release)
 
-    # -- removing -------------------------------------------------------------------------
-
-    def remove_confirmed(self, release: Release) -> None:
-        """Remove ``release`` from the archive in a worker (asked and confirmed already)."""
-        self._busy = True
-        self._change(release.id, None)
-
-    def action_undo_remove(self) -> None:
-        if not self.library.removed:
-            self.notify(_("Nothing to undo"), severity="warning", markup=False)
-            return
-        self._busy = True
-        self._change(None, self.library.removed.pop())
-
-    @work(thread=True, exclusive=True, group="remove", exit_on_error=False)
-    def _change(self, remove_id: str | None, restore: list[Release] | None) -> None:
-        archive = self.library.archive
-        if remove_id is not None:
-            self.post_message(ReleasesChanged(removed=archive.remove([remove_id])))
-        elif restore is not None:
-            archive.add(restore, restore=True)
-            self.post_message(ReleasesChanged(restored=restore))
-
-    @on(ReleasesChanged)
-    def _releases_changed(self, message: ReleasesChanged) -> None:
-        if message.removed:
-            self.library.removed.append(message.removed)
-            titles = ", ".join(line(r.title) for r in message.removed)
-            self.notify(
-                _("Removed: {titles} · u undoes it").format(titles=titles),
-                title=_("Remove"),
-                markup=False,
-            )
-        if message.restored:
-            titles = ", ".join(line(r.title) for r in message.restored)
-            self.notify(_("Back: {titles}").format(titles=titles), title=_("Undo"), markup=False)
-        self.load_archive()
-
-    # -- importing ------------------------------------------------------------------------
-
-    def action_import_folder(self) -> None:
-        if self.library.read_only:
-            self.notify(
-                _("{path}: the archive is read-only; import is not possible").format(
-                    path=self.library.path
-                ),
-                severity="warning",
-                markup=False,
-            )
-            return
-
-        def chosen(path: Path | None) -> None:
-            if path is not None:
-                self.import_folder(path)
-
-        self.app.push_screen(ImportPathDialog(), chosen)
-
-    def import_folder(self, path: Path) -> None:
-        """Import a folder or file into the archive in a worker, then reload it."""
-        self._busy = True
-        self.status.show_text(_("Importing {path} …").format(path=path))
-        self.status.start_progress()
-        self._import(path)
-
-    @work(thread=True, exclusive=True, group="import", exit_on_error=False)
-    def _import(self, path: Path) -> None:
-        from oim_archive.ingest import import_paths
-
-        last = 0.0
-
-        def progress(done: int, total: int) -> None:
-            nonlocal last
-            now = time.monotonic()
-            if done == total or now - last >= PROGRESS_EVERY_SECONDS:
-                last = now
-                self.post_message(ImportProgress(done, total))
-
-        report = import_paths(self.library.archive, [path], progress=progress)
-        self.post_message(ImportFinished(report))
-
-    @on(ImportProgress)
-    def _import_progress(self, message: ImportProgress) -> None:
-        self.status.set_progress(message.done, message.total)
-        self.status.show_text(
-            ngettext(
-                "Importing: {done} / {total} file",
-                "Importing: {done} / {total} files",
-                message.total,
-            ).format(done=format_number(message.done), total=format_number(message.total))
-        )
-
-    @on(ImportFinished)
-    def _import_finished(self, message: ImportFinished) -> None:
-        report = message.report
-        new, known = len(report.imported), len(report.duplicates)
-        summary = ngettext(
-            "Imported {count} new release", "Imported {count} new releases", new
-        ).format(count=format_number(new))
-        summary += "; " + ngettext(
-            "{count} file already known", "{count} files already known", known
-        ).format(count=format_number(known))
-        if report.failed:
-            first = report.failed[0]
-            summary += "; " + ngettext(
-                "{count} failed (first: {file}: {error})",
-                "{count} failed (first: {file}: {error})",
-                len(report.failed),
-            ).format(
-                count=format_number(len(report.failed)),
-                file=line(first.file),
-                error=line(first.error),
-            )
-        severity: SeverityLevel = "warning" if report.failed else "information"
-        self.notify(summary, title=_("Import"), severity=severity, markup=False)
-        self.status.stop_progress()
-        self.load_archive()
-
     # -- outside changes ------------------------------------------------------------------
 
     def check_disk(self) -> None:
@@ -584,7 +378,7 @@ class ReleasesScreen(FilteredListScreen[Sequence["Hit"]]):
             else:
                 self.library.forget_change()
                 self._stale = True
-                self._update_status()
+                self.update_status()
 
         self.app.push_screen(
             ConfirmDialog(
