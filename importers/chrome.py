@@ -67,7 +67,8 @@ _PRESENCE = re.compile(
 )
 # "L'OIM est présente en Tunisie depuis 2001." inside a country site's glued blurb.
 _PRESENCE_PLACE = re.compile(
-    r"(?:présente?|present|presente|active|activa)\s+(?:en|au|aux|in|à|a|dans\s+l[ea']?)\s*"
+    r"(?:présente?|present|presente|presence|présence|presencia|active|activa)\s+"
+    r"(?:en|au|aux|in|à|a|dans\s+l[ea']?)\s*"
     r"(?P<place>[^\W\d][^.,;:()]{1,60}?)\s+(?:depuis|since|desde)\b"
 )
 # An unknown heading glued to a long blurb: a few words, then a capital right after a small

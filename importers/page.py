@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from oim_archive.store.countries import country_name
 from oim_archive.store.records import DATE_FROM_TEXT, DATE_PUBLISHED, Release
@@ -18,6 +19,7 @@ from .chrome import (
     trailing_chrome_start,
 )
 from .contacts import find_intro, parse_contacts
+from .country import ZONE_WEIGHTS, release_country
 from .dates import FoundDate, estimated_date, find_dates, published_date
 from .decode import decode_page
 from .errors import ImportRefused
@@ -26,7 +28,7 @@ from .language import detect_language
 from .listing import Item, is_date_line, split_items, split_teasers
 from .markup import clean_markup
 from .people import find_funders, find_quoted
-from .places import is_country_name, score_countries, tokenize
+from .places import is_country_name, mentions, score_countries, tokenize
 
 MAX_TITLE_LENGTH = 250
 LANGUAGE_SAMPLE_WORDS = 1000
@@ -36,8 +38,6 @@ FIELD_LINE_LENGTH = 60
 FIELD_LABEL_LENGTH = 30
 BREADCRUMB_LOOKAHEAD = 4
 MIN_REPEATED_TITLE = 20
-# How much a place mention counts, by where it is written.
-ZONE_WEIGHTS = {"cms": 10.0, "chrome": 5.0, "dateline": 4.0, "title": 3.0, "body": 1.0}
 _FIRST_SENTENCE = re.compile(r"^(.{20,200}?[.!?])\s")
 
 
@@ -165,7 +165,11 @@ def _date_and_basis(stated: str, found: list[FoundDate]) -> tuple[str | None, st
 
 
 def _release(
-    item: Item, chrome: list[str], source: str, title_at: tuple[int, list[str]] | None = None
+    item: Item,
+    chrome: list[str],
+    source: str,
+    title_at: tuple[int, list[str]] | None = None,
+    site_places: tuple[str, ...] = (),
 ) -> Release | None:
     lines = item.lines
     title_index, item_chrome = title_at if title_at is not None else find_title(lines)
@@ -203,15 +207,9 @@ def _release(
         return None
     chrome_text = " ".join(presence_places([*chrome, *item_chrome]))
     body_tokens = tokenize(f"{title}\n{body}")
-    country = score_countries(
-        [
-            (" ".join(item.cms_places), ZONE_WEIGHTS["cms"], None),
-            (chrome_text, ZONE_WEIGHTS["chrome"], None),
-            (dateline or "", ZONE_WEIGHTS["dateline"], None),
-            (title, ZONE_WEIGHTS["title"] - ZONE_WEIGHTS["body"], None),
-            (body, ZONE_WEIGHTS["body"], body_tokens),
-        ]
-    )
+    zones = {"cms": " ".join(item.cms_places), "chrome": chrome_text, "dateline": dateline or "",
+             "title": title, "body": body}  # fmt: skip
+    country = release_country(zones, body_tokens, list(site_places))
     contacts = parse_contacts(contact_lines, region=country)
     if country is None and contacts:
         offices = " ".join(c.office or "" for c in contacts)
@@ -268,6 +266,25 @@ def parse_page_unguarded(data: bytes, name: str) -> list[Release]:
     return parse_text(decoded, name)
 
 
+LISTING_MIN_ITEMS = 3
+LISTING_COUNTRY_SHARE = 0.75
+
+
+def _inherit_listing_country(releases: list[Release]) -> None:
+    """Items of a country site's listing that name no place at all are about the country most
+    of the other items are about ("Dame Marie roofs…" on haiti.iom.int)."""
+    known = [release.country for release in releases if release.country]
+    if len(releases) < LISTING_MIN_ITEMS or not known:
+        return
+    country, count = Counter(known).most_common(1)[0]
+    if count < LISTING_COUNTRY_SHARE * (len(releases) - 1):
+        return
+    for release in releases:
+        if release.country is None and not mentions(f"{release.title}\n{release.body}"):
+            release.country = country
+            release.country_name = country_name(country, release.language)
+
+
 def _opens_with_dateline(paragraph: str) -> bool:
     return split_dateline(paragraph, is_country_name)[0] is not None
 
@@ -281,23 +298,25 @@ def parse_text(decoded: str, name: str) -> list[Release]:
     releases: list[Release] = []
     seen: set[str] = set()
     items = split_items(lines, title_index)
+    site = tuple(presence_places(chrome))  # a country site's own country, for items naming none
     if len(items) == 1 and items[0].lines is lines:
         teasers = split_teasers(lines, title_index, _opens_with_dateline)
         if teasers is not None:
             items = teasers
     for number, item in enumerate(items):
         if number == 0 and item.lines is lines:  # a single page: its title is already found
-            release = _release(item, [], name, (title_index, chrome))
+            release = _release(item, [], name, (title_index, chrome), site)
         else:
             title_at: tuple[int, list[str]] | None = (
                 None if item.title_index is None else (item.title_index, [])
             )
-            release = _release(item, chrome if number == 0 else [], name, title_at)
+            release = _release(item, chrome if number == 0 else [], name, title_at, site)
         if release is not None and release.id not in seen:
             seen.add(release.id)
             releases.append(release)
     if not releases:
         raise ImportRefused("only a title, no release text found")
+    _inherit_listing_country(releases)
     if len(releases) == 1:
         reason = not_a_release(lines, title_index, chrome, releases[0])
         if reason:

@@ -12,13 +12,18 @@ _FUNDED_BY = re.compile(
     r"financement)\s+(?:de|du|des)|avec\s+le\s+(?:soutien\s+financier|financement)\s+(?:de|du|des)|"
     r"(?:co-?)?funded\s+by|financed\s+by|with\s+(?:funding|financial\s+support)\s+from|"
     r"financiad[oa]s?\s+por|(?:con|gracias\s+al?)\s+(?:el\s+)?(?:financiamiento|financiación|"
-    r"apoyo\s+financiero)\s+(?:de|del))\s+",
+    r"apoyo\s+financiero)\s+(?:de|del)|supplied\s+by|donated\s+by|contributions?\s+from|"
+    r"donations?\s+from)\s+",
     re.IGNORECASE,
 )
 _ARTICLE_WORDS = r"(?:le|la|les|l['’]|the|el|los|las)"
 # Where the funder's name stops: end of sentence or clause (", le stage fait suite…").
 _STOP = re.compile(
-    r"[.;:!?»«\"“”()\n]|,\s+(?="
+    r"[.;:!?»«\"“”()\n]"
+    # A purpose clause ends the name: "pour renforcer", "para fortalecer", "to IOM", "to help".
+    r"|\s+(?:pour|afin\s+de|en\s+vue\s+de)\s+(?=[a-zà-ÿ]+(?:er|ir|re)\b)"
+    r"|\s+para\s+(?=[a-zá-úñ]+(?:ar|er|ir)\b)|\s+(?:in\s+order\s+)?to\s+|\s+for\s+(?=[a-z])"
+    r"|,\s+(?="
     + _ARTICLE_WORDS
     + r"\s*[a-zà-ÿ])|,\s+(?![A-ZÀ-Ö]|"
     + _ARTICLE_WORDS
@@ -30,6 +35,7 @@ _LIST_COMMA = re.compile(r",\s+(?=" + _ARTICLE_WORDS + r"\s*[A-ZÀ-Ö])")
 # "et mené à bien": a conjunction followed by a verb ends the name; "et de l'Enfance" does not.
 _AND = re.compile(r"\s+(?:et|and|y|e|&)\s+(?P<next>[\w'’]+)")
 _ARTICLE = re.compile(r"^(?:le|la|les|l['’]\s*|the|el|los|las|du|des|del)\s+|^l['’]", re.I)
+_IOM = re.compile(r"^(?:IOM|OIM|l['’]OIM|la\s+OIM|the\s+IOM)\b")
 _CONTINUES_NAME = frozenset({"de", "d", "du", "des", "of", "del", "for", "pour", "para"})
 _STARTS_FUNDER = frozenset({"le", "la", "les", "l", "the", "el", "los", "las"})
 MAX_FUNDER_LENGTH = 160
@@ -47,6 +53,9 @@ def _split_funders(phrase: str) -> list[str]:
     start = 0
     for match in _AND.finditer(phrase):
         word = match["next"].lower().replace("’", "'").split("'")[0]
+        if word in ("iom", "oim"):  # "the Government of Japan and IOM's own funds": not a donor
+            names.append(phrase[start : match.start()])
+            return names
         if word in _STARTS_FUNDER:
             names.append(phrase[start : match.start()])
             start = match.start("next")
@@ -72,7 +81,7 @@ def _stem_positions(text: str, stems: tuple[str, ...]) -> list[int]:
 
 # A release has a handful of funding phrases and quotes; a pathological page stops here.
 MAX_STEM_POSITIONS = 500
-_FUNDING_STEMS = ("financ", "funded", "funding", "financial")
+_FUNDING_STEMS = ("financ", "funded", "funding", "financial", "supplied", "donat", "contribution")
 # How far before its stem ("financier") a funding phrase may start ("avec le soutien …").
 FUNDING_LEAD = 45
 
@@ -108,6 +117,8 @@ def find_funders(text: str, words: list[str] | None = None) -> list[str]:
         for part in _LIST_COMMA.split(phrase):
             for name in _split_funders(part):
                 funder = _tidy_funder(name)
+                if _IOM.match(funder) and len(funder.split()) <= 2:
+                    continue  # IOM names itself ("supplied by IOM"): not a funder
                 if 2 <= len(funder) <= MAX_FUNDER_LENGTH and funder not in funders:
                     funders.append(funder)
     return funders

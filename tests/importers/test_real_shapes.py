@@ -158,3 +158,62 @@ def test_people_written_together_share_office_and_phone() -> None:
         Contact("Issa Traoré", "OIM Mali", ["+22320227622"], ["itraore@iom.int"]),
         Contact("Awa Diallo", "OIM Mali", ["+22320227622"], ["adiallo@iom.int"]),
     ]
+
+
+def test_a_dateline_naming_two_countries_gives_no_country() -> None:
+    release = _one(
+        "Autoridades revisan la asistencia a personas retornadas\n\n"
+        "Tapachula (México) / Tecún Umán (Guatemala). - Representantes de México y Guatemala "
+        "culminaron hoy una visita a Guatemala.\n"
+    )
+    assert release.country is None
+
+
+def test_a_headquarters_dateline_does_not_make_the_release_swiss() -> None:
+    release = _one(
+        "Déclaration du DG : l'OIM pleure les victimes du naufrage\n\n"
+        "Suisse - Le Directeur général est bouleversé par le naufrage au large de l'Italie, "
+        "où les garde-côtes italiens cherchent encore des survivants.\n"
+    )
+    assert release.country == "IT"
+
+
+def test_a_regional_headline_gives_no_country() -> None:
+    release = _one(
+        "Mecanismos regionales fortalecen la atención a migrantes\n\n"
+        "Ciudad de Guatemala – Los países de la Conferencia se reunieron en Guatemala.\n"
+    )
+    assert release.country is None
+
+
+def test_listing_items_naming_no_place_take_the_listing_country() -> None:
+    items = [
+        ("Roofs repaired in Jérémie, Haiti", "IOM repaired roofs in Haiti after the hurricane."),
+        ("Camp residents in Haiti get nets", "Families in a Haiti camp received nets."),
+        ("Border centre opens in Haiti", "A new centre opened on the Haiti border."),
+        ("Carpenters trained after the storm", "Twenty carpenters learnt to build safer roofs."),
+    ]
+    text = "\n\n".join(f"{title}\n\n{teaser}" for title, teaser in items)
+    releases = parse_page(text.encode(), "news.txt")
+    assert [r.country for r in releases] == ["HT"] * 4
+
+
+@pytest.mark.parametrize(
+    ("text", "funders"),
+    [
+        ("un programme financé par la Commission européenne pour renforcer les capacités",
+         ["Commission européenne"]),
+        ("la capacitación, financiada por el Gobierno de Japón para fortalecer la gestión",
+         ["Gobierno de Japón"]),
+        ("kits supplied by USAID's Office of Foreign Disaster Assistance for families",
+         ["USAID's Office of Foreign Disaster Assistance"]),
+        ("a contribution from Kuwait to IOM of USD 3 million", ["Kuwait"]),
+        ("USD 200,000 in contributions from the Government of Japan and IOM's own funds",
+         ["Government of Japan"]),
+        ("relief items supplied by IOM", []),
+    ],
+)  # fmt: skip
+def test_funder_phrases(text: str, funders: list[str]) -> None:
+    from oim_archive.importers.people import find_funders
+
+    assert find_funders(text) == funders

@@ -1,0 +1,51 @@
+"""The one country a release is about, or None for a regional, multi-country or global one."""
+
+from __future__ import annotations
+
+import re
+
+from .places import mentions, score_countries
+
+# How much a place mention counts, by where it is written.
+ZONE_WEIGHTS = {"cms": 10.0, "chrome": 5.0, "dateline": 4.0, "title": 3.0, "body": 1.0}
+# IOM's seat: "Geneva –" or "Suisse –" heads global releases and says nothing of their subject.
+HEADQUARTERS = "CH"
+# A headline about a region ("Mecanismos regionales…", "…en el Mediterráneo") is not about one
+# of its countries, unless it names that country itself.
+_REGION = re.compile(
+    r"\b(?:regional(?:es)?|régional(?:e|es)?|régionaux|region|región|région|mediterranean|"
+    r"mediterráneo|méditerranée|central\s+americ(?:a|an)|centroam[ée]rica|"
+    r"am[ée]rique\s+centrale|mesoam[ée]rica|west\s+africa|afrique\s+de\s+l['’]ouest|"
+    r"áfrica\s+occidental|sahel|lake\s+chad\s+basin|bassin\s+du\s+lac\s+tchad|horn\s+of\s+africa|"
+    r"corne\s+de\s+l['’]afrique|caribbean|caraïbes|caribe|balkans)\b",
+    re.IGNORECASE,
+)
+
+
+def release_country(
+    zones: dict[str, str], body_tokens: list[str], site_places: list[str]
+) -> str | None:
+    """The country a release is about, from its place mentions weighted by where they are.
+
+    ``zones`` holds the text of each zone ("cms", "chrome", "dateline", "title", "body");
+    ``site_places`` are the places a country site names in its chrome, used when the release
+    itself names none. A dateline naming two countries, or a headline about a region, gives None.
+    """
+    dateline = zones.get("dateline", "")
+    dateline_codes = {place.code for place in mentions(dateline)} - {HEADQUARTERS}
+    if len(dateline_codes) > 1:
+        return None  # "Tapachula (México) / Tecún Umán (Guatemala) –"
+    weighted = [
+        (zones.get("cms", ""), ZONE_WEIGHTS["cms"], None),
+        (zones.get("chrome", ""), ZONE_WEIGHTS["chrome"], None),
+        (dateline if dateline_codes else "", ZONE_WEIGHTS["dateline"], None),
+        (zones.get("title", ""), ZONE_WEIGHTS["title"] - ZONE_WEIGHTS["body"], None),
+        (zones.get("body", ""), ZONE_WEIGHTS["body"], body_tokens),
+    ]
+    country = score_countries(weighted)
+    if country is None:
+        return score_countries([(" ".join(site_places), ZONE_WEIGHTS["chrome"], None)])
+    title = zones.get("title", "")
+    if _REGION.search(title) and country not in {place.code for place in mentions(title)}:
+        return None
+    return country
