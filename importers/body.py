@@ -108,6 +108,7 @@ _DATELINE_DATE = re.compile(
     # "Ciudad de Guatemala 26 de agosto de 2019": a full date after the place, without a comma.
     r"|\s+(?P<bare>\d{1,2}(?:er|º)?\s+(?:de\s+)?[^\W\d_]{3,10}\.?,?\s+(?:de\s+)?(?:19|20)\d\d)$"
 )
+_BRACKETED_DATE = re.compile(r"\s*\((?P<date>[^()]*(?:19|20)\d\d[^()]*)\)$")
 _PLACE_CONNECTORS = frozenset(
     {"de", "du", "des", "d", "la", "le", "les", "l", "et", "and", "y", "del", "of", "the", "el",
      "sur", "en", "au", "aux", "upon", "am", "an", "on", "in"}
@@ -147,8 +148,12 @@ def split_dateline(
             return None, None, paragraph
         return stop["head"].strip(), None, stop["rest"].strip()
     head, date_text = match["head"].strip(), None
+    bracketed = _BRACKETED_DATE.search(head)
     date_match = _DATELINE_DATE.search(head)
-    if date_match:
+    if bracketed:  # "Niamey, Niger (16 octobre 2024)"
+        date_text = bracketed["date"].strip()
+        head = head[: bracketed.start()].strip()
+    elif date_match:
         date_text = (date_match["date"] or date_match["us"] or date_match["bare"]).strip()
         head = head[: date_match.start()].strip()
     if not head or not _is_places(head):

@@ -84,10 +84,18 @@ def _words(line: str) -> int:
     return line.count(" ") + 1 if line else 0
 
 
+# A CMS field naming the page's language: "Language English", "Langue : Français".
+_LANGUAGE_FIELD = re.compile(
+    r"^(?:language|langue|idioma|lingua)\s*:?\s*(?:english|anglais|inglés|français|french|"
+    r"francés|español|spanish|espagnol|deutsch|italiano)$",
+    re.IGNORECASE,
+)
+
+
 def is_label(line: str) -> bool:
-    """A known menu label, page header or footer label."""
+    """A known menu label, page header or footer label, or a CMS language field."""
     folded = normalise_label(line)
-    return folded in _LABELS or folded in _HEADERS
+    return folded in _LABELS or folded in _HEADERS or _LANGUAGE_FIELD.match(folded) is not None
 
 
 def is_footer(line: str) -> bool:
@@ -171,6 +179,7 @@ def find_title(lines: list[str]) -> tuple[int, list[str]]:
     """
     seen: set[str] = set()
     chrome: list[str] = []
+    crumb = ""
     count = len(lines)
     previous: str | None = None
     folded = normalise_label(lines[0]) if lines else ""
@@ -186,14 +195,24 @@ def find_title(lines: list[str]) -> tuple[int, list[str]]:
             )
             or glued_prefix(line, seen) is not None
         )
+        if not is_chrome and crumb and folded == crumb:
+            is_chrome = True  # "Home / Press Room IOM" then "Press Room IOM": the page heading
         if not is_chrome:
             return index, chrome
+        crumb = _breadcrumb_end(line) or crumb
         if line:
             chrome.append(line)
             if _words(line) <= DUPLICATE_MAX_WORDS:
                 seen.add(folded)
         previous, folded = folded, following or ""
     return count, chrome
+
+
+def _breadcrumb_end(line: str) -> str:
+    """The last step of a breadcrumb line, folded ("" when the line is not a breadcrumb)."""
+    if _FEED_OR_BREADCRUMB.match(line) is None or "/" not in line:
+        return ""
+    return normalise_label(line.rsplit("/", 1)[1])
 
 
 def presence_places(chrome: list[str]) -> list[str]:

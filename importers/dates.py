@@ -103,7 +103,8 @@ _MONTH_SET = frozenset(_MONTH_NAMES)
 # A year alone only counts after a word that makes it a date ("en 2015", "since 2001").
 _YEAR_CUES = frozenset(
     ("en", "in", "since", "depuis", "desde", "durant", "during", "année", "year", "año", "until",
-     "jusqu'en", "hasta", "l'année")
+     "jusqu'en", "hasta", "l'année", "early", "late", "mid", "début", "fin", "principios",
+     "finales", "comienzos", "mediados")
 )  # fmt: skip
 # Day lists ("les 24, 25 et 26 septembre") are written within this many characters of the month.
 WINDOW_BEFORE = 45

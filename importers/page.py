@@ -202,8 +202,8 @@ def _release(
     if paras:
         dateline, dateline_date, paras[0] = split_dateline(paras[0], is_country_name)
         paras = [p for p in paras if p]
-    body = "\n\n".join(paras)
-    if not body:
+    body = "\n\n".join(paras) or " ".join(item.cms_text.split())
+    if not body:  # a listing item of a title and its CMS date line only keeps that line
         return None
     chrome_text = " ".join(presence_places([*chrome, *item_chrome]))
     body_tokens = tokenize(f"{title}\n{body}")
@@ -363,6 +363,8 @@ def not_a_release(
     title_line = lines[title_index].strip()
     if title_line.startswith("#") and sum(line.startswith("#") for line in text_lines) >= 2:
         return "a Markdown document"
+    if find_intro([title_line]) == 0 and title_line.endswith("."):
+        return "a contact page"  # "Pour plus d'informations …, veuillez contacter …@iom.int."
     if release.dateline or release.date_basis == DATE_PUBLISHED or release.contacts:
         return None
     sentence = title_line.endswith(".") and title_line.count(" ") + 1 >= SENTENCE_TITLE_WORDS

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from oim_archive.importers import parse_page
+from oim_archive.importers import ImportRefused, parse_page
 from oim_archive.importers.body import split_dateline
 from oim_archive.importers.chrome import find_title, is_caption
 from oim_archive.importers.contacts import find_intro, parse_contacts
@@ -217,3 +217,50 @@ def test_funder_phrases(text: str, funders: list[str]) -> None:
     from oim_archive.importers.people import find_funders
 
     assert find_funders(text) == funders
+
+
+def test_breadcrumb_heading_and_language_field_are_chrome() -> None:
+    release = _one(
+        "Home / Press Room IOM\n\nPress Room IOM\n\nYoung Media Professionals Trained\n\n"
+        "IOM - News - Mar, 08/08/2017 - 10:00\nLanguage English\n\n"
+        "Tunis – IOM is holding a three-day media training this week.\n"
+    )
+    assert (release.title, release.dateline) == ("Young Media Professionals Trained", "Tunis")
+    assert release.date == "2017-08-08"
+
+
+def test_bracketed_date_after_the_places() -> None:
+    assert split_dateline("Niamey, Niger (16 octobre 2024) – Une mission est venue.") == (
+        "Niamey, Niger",
+        "16 octobre 2024",
+        "Une mission est venue.",
+    )
+
+
+def test_a_media_contacts_page_is_refused() -> None:
+    with pytest.raises(ImportRefused, match="contact page"):
+        parse_page(
+            "Pour plus d'informations sur l'OIM en Afrique de l'Ouest, veuillez contacter "
+            "media@iom.int.\n\nLa division des médias publie des notes de presse deux fois par "
+            "semaine, lues à Genève le mardi et le vendredi.\n".encode(),
+            "contacts.txt",
+        )
+
+
+def test_listing_item_with_only_its_cms_date_line_is_kept() -> None:
+    text = (
+        "IOM Opens a Health Centre\n\nIOM - News - Mar, 03/21/2017 - 09:46\n\n"
+        "Egypt - IOM opened a centre this week.\n\n"
+        "IOM Welcomes a Milestone\n\nIOM - News - Ven, 03/17/2017 - 11"
+    )
+    releases = parse_page(text.encode(), "archive.txt")
+    assert [(r.title, r.date) for r in releases] == [
+        ("IOM Opens a Health Centre", "2017-03-21"),
+        ("IOM Welcomes a Milestone", "2017-03-17"),
+    ]
+
+
+def test_early_and_late_mark_a_year() -> None:
+    from oim_archive.importers.dates import find_dates
+
+    assert [d.iso for d in find_dates("stranded since early 2014")] == ["2014"]
