@@ -59,9 +59,3 @@ def codes_named(folded: str) -> set[str]:
     if not folded:
         return set()
     return {code for name, code in _folded_names() if name.startswith(folded)}
-
-
-def sort_key(text: str) -> tuple[str, str]:
-    """The order a person sorts names in: accents and case folded ("Émirats" next to "Égypte",
-    not after "Zambie"); ties broken by the text itself, so the order is total."""
-    return fold(text), text

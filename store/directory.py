@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from oim_archive.store.records import Release
+from oim_archive.store.names import person_sort_key
+from oim_archive.store.records import Release, display_date
 
 
 @dataclass(slots=True)
@@ -20,6 +21,7 @@ class DirectoryEntry:
     emails: list[str] = field(default_factory=list)
     releases: list[str] = field(default_factory=list)
     offices: list[str] = field(default_factory=list)
+    last_named: str | None = None  # the newest release naming them, as display_date shows it
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -72,5 +74,24 @@ def build_directory(releases: Iterable[Release]) -> list[DirectoryEntry]:
                 by_name.setdefault(key, entry)
             if release.id not in entry.releases:
                 entry.releases.append(release.id)
-    entries.sort(key=lambda e: _name_key(e.name))
+                entry.last_named = _newer(entry.last_named, display_date(release))
+    entries.sort(key=lambda e: person_sort_key(e.name or (e.emails[0] if e.emails else "")))
     return entries
+
+
+def last_named_month(entry: DirectoryEntry) -> str:
+    """The month of the newest release naming ``entry`` ("2019-09", "~2019-09" when estimated
+    from the text), or "" when no release naming them is dated."""
+    shown = entry.last_named or ""
+    estimated = shown.startswith("~")
+    month = shown.lstrip("~")[:7]
+    return ("~" if estimated and month else "") + month
+
+
+def _newer(current: str | None, candidate: str) -> str | None:
+    """The newer of two display dates ("~" estimates compared by their month)."""
+    if not candidate:
+        return current
+    if not current or candidate.lstrip("~") > current.lstrip("~"):
+        return candidate
+    return current

@@ -144,7 +144,9 @@ def write_directory(
     archive_path: Path, stamp: tuple[int, int] | None, entries: Sequence[DirectoryEntry]
 ) -> None:
     """Save the contact directory built from the archive file with this ``stamp``."""
-    data = [[e.name, e.office, e.phones, e.emails, e.releases, e.offices] for e in entries]
+    data = [
+        [e.name, e.office, e.phones, e.emails, e.releases, e.offices, e.last_named] for e in entries
+    ]
     _save_json(directory_path(archive_path), stamp, "entries", data)
 
 
@@ -166,8 +168,9 @@ def read_directory(
                 emails=[str(e) for e in emails],
                 releases=[str(r) for r in releases],
                 offices=[str(o) for o in offices],
+                last_named=last_named if isinstance(last_named, str) else None,
             )
-            for name, office, phones, emails, releases, offices in data["entries"]
+            for name, office, phones, emails, releases, offices, last_named in data["entries"]
         ]
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None  # missing, stale or damaged: built again from the archive

@@ -41,6 +41,12 @@ _ASCII_WORDS = bytes(
 _ORIGINAL_WORD = re.compile("(?:[^\\W_]|[\u0300-\u036f])+")
 
 
+def sort_key(text: str) -> tuple[str, str]:
+    """The order a person sorts names in: accents and case folded ("Émirats" next to "Égypte",
+    not after "Zambie"); ties broken by the text itself, so the order is total."""
+    return fold(text), text
+
+
 def fold(text: str) -> str:
     """Fold text for matching: case, accents, ligatures, apostrophes, dashes, punctuation.
 

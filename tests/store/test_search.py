@@ -399,7 +399,8 @@ _PROPERTY_CONTACTS = ContactSearch(build_directory(_PROPERTY_RELEASES))
 
 
 def test_country_table_names_and_order() -> None:
-    from oim_archive.store.countries import codes_named, country_name, display_country, sort_key
+    from oim_archive.store.countries import codes_named, country_name, display_country
+    from oim_archive.store.search.fold import sort_key
 
     assert country_name("ch", "fr") == "Suisse" and country_name("CH", "es") == "Suiza"
     assert country_name("ZZ", "fr") is None and country_name(None, "en") is None

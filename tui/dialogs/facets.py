@@ -18,9 +18,9 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from oim_archive.i18n import _, current_language
-from oim_archive.store.countries import display_country, sort_key
+from oim_archive.store.countries import display_country
 from oim_archive.store.records import Release
-from oim_archive.store.search.fold import fold
+from oim_archive.store.search.fold import fold, sort_key
 from oim_archive.tui.widgets.key_bar import KeyBar
 from oim_archive.tui.widgets.safe_text import line
 

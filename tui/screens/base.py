@@ -96,6 +96,15 @@ class BaseScreen(Screen[None]):
         self.notify(_("The archive is still loading; one moment"), severity="warning", markup=False)
         return True
 
+    def open_contacts(self, release: Release | None = None) -> None:
+        """The contact directory; with ``release``, only the people it names."""
+        from oim_archive.tui.screens.contacts import ContactsScreen
+
+        if self.library.snapshot.contact_search is None:
+            self.notify(_("The contact directory is still being built"), markup=False)
+            return
+        self.app.push_screen(ContactsScreen(release))
+
     def export_release(self, release: Release | None) -> None:
         """Write ``release`` as text into the export folder and say where."""
         if release is None:

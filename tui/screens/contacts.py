@@ -13,11 +13,12 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from oim_archive.i18n import _, format_number, ngettext
-from oim_archive.store.directory import DirectoryEntry
+from oim_archive.store.directory import DirectoryEntry, last_named_month
 from oim_archive.store.phones import display_phone
+from oim_archive.store.records import Release
 from oim_archive.tui.screens.base import report_failure
 from oim_archive.tui.screens.filtered import FilteredListScreen
-from oim_archive.tui.widgets.contact_list import ContactList
+from oim_archive.tui.widgets.contact_list import ContactHeader, ContactList, contact_cells
 from oim_archive.tui.widgets.filter_input import FilterInput
 from oim_archive.tui.widgets.key_bar import KeyBar
 from oim_archive.tui.widgets.line_list import LineList
@@ -42,6 +43,9 @@ def contact_card(entry: DirectoryEntry) -> Content:
         for p in entry.phones
     ]
     parts += [Content.assemble((_("Email  "), "$foreground-muted"), line(e)) for e in entry.emails]
+    month = last_named_month(entry)
+    if month:
+        parts.append(plain(_("Last named {month}").format(month=month), "$text-secondary"))
     count = len(entry.releases)
     parts += [
         Content(""),
@@ -67,6 +71,8 @@ class ContactsScreen(FilteredListScreen[list[int]]):
         Binding("slash", "focus_filter", _("Filter"), key_display="/", priority=True),
         Binding("escape", "back", _("Back")),
         Binding("q", "leave", _("Back to the releases"), show=False),
+        Binding("y", "copy_email", _("Copy email")),
+        Binding("Y", "copy_phone", _("Copy phone")),
         Binding("v", "vcard", _("vCard")),
         Binding("V", "vcard_all", _("vCard of all shown"), show=False),
         Binding("ctrl+u", "clear_filter", _("Clear the filter"), show=False),
@@ -75,6 +81,10 @@ class ContactsScreen(FilteredListScreen[list[int]]):
     FILTER_ID = "contact-filter"
     LIST_ID = "contacts"
 
+    def __init__(self, release: Release | None = None) -> None:
+        super().__init__()
+        self.release = release  # only the people this release names (c from a release)
+
     def compose(self) -> ComposeResult:
         yield ContactFilterInput(
             placeholder=_("/ to filter contacts: name, office, email, phone digits"),
@@ -82,7 +92,9 @@ class ContactsScreen(FilteredListScreen[list[int]]):
             compact=True,
         )
         with Container(id="contact-panes"):
-            yield ContactList(id="contacts")
+            with Vertical(id="contact-people"):
+                yield ContactHeader(id="contact-header")
+                yield ContactList(id="contacts")
             with Vertical(id="contact-card"):
                 yield Static(Content(""), id="contact-info")
                 yield OptionList(id="contact-releases")
@@ -114,10 +126,21 @@ class ContactsScreen(FilteredListScreen[list[int]]):
 
     def _show(self, rows: list[int] | None) -> None:
         entries = self._entries()
+        notes = [_("by surname")]
+        if self.release is not None:
+            named = self.release.id
+            if rows is None:
+                rows = list(range(len(entries)))
+            rows = [i for i in rows if named in entries[i].releases]
+            notes.insert(0, _("only those named in the release (esc: everyone)"))
         self.contact_list.show(entries, rows)
         status = self.query_one(StatusLine)
         status.show_counts(
-            self.contact_list.row_count, len(entries), "contacts", self.filter_input.value
+            self.contact_list.row_count,
+            len(entries),
+            "contacts",
+            self.filter_input.value,
+            tuple(notes),
         )
 
     @on(Input.Submitted, "#contact-filter")
@@ -198,6 +221,39 @@ class ContactsScreen(FilteredListScreen[list[int]]):
         ).format(count=format_number(len(entries)), path=line(str(path)))
         self.notify(exported, title=_("vCard"), markup=False)
 
+    def action_copy_email(self) -> None:
+        """Copy the highlighted person's email (the first one, when there are several)."""
+        entry = self.contact_list.highlighted_entry
+        if entry is None or not entry.emails:
+            self._nothing_to_copy(entry, _("No email for {name}"))
+            return
+        self.copy(
+            line(entry.emails[0]),
+            _("Email of {name} ({email})").format(
+                name=contact_cells(entry)["name"], email=line(entry.emails[0])
+            ),
+        )
+
+    def action_copy_phone(self) -> None:
+        """Copy the highlighted person's phone, in E.164 (what every phone and dialer takes)."""
+        entry = self.contact_list.highlighted_entry
+        if entry is None or not entry.phones:
+            self._nothing_to_copy(entry, _("No phone for {name}"))
+            return
+        self.copy(
+            line(entry.phones[0]),
+            _("Phone of {name} ({phone})").format(
+                name=contact_cells(entry)["name"], phone=line(entry.phones[0])
+            ),
+        )
+
+    def _nothing_to_copy(self, entry: DirectoryEntry | None, text: str) -> None:
+        if entry is None:
+            self.notify(_("No contact to copy"), severity="warning", markup=False)
+            return
+        name = contact_cells(entry)["name"]
+        self.notify(text.format(name=name), severity="warning", markup=False)
+
     def action_leave(self) -> None:
         self.dismiss()
 
@@ -206,5 +262,8 @@ class ContactsScreen(FilteredListScreen[list[int]]):
             self.set_focus(self.contact_list)
         elif self.filter_input.value:
             self.action_clear_filter()
+        elif self.release is not None:
+            self.release = None  # everyone, then esc again goes back
+            self._show(None)
         else:
             self.dismiss()

@@ -48,6 +48,7 @@ class ReleaseScreen(BaseScreen):
         Binding("o", "pager", _("Pager"), show=False),
         Binding("bar", "pipe", _("Pipe to a command"), key_display="|", show=False),
         Binding("slash", "find", _("Find"), key_display="/"),
+        Binding("c", "contacts", _("Its contacts")),
         Binding("n", "next_match(1)", _("Next match"), show=False),
         Binding("N", "next_match(-1)", _("Previous match"), show=False),
         Binding("d", "remove", _("Remove the release"), show=False),
@@ -133,6 +134,9 @@ class ReleaseScreen(BaseScreen):
 
     def action_back(self) -> None:
         self.dismiss()
+
+    def action_contacts(self) -> None:
+        self.open_contacts(self.release)
 
     def action_export(self) -> None:
         self.export_release(self.release)

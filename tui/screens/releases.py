@@ -333,12 +333,7 @@ class ReleasesScreen(ReleaseTools):
         self.copy_release(self.release_list.highlighted_release)
 
     def action_contacts(self) -> None:
-        from oim_archive.tui.screens.contacts import ContactsScreen
-
-        if self.library.snapshot.contact_search is None:
-            self.notify(_("The contact directory is still being built"), markup=False)
-            return
-        self.app.push_screen(ContactsScreen())
+        self.open_contacts()
 
     def action_facets(self) -> None:
         countries, years, undated = facet_choices(self.library.releases)
