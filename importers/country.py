@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .places import mentions, score_countries
+from .places import NO_COUNTRY, mentions, score_countries
 
 # How much a place mention counts, by where it is written.
 ZONE_WEIGHTS = {"cms": 10.0, "chrome": 5.0, "dateline": 4.0, "title": 3.0, "body": 1.0}
@@ -32,7 +32,7 @@ def release_country(
     itself names none. A dateline naming two countries, or a headline about a region, gives None.
     """
     dateline = zones.get("dateline", "")
-    dateline_codes = {place.code for place in mentions(dateline)} - {HEADQUARTERS}
+    dateline_codes = {place.code for place in mentions(dateline)} - {HEADQUARTERS, NO_COUNTRY}
     if len(dateline_codes) > 1:
         return None  # "Tapachula (México) / Tecún Umán (Guatemala) –"
     weighted = [

@@ -12,6 +12,16 @@ from oim_archive.store.countries import COUNTRY_NAMES
 from .resources import read_tsv
 
 WORD = re.compile(r"\w+")
+# Regions whose names hold a country's name or demonym ("Central American" is not "American"):
+# they point to no country, and keep their words from being read as one.
+NO_COUNTRY = "-"
+REGION_NAMES = (
+    "Central America", "Central American", "Central Americans", "Latin America", "Latin American",
+    "Latin Americans", "South America", "South American", "South Americans", "North America",
+    "North American", "North Americans", "Amérique centrale", "Amérique latine",
+    "Amérique du Sud", "Amérique du Nord", "América Central", "América Latina", "América del Sur",
+    "América del Norte",
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +101,8 @@ def _load() -> dict[tuple[str, ...], Place]:
                     add(form, Place(code, weight, lang == "en"))
             else:
                 add(name, Place(code, weight, True))
+    for name in REGION_NAMES:
+        add(name, Place(NO_COUNTRY, 0.0, True))
     return entries
 
 
@@ -154,6 +166,8 @@ def score_countries(zones: Iterable[Zone]) -> str | None:
         if not text:
             continue
         for place in mentions(text, tokens):
+            if place.code == NO_COUNTRY:
+                continue
             scores[place.code] = scores.get(place.code, 0.0) + place.weight * zone_weight
             first_seen.setdefault(place.code, len(first_seen))
     if not scores:

@@ -264,3 +264,11 @@ def test_early_and_late_mark_a_year() -> None:
     from oim_archive.importers.dates import find_dates
 
     assert [d.iso for d in find_dates("stranded since early 2014")] == ["2014"]
+
+
+def test_central_american_is_not_american() -> None:
+    release = _one(
+        "Central American Authorities Agree to Share Information\n\n"
+        "San Ignacio — Officials of the Central American countries met this week.\n"
+    )
+    assert release.country is None
