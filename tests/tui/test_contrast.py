@@ -9,6 +9,7 @@ import pytest
 from textual.color import Color
 from textual.widget import Widget
 
+from tests.conftest import SAMPLE_DIR
 from tests.support.tui import new_app, settle
 
 TEXT_RATIO = 4.5
@@ -78,5 +79,19 @@ async def test_every_component_class_is_readable(tmp_path: Path, theme: str):
             if keys:
                 await pilot.press("escape")
                 await settle(pilot)
+        # The import summary (with refused files), opened by an import from the box.
+        await pilot.press("i")
+        pages = tmp_path / "pages"
+        pages.mkdir()
+        (pages / "vide.txt").write_bytes(b"")
+        (pages / "page.txt").write_bytes(next(SAMPLE_DIR.glob("*.txt")).read_bytes())
+        app.screen.query_one("#import-path").value = str(pages)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert type(screen).__name__ == "ImportSummaryDialog"
+        for widget in screen.walk_children(with_self=True):
+            checked += 1
+            problems.update(f"{type(screen).__name__}: {p}" for p in failures(widget))
     assert checked > 50
     assert not problems, "\n".join(sorted(problems))

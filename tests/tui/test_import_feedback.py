@@ -158,10 +158,12 @@ async def test_tab_completes_in_the_box_then_goes_through_the_names(tmp_path: Pa
         await pilot.press("escape")
 
 
-async def test_the_box_opens_on_the_last_folder_imported(tmp_path: Path):
+@THEMES
+async def test_the_box_opens_on_the_last_folder_imported(tmp_path: Path, theme: str):
     folder = pages_folder(tmp_path)
     app = new_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = theme
         await settle(pilot)
         await pilot.press("i")
         assert app.screen.query_one(PathInput).value == ""  # nothing imported yet

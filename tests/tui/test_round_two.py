@@ -98,9 +98,13 @@ async def test_q_goes_back_one_level_and_ctrl_q_quits_from_anywhere(tmp_path: Pa
         assert not app.is_running
 
 
-async def test_help_closes_with_escape_and_question_mark_and_scrolls_with_g(tmp_path: Path):
+@THEMES
+async def test_help_closes_with_escape_and_question_mark_and_scrolls_with_g(
+    tmp_path: Path, theme: str
+):
     app = new_app(tmp_path)
     async with app.run_test(size=(100, 20)) as pilot:
+        app.theme = theme
         await settle(pilot)
         for closing in ("escape", "question_mark"):
             await pilot.press("question_mark")
@@ -117,10 +121,12 @@ async def test_help_closes_with_escape_and_question_mark_and_scrolls_with_g(tmp_
             assert isinstance(app.screen, ReleasesScreen)
 
 
-async def test_scrolling_jumps_without_animation(tmp_path: Path):
+@THEMES
+async def test_scrolling_jumps_without_animation(tmp_path: Path, theme: str):
     long_body = "\n\n".join(f"Paragraphe {n} du communiqué." for n in range(200))
     app = new_app(tmp_path, releases=[Release(title="Long", body=long_body, date="2020-01-01")])
     async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = theme
         await settle(pilot)
         assert app.animation_level == "none"
         await pilot.press("enter")
@@ -188,7 +194,7 @@ async def test_picker_moves_jumps_reopens_on_the_choice_and_offers_undated(
         await pilot.press("f")
         countries = app.screen.query_one("#facet-countries")
         assert countries.highlighted == 2  # reopens on the active choice
-        await pilot.press("l")
+        await pilot.press("right")
         years = app.screen.query_one("#facet-years")
         labels = [str(years.get_option_at_index(i).prompt) for i in range(years.option_count)]
         assert labels[-1] == "undated  (1)"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from oim_archive.store.exports.render import release_text
-from tests.support.tui import new_app, screen_text, settle, watch_notify
+from tests.support.tui import new_app, sample_releases, screen_text, settle, watch_notify
 
 THEMES = pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
 
@@ -41,7 +41,8 @@ async def test_y_uses_a_local_clipboard_tool_on_a_desktop(tmp_path: Path, monkey
         assert any("copied to the clipboard (xclip)" in n.message for n in shown)
 
 
-async def test_y_over_ssh_only_asks_the_terminal_and_says_so(tmp_path: Path, monkeypatch):
+@THEMES
+async def test_y_over_ssh_only_asks_the_terminal_and_says_so(tmp_path: Path, monkeypatch, theme):
     out = fake_tool(tmp_path / "bin", "xclip")
     monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
     monkeypatch.setenv("DISPLAY", ":0")
@@ -49,6 +50,7 @@ async def test_y_over_ssh_only_asks_the_terminal_and_says_so(tmp_path: Path, mon
     app = new_app(tmp_path)
     shown = watch_notify(app)
     async with app.run_test(size=(100, 30)) as pilot:
+        app.theme = theme
         await settle(pilot)
         await pilot.press("y")
         assert not out.exists()
@@ -105,12 +107,14 @@ async def test_s_cycles_the_order_shows_it_and_keeps_it(tmp_path: Path, theme: s
         assert "by country" in app.screen.status.text
 
 
-async def test_o_and_pipe_say_when_the_terminal_cannot_be_handed_over(tmp_path: Path):
+@THEMES
+async def test_o_and_pipe_say_when_the_terminal_cannot_be_handed_over(tmp_path: Path, theme):
     from oim_archive.tui.dialogs.pipe import PipeDialog
 
     app = new_app(tmp_path)
     shown = watch_notify(app)
     async with app.run_test(size=(100, 30)) as pilot:  # headless: no terminal to hand over
+        app.theme = theme
         await settle(pilot)
         await pilot.press("o")
         assert any("cannot hand the screen" in n.message for n in shown)
@@ -227,11 +231,39 @@ async def test_slash_in_a_release_finds_and_n_moves_between_matches(tmp_path: Pa
         assert app.screen is not screen
 
 
-async def test_release_text_is_capped_at_a_reading_width(tmp_path: Path):
+@THEMES
+async def test_release_text_is_capped_at_a_reading_width(tmp_path: Path, theme: str):
     app = new_app(tmp_path)
     async with app.run_test(size=(160, 50)) as pilot:
+        app.theme = theme
         await settle(pilot)
         await pilot.press("enter")
         await pilot.pause()
         text = app.screen.query_one(".release-text")
         assert 60 < text.region.width <= 100
+
+
+@THEMES
+async def test_exports_default_to_the_documents_folder_and_say_the_full_path(
+    tmp_path: Path, monkeypatch, theme: str
+):
+    import platformdirs
+
+    from oim_archive.tui.app import make_app
+    from tests.support.tui import write_archive
+
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    monkeypatch.setattr(platformdirs, "user_documents_dir", lambda: str(documents))
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "db").mkdir()
+    app = make_app(write_archive(tmp_path / "db", sample_releases()))  # no --export-dir
+    shown = watch_notify(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.theme = theme
+        await settle(pilot)
+        await pilot.press("e")
+        (written,) = (documents / "oim-archive").iterdir()
+        assert any(f"Exported to {written}" in n.message for n in shown)  # the full path
+        assert written.is_absolute()
+        assert not list(tmp_path.glob("*.txt"))  # nothing in the current folder

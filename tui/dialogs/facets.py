@@ -29,7 +29,8 @@ _CODE = re.compile(r"[A-Za-z]{2}")
 _YEAR = re.compile(r"\d{4}")
 UNDATED_TOKEN = "year:undated"
 TYPE_AHEAD_SECONDS = 1.0
-MOTION_KEYS = frozenset("jkgGhlxq")
+# The only letters that are keys here; each also starts a name ("g" then "e" is Georgia).
+MOTION_KEYS = {"j": "cursor_down", "k": "cursor_up", "g": "first", "G": "last"}
 
 
 def country_label(code: str, names: Iterable[str]) -> str:
@@ -93,13 +94,16 @@ def active_tokens(query: str) -> set[str]:
 class FacetPicker(ModalScreen[str | None]):
     """Two lists (countries, years); dismisses with a token, "" to clear, None to cancel.
 
-    ``j``/``k``/``g``/``G`` move; typing a name jumps to it; the active choices are highlighted."""
+    ``j``/``k``/``g``/``G`` move; every other letter jumps to the first name starting with what
+    was typed, and a letter typed within a second of the last one continues the name (so
+    "georgia", "kenya" and "iraq" are reached by typing them); the active choices are
+    highlighted."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "cancel", _("Cancel")),
-        Binding("x", "clear", _("Clear country and year")),
-        Binding("left,h", "switch('#facet-countries')", _("Countries"), show=False),
-        Binding("right,l", "switch('#facet-years')", _("Years"), show=False),
+        Binding("escape", "cancel", _("Cancel")),
+        Binding("delete,ctrl+u", "clear", _("Clear country and year"), key_display="del"),
+        Binding("left", "switch('#facet-countries')", _("Countries"), show=False),
+        Binding("right", "switch('#facet-years')", _("Years"), show=False),
         Binding("j", "move('cursor_down')", _("Next"), show=False),
         Binding("k", "move('cursor_up')", _("Previous"), show=False),
         Binding("g", "move('first')", _("First"), show=False),
@@ -143,7 +147,7 @@ class FacetPicker(ModalScreen[str | None]):
                 Content(
                     _(
                         "enter picks · type a name to jump · j k g G move · "
-                        "tab ← → switch · x clears · esc q cancel"
+                        "tab ← → switch · del clears · esc cancels"
                     )
                 ),
                 classes="dialog-hint",
@@ -170,27 +174,34 @@ class FacetPicker(ModalScreen[str | None]):
         char = event.character
         if not char or not char.isprintable() or char.isspace():
             return
-        now = time.monotonic()
-        typing = now - self._typed_at < TYPE_AHEAD_SECONDS and self._typed
-        if char in MOTION_KEYS and not typing:
-            return
-        self._typed = (self._typed if typing else "") + char
-        self._typed_at = now
         event.stop()
         event.prevent_default()
-        self.jump_to(self._typed)
+        now = time.monotonic()
+        typing = bool(self._typed) and now - self._typed_at < TYPE_AHEAD_SECONDS
+        wanted = (self._typed if typing else "") + char
+        self._typed_at = now
+        if typing and self.jump_to(wanted):
+            self._typed = wanted
+        elif char in MOTION_KEYS:
+            self._typed = char  # a move, which may also start a name
+            self.action_move(MOTION_KEYS[char])
+        elif self.jump_to(wanted):
+            self._typed = wanted
+        else:
+            self._typed = char if self.jump_to(char) else ""
 
-    def jump_to(self, typed: str) -> None:
+    def jump_to(self, typed: str) -> bool:
         """Highlight the first option of the focused list whose label starts with ``typed``."""
         options = self.focused if isinstance(self.focused, OptionList) else None
         if options is None:
-            return
+            return False
         wanted = fold(typed)
         for index in range(options.option_count):
             label = fold(str(options.get_option_at_index(index).prompt))
             if label.startswith(wanted):
                 options.highlighted = index
-                return
+                return True
+        return False
 
     def action_move(self, action: str) -> None:
         options = self.focused if isinstance(self.focused, OptionList) else None

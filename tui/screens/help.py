@@ -88,7 +88,7 @@ def help_sections(app_bindings: Iterable[BindingType]) -> list[tuple[str, list[t
         (_("Releases"), binding_rows([*LineList.BINDINGS, *ReleasesScreen.BINDINGS])),
         (
             _("Filter box (releases and contacts)"),
-            [("type", _("Filter as you type")), *binding_rows(FilterInput.BINDINGS)],
+            [(_("type"), _("Filter as you type")), *binding_rows(FilterInput.BINDINGS)],
         ),
         (_("Filter syntax"), FILTER_SYNTAX),
         (
@@ -106,7 +106,20 @@ def help_sections(app_bindings: Iterable[BindingType]) -> list[tuple[str, list[t
                 ("tab", _("Between the people and the releases naming the person")),
             ],
         ),
-        (_("Country/year picker"), binding_rows(FacetPicker.BINDINGS)),
+        (
+            _("Country/year picker"),
+            [
+                (
+                    _("type"),
+                    _(
+                        "Jump to the first name starting with the letters typed (h l q x too); "
+                        "a letter within a second of the last continues the name"
+                    ),
+                ),
+                *binding_rows(FacetPicker.BINDINGS),
+                ("tab", _("Between the countries and the years")),
+            ],
+        ),
     ]
 
 
