@@ -108,6 +108,8 @@ _DATELINE_DATE = re.compile(
     # "Ciudad de Guatemala 26 de agosto de 2019": a full date after the place, without a comma.
     r"|\s+(?P<bare>\d{1,2}(?:er|º)?\s+(?:de\s+)?[^\W\d_]{3,10}\.?,?\s+(?:de\s+)?(?:19|20)\d\d)$"
 )
+_DASH = re.compile(r"[-–—−]")
+DASH_WINDOW = 110
 _BRACKETED_DATE = re.compile(r"\s*\((?P<date>[^()]*(?:19|20)\d\d[^()]*)\)$")
 _PLACE_CONNECTORS = frozenset(
     {"de", "du", "des", "d", "la", "le", "les", "l", "et", "and", "y", "del", "of", "the", "el",
@@ -141,14 +143,15 @@ def split_dateline(
 
     ``is_country`` says whether a name is a country: a full stop only ends "City, Country."
     """
-    match = _DATELINE.match(paragraph)
+    # Every dateline form but "City, Country." has a dash within its first hundred characters.
+    match = _DATELINE.match(paragraph) if _DASH.search(paragraph, 0, DASH_WINDOW) else None
     if match is None:
         stop = _DATELINE_STOP.match(paragraph)
         if stop is None or not is_country(stop["last"].strip()) or not _is_places(stop["head"]):
             return None, None, paragraph
         return stop["head"].strip(), None, stop["rest"].strip()
     head, date_text = match["head"].strip(), None
-    bracketed = _BRACKETED_DATE.search(head)
+    bracketed = _BRACKETED_DATE.search(head) if head.endswith(")") else None
     date_match = _DATELINE_DATE.search(head)
     if bracketed:  # "Niamey, Niger (16 octobre 2024)"
         date_text = bracketed["date"].strip()

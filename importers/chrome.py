@@ -44,8 +44,6 @@ _SENTENCE_END = re.compile(r"[.!?]\W*$")
 _CAPTION = re.compile(
     r"^(?:photo|photos|foto|fotos|crédits?\s+photo|photo\s+credits?|image|©)\b"
     r"|\b(?:photo|foto|crédit|credit)\s*:\s*\S.{0,100}$"
-    # A poster or image credit ending the line: "… Afiche de la Campaña: OIM".
-    r"|\b(?:afiche|affiche|poster|imagen)\b[\w\s'’]{0,30}:\s*(?:IOM|OIM)\b.{0,60}$"
     r"|©\s*\S.{0,100}$"
     # A photographer's credit ending the line: "(IOM/Amanda Nero 2019)", "OIM/J. Dupont".
     r"|\b(?:IOM|OIM|UN|ONU|UNHCR)\s*/\s*[A-ZÀ-Ö][\w .'’-]{1,60}\)?\s*$",
@@ -103,9 +101,19 @@ def is_footer(line: str) -> bool:
     return normalise_label(line) in _FOOTER
 
 
+# A poster or image credit ending the line: "… Afiche de la Campaña: OIM".
+_POSTER_CREDIT = re.compile(
+    r"\b(?:afiche|affiche|poster|imagen)\b[\w\s'’]{0,30}:\s*(?:IOM|OIM)\b.{0,60}$", re.IGNORECASE
+)
+
+
 def is_caption(line: str) -> bool:
     """A photo caption or credit line."""
-    return len(line) <= 300 and _CAPTION.search(line) is not None
+    if len(line) > 300:
+        return False
+    if _CAPTION.search(line) is not None:
+        return True
+    return ":" in line and _POSTER_CREDIT.search(line) is not None
 
 
 def _glued_label(line: str) -> str | None:
@@ -199,7 +207,8 @@ def find_title(lines: list[str]) -> tuple[int, list[str]]:
             is_chrome = True  # "Home / Press Room IOM" then "Press Room IOM": the page heading
         if not is_chrome:
             return index, chrome
-        crumb = _breadcrumb_end(line) or crumb
+        if "/" in line:
+            crumb = _breadcrumb_end(line) or crumb
         if line:
             chrome.append(line)
             if _words(line) <= DUPLICATE_MAX_WORDS:
@@ -210,7 +219,7 @@ def find_title(lines: list[str]) -> tuple[int, list[str]]:
 
 def _breadcrumb_end(line: str) -> str:
     """The last step of a breadcrumb line, folded ("" when the line is not a breadcrumb)."""
-    if _FEED_OR_BREADCRUMB.match(line) is None or "/" not in line:
+    if "/" not in line or _FEED_OR_BREADCRUMB.match(line) is None:
         return ""
     return normalise_label(line.rsplit("/", 1)[1])
 

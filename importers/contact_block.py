@@ -5,6 +5,11 @@ from __future__ import annotations
 PROSE_MIN_WORDS = 6
 PROSE_LOWER_SHARE = 0.6
 MIN_DIGITS_SEEN = 6
+_NO_DIGITS = str.maketrans("", "", "0123456789")
+
+
+def _digits(line: str) -> int:
+    return len(line) - len(line.translate(_NO_DIGITS))
 
 
 def inline_block(block: list[str]) -> list[str]:
@@ -31,5 +36,5 @@ def until_prose(lines: list[str]) -> list[str]:
     for index, line in enumerate(lines):
         if seen_detail and _is_prose(line):
             return lines[:index]
-        seen_detail = seen_detail or "@" in line or sum(map(str.isdigit, line)) >= MIN_DIGITS_SEEN
+        seen_detail = seen_detail or "@" in line or _digits(line) >= MIN_DIGITS_SEEN
     return lines

@@ -56,6 +56,7 @@ _SEPARATOR = re.compile(r"^(?:ou|or|o|y|et|and|/|&)$", re.IGNORECASE)
 _INLINE_SEPARATOR = re.compile(r"\s+(?:ou|or|o|y|et|and)\s+(?:a\s+|à\s+|with\s+)?(?=[A-ZÀ-ÖØ-Þ])")
 # Fields are split at commas, semicolons and bars, and at a full stop before a label
 # ("OIM Mali. Tél : +223…. E-mail : …").
+_SIMPLE_FIELD_SPLIT = re.compile(r"\s*[,;|]\s*")
 _FIELD_SPLIT = re.compile(
     r"\s*[,;|]\s*|\.\s+(?=(?:t[ée]l|tel|phone|mobile|cel|m[óo]vil|fax|e-?mail|courriel|correo)"
     r"\b)",
@@ -124,10 +125,13 @@ MAX_INTRO_LENGTH = 400
 # "Si vous souhaitez acquérir ces œuvres, veuillez contacter:": a sentence of the release that
 # ends by asking to contact the people on the next lines.
 _INTRO_AT_END = re.compile(
-    r"^[^\n]{0,200}\b(?:veuillez\s+contacter|please\s+contact|favor\s+de\s+contactar|"
-    r"por\s+favor\s+contactar|contactez|contacte\s+a|comuníquese\s+con)\s*:[ \t]*$",
-    re.IGNORECASE | re.MULTILINE,
+    r"\b(?:veuillez\s+contacter|please\s+contact|favor\s+de\s+contactar|"
+    r"por\s+favor\s+contactar|contactez|contacte\s+a|comuníquese\s+con)\s*$",
+    re.IGNORECASE,
 )
+_COLON_AT_LINE_END = re.compile(r":[ \t]*$", re.MULTILINE)
+INTRO_VERB_LOOK_BACK = 40
+MAX_INTRO_AT_END_LENGTH = 240
 
 
 def find_intro(lines: list[str], start: int = 0) -> int | None:
@@ -135,10 +139,22 @@ def find_intro(lines: list[str], start: int = 0) -> int | None:
     # One scan of the joined lines is far cheaper than a regex call per line.
     text = "\n".join(lines[start:])
     found = _intro_at_line_start(text)
-    at_end = _INTRO_AT_END.search(text) if "onta" in text else None
-    if at_end is not None and (found is None or at_end.start() < found):
-        found = at_end.start()
+    at_end = _intro_at_line_end(text) if "onta" in text else None
+    if at_end is not None and (found is None or at_end < found):
+        found = at_end
     return None if found is None else start + text.count("\n", 0, found)
+
+
+def _intro_at_line_end(text: str) -> int | None:
+    """Offset of the first line that ends by asking to contact the people below it."""
+    for colon in _COLON_AT_LINE_END.finditer(text):  # a literal first: a fast scan
+        line_start = text.rfind("\n", 0, colon.start()) + 1
+        if colon.end() - line_start > MAX_INTRO_AT_END_LENGTH:
+            continue
+        look_from = max(line_start, colon.start() - INTRO_VERB_LOOK_BACK)
+        if _INTRO_AT_END.search(text, look_from, colon.start()):
+            return line_start
+    return None
 
 
 def _intro_at_line_start(text: str) -> int | None:
@@ -208,12 +224,14 @@ def _split_people(part: str) -> list[str]:
 def _fields(block: list[str]) -> list[str]:
     fields: list[str] = []
     for line in block:
-        for part in _FIELD_SPLIT.split(line.strip()):
-            leading = _LEADING_SEPARATOR.match(part)
+        line = line.strip()
+        split = _FIELD_SPLIT if ". " in line else _SIMPLE_FIELD_SPLIT
+        for part in split.split(line):
+            leading = _LEADING_SEPARATOR.match(part) if part[:1] in "oO" else None
             if leading is not None:
                 fields.append("ou")
                 part = part[leading.end() :]
-            label = _PLACE_LABEL.match(part)
+            label = _PLACE_LABEL.match(part) if ":" in part else None
             if label is not None:
                 fields.append(_OFFICE_MARK + (label["office"] or label["place"]))
                 part = part[label.end() :]
@@ -331,7 +349,10 @@ def parse_contacts(block: list[str], region: str | None = None) -> list[Contact]
         block = inline_block(block)
     builder = _Builder(region)
     after_fax = False
-    lines = [_LINK_REMNANT.sub(" ", line) for line in [rest_of_intro, *block[1:MAX_BLOCK_LINES]]]
+    lines = [
+        _LINK_REMNANT.sub(" ", line) if _may_hold_link(line) else line
+        for line in [rest_of_intro, *block[1:MAX_BLOCK_LINES]]
+    ]
     for text in _fields(until_prose(lines)):
         if text == _SHARING:
             builder.share_with_next()
@@ -363,6 +384,11 @@ def parse_contacts(block: list[str], region: str | None = None) -> list[Contact]
     builder.close()
     contacts = [c for c in (p.to_contact() for p in builder.people) if c is not None]
     return [c for c in contacts if _is_contact(c)][:MAX_CONTACTS]
+
+
+def _may_hold_link(line: str) -> bool:
+    """Whether a line may hold what a stripped mail link leaves (quotes, '=' or 'mailto')."""
+    return '"' in line or "'" in line or "=" in line or "mailto" in line
 
 
 def _after_intro(first: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .chrome import presence_places
 from .places import NO_COUNTRY, mentions, score_countries
 
 # How much a place mention counts, by where it is written.
@@ -21,15 +22,20 @@ _REGION = re.compile(
     re.IGNORECASE,
 )
 
+# Parts of those names, looked for first (a substring test is far cheaper than the regex).
+_REGION_KEYS = ("regi", "régi", "mediterr", "méditerr", "americ", "améri", "africa", "afrique",
+                "áfrica", "sahel", "chad", "tchad", "carib", "caraïb", "balkan")  # fmt: skip
+
 
 def release_country(
-    zones: dict[str, str], body_tokens: list[str], site_places: list[str]
+    zones: dict[str, str], body_tokens: list[str], site_chrome: tuple[str, ...] = ()
 ) -> str | None:
     """The country a release is about, from its place mentions weighted by where they are.
 
     ``zones`` holds the text of each zone ("cms", "chrome", "dateline", "title", "body");
-    ``site_places`` are the places a country site names in its chrome, used when the release
-    itself names none. A dateline naming two countries, or a headline about a region, gives None.
+    ``site_chrome`` is the page's chrome: the country a country site names there is used when
+    the release itself names no place. A dateline naming two countries, or a headline about a
+    region, gives None.
     """
     dateline = zones.get("dateline", "")
     dateline_codes = {place.code for place in mentions(dateline)} - {HEADQUARTERS, NO_COUNTRY}
@@ -44,8 +50,14 @@ def release_country(
     ]
     country = score_countries(weighted)
     if country is None:
-        return score_countries([(" ".join(site_places), ZONE_WEIGHTS["chrome"], None)])
+        site_places = " ".join(presence_places(list(site_chrome))) if site_chrome else ""
+        return score_countries([(site_places, ZONE_WEIGHTS["chrome"], None)])
     title = zones.get("title", "")
-    if _REGION.search(title) and country not in {place.code for place in mentions(title)}:
+    folded = title.casefold()
+    if (
+        any(key in folded for key in _REGION_KEYS)
+        and _REGION.search(title)
+        and country not in {place.code for place in mentions(title)}
+    ):
         return None
     return country

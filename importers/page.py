@@ -169,7 +169,7 @@ def _release(
     chrome: list[str],
     source: str,
     title_at: tuple[int, list[str]] | None = None,
-    site_places: tuple[str, ...] = (),
+    site_chrome: tuple[str, ...] = (),
 ) -> Release | None:
     lines = item.lines
     title_index, item_chrome = title_at if title_at is not None else find_title(lines)
@@ -209,7 +209,7 @@ def _release(
     body_tokens = tokenize(f"{title}\n{body}")
     zones = {"cms": " ".join(item.cms_places), "chrome": chrome_text, "dateline": dateline or "",
              "title": title, "body": body}  # fmt: skip
-    country = release_country(zones, body_tokens, list(site_places))
+    country = release_country(zones, body_tokens, site_chrome)
     contacts = parse_contacts(contact_lines, region=country)
     if country is None and contacts:
         offices = " ".join(c.office or "" for c in contacts)
@@ -298,7 +298,7 @@ def parse_text(decoded: str, name: str) -> list[Release]:
     releases: list[Release] = []
     seen: set[str] = set()
     items = split_items(lines, title_index)
-    site = tuple(presence_places(chrome))  # a country site's own country, for items naming none
+    site = tuple(chrome)  # a country site's chrome names its country, for items naming none
     if len(items) == 1 and items[0].lines is lines:
         teasers = split_teasers(lines, title_index, _opens_with_dateline)
         if teasers is not None:
@@ -363,7 +363,7 @@ def not_a_release(
     title_line = lines[title_index].strip()
     if title_line.startswith("#") and sum(line.startswith("#") for line in text_lines) >= 2:
         return "a Markdown document"
-    if find_intro([title_line]) == 0 and title_line.endswith("."):
+    if title_line.endswith(".") and find_intro([title_line]) == 0:
         return "a contact page"  # "Pour plus d'informations …, veuillez contacter …@iom.int."
     if release.dateline or release.date_basis == DATE_PUBLISHED or release.contacts:
         return None

@@ -81,7 +81,8 @@ def _stem_positions(text: str, stems: tuple[str, ...]) -> list[int]:
 
 # A release has a handful of funding phrases and quotes; a pathological page stops here.
 MAX_STEM_POSITIONS = 500
-_FUNDING_STEMS = ("financ", "funded", "funding", "financial", "supplied", "donat", "contribution")
+# "financ" also finds "financial"; every stem costs one scan of the text.
+_FUNDING_STEMS = ("financ", "funded", "funding", "supplied", "donat", "contribution")
 # How far before its stem ("financier") a funding phrase may start ("avec le soutien …").
 FUNDING_LEAD = 45
 
