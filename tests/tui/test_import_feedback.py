@@ -180,3 +180,23 @@ async def test_the_box_opens_on_the_last_folder_imported(tmp_path: Path, theme: 
         await pilot.press("enter")  # the folder itself can be imported at once
         await settle(pilot)
         assert isinstance(app.screen, ImportSummaryDialog)
+
+
+@THEMES
+async def test_help_lists_the_import_box_and_summary_keys(tmp_path: Path, theme: str):
+    from oim_archive.tui.dialogs.import_summary import ImportSummaryDialog as Summary
+    from oim_archive.tui.screens.help import HelpScreen
+
+    app = new_app(tmp_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.theme = theme
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("#help-keys").content)
+        for title in ("Import box", "Import summary", "Country/year picker"):
+            assert title in text
+        assert "tab" in text and "Complete the path" in text
+        assert "esc enter q" in text and "Close" in text
+        for binding in [*ImportPathDialog.BINDINGS, *Summary.BINDINGS]:
+            assert binding.description in text

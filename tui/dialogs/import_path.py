@@ -59,6 +59,8 @@ class ImportPathDialog(ModalScreen[Path | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", _("Cancel")),
+        Binding("enter", "import", _("Import")),
+        Binding("tab", "complete", _("Complete the path")),  # the box's own key, for the bar
     ]
 
     def __init__(self, start: str | None = None) -> None:
@@ -101,6 +103,12 @@ class ImportPathDialog(ModalScreen[Path | None]):
             self.query_one("#import-error", Static).update(Content(line(problem)))
             return
         self.dismiss(path)
+
+    def action_complete(self) -> None:
+        self.query_one(PathInput).action_complete()
+
+    async def action_import(self) -> None:
+        await self.query_one(PathInput).action_submit()
 
     def action_cancel(self) -> None:
         self.dismiss(None)

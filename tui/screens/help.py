@@ -76,6 +76,8 @@ def key_table(sections: Sequence[tuple[str, list[tuple[str, str]]]]) -> Content:
 def help_sections(app_bindings: Iterable[BindingType]) -> list[tuple[str, list[tuple[str, str]]]]:
     """The key table of every screen of the browser."""
     from oim_archive.tui.dialogs.facets import FacetPicker
+    from oim_archive.tui.dialogs.import_path import ImportPathDialog
+    from oim_archive.tui.dialogs.import_summary import ImportSummaryDialog
     from oim_archive.tui.screens.contacts import ContactsScreen
     from oim_archive.tui.screens.release import ReleaseScreen
     from oim_archive.tui.screens.releases import ReleasesScreen
@@ -106,6 +108,8 @@ def help_sections(app_bindings: Iterable[BindingType]) -> list[tuple[str, list[t
                 ("tab", _("Between the people and the releases naming the person")),
             ],
         ),
+        (_("Import box"), binding_rows(ImportPathDialog.BINDINGS)),
+        (_("Import summary"), binding_rows(ImportSummaryDialog.BINDINGS)),
         (
             _("Country/year picker"),
             [
