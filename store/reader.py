@@ -11,12 +11,12 @@ Three things, each as cheap as the archive allows:
 from __future__ import annotations
 
 import gc
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from oim_archive.store.directory import DirectoryEntry, build_directory
-from oim_archive.store.file.archive import Archive
+from oim_archive.store.file.archive import Archive, resolve_prefix
 from oim_archive.store.file.catalog import (
     index_cache_path,
     read_catalog,
@@ -25,7 +25,8 @@ from oim_archive.store.file.catalog import (
     write_catalog,
     write_directory,
 )
-from oim_archive.store.records import Listed, Release
+from oim_archive.store.file.scan import RecordFile
+from oim_archive.store.records import Listed, Release, whole_releases
 
 if TYPE_CHECKING:  # numpy and the search engine load only when a search needs them
     from oim_archive.store.search.engine import ContactSearch, SearchIndex
@@ -61,7 +62,7 @@ class Listing:
 
     rows: Sequence[Listed]
     stamp: tuple[int, int] | None
-    full: bool  # the rows are whole Releases (a full read happened)
+    full: bool  # the rows are Releases (a checked read happened), not catalog rows
 
 
 # What ``ArchiveReader.indexes`` builds: search index, contact directory, contact search.
@@ -89,10 +90,9 @@ class ArchiveReader:
     def read(self) -> Snapshot:
         """Read and check every release (ArchiveError with a one-line message); saves the list
         catalog when it is missing or stale."""
-        # The storage re-reads the file when its (mtime, size) changed, else reuses its parse.
-        stamp = self.archive.stamp()
-        self.archive.require(validate=False)
-        releases = self.archive.releases()  # checks every record
+        # One checked pass per version of the file; the releases keep their list fields only.
+        scanned = self.archive.scan()
+        stamp, releases = scanned.stamp, list(scanned.rows)
         if read_catalog(self.path, stamp) is None:
             write_catalog(self.path, stamp, releases)
         return _snapshot(releases, stamp, partial=False)
@@ -109,7 +109,10 @@ class ArchiveReader:
                 return saved
         if snapshot.partial:
             raise ValueError("a list snapshot has no saved index: read the archive first")
-        return SearchIndex.cached(snapshot.releases, cache, snapshot.stamp)
+        releases = snapshot.releases
+        return SearchIndex.cached(
+            releases, cache, snapshot.stamp, whole=lambda: self.archive.full_releases(releases)
+        )
 
     def listing(self) -> Listing:
         """The list for a command: the catalog's rows when they match the file, else a full
@@ -137,7 +140,28 @@ class ArchiveReader:
 
     def release(self, row: Listed) -> Release:
         """The whole release (body, contacts) of a row; one record decoded, not the archive."""
-        return row if isinstance(row, Release) else self.archive.get(row.id)
+        return next(self.whole([row]))
+
+    def whole(self, rows: Sequence[Listed]) -> Iterator[Release]:
+        """The whole releases of ``rows`` (list rows or listed releases), one at a time, read
+        from their lines in the archive file."""
+        if all(isinstance(row, Release) for row in rows):
+            yield from whole_releases(cast("Sequence[Release]", rows))
+            return
+        stamp = self.archive.stamp()
+        if stamp is None:
+            self.archive.require(validate=False)
+            return
+        yield from RecordFile(self.path, stamp, self.archive.get).iter_full(rows)
+
+    def get(self, id_or_prefix: str) -> Release:
+        """The whole release with this id or unique id prefix, resolved against the list and
+        read from its own lines of the file (not the whole archive)."""
+        listing = self.listing()
+        if listing.full:
+            return self.archive.get(id_or_prefix)
+        by_id = {row.id: row for row in listing.rows}
+        return self.release(by_id[resolve_prefix(id_or_prefix, by_id.keys())])
 
     def directory(self) -> tuple[list[DirectoryEntry], Listing]:
         """The contact directory and the list whose ids it names: the saved directory when it
@@ -153,7 +177,7 @@ class ArchiveReader:
         saved = read_directory(self.path, snapshot.stamp)
         if saved is not None:
             return saved
-        entries = build_directory(snapshot.releases)
+        entries = build_directory(self.archive.full_releases(snapshot.releases))
         write_directory(self.path, snapshot.stamp, entries)
         return entries
 

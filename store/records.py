@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any, NamedTuple, Protocol, TypeVar
@@ -222,6 +222,14 @@ class ListRow(NamedTuple):
     language: str
     dateline: str | None
     title: str
+    date_basis: str | None = None
+    record_at: int = -1  # where its record line starts in the archive file (-1: unknown)
+    body_at: int = -1  # where its body line starts
+
+    @property
+    def at(self) -> tuple[int, int]:
+        """Byte offsets of its record line and its body line in the archive file."""
+        return (self.record_at, self.body_at)
 
 
 def date_sort_text(date: str | None) -> str:
@@ -242,3 +250,100 @@ def release_id(title: str, body: str) -> str:
     digest.update(b"\x00")
     digest.update(_normalise_for_id(body).encode("utf-8"))
     return digest.hexdigest()[:12]
+
+
+class RecordSource(Protocol):
+    """Where a listed release's other fields are read from when asked for (the archive file)."""
+
+    def load(self, row: Listed) -> Release: ...
+
+    def iter_full(self, rows: Iterable[Listed]) -> Iterator[Release]: ...
+
+
+class StoredRelease(Release):
+    """A release as listed: the list fields in memory, the rest (body, contacts, dates…) read
+    from the archive file each time it is asked for and never kept, so 100k listed releases
+    cost tens of MB, not a GB. ``full()`` gives the whole release once for several fields."""
+
+    __slots__ = ("_at", "_source")
+
+    def __init__(
+        self,
+        *,
+        id: str,
+        title: str,
+        language: str,
+        country: str | None,
+        country_name: str | None,
+        dateline: str | None,
+        date: str | None,
+        date_basis: str | None,
+        source: RecordSource,
+        at: tuple[int, int],
+    ) -> None:
+        self.id = id
+        self.title = title
+        self.language = language
+        self.country = country
+        self.country_name = country_name
+        self.dateline = dateline
+        self.date = date
+        self.date_basis = date_basis
+        self._source = source
+        self._at = at  # where its lines are in the file: (record, body)
+
+    @property
+    def origin(self) -> RecordSource:
+        """The file its other fields are read from."""
+        return self._source
+
+    @property
+    def at(self) -> tuple[int, int]:
+        """Byte offsets of its record line and its body line in the archive file."""
+        return self._at
+
+    def full(self) -> Release:
+        """The whole release, read now from the archive file."""
+        return self._source.load(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.full().to_dict()
+
+    def __repr__(self) -> str:
+        return f"StoredRelease(id={self.id!r}, title={self.title!r})"
+
+    @property
+    def body(self) -> str:  # type: ignore[override]
+        return self.full().body
+
+    @property
+    def contacts(self) -> list[Contact]:  # type: ignore[override]
+        return self.full().contacts
+
+    @property
+    def dates(self) -> list[str]:  # type: ignore[override]
+        return self.full().dates
+
+    @property
+    def funders(self) -> list[str]:  # type: ignore[override]
+        return self.full().funders
+
+    @property
+    def quoted(self) -> list[Quoted]:  # type: ignore[override]
+        return self.full().quoted
+
+    @property
+    def source(self) -> str:  # type: ignore[override]
+        return self.full().source
+
+    @property
+    def imported_at(self) -> str | None:  # type: ignore[override]
+        return self.full().imported_at
+
+
+def whole_releases(rows: Iterable[Release]) -> Iterator[Release]:
+    """The whole releases of ``rows``, one at a time, in order: listed ones (``StoredRelease``)
+    are read from their archive file as they come, never all at once."""
+    listed = rows if isinstance(rows, Sequence) else list(rows)
+    origin = next((r.origin for r in listed if isinstance(r, StoredRelease)), None)
+    yield from (listed if origin is None else origin.iter_full(listed))

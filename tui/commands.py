@@ -7,12 +7,14 @@ saved search index when they match the file, else one full read that saves them 
 from __future__ import annotations
 
 import argparse
+import functools
+import io
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
 from oim_archive.i18n import _, format_number, ngettext
 from oim_archive.store.file.archive import Archive
@@ -76,7 +78,7 @@ def _reader(args: argparse.Namespace) -> ArchiveReader:
 
 def _records(reader: ArchiveReader, rows: Iterable[Listed]) -> Iterator[dict[str, Any]]:
     """Whole records of ``rows``, decoded one at a time (never the whole archive at once)."""
-    return (reader.release(row).to_dict() for row in rows)
+    return (release.to_dict() for release in reader.whole(list(rows)))
 
 
 def _release_line(release: Listed) -> str:
@@ -237,7 +239,7 @@ def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     from oim_archive.store.exports.render import release_text
 
-    out.write(release_text(_reader(args).archive.get(args.id)))
+    out.write(release_text(_reader(args).get(args.id)))
     return EXIT_OK
 
 
@@ -296,21 +298,24 @@ def _emit(text: str, args: argparse.Namespace, out: TextIO) -> None:
         out.write(text)
 
 
-def _write_bytes(payload: bytes, out: TextIO) -> None:
-    """Bytes to ``out``: straight to its binary buffer when it has one (sys.stdout)."""
+def _write_binary(write: Callable[[BinaryIO], object], out: TextIO) -> None:
+    """Let ``write`` send bytes to ``out``: straight to its binary buffer when it has one
+    (sys.stdout, streamed), else through a buffer decoded as text (tests' string streams)."""
     buffer = getattr(out, "buffer", None)
     if buffer is None:
-        out.write(payload.decode("utf-8"))
+        collected = io.BytesIO()
+        write(collected)
+        out.write(collected.getvalue().decode("utf-8"))
         return
     out.flush()
-    buffer.write(payload)
+    write(buffer)
     buffer.flush()
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     from oim_archive.store.exports.render import render, write_export
 
-    release = _reader(args).archive.get(args.id)
+    release = _reader(args).get(args.id)
     export_dir = getattr(args, "export_dir", None)
     if args.output and export_dir:
         raise CliError(_("give either -o FILE or --export-dir DIR, not both"))
@@ -322,14 +327,16 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_dump(args: argparse.Namespace, out: TextIO) -> int:
-    from oim_archive.store.exports.bundle import bundle_bytes, dump_bundle
+    from oim_archive.store.exports.bundle import dump_bundle, write_bundle
 
-    releases = _reader(args).read().releases
+    reader = _reader(args)
+    rows = reader.listing().rows
     if args.file == STDIO:
-        payload, _count = bundle_bytes(releases)
-        _write_bytes(payload, out)
+        _write_binary(
+            functools.partial(write_bundle, releases=reader.whole(rows), count=len(rows)), out
+        )
         return EXIT_OK
-    count = dump_bundle(releases, Path(args.file), force=args.force)
+    count = dump_bundle(reader.whole(rows), Path(args.file), force=args.force, count=len(rows))
     out.write(
         ngettext("{n} release -> {file}", "{n} releases -> {file}", count).format(
             n=format_number(count), file=args.file

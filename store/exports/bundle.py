@@ -6,15 +6,17 @@ the next N lines is one release record (the same dict as ``Release.to_dict()``).
 
 from __future__ import annotations
 
+import functools
+import io
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import orjson
 
 from oim_archive.store.exports.render import write_bytes
-from oim_archive.store.records import RELEASE_FIELDS, Release
+from oim_archive.store.records import RELEASE_FIELDS, Release, whole_releases
 from oim_archive.store.text import strip_control
 
 BUNDLE_FORMAT = "oim-archive-bundle"
@@ -33,21 +35,41 @@ def bundle_header(count: int) -> dict[str, Any]:
     return {"format": BUNDLE_FORMAT, "version": BUNDLE_VERSION, "count": count}
 
 
+def write_bundle(out: BinaryIO, releases: Iterable[Release], count: int) -> int:
+    """Write ``count`` whole releases to ``out`` as a bundle, one record at a time (never the
+    whole archive in memory at once); returns how many were written."""
+    out.write(orjson.dumps(bundle_header(count)) + b"\n")
+    written = 0
+    for release in releases:
+        out.write(orjson.dumps(release.to_dict()) + b"\n")
+        written += 1
+    if written != count:
+        raise ValueError(f"the bundle announced {count} releases but {written} came")
+    return written
+
+
 def bundle_bytes(releases: Iterable[Release]) -> tuple[bytes, int]:
     """The bundle's content and the number of releases in it."""
-    records = [release.to_dict() for release in releases]
-    lines = [orjson.dumps(bundle_header(len(records)))]
-    lines += [orjson.dumps(record) for record in records]
-    return b"\n".join(lines) + b"\n", len(records)
+    listed = list(releases)
+    buffer = io.BytesIO()
+    count = write_bundle(buffer, whole_releases(listed), len(listed))
+    return buffer.getvalue(), count
 
 
-def dump_bundle(releases: Iterable[Release], path: Path, *, force: bool = True) -> int:
+def dump_bundle(
+    releases: Iterable[Release], path: Path, *, force: bool = True, count: int | None = None
+) -> int:
     """Write the releases to ``path`` as a bundle, atomically; returns how many were written.
+    With ``count``, ``releases`` are whole already and streamed as they come.
 
     An existing file is replaced unless ``force`` is False (then FileExistsError).
     """
-    payload, count = bundle_bytes(releases)
-    write_bytes(Path(path), payload, force=force)
+    if count is None:
+        listed = list(releases)
+        releases, count = whole_releases(listed), len(listed)
+    write_bytes(
+        Path(path), functools.partial(write_bundle, releases=releases, count=count), force=force
+    )
     return count
 
 

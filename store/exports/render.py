@@ -289,7 +289,7 @@ def write_file(path: Path, text: str, *, force: bool = False) -> Path:
     return write_bytes(path, text.encode("utf-8"), force=force)
 
 
-def write_bytes(path: Path, payload: bytes, *, force: bool = False) -> Path:
+def write_bytes(path: Path, payload: atomic.Payload, *, force: bool = False) -> Path:
     """Write ``payload`` to ``path`` atomically (temp file, fsync, rename); see write_file."""
     path = Path(path).expanduser()
     if path.is_dir():

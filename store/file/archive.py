@@ -3,11 +3,9 @@
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import os
-import zlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -22,10 +20,17 @@ from oim_archive.store.errors import (
     CorruptArchiveError,
     UnknownReleaseError,
 )
+from oim_archive.store.file import layout
 from oim_archive.store.file.catalog import write_catalog_rows
 from oim_archive.store.file.lock import DEFAULT_LOCK_TIMEOUT, exclusive_lock
+from oim_archive.store.file.scan import (
+    ArchiveScan,
+    decode_body,
+    encode_body,
+    scan_file,
+)
 from oim_archive.store.file.storage import AtomicOrjsonStorage, Stamp, file_stamp, recovery_hint
-from oim_archive.store.records import Release, sort_newest_first
+from oim_archive.store.records import Release, StoredRelease, sort_newest_first, whole_releases
 
 RELEASES_TABLE = "releases"  # every field but the body: small, so the list loads fast
 BODIES_TABLE = "bodies"  # id -> {"z": base64 of the zlib-compressed body}, decoded on demand
@@ -64,19 +69,6 @@ class ReplaceResult:
     removed_earlier: list[str] = field(default_factory=list)
 
 
-def encode_body(body: str) -> dict[str, str]:
-    """The stored form of a body: zlib at a fast level, base64 so it stays JSON."""
-    return {"z": base64.b64encode(zlib.compress(body.encode("utf-8"), 3)).decode("ascii")}
-
-
-def decode_body(stored: Any) -> str:
-    """The body text from its stored form; ValueError when damaged."""
-    try:
-        return zlib.decompress(base64.b64decode(stored["z"])).decode("utf-8")
-    except (KeyError, TypeError, ValueError, zlib.error) as exc:
-        raise ValueError(f"its body cannot be decoded ({exc.__class__.__name__})") from None
-
-
 def _drop(table: Table, doc_ids: Iterable[str]) -> None:
     """Remove documents by id (TinyDB types ids as int; ours are text, see _ReleaseTable)."""
     table.remove(doc_ids=cast("list[int]", list(doc_ids)))
@@ -112,6 +104,25 @@ def now_iso() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
+def resolve_prefix(prefix: str, ids: Collection[str]) -> str:
+    """The one id of ``ids`` that starts with ``prefix`` (UnknownReleaseError or
+    AmbiguousReleaseError with a one-line message otherwise)."""
+    prefix = prefix.strip().lower()
+    if not prefix:
+        raise UnknownReleaseError("give a release id (or the start of one)")
+    if prefix in ids:
+        return prefix
+    matches = sorted(i for i in ids if i.startswith(prefix))
+    if not matches:
+        raise UnknownReleaseError(f"no release with an id starting with '{prefix}'")
+    if len(matches) > 1:
+        shown = ", ".join(matches[:5]) + (" …" if len(matches) > 5 else "")
+        raise AmbiguousReleaseError(
+            f"'{prefix}' matches {len(matches)} releases ({shown}); type more of the id"
+        )
+    return matches[0]
+
+
 class Archive:
     """One archive file. Reads are cached; every write is locked, batched and atomic."""
 
@@ -119,7 +130,7 @@ class Archive:
         self.path = Path(path).expanduser()
         self.lock_timeout = lock_timeout
         self._storage = AtomicOrjsonStorage(self.path)
-        self._decoded: tuple[object, list[Release]] | None = None
+        self._scanned: ArchiveScan | None = None
         # Private: every write goes through the methods below, under the lock.
         self._db = _ArchiveDB(storage=lambda: self._storage)
 
@@ -178,18 +189,53 @@ class Archive:
             ) from None
 
     def releases(self) -> list[Release]:
-        """Every release, newest first, undated last."""
-        # One read for both tables: another process may replace the file between two reads.
+        """Every release, newest first, undated last: list fields in memory, the rest read
+        from the file when asked for (see ``scan``)."""
+        return list(self.scan().rows)
+
+    def scan(self) -> ArchiveScan:
+        """Check every record of the file once per version of it (CorruptArchiveError with a
+        one-line message when one is damaged) and keep what a list needs.
+
+        A file in the line layout is read a few thousand records at a time and its releases
+        keep only their list fields (``StoredRelease``); another layout is read whole."""
+        stamp = self.stamp()
+        cached = self._scanned
+        if cached is not None and stamp is not None and cached.stamp == stamp:
+            return cached
+        if stamp is None:
+            self.require(validate=False)
+        try:
+            scanned = scan_file(self.path, self._get_whole)
+        except layout.NotLineLayout:
+            scanned = self._scan_whole()
+        self._scanned = scanned
+        return scanned
+
+    def _scan_whole(self) -> ArchiveScan:
+        """The scan of a file in another layout: parsed whole, every release decoded."""
         tables = self._storage.read() or {}
-        cached = self._decoded
-        if cached is not None and cached[0] is tables:
-            return list(cached[1])  # same parse of the file: decode it only once
         bodies = tables.get(BODIES_TABLE, {})
         raws = tables.get(RELEASES_TABLE, {})
         records = [self._load(i, raw, bodies) for i, raw in raws.items()]
         sort_newest_first(records)
-        self._decoded = (tables, records)
-        return list(records)
+        return ArchiveScan(
+            stamp=self._storage.cached_stamp(),
+            rows=records,
+            by_id={r.id: r for r in records},
+            marks=frozenset(tables.get(MARKS_TABLE, {})),
+            removed=frozenset(tables.get(REMOVED_TABLE, {})),
+        )
+
+    @staticmethod
+    def full_releases(rows: Iterable[Release]) -> Iterator[Release]:
+        """The whole releases of ``rows`` (from ``releases()``), one at a time, in order."""
+        return whole_releases(rows)
+
+    def _current_scan(self) -> ArchiveScan | None:
+        """The scan of the file as it is now, if one was made (no read)."""
+        cached = self._scanned
+        return cached if cached is not None and cached.stamp == self.stamp() else None
 
     def known_digests(self) -> frozenset[str]:
         """Hashes of every raw file imported so far."""
@@ -198,34 +244,43 @@ class Archive:
 
     def resolve_id(self, prefix: str) -> str:
         """The full id of the one release whose id starts with ``prefix``."""
-        prefix = prefix.strip().lower()
-        if not prefix:
-            raise UnknownReleaseError("give a release id (or the start of one)")
-        ids = self.raw_records().keys()
-        if prefix in ids:
-            return prefix
-        matches = sorted(i for i in ids if i.startswith(prefix))
-        if not matches:
-            raise UnknownReleaseError(f"no release with an id starting with '{prefix}'")
-        if len(matches) > 1:
-            shown = ", ".join(matches[:5]) + (" …" if len(matches) > 5 else "")
-            raise AmbiguousReleaseError(
-                f"'{prefix}' matches {len(matches)} releases ({shown}); type more of the id"
-            )
-        return matches[0]
+        scanned = self._current_scan()
+        return resolve_prefix(
+            prefix, scanned.by_id.keys() if scanned is not None else self.raw_records().keys()
+        )
 
     def get(self, id_or_prefix: str) -> Release:
         """The release with this id or unique id prefix."""
         full = self.resolve_id(id_or_prefix)
-        return self._load(full, self.raw_records()[full], self._bodies())
+        scanned = self._current_scan()
+        if scanned is not None:
+            return self.full(scanned.by_id[full])
+        return self._get_whole(full)
+
+    @staticmethod
+    def full(release: Release) -> Release:
+        """The whole release (a listed ``StoredRelease`` read from the file now)."""
+        return release.full() if isinstance(release, StoredRelease) else release
+
+    def _get_whole(self, release_id: str) -> Release:
+        raws = self.raw_records()
+        if release_id not in raws:
+            raise UnknownReleaseError(f"no release with the id '{release_id}'")
+        return self._load(release_id, raws[release_id], self._bodies())
 
     def removed_ids(self) -> frozenset[str]:
         """Ids of the releases the user removed (an import does not bring them back)."""
+        scanned = self._current_scan()
+        if scanned is not None:
+            return scanned.removed
         tables = self._storage.read() or {}
         return frozenset(tables.get(REMOVED_TABLE, {}).keys())
 
     def marked_ids(self) -> frozenset[str]:
         """Ids of the releases the user marked (kept across runs)."""
+        scanned = self._current_scan()
+        if scanned is not None:
+            return scanned.marks
         tables = self._storage.read() or {}
         return frozenset(tables.get(MARKS_TABLE, {}).keys())
 
@@ -260,7 +315,12 @@ class Archive:
             if self._storage.writes != writes:
                 # The browser's list catalog, so the next start after a write is fast too.
                 records = (self._storage.read() or {}).get(RELEASES_TABLE, {})
-                write_catalog_rows(self.path, self._storage.last_written, records.values())
+                write_catalog_rows(
+                    self.path,
+                    self._storage.last_written,
+                    records.values(),
+                    self._storage.last_offsets,
+                )
 
     def _table(self, name: str) -> Table:
         return self._db.table(name, cache_size=0)

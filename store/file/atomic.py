@@ -26,7 +26,7 @@ def _read_umask() -> int:
 _UMASK = _read_umask()
 NEW_FILE_MODE = 0o666 & ~_UMASK
 
-Payload = bytes | Callable[[BinaryIO], None]
+Payload = bytes | Callable[[BinaryIO], object]
 
 
 def fsync_dir(folder: Path) -> None:

@@ -10,21 +10,32 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import orjson
 import platformdirs
 
 from oim_archive.store.directory import DirectoryEntry
+from oim_archive.store.file.layout import chunks
 from oim_archive.store.file.storage import write_atomically
 from oim_archive.store.records import ListRow, Release, sort_newest_first
 
-CATALOG_VERSION = 1
+CATALOG_VERSION = 2  # 2: one row per line, with date_basis and the rows' line offsets
+DIRECTORY_VERSION = 1
 CACHE_ENV_VAR = "OIM_ARCHIVE_CACHE"
-_LIST_FIELDS = ("id", "date", "country", "country_name", "language", "dateline", "title")
+_LIST_FIELDS = (
+    "id",
+    "date",
+    "country",
+    "country_name",
+    "language",
+    "dateline",
+    "title",
+    "date_basis",
+)
 _DATE, _TITLE = _LIST_FIELDS.index("date"), _LIST_FIELDS.index("title")
 
 
@@ -66,6 +77,7 @@ def read_catalog(archive_path: Path, stamp: tuple[int, int] | None) -> list[Rele
         Release(
             id=row.id,
             date=row.date,
+            date_basis=row.date_basis,
             country=row.country,
             country_name=row.country_name,
             language=row.language,
@@ -92,11 +104,18 @@ def read_catalog_rows(archive_path: Path, stamp: tuple[int, int] | None) -> list
 
 
 def _read_catalog_file(archive_path: Path, stamp: tuple[int, int]) -> list[ListRow] | None:
+    """Header line, then one JSON array per row, parsed a few thousand lines at a time (a
+    whole-file parse would need several times the file's size at once)."""
+    rows: list[ListRow] = []
     try:
-        data = orjson.loads(catalog_path(archive_path).read_bytes())
-        if data.get("version") != CATALOG_VERSION or data.get("stamp") != list(stamp):
-            return None
-        rows = [ListRow._make(row) for row in data["rows"]]
+        with catalog_path(archive_path).open("rb") as handle:
+            header = orjson.loads(handle.readline())
+            if header.get("version") != CATALOG_VERSION or header.get("stamp") != list(stamp):
+                return None
+            for lines in chunks(handle):
+                rows.extend(map(ListRow._make, orjson.loads(b"[" + b",".join(lines) + b"]")))
+            if len(rows) != header["count"]:
+                return None
     except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
         return None  # missing, stale or damaged: the archive itself is read instead
     if not all(type(row.id) is str and type(row.title) is str for row in rows):
@@ -108,28 +127,59 @@ def write_catalog(
     archive_path: Path, stamp: tuple[int, int] | None, releases: Sequence[Release]
 ) -> None:
     """Save the list catalog of ``releases`` (in display order); best effort, atomic."""
-    rows = [[getattr(r, name) for name in _LIST_FIELDS] for r in releases]
+    rows = [
+        [*(getattr(r, name) for name in _LIST_FIELDS), *getattr(r, "at", (-1, -1))]
+        for r in releases
+    ]
     _save(archive_path, stamp, rows)
 
 
 def write_catalog_rows(
-    archive_path: Path, stamp: tuple[int, int] | None, records: Iterable[dict[str, Any]]
+    archive_path: Path,
+    stamp: tuple[int, int] | None,
+    records: Iterable[dict[str, Any]],
+    offsets: Mapping[str, Mapping[str, int]],
 ) -> None:
-    """Save the list catalog from stored release records, sorted newest first."""
-    rows = [[record.get(name) for name in _LIST_FIELDS] for record in records]
+    """Save the list catalog from stored release records, sorted newest first, with where
+    each record and body line starts in the file (``offsets`` by table, from the write)."""
+    at_record, at_body = offsets.get("releases", {}), offsets.get("bodies", {})
+    rows = [
+        [
+            *(record.get(name) for name in _LIST_FIELDS),
+            at_record.get(record.get("id") or "", -1),
+            at_body.get(record.get("id") or "", -1),
+        ]
+        for record in records
+    ]
+    for row in rows:  # the date basis as a read gives it: none without a date
+        if not row[_DATE]:
+            row[_LIST_FIELDS.index("date_basis")] = None
     sort_newest_first(rows, date=itemgetter(_DATE), title=itemgetter(_TITLE))
     _save(archive_path, stamp, rows)
 
 
 def _save(archive_path: Path, stamp: tuple[int, int] | None, rows: list[list[Any]]) -> None:
-    _save_json(catalog_path(archive_path), stamp, "rows", rows)
+    """Header line, then one row per line; best effort (a cache), atomic."""
+    if stamp is None:
+        return
+    header = {"version": CATALOG_VERSION, "stamp": list(stamp), "count": len(rows)}
+
+    def write(out: BinaryIO) -> None:
+        out.write(orjson.dumps(header) + b"\n")
+        for row in rows:
+            out.write(orjson.dumps(row) + b"\n")
+
+    with contextlib.suppress(Exception):
+        path = catalog_path(archive_path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, write, keep_backup=False)
 
 
 def _save_json(path: Path, stamp: tuple[int, int] | None, key: str, data: Any) -> None:
     """Save ``{version, stamp, key: data}``; best effort (a cache), atomic."""
     if stamp is None:
         return
-    payload = orjson.dumps({"version": CATALOG_VERSION, "stamp": list(stamp), key: data})
+    payload = orjson.dumps({"version": DIRECTORY_VERSION, "stamp": list(stamp), key: data})
     with contextlib.suppress(Exception):
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(path, payload, keep_backup=False)
@@ -158,7 +208,7 @@ def read_directory(
         return None
     try:
         data = orjson.loads(directory_path(archive_path).read_bytes())
-        if data.get("version") != CATALOG_VERSION or data.get("stamp") != list(stamp):
+        if data.get("version") != DIRECTORY_VERSION or data.get("stamp") != list(stamp):
             return None
         return [
             DirectoryEntry(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import glob
 import os
 import shutil
@@ -31,6 +32,7 @@ from oim_archive.store.errors import (
     ReadOnlyArchiveError,
 )
 from oim_archive.store.file import atomic
+from oim_archive.store.file.layout import dump_tables
 
 Tables = dict[str, dict[str, Any]]
 Stamp = tuple[int, int]  # (mtime_ns, size): how a change made by another process is noticed
@@ -38,6 +40,8 @@ Stamp = tuple[int, int]  # (mtime_ns, size): how a change made by another proces
 # A temporary file this old cannot belong to a write in progress: a writer killed mid-write
 # left it, and the next write removes it (each is a full copy of the archive).
 STALE_TEMP_SECONDS = 600
+
+LOCATED_TABLES = ("releases", "bodies")  # whose line offsets a write notes
 
 RECOVERY_HINT = "restore '{bak}' if it exists, or import your pages into a new archive with --db"
 
@@ -92,7 +96,7 @@ def parse_archive_bytes(raw: bytes, path: Path) -> Tables:
 
 
 def write_atomically(
-    path: Path, payload: bytes, *, keep_backup: bool = True, expected: Stamp | None = None
+    path: Path, payload: atomic.Payload, *, keep_backup: bool = True, expected: Stamp | None = None
 ) -> None:
     """Replace ``path`` with ``payload`` atomically, keeping the previous version as .bak.
 
@@ -173,6 +177,8 @@ class AtomicOrjsonStorage(Storage):
         self._dirty = False
         self.writes = 0
         self.last_written: Stamp | None = None
+        # Where each release's lines start in the file last written (for the list catalog).
+        self.last_offsets: dict[str, dict[str, int]] = {}
 
     def read(self) -> Tables | None:
         if self._working is not None and self._working_thread == threading.get_ident():
@@ -219,7 +225,7 @@ class AtomicOrjsonStorage(Storage):
             yield
             if self._dirty:
                 data = self._working
-                write_atomically(self.path, orjson.dumps(data), expected=expected)
+                write_atomically(self.path, functools.partial(dump_tables, data), expected=expected)
                 self.writes += 1
                 stamp = file_stamp(self.path)
                 self.last_written = stamp
@@ -228,6 +234,11 @@ class AtomicOrjsonStorage(Storage):
             self._working = None
             self._working_thread = None
             self._dirty = False
+
+    def cached_stamp(self) -> Stamp | None:
+        """The stamp of the file the cached parse came from (None: nothing cached)."""
+        cached = self._cached
+        return None if cached is None else cached[0]
 
     def invalidate(self) -> None:
         """Forget the cached parse so the next read sees other processes' writes."""

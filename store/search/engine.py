@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 from pathlib import Path
@@ -112,10 +112,20 @@ def parse_query(query: str) -> Query:
 class SearchIndex:
     """Everything needed to search a fixed list of releases, built once per archive load."""
 
-    def __init__(self, releases: Sequence[Release], *, words: WordIndex | None = None) -> None:
-        """Fold and index the releases (or reuse `words`, a word index built from them)."""
+    def __init__(
+        self,
+        releases: Sequence[Release],
+        *,
+        words: WordIndex | None = None,
+        whole: Callable[[], Iterable[Release]] | None = None,
+    ) -> None:
+        """Fold and index the releases (or reuse `words`, a word index built from them).
+
+        `whole` gives the releases whole, in the same order, one at a time (listed releases
+        read from the archive file as they are indexed)."""
         if words is None or words.n_docs != len(releases):
-            words = WordIndex(map(_release_tiers, releases), RELEASE_TIER_WEIGHTS)
+            documents = map(_release_tiers, releases if whole is None else whole())
+            words = WordIndex(documents, RELEASE_TIER_WEIGHTS)
         self._setup(releases, words)
 
     def _setup(self, releases: Sequence[Listed], words: WordIndex) -> None:
@@ -141,6 +151,7 @@ class SearchIndex:
         releases: Sequence[Release],
         cache_file: str | os.PathLike[str],
         file_stamp: tuple[int, int] | None = None,
+        whole: Callable[[], Iterable[Release]] | None = None,
     ) -> SearchIndex:
         """Like `SearchIndex(releases)`, reusing the word index saved in `cache_file` when it was
         made from these same releases, else building it and saving it there (best effort).
@@ -148,9 +159,9 @@ class SearchIndex:
         `file_stamp`, the archive file's (mtime_ns, size) the releases were read from, is saved
         with it so that `saved` can trust it later without the releases' contacts."""
         path = Path(cache_file)
-        stamp = _cache_stamp(releases)
+        stamp = _cache_stamp(releases if whole is None else whole())
         words, same_file = search_cache.read(path, stamp, file_stamp)
-        index = cls(releases, words=words)
+        index = cls(releases, words=words, whole=whole)
         if words is None or (file_stamp is not None and not same_file):
             search_cache.write(path, stamp, index._index, file_stamp)
         return index
@@ -364,7 +375,7 @@ def _release_tiers(release: Release) -> tuple[str, str, str, str]:
     return release.title, names, middle, f"{release.body} {release.country or ''}"
 
 
-def _cache_stamp(releases: Sequence[Release]) -> str:
+def _cache_stamp(releases: Iterable[Release]) -> str:
     """Fingerprint of everything the word index is made from (and of how it is made)."""
     return search_cache.fingerprint(
         [_indexed_fields(r) for r in releases], salt=repr(RELEASE_TIER_WEIGHTS)

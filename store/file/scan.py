@@ -1,0 +1,201 @@
+"""Reading an archive file in the line layout without holding it: a checked pass that keeps
+only the list fields of each release and where its lines are, then one release at a time.
+
+Memory stays near the size of the list (tens of MB at 100k releases) instead of the parsed
+file (~800 MB at 100k). A file in another layout raises ``NotLineLayout``; the archive then
+reads it whole, as before.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from oim_archive.store.errors import CorruptArchiveError
+from oim_archive.store.file import layout
+from oim_archive.store.file.storage import Stamp, file_stamp, recovery_hint
+from oim_archive.store.records import Listed, Release, StoredRelease, sort_newest_first
+
+RELEASES, BODIES, REMOVED, MARKS = "releases", "bodies", "removed", "marks"
+
+
+@dataclass(slots=True)
+class ArchiveScan:
+    """One checked pass over the archive file: its releases newest first (list fields only,
+    unless the file was read whole), and the small tables."""
+
+    stamp: Stamp | None
+    rows: list[Release]
+    by_id: dict[str, Release]
+    marks: frozenset[str]
+    removed: frozenset[str]
+
+
+def encode_body(body: str) -> dict[str, str]:
+    """The stored form of a body: zlib at a fast level, base64 so it stays JSON."""
+    return {"z": base64.b64encode(zlib.compress(body.encode("utf-8"), 3)).decode("ascii")}
+
+
+def decode_body(stored: Any) -> str:
+    """The body text from its stored form; ValueError when damaged."""
+    try:
+        return zlib.decompress(base64.b64decode(stored["z"])).decode("utf-8")
+    except (KeyError, TypeError, ValueError, zlib.error) as exc:
+        raise ValueError(f"its body cannot be decoded ({exc.__class__.__name__})") from None
+
+
+def _damaged(path: Path, release_id: str, reason: str) -> CorruptArchiveError:
+    return CorruptArchiveError(
+        f"{path}: release {release_id} is damaged ({reason}); " + recovery_hint(path)
+    )
+
+
+class RecordFile:
+    """Reads single releases of the version of the archive file that was scanned.
+
+    Where an open file survives its replacement (POSIX), that version stays open, so a list
+    read earlier keeps its releases while other programs write the archive. Elsewhere the file
+    is opened for each read, and once it has been replaced ``fallback`` (the archive's whole
+    read) answers."""
+
+    def __init__(self, path: Path, stamp: Stamp, fallback: Callable[[str], Release]) -> None:
+        self.path = path
+        self.stamp = stamp
+        self.fallback = fallback
+        self._fd: int | None = None
+        if os.name == "posix" and hasattr(os, "pread"):
+            fd = os.open(path, os.O_RDONLY)
+            if _fd_stamp(fd) == stamp:
+                self._fd = fd
+            else:
+                os.close(fd)
+
+    def __del__(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+    def load(self, row: Listed) -> Release:
+        """The whole release ``row`` lists."""
+        return next(self.iter_full([row]))
+
+    def iter_full(self, rows: Iterable[Listed]) -> Iterator[Release]:
+        """Each row's whole release, in the order given (a ``Release`` that is not a listed
+        one is whole already)."""
+        if self._fd is not None:
+            fd = self._fd
+            yield from self._each(rows, lambda size, at: os.pread(fd, size, at))
+            return
+        with self.path.open("rb") as handle:
+            if _fd_stamp(handle.fileno()) != self.stamp:
+                self.stamp = (-1, -1)  # replaced: every row from the whole new file
+                handle.close()
+            yield from self._each(rows, _reader_of(handle))
+
+    def _each(self, rows: Iterable[Listed], read: Callable[[int, int], bytes]) -> Iterator[Release]:
+        for row in rows:
+            at: tuple[int, int] | None = getattr(row, "at", None)
+            if at is None and isinstance(row, Release):
+                yield row
+            elif at is None or at[0] < 0 or at[1] < 0 or self.stamp == (-1, -1):
+                yield self.fallback(row.id)
+            else:
+                record = layout.parse_line(layout.line_at(read, at[0]), row.id)
+                body = layout.parse_line(layout.line_at(read, at[1]), row.id)
+                if record is None or body is None:
+                    raise _damaged(self.path, row.id, "its line is not where the list says")
+                yield whole_release(self.path, row.id, record, body)
+
+
+def _reader_of(handle: BinaryIO) -> Callable[[int, int], bytes]:
+    """``read(size, offset)`` on an open file."""
+
+    def read(size: int, at: int) -> bytes:
+        handle.seek(at)
+        return handle.read(size)
+
+    return read
+
+
+def _fd_stamp(fd: int) -> Stamp:
+    stat = os.fstat(fd)
+    return (stat.st_mtime_ns, stat.st_size)
+
+
+def whole_release(path: Path, release_id: str, record: dict[str, Any], body: Any) -> Release:
+    """A release from its stored record and stored body; CorruptArchiveError when damaged."""
+    try:
+        text = decode_body(body)
+        return Release.from_dict({**record, "id": record.get("id") or release_id, "body": text})
+    except ValueError as exc:
+        raise _damaged(path, release_id, str(exc)) from None
+
+
+def scan_file(path: Path, fallback: Callable[[str], Release]) -> ArchiveScan:
+    """Check every record and body of the file, keep list fields and line offsets.
+
+    Raises layout.NotLineLayout (the caller reads the file whole) or CorruptArchiveError."""
+    stamp = file_stamp(path)
+    if stamp is None:
+        raise layout.NotLineLayout("no file")
+    source = RecordFile(path, stamp, fallback)
+    records: dict[str, tuple[dict[str, Any], int]] = {}
+    bodies: dict[str, int] = {}
+    small: dict[str, set[str]] = {REMOVED: set(), MARKS: set()}
+    seen_releases = False
+    for chunk in layout.scan(path):
+        if chunk.table == RELEASES:
+            seen_releases = True
+            for (key, row), offset in zip(chunk.rows.items(), chunk.offsets, strict=True):
+                records[key] = (_list_fields(path, key, row), offset)
+        elif chunk.table == BODIES:
+            for (key, row), offset in zip(chunk.rows.items(), chunk.offsets, strict=True):
+                try:
+                    decode_body(row)
+                except ValueError as exc:
+                    raise _damaged(path, key, str(exc)) from None
+                bodies[key] = offset
+        elif chunk.table in small:
+            small[chunk.table].update(chunk.rows)
+    if not seen_releases:
+        raise layout.NotLineLayout("no releases table")
+    if file_stamp(path) != stamp:
+        raise layout.NotLineLayout("the file changed while it was read")
+    rows: list[Release] = []
+    for key, (fields, offset) in records.items():
+        body_at = bodies.get(key)
+        if body_at is None:
+            raise _damaged(path, key, "its body is missing")
+        rows.append(StoredRelease(**fields, source=source, at=(offset, body_at)))
+    del records, bodies
+    sort_newest_first(rows)
+    return ArchiveScan(
+        stamp=stamp,
+        rows=rows,
+        by_id={row.id: row for row in rows},
+        marks=frozenset(small[MARKS]),
+        removed=frozenset(small[REMOVED]),
+    )
+
+
+def _list_fields(path: Path, key: str, row: dict[str, Any]) -> dict[str, Any]:
+    """The list fields of a stored record, checked as a whole release would be."""
+    try:
+        release = Release.from_dict({**row, "id": row.get("id") or key, "body": ""})
+    except ValueError as exc:
+        raise _damaged(path, key, str(exc)) from None
+    return {
+        "id": release.id,
+        "title": release.title,
+        "language": release.language,
+        "country": release.country,
+        "country_name": release.country_name,
+        "dateline": release.dateline,
+        "date": release.date,
+        "date_basis": release.date_basis,
+    }
