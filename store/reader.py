@@ -18,15 +18,15 @@ from typing import TYPE_CHECKING, cast
 from oim_archive.store.directory import DirectoryEntry, build_directory
 from oim_archive.store.file.archive import Archive, resolve_prefix
 from oim_archive.store.file.catalog import (
+    catalog_matches,
     index_cache_path,
-    read_catalog,
     read_catalog_rows,
     read_directory,
     write_catalog,
     write_directory,
 )
 from oim_archive.store.file.scan import RecordFile
-from oim_archive.store.records import Listed, Release, whole_releases
+from oim_archive.store.records import Listed, Release, StoredRelease, whole_releases
 
 if TYPE_CHECKING:  # numpy and the search engine load only when a search needs them
     from oim_archive.store.search.engine import ContactSearch, SearchIndex
@@ -84,8 +84,16 @@ class ArchiveReader:
     def catalog(self) -> Snapshot | None:
         """The list as saved by the last full read or write, if the archive has not changed."""
         stamp = self.archive.stamp()
-        releases = read_catalog(self.path, stamp)
-        return None if releases is None else _snapshot(releases, stamp, partial=True)
+        rows = read_catalog_rows(self.path, stamp)
+        if rows is None or stamp is None:
+            return None
+        source = RecordFile(self.path, stamp, self.archive.get)
+        releases: list[Release] = [StoredRelease.listing(row, source) for row in rows]
+        return _snapshot(releases, stamp, partial=True)
+
+    def has_catalog(self) -> bool:
+        """Whether the list catalog matches the archive file as it is now."""
+        return catalog_matches(self.path, self.archive.stamp())
 
     def read(self) -> Snapshot:
         """Read and check every release (ArchiveError with a one-line message); saves the list
@@ -93,7 +101,7 @@ class ArchiveReader:
         # One checked pass per version of the file; the releases keep their list fields only.
         scanned = self.archive.scan()
         stamp, releases = scanned.stamp, list(scanned.rows)
-        if read_catalog(self.path, stamp) is None:
+        if not catalog_matches(self.path, stamp):
             write_catalog(self.path, stamp, releases)
         return _snapshot(releases, stamp, partial=False)
 

@@ -172,7 +172,7 @@ class Release:
         )
 
 
-def display_date(release: Release) -> str:
+def display_date(release: Listed) -> str:
     """The date as shown in lists: as stored, "~2019-09" (its month) when only estimated from a
     date the body mentions."""
     if not release.date:
@@ -210,6 +210,8 @@ class Listed(Protocol):
     def dateline(self) -> str | None: ...
     @property
     def date(self) -> str | None: ...
+    @property
+    def date_basis(self) -> str | None: ...
 
 
 class ListRow(NamedTuple):
@@ -301,6 +303,26 @@ class StoredRelease(Release):
     def at(self) -> tuple[int, int]:
         """Byte offsets of its record line and its body line in the archive file."""
         return self._at
+
+    @classmethod
+    def listing(cls, row: ListRow, source: RecordSource) -> StoredRelease:
+        """The listed release of a list catalog row."""
+        return cls(
+            id=row.id,
+            title=row.title,
+            language=row.language,
+            country=row.country,
+            country_name=row.country_name,
+            dateline=row.dateline,
+            date=row.date,
+            date_basis=row.date_basis,
+            source=source,
+            at=row.at,
+        )
+
+    def place_body(self, body_at: int) -> None:
+        """Note where its body line starts (found after its record line)."""
+        self._at = (self._at[0], body_at)
 
     def full(self) -> Release:
         """The whole release, read now from the archive file."""

@@ -20,7 +20,7 @@ from oim_archive.i18n import _, format_number, ngettext
 from oim_archive.store.file.archive import Archive
 from oim_archive.store.file.paths import ENV_VAR, default_archive_path
 from oim_archive.store.reader import ArchiveReader
-from oim_archive.store.records import Listed
+from oim_archive.store.records import Listed, display_date
 from oim_archive.store.search.facets import Facets
 from oim_archive.store.text import clean_line, json_text
 
@@ -82,7 +82,7 @@ def _records(reader: ArchiveReader, rows: Iterable[Listed]) -> Iterator[dict[str
 
 
 def _release_line(release: Listed) -> str:
-    date = (release.date or _("undated")).ljust(10)
+    date = (display_date(release) or _("undated")).ljust(10)
     country = (release.country or "--").ljust(2)
     return f"{release.id}  {date}  {country}  {clean_line(release.title)}\n"
 
@@ -357,7 +357,7 @@ def open_browser(args: argparse.Namespace) -> int:
     # decoded releases are cached in ``archive`` and the app reuses them. When the list
     # catalog matches the file (it was read whole and sound since its last change), the app
     # shows that at once and reads the archive in a worker instead.
-    if ArchiveReader(archive).catalog() is None:
+    if not ArchiveReader(archive).has_catalog():
         archive.require()
     from oim_archive.tui.app import make_app
 

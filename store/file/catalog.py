@@ -37,6 +37,7 @@ _LIST_FIELDS = (
     "date_basis",
 )
 _DATE, _TITLE = _LIST_FIELDS.index("date"), _LIST_FIELDS.index("title")
+_REPEATED = tuple(i for i, name in enumerate(_LIST_FIELDS) if name not in ("id", "title"))
 
 
 def cache_dir() -> Path:
@@ -63,44 +64,25 @@ def index_cache_path(archive_path: Path) -> Path:
     return cache_stem(archive_path).with_suffix(".index")
 
 
-_last_read: tuple[Path, tuple[int, int], list[ListRow]] | None = None
-
-
-def read_catalog(archive_path: Path, stamp: tuple[int, int] | None) -> list[Release] | None:
-    """The releases of the list (no body, no contacts) if the catalog matches ``stamp``.
-
-    The CLI checks the catalog and the browser then shows it: the second call is free."""
-    rows = read_catalog_rows(archive_path, stamp)
-    if rows is None:
-        return None
-    return [
-        Release(
-            id=row.id,
-            date=row.date,
-            date_basis=row.date_basis,
-            country=row.country,
-            country_name=row.country_name,
-            language=row.language,
-            dateline=row.dateline,
-            title=row.title,
-            body="",
-        )
-        for row in rows
-    ]
-
-
 def read_catalog_rows(archive_path: Path, stamp: tuple[int, int] | None) -> list[ListRow] | None:
-    """The list catalog's rows if it matches ``stamp`` (read once per process)."""
-    global _last_read
+    """The list catalog's rows if it matches ``stamp``."""
+    return None if stamp is None else _read_catalog_file(archive_path, stamp)
+
+
+def catalog_matches(archive_path: Path, stamp: tuple[int, int] | None) -> bool:
+    """Whether the saved catalog was made from the file with this ``stamp`` (its first line
+    only: the rows are checked as they are read)."""
     if stamp is None:
-        return None
-    if _last_read is not None and _last_read[:2] == (archive_path, stamp):
-        return list(_last_read[2])
-    rows = _read_catalog_file(archive_path, stamp)
-    if rows is not None:
-        _last_read = (archive_path, stamp, rows)
-        return list(rows)
-    return None
+        return False
+    try:
+        with catalog_path(archive_path).open("rb") as handle:
+            return _header_matches(orjson.loads(handle.readline()), stamp)
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def _header_matches(header: Any, stamp: tuple[int, int]) -> bool:
+    return bool(header.get("version") == CATALOG_VERSION and header.get("stamp") == list(stamp))
 
 
 def _read_catalog_file(archive_path: Path, stamp: tuple[int, int]) -> list[ListRow] | None:
@@ -110,10 +92,14 @@ def _read_catalog_file(archive_path: Path, stamp: tuple[int, int]) -> list[ListR
     try:
         with catalog_path(archive_path).open("rb") as handle:
             header = orjson.loads(handle.readline())
-            if header.get("version") != CATALOG_VERSION or header.get("stamp") != list(stamp):
+            if not _header_matches(header, stamp):
                 return None
+            shared: dict[Any, Any] = {}  # one copy of each country, date, dateline…
             for lines in chunks(handle):
-                rows.extend(map(ListRow._make, orjson.loads(b"[" + b",".join(lines) + b"]")))
+                for row in orjson.loads(b"[" + b",".join(lines) + b"]"):
+                    for i in _REPEATED:
+                        row[i] = shared.setdefault(row[i], row[i])
+                    rows.append(ListRow._make(row))
             if len(rows) != header["count"]:
                 return None
     except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):

@@ -144,15 +144,16 @@ def scan_file(path: Path, fallback: Callable[[str], Release]) -> ArchiveScan:
     if stamp is None:
         raise layout.NotLineLayout("no file")
     source = RecordFile(path, stamp, fallback)
-    records: dict[str, tuple[dict[str, Any], int]] = {}
+    listed: dict[str, StoredRelease] = {}
     bodies: dict[str, int] = {}
     small: dict[str, set[str]] = {REMOVED: set(), MARKS: set()}
+    shared: dict[str | None, str | None] = {}  # one copy of each country, date, dateline…
     seen_releases = False
     for chunk in layout.scan(path):
         if chunk.table == RELEASES:
             seen_releases = True
             for (key, row), offset in zip(chunk.rows.items(), chunk.offsets, strict=True):
-                records[key] = (_list_fields(path, key, row), offset)
+                listed[key] = _listed(path, key, row, shared, source, offset)
         elif chunk.table == BODIES:
             for (key, row), offset in zip(chunk.rows.items(), chunk.offsets, strict=True):
                 try:
@@ -167,12 +168,13 @@ def scan_file(path: Path, fallback: Callable[[str], Release]) -> ArchiveScan:
     if file_stamp(path) != stamp:
         raise layout.NotLineLayout("the file changed while it was read")
     rows: list[Release] = []
-    for key, (fields, offset) in records.items():
+    for key, release in listed.items():
         body_at = bodies.get(key)
         if body_at is None:
             raise _damaged(path, key, "its body is missing")
-        rows.append(StoredRelease(**fields, source=source, at=(offset, body_at)))
-    del records, bodies
+        release.place_body(body_at)
+        rows.append(release)
+    del listed, bodies, shared
     sort_newest_first(rows)
     return ArchiveScan(
         stamp=stamp,
@@ -183,19 +185,33 @@ def scan_file(path: Path, fallback: Callable[[str], Release]) -> ArchiveScan:
     )
 
 
-def _list_fields(path: Path, key: str, row: dict[str, Any]) -> dict[str, Any]:
-    """The list fields of a stored record, checked as a whole release would be."""
+def _listed(
+    path: Path,
+    key: str,
+    row: dict[str, Any],
+    shared: dict[str | None, str | None],
+    source: RecordFile,
+    offset: int,
+) -> StoredRelease:
+    """The listed form of a stored record, checked as a whole release would be; its repeated
+    texts (country, date, dateline, language) shared with the other rows through ``shared``."""
     try:
         release = Release.from_dict({**row, "id": row.get("id") or key, "body": ""})
     except ValueError as exc:
         raise _damaged(path, key, str(exc)) from None
-    return {
-        "id": release.id,
-        "title": release.title,
-        "language": release.language,
-        "country": release.country,
-        "country_name": release.country_name,
-        "dateline": release.dateline,
-        "date": release.date,
-        "date_basis": release.date_basis,
-    }
+
+    def one(text: str | None) -> str | None:
+        return shared.setdefault(text, text)
+
+    return StoredRelease(
+        id=release.id,
+        title=release.title,
+        language=one(release.language) or release.language,
+        country=one(release.country),
+        country_name=one(release.country_name),
+        dateline=one(release.dateline),
+        date=one(release.date),
+        date_basis=one(release.date_basis),
+        source=source,
+        at=(offset, -1),
+    )

@@ -11,7 +11,7 @@ from oim_archive.store.file.archive import Archive
 from oim_archive.store.file.catalog import (
     catalog_path,
     index_cache_path,
-    read_catalog,
+    read_catalog_rows,
     write_catalog,
 )
 from oim_archive.tui.app import make_app
@@ -32,16 +32,15 @@ def test_catalog_round_trip_and_staleness(hand_archive: Archive) -> None:
     releases = hand_archive.releases()
     stamp = hand_archive.stamp()
     catalog_path(hand_archive.path).unlink()  # the write made one; make it again by hand
-    assert read_catalog(hand_archive.path, stamp) is None
+    assert read_catalog_rows(hand_archive.path, stamp) is None
     write_catalog(hand_archive.path, stamp, releases)
-    light = read_catalog(hand_archive.path, stamp)
+    light = read_catalog_rows(hand_archive.path, stamp)
     assert light is not None
-    assert [(r.id, r.title, r.date, r.country) for r in light] == [
-        (r.id, r.title, r.date, r.country) for r in releases
+    assert [(r.id, r.title, r.date, r.date_basis, r.country) for r in light] == [
+        (r.id, r.title, r.date, r.date_basis, r.country) for r in releases
     ]
-    assert all(r.body == "" and r.contacts == [] for r in light)
     os.utime(hand_archive.path, ns=(1, 1))  # the file changed behind our back: not trusted
-    assert read_catalog(hand_archive.path, hand_archive.stamp()) is None
+    assert read_catalog_rows(hand_archive.path, hand_archive.stamp()) is None
 
 
 def test_damaged_catalog_is_ignored(hand_archive: Archive) -> None:
@@ -49,7 +48,7 @@ def test_damaged_catalog_is_ignored(hand_archive: Archive) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     for junk in (b"", b"[1,2]", b'{"version": 1, "stamp": [0, 0], "rows": 5}', b"\xff{"):
         path.write_bytes(junk)
-        assert read_catalog(hand_archive.path, hand_archive.stamp()) is None
+        assert read_catalog_rows(hand_archive.path, hand_archive.stamp()) is None
 
 
 def test_full_read_writes_the_catalog_and_the_index_cache(hand_archive: Archive) -> None:
@@ -105,6 +104,6 @@ async def test_no_export_copy_or_open_while_only_the_catalog_is_shown(
 
 def test_every_write_refreshes_the_catalog_in_display_order(hand_archive: Archive) -> None:
     hand_archive.add([make_release("Zeta", "Z.", date="2021-03-01"), make_release("Alpha", "A.")])
-    light = read_catalog(hand_archive.path, hand_archive.stamp())
+    light = read_catalog_rows(hand_archive.path, hand_archive.stamp())
     assert light is not None
     assert [r.id for r in light] == [r.id for r in hand_archive.releases()]
