@@ -334,6 +334,15 @@ class StoredRelease(Release):
     def __repr__(self) -> str:
         return f"StoredRelease(id={self.id!r}, title={self.title!r})"
 
+    def __eq__(self, other: object) -> bool:
+        """Equal to the same release, listed or whole."""
+        if not isinstance(other, Release):
+            return NotImplemented
+        theirs = other.full() if isinstance(other, StoredRelease) else other
+        return self.full() == theirs
+
+    __hash__ = None  # type: ignore[assignment]
+
     @property
     def body(self) -> str:  # type: ignore[override]
         return self.full().body
