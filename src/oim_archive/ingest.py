@@ -8,6 +8,7 @@ the one place that tells an archive bundle from a page.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import hashlib
 import multiprocessing
@@ -17,7 +18,7 @@ import stat
 import threading
 import zlib
 from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from importlib import resources
 from multiprocessing.connection import Connection
@@ -33,7 +34,7 @@ BUNDLE_MAX_BYTES = 2 * 1024**3
 BATCH_RELEASES = 25_000  # one atomic write per batch: a 100k import writes the file 4 times
 PARALLEL_MIN_FILES = 200
 CHUNK_FILES = 64
-READ_WINDOW = 4096  # files read ahead of parsing: bounds memory on huge folders
+IN_FLIGHT_CHUNKS = 8  # chunks read ahead of parsing: bounds memory on huge folders
 
 # Hidden files, and "__" names inside folders: __MACOSX from zip files, __pycache__, and the
 # __init__.py that ships sample_data/ inside the wheel. Named explicitly, they are imported.
@@ -112,6 +113,7 @@ class _Parsed:
     releases: list[Release] = field(default_factory=list)
     error: str | None = None
     data: bytes = b""
+    settled: bool = False  # known or unreadable: nothing to parse
 
 
 def iter_files(paths: Sequence[Path], failures: list[ImportFailure]) -> Iterator[str]:
@@ -254,7 +256,8 @@ def _exit_when_closed(lifeline: Connection) -> None:
 
 
 def _parse_chunk(items: list[_Parsed]) -> list[_Parsed]:
-    return [_parse_loaded(item) for item in items]
+    """Parse the unknown files of a chunk; known and unreadable ones pass through."""
+    return [item if item.settled else _parse_loaded(item) for item in items]
 
 
 def import_paths(
@@ -416,37 +419,61 @@ def import_data(archive: Archive, data: bytes, name: str) -> ImportReport:
 def _parse_all(
     files: list[str], known: frozenset[str], workers: int
 ) -> Generator[_Parsed, None, None]:
-    """Read files in windows (known ones end there), parse the rest in the worker processes."""
+    """Read and hash files here (known ones end there), parse the rest in the worker
+    processes, in order. Parsing starts in the workers once PARALLEL_MIN_FILES unknown files
+    are read; from then on chunks are handed out as they are read, never waiting for a whole
+    window to finish, and at most IN_FLIGHT_CHUNKS are read ahead (bounded memory)."""
+    if workers <= 1:
+        for path in files:
+            item = _read_one(path)
+            known_or_bad = item.error is not None or item.digest in known
+            yield item if known_or_bad else _parse_loaded(item)
+        return
     with contextlib.ExitStack() as stack:
         pool: ProcessPoolExecutor | None = None
-        for start in range(0, len(files), READ_WINDOW):
-            unknown: list[_Parsed] = []
-            for path in files[start : start + READ_WINDOW]:
-                item = _read_one(path)
-                if item.error is not None or item.digest in known:
+        unknown: list[_Parsed] = []
+        in_flight: collections.deque[Future[list[_Parsed]]] = collections.deque()
+        for path in files:
+            item = _read_one(path)
+            if item.error is not None or item.digest in known:
+                item.data, item.settled = b"", True
+                if pool is None and not unknown:
                     yield item
-                else:
+                else:  # keep the files' order: after those before it
                     unknown.append(item)
-            if workers > 1 and len(unknown) >= PARALLEL_MIN_FILES:
-                if pool is None:
-                    # forkserver: safe even when called from a thread of the browser.
-                    context = multiprocessing.get_context("forkserver")
-                    lifeline, keep_alive = context.Pipe(duplex=False)
-                    stack.callback(keep_alive.close)  # after the pool's shutdown below
-                    stack.callback(lifeline.close)
-                    pool = ProcessPoolExecutor(
-                        max_workers=workers,
-                        mp_context=context,
-                        initializer=_start_worker,
-                        initargs=(lifeline,),
-                    )
-                    # On Ctrl-C or an error, drop the chunks not started instead of parsing them.
-                    stack.callback(pool.shutdown, wait=True, cancel_futures=True)
-                chunks = [unknown[i : i + CHUNK_FILES] for i in range(0, len(unknown), CHUNK_FILES)]
-                for chunk in pool.map(_parse_chunk, chunks):
-                    yield from chunk
-            else:
-                yield from (_parse_loaded(item) for item in unknown)
+                continue
+            unknown.append(item)
+            if pool is None and len(unknown) >= PARALLEL_MIN_FILES:
+                pool = _start_pool(stack, workers)
+            if pool is not None and len(unknown) >= CHUNK_FILES:
+                in_flight.append(pool.submit(_parse_chunk, unknown))
+                unknown = []
+                while len(in_flight) >= IN_FLIGHT_CHUNKS:
+                    yield from in_flight.popleft().result()
+        if pool is not None and unknown:
+            in_flight.append(pool.submit(_parse_chunk, unknown))
+            unknown = []
+        while in_flight:
+            yield from in_flight.popleft().result()
+        yield from _parse_chunk(unknown)
+
+
+def _start_pool(stack: contextlib.ExitStack, workers: int) -> ProcessPoolExecutor:
+    """The pool of parse workers, shut down (chunks not started dropped) when ``stack`` ends."""
+    # forkserver: safe even when called from a thread of the browser.
+    context = multiprocessing.get_context("forkserver")
+    lifeline, keep_alive = context.Pipe(duplex=False)
+    stack.callback(keep_alive.close)  # after the pool's shutdown below
+    stack.callback(lifeline.close)
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=_start_worker,
+        initargs=(lifeline,),
+    )
+    # On Ctrl-C or an error, drop the chunks not started instead of parsing them.
+    stack.callback(pool.shutdown, wait=True, cancel_futures=True)
+    return pool
 
 
 @dataclass(slots=True)
