@@ -107,6 +107,26 @@ class OimArchiveApp(App[None]):
                 getattr(screen, "action_copy", None),
             ),
             (_("Contacts"), _("The directory of every contact person"), main.action_contacts),
+            (
+                _("Contacts of this release"),
+                _("The people the open release names"),
+                getattr(screen, "action_contacts", None) if screen is not main else None,
+            ),
+            (
+                _("Copy the email"),
+                _("The highlighted person's email"),
+                getattr(screen, "action_copy_email", None),
+            ),
+            (
+                _("Copy the phone"),
+                _("The highlighted person's phone"),
+                getattr(screen, "action_copy_phone", None),
+            ),
+            (
+                _("Sort the list"),
+                _("Newest first, oldest first, by country, by title"),
+                getattr(screen, "action_sort", None),
+            ),
             (_("Filter by country or year"), _("Pick a country or a year"), main.action_facets),
             (_("Reload the archive"), _("Read the archive file again"), main.action_reload),
             (

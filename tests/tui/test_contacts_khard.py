@@ -176,3 +176,24 @@ async def test_c_in_a_release_shows_the_people_it_names(tmp_path: Path, theme: s
         assert app.screen is release  # back one level
         await pilot.press("q")
         assert isinstance(app.screen, ReleasesScreen)
+
+
+async def test_the_palette_offers_the_new_commands_where_they_apply(tmp_path: Path, monkeypatch):
+    for variable in ("DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(variable, raising=False)
+    app = new_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+
+        def titles() -> list[str]:
+            return [c.title for c in app.get_system_commands(app.screen)]
+
+        assert "Sort the list" in titles() and "Contacts of this release" not in titles()
+        await pilot.press("enter")
+        assert "Contacts of this release" in titles() and "Sort the list" not in titles()
+        await pilot.press("escape", "c")
+        await settle(pilot)
+        assert {"Copy the email", "Copy the phone"} <= set(titles())
+        await pilot.press("ctrl+p", *"copy the phone", "enter")
+        await pilot.pause()
+        assert app.clipboard == "+99532293894"

@@ -58,7 +58,7 @@ class ImportSummaryDialog(ModalScreen[None]):
     """The counts of an import and every refused file with its one-line reason."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,enter,q", "close", _("Close")),
+        Binding("escape,enter,q", "close", _("Close"), key_display="esc enter q"),
         *SCROLL_BINDINGS,
     ]
 
