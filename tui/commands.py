@@ -147,7 +147,11 @@ def _import_summary(report: ImportReport, path: Path) -> str:
                 len(report.removed_earlier),
             ).format(n=format_number(len(report.removed_earlier)))
         )
-    parts.append(_("{n} refused").format(n=format_number(len(report.failed))))
+    parts.append(
+        ngettext("{n} refused", "{n} refused", len(report.failed)).format(
+            n=format_number(len(report.failed))
+        )
+    )
     read = ngettext("{n} file read", "{n} files read", report.files).format(
         n=format_number(report.files)
     )
