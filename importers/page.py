@@ -18,6 +18,7 @@ from .chrome import (
     presence_places,
     trailing_chrome_start,
 )
+from .contact_block import until_prose
 from .contacts import find_intro, parse_contacts
 from .country import ZONE_WEIGHTS, release_country
 from .dates import FoundDate, estimated_date, find_dates, published_date
@@ -195,6 +196,10 @@ def _release(
     intro = find_intro(rest)
     body_lines, contact_lines = (rest, []) if intro is None else (rest[:intro], rest[intro:])
     contact_lines = [line for line in contact_lines if not line.strip() or not is_footer(line)]
+    block_end = len(until_prose(contact_lines))
+    if block_end < len(contact_lines):  # the release goes on after its contact block
+        body_lines = [*body_lines, "", *contact_lines[block_end:]]
+        contact_lines = contact_lines[:block_end]
     paras = paragraphs(body_lines)
     dateline = dateline_date = None
     if len(paras) > 1 and len(paras[0]) <= DATELINE_ALONE_LENGTH and paras[0][-1] in "-–—−":

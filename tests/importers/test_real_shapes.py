@@ -272,3 +272,13 @@ def test_central_american_is_not_american() -> None:
         "San Ignacio — Officials of the Central American countries met this week.\n"
     )
     assert release.country is None
+
+
+def test_text_after_the_contact_block_stays_in_the_body() -> None:
+    release = _one(
+        "Une exposition à Dakar\n\nDes œuvres de jeunes migrants sont exposées à Dakar.\n\n"
+        "Si vous souhaitez acquérir une œuvre, veuillez contacter:\n\nMarie Robin\n\nOIM Dakar\n\n"
+        "Tel: +221 869 62 41\n\nLe paiement peut s'effectuer par virement auprès du bureau.\n"
+    )
+    assert [c.name for c in release.contacts] == ["Marie Robin"]
+    assert release.body.endswith("Le paiement peut s'effectuer par virement auprès du bureau.")
