@@ -200,3 +200,20 @@ async def test_help_lists_the_import_box_and_summary_keys(tmp_path: Path, theme:
         assert "esc enter q" in text and "Close" in text
         for binding in [*ImportPathDialog.BINDINGS, *Summary.BINDINGS]:
             assert binding.description in text
+
+
+def test_a_file_name_wraps_after_separators_and_is_never_cut():
+    from oim_archive.tui.widgets.file_name import wrap_name
+
+    name = "/home/awa/Téléchargements/communiques_2019/formation-intersectorielle-tunisie.txt"
+    for width in (12, 20, 31, 80):
+        lines = wrap_name(name, width)
+        assert "".join(lines) == name  # nothing lost, nothing added
+        assert all(len(row) <= width for row in lines)
+    assert wrap_name(name, 31) == [
+        "/home/awa/Téléchargements/",
+        "communiques_2019/formation-",
+        "intersectorielle-tunisie.txt",
+    ]
+    assert wrap_name("abcdefghij", 4) == ["abcd", "efgh", "ij"]  # one part wider: folded
+    assert wrap_name("", 10) == [""]

@@ -172,12 +172,14 @@ class FacetPicker(ModalScreen[str | None]):
     def on_key(self, event: events.Key) -> None:
         """Type ahead: letters jump to the first name that starts with what was typed."""
         char = event.character
-        if not char or not char.isprintable() or char.isspace():
+        if not char or not char.isprintable():
             return
-        event.stop()
-        event.prevent_default()
         now = time.monotonic()
         typing = bool(self._typed) and now - self._typed_at < TYPE_AHEAD_SECONDS
+        if char.isspace() and not typing:
+            return  # a space only continues a name ("costa r")
+        event.stop()
+        event.prevent_default()
         wanted = (self._typed if typing else "") + char
         self._typed_at = now
         if typing and self.jump_to(wanted):
