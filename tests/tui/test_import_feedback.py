@@ -87,7 +87,12 @@ async def test_an_import_ends_on_a_summary_the_user_closes(tmp_path: Path, theme
 
 
 @THEMES
-async def test_the_summary_scrolls_through_many_refused_files(tmp_path: Path, theme: str):
+async def test_the_summary_scrolls_through_many_refused_files(
+    tmp_path: Path, theme: str, monkeypatch
+):
+    from oim_archive.tui.dialogs import import_summary
+
+    monkeypatch.setattr(import_summary, "SHOWN_FAILURES", 25)
     folder = tmp_path / "vides"
     folder.mkdir()
     for n in range(30):
@@ -102,7 +107,9 @@ async def test_the_summary_scrolls_through_many_refused_files(tmp_path: Path, th
         await pilot.press("G")
         await pilot.pause()
         assert scroller.scroll_y == scroller.max_scroll_y > 0
-        assert "vide-29.txt" in screen_text(app)
+        text = dialog_text(app)
+        assert "vide-24.txt" in text and "vide-25.txt" not in text
+        assert "… and 5 more refused files, not listed here" in " ".join(text.split())
         await pilot.press("g")
         await pilot.pause()
         assert scroller.scroll_y == 0

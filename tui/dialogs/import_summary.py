@@ -22,6 +22,9 @@ from oim_archive.tui.widgets.safe_text import join_lines, line, plain
 if TYPE_CHECKING:
     from oim_archive.ingest import ImportReport
 
+# Each refused file is two widgets: a folder of 10,000 stray files would take seconds to lay out.
+SHOWN_FAILURES = 200
+
 
 def shown_file(file: str, root: Path) -> str:
     """A refused file as the user finds it: relative to the folder imported, when inside it."""
@@ -80,11 +83,19 @@ class ImportSummaryDialog(ModalScreen[None]):
             yield Static(join_lines(counts), id="import-counts", classes="dialog-text")
             if report.failed:
                 yield Static(Content(_("Refused files:")), classes="dialog-title")
-                for failure in report.failed:
+                for failure in report.failed[:SHOWN_FAILURES]:
                     yield FileName(shown_file(failure.file, self.root), classes="import-file")
                     yield Static(
                         Content.assemble("  ", line(failure.error)), classes="import-reason"
                     )
+                more = len(report.failed) - SHOWN_FAILURES
+                if more > 0:
+                    text = ngettext(
+                        "… and {count} more refused file, not listed here",
+                        "… and {count} more refused files, not listed here",
+                        more,
+                    ).format(count=format_number(more))
+                    yield Static(Content(text), classes="dialog-text")
         yield KeyBar(with_help=False)
 
     def action_close(self) -> None:
