@@ -64,9 +64,11 @@ async def test_an_empty_result_says_nothing_matches(tmp_path: Path, theme: str):
         assert "No release matches “country:morocco”" in screen_text(app)
 
 
-async def test_an_empty_archive_says_so(tmp_path: Path):
+@THEMES
+async def test_an_empty_archive_says_so(tmp_path: Path, theme: str):
     app = new_app(tmp_path, releases=[])
     async with app.run_test(size=(100, 30)) as pilot:
+        app.theme = theme
         await settle(pilot)
         assert "The archive holds no release yet: i imports a folder" in screen_text(app)
 
