@@ -317,7 +317,7 @@ class StoredRelease(Release):
             date=row.date,
             date_basis=row.date_basis,
             source=source,
-            at=row.at,
+            at=(row.record_at, row.body_at),
         )
 
     def place_body(self, body_at: int) -> None:

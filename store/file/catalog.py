@@ -37,7 +37,6 @@ _LIST_FIELDS = (
     "date_basis",
 )
 _DATE, _TITLE = _LIST_FIELDS.index("date"), _LIST_FIELDS.index("title")
-_REPEATED = tuple(i for i, name in enumerate(_LIST_FIELDS) if name not in ("id", "title"))
 
 
 def cache_dir() -> Path:
@@ -95,11 +94,23 @@ def _read_catalog_file(archive_path: Path, stamp: tuple[int, int]) -> list[ListR
             if not _header_matches(header, stamp):
                 return None
             shared: dict[Any, Any] = {}  # one copy of each country, date, dateline…
+            one = shared.setdefault
             for lines in chunks(handle):
                 for row in orjson.loads(b"[" + b",".join(lines) + b"]"):
-                    for i in _REPEATED:
-                        row[i] = shared.setdefault(row[i], row[i])
-                    rows.append(ListRow._make(row))
+                    _id, date, country, name, language, dateline, title, basis, *at = row
+                    rows.append(
+                        ListRow(
+                            _id,
+                            one(date, date),
+                            one(country, country),
+                            one(name, name),
+                            one(language, language),
+                            one(dateline, dateline),
+                            title,
+                            one(basis, basis),
+                            *at,
+                        )
+                    )
             if len(rows) != header["count"]:
                 return None
     except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
