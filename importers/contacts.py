@@ -8,25 +8,9 @@ from dataclasses import dataclass, field
 from oim_archive.store.records import Contact
 
 from .contact_block import inline_block, until_prose
+from .contact_intro import CONTACT_VERB, EMAIL
 from .phones import split_numbers, to_e164
 
-# "Pour plus d'informations, veuillez contacter:", "For further information please contact",
-# "Para más información, contactar a", "Contacts presse :", "Media contact:".
-_INTRO = re.compile(
-    r"^[^\w\n]{0,3}(?:"
-    r"pour\s+(?:plus|de\s+plus\s+amples|davantage|toutes?)\s+(?:d['’]\s*)?informations?"
-    r"|for\s+(?:more|further|additional)\s+(?:information|details|info)"
-    r"|para\s+(?:más|mas|mayor|obtener\s+más|obtener\s+mas)\s+(?:información|informacion)"
-    r"|(?:media\s+|press\s+)?contacts?(?:\s+(?:presse|médias|media|prensa|for\s+media))?\s*:"
-    r"|contactos?(?:\s+(?:de|para)\s+(?:prensa|medios))?\s*:"
-    r")",
-    re.IGNORECASE | re.MULTILINE,
-)
-_CONTACT_VERB = re.compile(
-    r"\b(?:veuillez\s+|please\s+|por\s+favor\s+)?(?:contacter|contactez|contact|contactar|"
-    r"contacte|comuníquese\s+con|communiquer\s+avec)\b(?:\s+(?:à|a|with|con)\b)?\s*:?\s*",
-    re.IGNORECASE,
-)
 _PHONE_LABEL = re.compile(
     r"^(?:t[ée]l[ée]?(?:phone|éfono|efono)?|tel|phone|mobile|mob|cell(?:ulaire)?|cel(?:ular)?|"
     r"portable|m[óo]vil|whatsapp|gsm|office|bureau|t|m)\s*\.?\s*(?:\((?![+\d])[^)]*\))?\s*[:.]?\s*",
@@ -42,7 +26,6 @@ _PHONE_LABEL_ONLY = re.compile(
     r"portable|m[óo]vil|whatsapp|gsm)\s*\.?\s*:?$",
     re.IGNORECASE,
 )
-_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 # What is left around an address once it is taken out: labels and brackets.
 _EMAIL_WORDS = re.compile(
     r"\b(?:e-?mail|courriel|correo(?:\s+electr[óo]nico)?|mail)\b\s*:?|[()<>\[\]:]", re.IGNORECASE
@@ -119,59 +102,6 @@ _LINK_REMNANT = re.compile(
 # Contact blocks hold a few people on a few lines; anything longer is not read further.
 MAX_BLOCK_LINES = 120
 MAX_CONTACTS = 30
-MAX_INTRO_LENGTH = 400
-
-
-# "Si vous souhaitez acquérir ces œuvres, veuillez contacter:": a sentence of the release that
-# ends by asking to contact the people on the next lines.
-_INTRO_AT_END = re.compile(
-    r"\b(?:veuillez\s+contacter|please\s+contact|favor\s+de\s+contactar|"
-    r"por\s+favor\s+contactar|contactez|contacte\s+a|comuníquese\s+con)\s*$",
-    re.IGNORECASE,
-)
-_COLON_AT_LINE_END = re.compile(r":[ \t]*$", re.MULTILINE)
-INTRO_VERB_LOOK_BACK = 40
-MAX_INTRO_AT_END_LENGTH = 240
-
-
-def find_intro(lines: list[str], start: int = 0) -> int | None:
-    """Index of the line that opens the contact block, or None."""
-    # One scan of the joined lines is far cheaper than a regex call per line.
-    text = "\n".join(lines[start:])
-    found = _intro_at_line_start(text)
-    at_end = _intro_at_line_end(text) if "onta" in text else None
-    if at_end is not None and (found is None or at_end < found):
-        found = at_end
-    return None if found is None else start + text.count("\n", 0, found)
-
-
-def _intro_at_line_end(text: str) -> int | None:
-    """Offset of the first line that ends by asking to contact the people below it."""
-    for colon in _COLON_AT_LINE_END.finditer(text):  # a literal first: a fast scan
-        line_start = text.rfind("\n", 0, colon.start()) + 1
-        if colon.end() - line_start > MAX_INTRO_AT_END_LENGTH:
-            continue
-        look_from = max(line_start, colon.start() - INTRO_VERB_LOOK_BACK)
-        if _INTRO_AT_END.search(text, look_from, colon.start()):
-            return line_start
-    return None
-
-
-def _intro_at_line_start(text: str) -> int | None:
-    """Offset of the first line opening with a contact intro ("Pour plus d'informations…")."""
-    for match in _INTRO.finditer(text):
-        line_start = match.start()
-        line_end = text.find("\n", line_start)
-        line = text[line_start : line_end if line_end != -1 else len(text)]
-        stripped = line.rstrip()
-        if (
-            _CONTACT_VERB.search(line)
-            or stripped.endswith(":")
-            or len(stripped) < 60
-            or _EMAIL.search(line)
-        ) and len(line) <= MAX_INTRO_LENGTH:
-            return line_start
-    return None
 
 
 def looks_like_name(text: str) -> bool:
@@ -324,7 +254,7 @@ class _Builder:
                 self.current.phones.append(e164)
 
     def add_emails(self, text: str) -> None:
-        for email in _EMAIL.findall(text):
+        for email in EMAIL.findall(text):
             email = email.strip(".'").lower()
             if email not in self.current.emails:
                 self.current.emails.append(email)
@@ -363,9 +293,9 @@ def parse_contacts(block: list[str], region: str | None = None) -> list[Contact]
         elif _FAX_LABEL.match(text):
             after_fax = not _is_phone_field(text)  # "Fax:" alone: its number is on the next line
             continue
-        elif _EMAIL.search(text):
+        elif EMAIL.search(text):
             # "Jean Dupont (jdupont@iom.int)": the name written with the address.
-            builder.add_text(_EMAIL_WORDS.sub(" ", _EMAIL.sub(" ", text)))
+            builder.add_text(_EMAIL_WORDS.sub(" ", EMAIL.sub(" ", text)))
             builder.add_emails(text)
         elif _EMAIL_LABEL.match(text) or _PHONE_LABEL_ONLY.match(text):
             continue  # the label alone; the value follows on the next line
@@ -393,7 +323,7 @@ def _may_hold_link(line: str) -> bool:
 
 def _after_intro(first: str) -> str:
     """What the intro line writes after its verb (or its colon): the first person, if any."""
-    verb = _CONTACT_VERB.search(first)
+    verb = CONTACT_VERB.search(first)
     if verb:
         return first[verb.end() :]
     return first.split(":", 1)[1] if ":" in first else ""

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .chrome import is_caption, normalise_label
-from .contacts import find_intro
+from .contact_intro import find_intro
 from .dates import find_dates, weekday_date
 
 # CMS lines that head each item: "Posted: Tue, 04/04/2017 - 11:24 Image: … Region-Country: …",

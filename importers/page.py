@@ -19,7 +19,8 @@ from .chrome import (
     trailing_chrome_start,
 )
 from .contact_block import until_prose
-from .contacts import find_intro, parse_contacts
+from .contact_intro import find_intro
+from .contacts import parse_contacts
 from .country import ZONE_WEIGHTS, release_country
 from .dates import FoundDate, estimated_date, find_dates, published_date
 from .decode import decode_page

@@ -8,7 +8,8 @@ import pytest
 from oim_archive.importers import ImportRefused, parse_page
 from oim_archive.importers.body import split_dateline
 from oim_archive.importers.chrome import find_title, is_caption
-from oim_archive.importers.contacts import find_intro, parse_contacts
+from oim_archive.importers.contact_intro import find_intro
+from oim_archive.importers.contacts import parse_contacts
 from oim_archive.importers.listing import is_date_line
 from oim_archive.importers.phones import to_e164
 from oim_archive.store.records import DATE_PUBLISHED, Contact

@@ -12,7 +12,8 @@ from dateutil import parser as date_parser
 from oim_archive.importers import parse_page
 from oim_archive.importers.body import paragraphs, split_dateline
 from oim_archive.importers.chrome import find_title, presence_places
-from oim_archive.importers.contacts import find_intro, parse_contacts
+from oim_archive.importers.contact_intro import find_intro
+from oim_archive.importers.contacts import parse_contacts
 from oim_archive.importers.dates import PARSER_INFO, find_dates, release_date
 from oim_archive.importers.language import detect_language
 from oim_archive.importers.markup import clean_markup
