@@ -19,6 +19,7 @@ from oim_archive.store.directory import DirectoryEntry, build_directory
 from oim_archive.store.file.archive import Archive, resolve_prefix
 from oim_archive.store.file.catalog import (
     catalog_matches,
+    contact_index_path,
     index_cache_path,
     read_catalog_rows,
     read_directory,
@@ -171,15 +172,24 @@ class ArchiveReader:
         by_id = {row.id: row for row in listing.rows}
         return self.release(by_id[resolve_prefix(id_or_prefix, by_id.keys())])
 
-    def directory(self) -> tuple[list[DirectoryEntry], Listing]:
-        """The contact directory and the list whose ids it names: the saved directory when it
-        was built from the file as it is now, else built from a full read and saved."""
-        listing = self.listing()
-        saved = read_directory(self.path, listing.stamp)
+    def directory(self) -> tuple[list[DirectoryEntry], tuple[int, int] | None]:
+        """The contact directory and the stamp of the file it was built from: the saved one
+        when it was built from the file as it is now (no list read), else built from a
+        checked read and saved."""
+        stamp = self.archive.stamp()
+        saved = read_directory(self.path, stamp)
         if saved is not None:
-            return saved, listing
-        snapshot = self.read()  # the same parse as the listing's, when that was a full read
-        return self._built_directory(snapshot), Listing(snapshot.releases, snapshot.stamp, True)
+            return saved, stamp
+        snapshot = self.read()
+        return self._built_directory(snapshot), snapshot.stamp
+
+    def contact_search(
+        self, entries: list[DirectoryEntry], stamp: tuple[int, int] | None
+    ) -> ContactSearch:
+        """The search over the directory of the file with ``stamp`` (its index saved too)."""
+        from oim_archive.store.search.engine import ContactSearch
+
+        return ContactSearch.saved_or_built(entries, contact_index_path(self.path), stamp)
 
     def _built_directory(self, snapshot: Snapshot) -> list[DirectoryEntry]:
         saved = read_directory(self.path, snapshot.stamp)
@@ -194,10 +204,9 @@ class ArchiveReader:
 
         Everything built lives until the next reload: it is kept out of the garbage collector's
         full scans, which otherwise pause a long-running reader ~0.3 s at 100k releases."""
-        from oim_archive.store.search.engine import ContactSearch
 
         index = self.search_index(snapshot)
         directory = self._built_directory(snapshot)
-        contact_search = ContactSearch(directory)
+        contact_search = self.contact_search(directory, snapshot.stamp)
         gc.freeze()
         return index, directory, contact_search

@@ -262,15 +262,15 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_contacts(args: argparse.Namespace, out: TextIO) -> int:
-    entries, listing = _reader(args).directory()
+    reader = _reader(args)
+    entries, stamp = reader.directory()
     query = " ".join(args.query)
     if query.strip():
-        from oim_archive.store.search.engine import ContactSearch
-
-        entries = [entries[i] for i in ContactSearch(entries).search(query)]
+        entries = [entries[i] for i in reader.contact_search(entries, stamp).search(query)]
     if args.vcard:
         from oim_archive.store.exports.vcard import contacts_vcard
 
+        listing = reader.listing()
         titles = {r.id: r.title for r in listing.rows}
         text = contacts_vcard(entries, titles, {r.id: r.language for r in listing.rows})
     elif args.json:

@@ -182,6 +182,11 @@ def _save_json(path: Path, stamp: tuple[int, int] | None, key: str, data: Any) -
         write_atomically(path, payload, keep_backup=False)
 
 
+def contact_index_path(archive_path: Path) -> Path:
+    """Where the saved word index of ``archive_path``'s contact directory is kept."""
+    return cache_stem(archive_path).with_suffix(".contacts.index")
+
+
 def directory_path(archive_path: Path) -> Path:
     """Where the saved contact directory of ``archive_path`` is kept."""
     return cache_stem(archive_path).with_suffix(".directory.json")

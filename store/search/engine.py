@@ -303,10 +303,33 @@ def _new_hits(
 class ContactSearch:
     """Search the contact directory by name, office, email or phone digits."""
 
-    def __init__(self, entries: Sequence[DirectoryEntry]) -> None:
+    def __init__(
+        self, entries: Sequence[DirectoryEntry], *, words: WordIndex | None = None
+    ) -> None:
+        """Index the entries (or reuse `words`, a word index built from them)."""
         self._count = len(entries)
-        self._index = WordIndex(map(_contact_tiers, entries), CONTACT_TIER_WEIGHTS)
+        if words is None or words.n_docs != len(entries):
+            words = WordIndex(map(_contact_tiers, entries), CONTACT_TIER_WEIGHTS)
+        self._index = words
         self._phone_digits = [" ".join(_digits(p) for p in e.phones) for e in entries]
+
+    @classmethod
+    def saved_or_built(
+        cls,
+        entries: Sequence[DirectoryEntry],
+        cache_file: str | os.PathLike[str],
+        file_stamp: tuple[int, int] | None,
+    ) -> ContactSearch:
+        """The search over `entries`, the directory of the archive file with `file_stamp`:
+        its word index loaded from `cache_file` when saved from that same file, else built
+        and saved there (best effort)."""
+        path = Path(cache_file)
+        words, _ = search_cache.read(path, None, file_stamp) if file_stamp else (None, False)
+        search = cls(entries, words=words)
+        if search._index is not words and file_stamp is not None:
+            stamp = search_cache.fingerprint([e.name for e in entries], salt="contacts")
+            search_cache.write(path, stamp, search._index, file_stamp)
+        return search
 
     def __len__(self) -> int:
         return self._count

@@ -10,10 +10,12 @@ from textual.pilot import Pilot
 from oim_archive.store.file.archive import Archive
 from oim_archive.store.file.catalog import (
     catalog_path,
+    contact_index_path,
     index_cache_path,
     read_catalog_rows,
     write_catalog,
 )
+from oim_archive.store.reader import ArchiveReader
 from oim_archive.tui.app import make_app
 from oim_archive.tui.library import Library
 from tests.conftest import make_release
@@ -107,3 +109,14 @@ def test_every_write_refreshes_the_catalog_in_display_order(hand_archive: Archiv
     light = read_catalog_rows(hand_archive.path, hand_archive.stamp())
     assert light is not None
     assert [r.id for r in light] == [r.id for r in hand_archive.releases()]
+
+
+def test_contact_search_index_is_saved_and_reused(hand_archive: Archive) -> None:
+    reader = ArchiveReader(Archive(hand_archive.path))
+    entries, stamp = reader.directory()
+    first = reader.contact_search(entries, stamp).search("diop")
+    saved = contact_index_path(hand_archive.path)
+    assert first and saved.exists()
+    written = saved.stat().st_mtime_ns
+    assert reader.contact_search(entries, stamp).search("diop") == first
+    assert saved.stat().st_mtime_ns == written  # loaded, not built and saved again
