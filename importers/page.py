@@ -31,8 +31,8 @@ from .listing import Item, is_date_line, split_items, split_teasers
 from .markup import clean_markup
 from .people import find_funders, find_quoted
 from .places import is_country_name, mentions, score_countries, tokenize
+from .release_shape import MAX_TITLE_LENGTH, SENTENCE_TITLE_WORDS, not_a_release
 
-MAX_TITLE_LENGTH = 250
 LANGUAGE_SAMPLE_WORDS = 1000
 DATELINE_ALONE_LENGTH = 100
 SHORT_TITLE_LENGTH = 120
@@ -328,56 +328,6 @@ def parse_text(decoded: str, name: str) -> list[Release]:
         if reason:
             raise ImportRefused(f"not a press release page ({reason})")
     return releases
-
-
-_BULLET_LINE = re.compile(r"^\s*[•·▪◦*-]\s+\S")
-_SEPARATORS = (",", ";", "\t")
-MIN_TABLE_ROWS = 3
-TABLE_SHARE = 0.8
-MIN_BULLETS = 3
-SENTENCE_TITLE_WORDS = 12
-
-
-def _is_table(lines: list[str]) -> bool:
-    """CSV / TSV rows, or a Markdown table: most lines hold the same number of separators."""
-    rows = [line for line in lines if line.strip()]
-    if len(rows) < MIN_TABLE_ROWS:
-        return False
-    if sum(line.lstrip().startswith("|") for line in rows) >= TABLE_SHARE * len(rows):
-        return True
-    for separator in _SEPARATORS:
-        if rows[0].count(separator) < 2:
-            continue  # a table's first row holds its separators too
-        counts = [line.count(separator) for line in rows]
-        most = max(set(counts), key=counts.count)
-        if most >= 2 and counts.count(most) >= TABLE_SHARE * len(rows):
-            return True
-    return False
-
-
-def not_a_release(
-    lines: list[str], title_index: int, chrome: list[str], release: Release
-) -> str | None:
-    """Why a page that gave one release is not a press release at all, or None.
-
-    A table (CSV, Markdown), a Markdown document, or a site page without a headline (its first
-    line after the menus is a sentence) that has no dateline, no stated date and no contact.
-    """
-    text_lines = lines[title_index:]
-    if _is_table(text_lines):
-        return "a table"
-    title_line = lines[title_index].strip()
-    if title_line.startswith("#") and sum(line.startswith("#") for line in text_lines) >= 2:
-        return "a Markdown document"
-    if title_line.endswith(".") and find_intro([title_line]) == 0:
-        return "a contact page"  # "Pour plus d'informations …, veuillez contacter …@iom.int."
-    if release.dateline or release.date_basis == DATE_PUBLISHED or release.contacts:
-        return None
-    sentence = title_line.endswith(".") and title_line.count(" ") + 1 >= SENTENCE_TITLE_WORDS
-    bullets = sum(1 for line in text_lines if _BULLET_LINE.match(line))
-    if (sentence or len(title_line) > MAX_TITLE_LENGTH) and (chrome or bullets >= MIN_BULLETS):
-        return "no headline, dateline, date or contact"
-    return None
 
 
 def parse_page(data: bytes, name: str) -> list[Release]:

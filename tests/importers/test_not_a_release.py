@@ -78,3 +78,48 @@ def test_footer_social_links_and_addresses_are_never_contacts() -> None:
         ("Jean Dupont", "OIM Genève", ["+41794035526"], ["media@iom.int"]),
         ("Marie Curie", "OIM Genève", ["+41794035526"], ["media@iom.int"]),
     ]
+
+
+NEWSPAPER_ARTICLE = (
+    "Lors d'un atelier tenu à Thiès, Moussa Diallo, représentant de l'OIM, a indiqué que "
+    "l'organisation a aidé plus de 3 000 personnes à rentrer depuis 2018.\n\n"
+    "Selon lui, le programme se poursuivra. « Nous continuerons », a-t-il dit.\n"
+)
+PLAN_PAGE = """Plan de réponse régional
+
+La région accueille des millions de personnes déplacées. L'OIM et ses partenaires répondent aux besoins.
+Objectif
+Protéger les personnes en mouvement
+Les communautés d'accueil et les gouvernements locaux participent à la réponse.
+"""
+RELEASE_WITHOUT_DATELINE = """Communiqué
+Global
+
+L'OIM ouvre un centre pour les migrants à Agadez
+
+L'OIM a ouvert un centre d'information pour les migrants
+dans la ville d'Agadez, au nord du pays.
+"""
+IOM_SPEAKS_WITHOUT_HEADLINE = (
+    "A free information line for migrants in Costa Rica was launched this week by the "
+    "International Organization for Migration and the immigration service.\n\n"
+    "IOM is adapting its tracking tools to map the needs of the people who call.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("page", "reason"),
+    [
+        (NEWSPAPER_ARTICLE, "an article about IOM"),
+        (PLAN_PAGE, "no dateline, date, contact or news"),
+    ],
+)
+def test_articles_about_iom_and_plans_are_refused(page: str, reason: str) -> None:
+    with pytest.raises(ImportRefused, match=f"not a press release page.*{reason}"):
+        parse_page(page.encode(), "page.txt")
+
+
+@pytest.mark.parametrize("page", [RELEASE_WITHOUT_DATELINE, IOM_SPEAKS_WITHOUT_HEADLINE])
+def test_releases_without_dateline_date_or_contact_are_kept(page: str) -> None:
+    [release] = parse_page(page.encode(), "page.txt")
+    assert "OIM" in release.body or "IOM" in release.body

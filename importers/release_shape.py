@@ -1,0 +1,140 @@
+"""Whether a page that gave one release is a press release at all.
+
+An IOM release states when (a dateline, a publication date) or whom to call (a contact), or else
+reads as news told by IOM. A table, a Markdown note, a contact or "about" page, a plan or a
+directory entry (no news in it), and a newspaper article about IOM (no headline, IOM never the
+one speaking) are refused with the reason.
+"""
+
+from __future__ import annotations
+
+import re
+
+from oim_archive.store.records import DATE_PUBLISHED, Release
+
+from .contact_intro import find_intro
+
+MAX_TITLE_LENGTH = 250
+
+# A label that names the page a release: "Communiqué / Global", "Comunicado", "Press release",
+# "Press Briefing Notes", "Déclaration", "Statement".
+_RELEASE_LABEL = re.compile(
+    r"^\s*(?:communiqués?(?:\s+de\s+presse)?|comunicados?(?:\s+de\s+prensa)?|"
+    r"press\s+(?:release|briefing(?:\s+notes?)?)s?|notas?\s+de\s+prensa|"
+    r"d[ée]clarations?|declaraci[óo]n(?:es)?|statements?|news|noticias?|actualit[ée]s?)\s*"
+    r"(?:[/|:-].*)?$",
+    re.IGNORECASE,
+)
+# News is told in time: a weekday, "today", "this week", a day and a month, someone who "said".
+_NEWS_TIME = re.compile(
+    r"\b(?:today|tonight|yesterday|tomorrow|this\s+(?:week|month|year|morning)|last\s+(?:week|month)"
+    r"|aujourd['’]hui|hier|demain|cette\s+(?:semaine|année|annee)|ce\s+matin"
+    r"|la\s+semaine\s+derni[èe]re|hoy|ayer|esta\s+semana|este\s+(?:año|mes)"
+    r"|la\s+semana\s+pasada"
+    r"|mon|tues|wednes|thurs|fri|satur|sun)(?:day)?\b"
+    r"|\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|mi[ée]rcoles"
+    r"|jueves|viernes|s[áa]bado|domingo)\b"
+    r"|\b(?:said|says|told|announced|explained|added|declared|stated"
+    r"|a\s+(?:déclaré|annoncé|indiqué|expliqué|ajouté|souligné|dit)|a-t-(?:il|elle)\s+\w+"
+    r"|dijo|declaró|anunció|afirmó|explicó|añadió|agregó|señaló|indicó)\b"
+    r"|\b\d{1,2}(?:er|º|st|nd|rd|th)?\s+(?:de\s+)?(?:jan|feb|f[ée]v|mar|apr|avr|abr|ma[iy]|jui?n"
+    r"|jul|juil|aug|ao[uû]|ago|sep|set|oct|nov|dec|d[ée]c|dic|ene)[a-zéû]*\b",
+    re.IGNORECASE,
+)
+# IOM telling its own news: a sentence whose subject is IOM ("IOM is adapting…", "La OIM
+# respeta…", "L'OIM a lancé…", "IOM's Director General…").
+_IOM_SPEAKS = re.compile(
+    r"(?:^|[.!?»”\"]\s+|\n)(?:the\s+|la\s+|el\s+|l['’]\s*)?"
+    r"(?:IOM|OIM|UN\s+Migration|International\s+Organization\s+for\s+Migration"
+    r"|Organisation\s+internationale\s+pour\s+les\s+migrations"
+    r"|Organizaci[óo]n\s+Internacional\s+para\s+las\s+Migraciones)\b",
+    re.IGNORECASE,
+)
+RELEASE_LABEL_LOOKAROUND = 3
+HEADING_MAX_WORDS = 6
+MIN_HEADINGS = 2
+_END_OF_SENTENCE = (".", "!", "?", ":", ";", ",", "»", "”", '"')
+
+
+def _section_headings(lines: list[str]) -> int:
+    """Short lines that head a section ("Objetivo", "Visión de la OIM"): after a finished sentence
+    (or at the top), before a capitalised line, no final punctuation. Plans, "about" pages and
+    directory entries have them; a release is a headline and paragraphs."""
+    stripped = [line.strip() for line in lines if line.strip()]
+    count = 0
+    for index, line in enumerate(stripped):
+        previous = stripped[index - 1] if index else ""
+        following = stripped[index + 1] if index + 1 < len(stripped) else ""
+        if (
+            len(line.split()) <= HEADING_MAX_WORDS
+            and not line.endswith(_END_OF_SENTENCE)
+            and (not previous or previous.endswith(_END_OF_SENTENCE))
+            and following[:1].isupper()
+        ):
+            count += 1
+    return count
+
+
+def _has_release_label(lines: list[str], title_index: int) -> bool:
+    """A "Communiqué" / "Press release" label in the page header, just above or under the title."""
+    around = lines[max(0, title_index - RELEASE_LABEL_LOOKAROUND) : title_index]
+    around += lines[title_index + 1 : title_index + 1 + RELEASE_LABEL_LOOKAROUND]
+    return any(_RELEASE_LABEL.match(line) for line in around if line.strip())
+
+
+_BULLET_LINE = re.compile(r"^\s*[•·▪◦*-]\s+\S")
+_SEPARATORS = (",", ";", "\t")
+MIN_TABLE_ROWS = 3
+TABLE_SHARE = 0.8
+MIN_BULLETS = 3
+SENTENCE_TITLE_WORDS = 12
+
+
+def _is_table(lines: list[str]) -> bool:
+    """CSV / TSV rows, or a Markdown table: most lines hold the same number of separators."""
+    rows = [line for line in lines if line.strip()]
+    if len(rows) < MIN_TABLE_ROWS:
+        return False
+    if sum(line.lstrip().startswith("|") for line in rows) >= TABLE_SHARE * len(rows):
+        return True
+    for separator in _SEPARATORS:
+        if rows[0].count(separator) < 2:
+            continue  # a table's first row holds its separators too
+        counts = [line.count(separator) for line in rows]
+        most = max(set(counts), key=counts.count)
+        if most >= 2 and counts.count(most) >= TABLE_SHARE * len(rows):
+            return True
+    return False
+
+
+def not_a_release(
+    lines: list[str], title_index: int, chrome: list[str], release: Release
+) -> str | None:
+    """Why a page that gave one release is not a press release at all, or None.
+
+    A table (CSV, Markdown), a Markdown document, or a site page without a headline (its first
+    line after the menus is a sentence) that has no dateline, no stated date and no contact.
+    """
+    text_lines = lines[title_index:]
+    if _is_table(text_lines):
+        return "a table"
+    title_line = lines[title_index].strip()
+    if title_line.startswith("#") and sum(line.startswith("#") for line in text_lines) >= 2:
+        return "a Markdown document"
+    if title_line.endswith(".") and find_intro([title_line]) == 0:
+        return "a contact page"  # "Pour plus d'informations …, veuillez contacter …@iom.int."
+    if release.dateline or release.date_basis == DATE_PUBLISHED or release.contacts:
+        return None
+    sentence = title_line.endswith(".") and title_line.count(" ") + 1 >= SENTENCE_TITLE_WORDS
+    no_headline = sentence or len(title_line) > MAX_TITLE_LENGTH
+    bullets = sum(1 for line in text_lines if _BULLET_LINE.match(line))
+    if no_headline and (chrome or bullets >= MIN_BULLETS):
+        return "no headline, dateline, date or contact"
+    if _has_release_label(lines, title_index):
+        return None
+    text = f"{release.title}\n{release.body}"
+    if _section_headings(text_lines) >= MIN_HEADINGS and not _NEWS_TIME.search(text):
+        return "no dateline, date, contact or news in it"
+    if no_headline and not _IOM_SPEAKS.search(text):
+        return "an article about IOM: no headline, dateline, date or contact, IOM never speaking"
+    return None
