@@ -11,17 +11,12 @@ from __future__ import annotations
 import collections
 import contextlib
 import hashlib
-import multiprocessing
 import os
-import signal
-import stat
-import threading
 import zlib
-from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from importlib import resources
-from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +24,8 @@ from oim_archive.importers import MAX_PAGE_BYTES, ImportRefused, parse_page
 from oim_archive.store.exports.bundle import BundleError, is_bundle, looks_like_bundle, read_bundle
 from oim_archive.store.file.archive import Archive, ReplaceResult
 from oim_archive.store.records import Release
+from oim_archive.walk import ImportFailure, iter_files, os_reason, readable_path
+from oim_archive.workers import interrupt_between_steps, start_pool
 
 BUNDLE_MAX_BYTES = 2 * 1024**3
 BATCH_RELEASES = 25_000  # one atomic write per batch: a 100k import writes the file 4 times
@@ -36,28 +33,7 @@ PARALLEL_MIN_FILES = 200
 CHUNK_FILES = 64
 IN_FLIGHT_CHUNKS = 8  # chunks read ahead of parsing: bounds memory on huge folders
 
-# Hidden files, and "__" names inside folders: __MACOSX from zip files, __pycache__, and the
-# __init__.py that ships sample_data/ inside the wheel. Named explicitly, they are imported.
-SKIPPED_PREFIXES = (".", "__")
-
 ProgressCallback = Callable[[int, int], None]
-
-
-def readable_path(path_text: str) -> str:
-    """A path as valid text: bytes of a name that is not UTF-8 (a Latin-1 "communiqué.txt"
-    from an old stick) become U+FFFD, so the name can be stored, printed and sent as JSON."""
-    return os.fsencode(path_text).decode("utf-8", errors="replace")
-
-
-@dataclass(slots=True)
-class ImportFailure:
-    """A file that could not be imported, with a one-line reason."""
-
-    file: str
-    error: str
-
-    def __post_init__(self) -> None:
-        self.file = readable_path(self.file)
 
 
 @dataclass(slots=True)
@@ -116,62 +92,6 @@ class _Parsed:
     settled: bool = False  # known or unreadable: nothing to parse
 
 
-def iter_files(paths: Sequence[Path], failures: list[ImportFailure]) -> Iterator[str]:
-    """Regular files under ``paths`` (folders recursively, sorted), each real file once.
-
-    Inside folders, names starting with "." or "__" are skipped. Symlink loops and unreadable
-    folders become failures, never hangs."""
-    seen_dirs: set[tuple[int, int]] = set()
-    seen_files: set[tuple[int, int]] = set()
-    for root in paths:
-        try:
-            st = root.stat()
-        except OSError as exc:
-            failures.append(ImportFailure(str(root), _os_reason(exc)))
-            continue
-        if stat.S_ISREG(st.st_mode):
-            if (st.st_dev, st.st_ino) not in seen_files:
-                seen_files.add((st.st_dev, st.st_ino))
-                yield str(root)
-            continue
-        if not stat.S_ISDIR(st.st_mode):
-            failures.append(ImportFailure(str(root), "not a regular file or folder"))
-            continue
-        stack = [root]
-        while stack:
-            folder = stack.pop()
-            try:
-                fst = folder.stat()
-                key = (fst.st_dev, fst.st_ino)
-                if key in seen_dirs:
-                    continue  # a symlink loop or a folder reached twice
-                seen_dirs.add(key)
-                with os.scandir(folder) as it:
-                    entries = sorted(it, key=lambda e: e.name)
-            except OSError as exc:
-                failures.append(ImportFailure(str(folder), _os_reason(exc)))
-                continue
-            subfolders = []
-            for entry in entries:
-                if entry.name.startswith(SKIPPED_PREFIXES):
-                    continue
-                try:
-                    est = entry.stat()
-                except OSError as exc:
-                    failures.append(ImportFailure(entry.path, _os_reason(exc)))
-                    continue
-                if stat.S_ISDIR(est.st_mode):
-                    subfolders.append(Path(entry.path))
-                elif stat.S_ISREG(est.st_mode) and (est.st_dev, est.st_ino) not in seen_files:
-                    seen_files.add((est.st_dev, est.st_ino))
-                    yield entry.path
-            stack.extend(reversed(subfolders))
-
-
-def _os_reason(exc: OSError) -> str:
-    return exc.strerror or str(exc)
-
-
 def file_digest(data: bytes) -> str:
     """Hash of a raw file's bytes: the same file is recognised without parsing it again."""
     return hashlib.sha256(data).hexdigest()[:24]
@@ -214,7 +134,7 @@ def _read_one(path_text: str) -> _Parsed:
     except ImportRefused as exc:
         result.error = str(exc)
     except OSError as exc:
-        result.error = _os_reason(exc)
+        result.error = os_reason(exc)
     return result
 
 
@@ -236,23 +156,6 @@ def parse_file(data: bytes, name: str) -> list[Release]:
         except BundleError as error:
             raise ImportRefused(str(error)) from None
     return parse_page(data, name)
-
-
-def _start_worker(lifeline: Connection) -> None:
-    """Start of a pool worker: leave Ctrl-C to the importing process, which stops the pool
-    (no tracebacks), and exit as soon as the importing process is gone, however it died."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=_exit_when_closed, args=(lifeline,), daemon=True).start()
-
-
-def _exit_when_closed(lifeline: Connection) -> None:
-    """Block on the read end of a pipe only the importing process can write to: the kernel
-    closes it when that process dies (kill -9, out of memory, a closed terminal), and the
-    read returns. The worker then exits; once every worker is gone the forkserver and the
-    resource tracker see their own pipes close and exit too."""
-    with contextlib.suppress(EOFError, OSError):
-        lifeline.recv_bytes()
-    os._exit(1)
 
 
 def _parse_chunk(items: list[_Parsed]) -> list[_Parsed]:
@@ -328,39 +231,6 @@ def import_paths(
         check_interrupt()
         flush()
     return report
-
-
-@contextlib.contextmanager
-def interrupt_between_steps() -> Iterator[Callable[[], None]]:
-    """Defer Ctrl-C to the points where the caller calls the yielded check.
-
-    A KeyboardInterrupt raised wherever the main thread happens to be can land inside
-    ``concurrent.futures`` while it holds a lock, and the pool's shutdown then waits forever.
-    Here the signal only sets a flag, and the check raises it in our own code, between files;
-    a second Ctrl-C interrupts at once. Outside the main thread (the browser's import worker)
-    or under a custom handler, nothing changes."""
-    if (
-        threading.current_thread() is not threading.main_thread()
-        or signal.getsignal(signal.SIGINT) is not signal.default_int_handler
-    ):
-        yield lambda: None
-        return
-    pressed = threading.Event()
-
-    def on_interrupt(_signal: int, _frame: object) -> None:
-        if pressed.is_set():
-            raise KeyboardInterrupt
-        pressed.set()
-
-    def check() -> None:
-        if pressed.is_set():
-            raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGINT, on_interrupt)
-    try:
-        yield check
-    finally:
-        signal.signal(signal.SIGINT, previous)
 
 
 def reparse_sources(
@@ -444,7 +314,7 @@ def _parse_all(
                 continue
             unknown.append(item)
             if pool is None and len(unknown) >= PARALLEL_MIN_FILES:
-                pool = _start_pool(stack, workers)
+                pool = start_pool(stack, workers)
             if pool is not None and len(unknown) >= CHUNK_FILES:
                 in_flight.append(pool.submit(_parse_chunk, unknown))
                 unknown = []
@@ -456,24 +326,6 @@ def _parse_all(
         while in_flight:
             yield from in_flight.popleft().result()
         yield from _parse_chunk(unknown)
-
-
-def _start_pool(stack: contextlib.ExitStack, workers: int) -> ProcessPoolExecutor:
-    """The pool of parse workers, shut down (chunks not started dropped) when ``stack`` ends."""
-    # forkserver: safe even when called from a thread of the browser.
-    context = multiprocessing.get_context("forkserver")
-    lifeline, keep_alive = context.Pipe(duplex=False)
-    stack.callback(keep_alive.close)  # after the pool's shutdown below
-    stack.callback(lifeline.close)
-    pool = ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=context,
-        initializer=_start_worker,
-        initargs=(lifeline,),
-    )
-    # On Ctrl-C or an error, drop the chunks not started instead of parsing them.
-    stack.callback(pool.shutdown, wait=True, cancel_futures=True)
-    return pool
 
 
 @dataclass(slots=True)

@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from oim_archive.ingest import interrupt_between_steps
+from oim_archive.workers import interrupt_between_steps
 
 needs_sigint = pytest.mark.skipif(not hasattr(signal, "pthread_kill"), reason="POSIX signals")
 

@@ -1,0 +1,80 @@
+"""The processes that parse pages for a big import, and Ctrl-C taken between files."""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import signal
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing.connection import Connection
+
+
+def start_pool(stack: contextlib.ExitStack, workers: int) -> ProcessPoolExecutor:
+    """The pool of parse workers, shut down (chunks not started dropped) when ``stack`` ends."""
+    # forkserver: safe even when called from a thread of the browser.
+    context = multiprocessing.get_context("forkserver")
+    lifeline, keep_alive = context.Pipe(duplex=False)
+    stack.callback(keep_alive.close)  # after the pool's shutdown below
+    stack.callback(lifeline.close)
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=_start_worker,
+        initargs=(lifeline,),
+    )
+    # On Ctrl-C or an error, drop the chunks not started instead of parsing them.
+    stack.callback(pool.shutdown, wait=True, cancel_futures=True)
+    return pool
+
+
+def _start_worker(lifeline: Connection) -> None:
+    """Start of a pool worker: leave Ctrl-C to the importing process, which stops the pool
+    (no tracebacks), and exit as soon as the importing process is gone, however it died."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_when_closed, args=(lifeline,), daemon=True).start()
+
+
+def _exit_when_closed(lifeline: Connection) -> None:
+    """Block on the read end of a pipe only the importing process can write to: the kernel
+    closes it when that process dies (kill -9, out of memory, a closed terminal), and the
+    read returns. The worker then exits; once every worker is gone the forkserver and the
+    resource tracker see their own pipes close and exit too."""
+    with contextlib.suppress(EOFError, OSError):
+        lifeline.recv_bytes()
+    os._exit(1)
+
+
+@contextlib.contextmanager
+def interrupt_between_steps() -> Iterator[Callable[[], None]]:
+    """Defer Ctrl-C to the points where the caller calls the yielded check.
+
+    A KeyboardInterrupt raised wherever the main thread happens to be can land inside
+    ``concurrent.futures`` while it holds a lock, and the pool's shutdown then waits forever.
+    Here the signal only sets a flag, and the check raises it in our own code, between files;
+    a second Ctrl-C interrupts at once. Outside the main thread (the browser's import worker)
+    or under a custom handler, nothing changes."""
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGINT) is not signal.default_int_handler
+    ):
+        yield lambda: None
+        return
+    pressed = threading.Event()
+
+    def on_interrupt(_signal: int, _frame: object) -> None:
+        if pressed.is_set():
+            raise KeyboardInterrupt
+        pressed.set()
+
+    def check() -> None:
+        if pressed.is_set():
+            raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, on_interrupt)
+    try:
+        yield check
+    finally:
+        signal.signal(signal.SIGINT, previous)
