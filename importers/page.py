@@ -157,6 +157,37 @@ def _after_paragraph(lines: list[str], index: int) -> list[str]:
     return lines[index + _paragraph_length(lines, index) :]
 
 
+_OPENING_DATE_END = re.compile(r"^[\s,.:]*(?:[-–—]\s*)?")
+OPENING_DATE_REACH = 25
+DAY_ISO_LENGTH = 10
+
+
+def _opening_date(paragraph: str) -> tuple[str | None, str]:
+    """A teaser that opens with its full date and no place ("April 25, 2016 Today, IOM…",
+    "March 8, 2016 - On…"): the listing's date label glued to the text. Returns it and the rest."""
+    if not paragraph[:1].isalnum():
+        return None, paragraph
+    found = [d for d in find_dates(paragraph[:OPENING_DATE_REACH]) if d.start == 0]
+    if not found or len(found[0].iso) != DAY_ISO_LENGTH:
+        return None, paragraph
+    end = _date_span_end(paragraph)
+    if end is None:
+        return None, paragraph
+    rest = paragraph[end:]
+    separator = _OPENING_DATE_END.match(rest)
+    rest = rest[separator.end() if separator else 0 :]
+    return (paragraph[:end], rest) if rest[:1].isupper() else (None, paragraph)
+
+
+_YEAR_END = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _date_span_end(paragraph: str) -> int | None:
+    """Where a date that opens the paragraph ends: after its year."""
+    year = _YEAR_END.search(paragraph, 0, OPENING_DATE_REACH)
+    return year.end() if year else None
+
+
 def _date_and_basis(stated: str, found: list[FoundDate]) -> tuple[str | None, str | None]:
     """The date the page states, else an estimate from the body's dates, with its basis."""
     published = published_date(stated) if stated.strip() else None
@@ -207,6 +238,8 @@ def _release(
         paras[:2] = [f"{paras[0]} {paras[1]}"]  # "Genève –" alone on its line
     if paras:
         dateline, dateline_date, paras[0] = split_dateline(paras[0], is_country_name)
+        if dateline is None and dateline_date is None:
+            dateline_date, paras[0] = _opening_date(paras[0])
         paras = [p for p in paras if p]
     body = "\n\n".join(paras) or " ".join(item.cms_text.split())
     if not body:  # a listing item of a title and its CMS date line only keeps that line

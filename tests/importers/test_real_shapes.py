@@ -283,3 +283,19 @@ def test_text_after_the_contact_block_stays_in_the_body() -> None:
     )
     assert [c.name for c in release.contacts] == ["Marie Robin"]
     assert release.body.endswith("Le paiement peut s'effectuer par virement auprès du bureau.")
+
+
+def test_a_teaser_opening_with_its_date_is_dated_by_it() -> None:
+    page = (
+        "IOM Opens a Migrant Centre in Agadez\n\n"
+        "April 25, 2016 Today, IOM opened an information centre for migrants in Agadez.\n\n"
+        "IOM Trains Border Officials in Senegal\n\n"
+        "March 8, 2016 - IOM trained forty border officials this week in Senegal.\n\n"
+        "IOM Director General's Message on Migrants Day\n\n"
+        "December 18, 2015 - On International Migrants Day, IOM recalls what migrants bring.\n"
+    )
+    first, second, _ = parse_page(page.encode(), "page.txt")
+    assert (first.date, first.date_basis) == ("2016-04-25", DATE_PUBLISHED)
+    assert first.body.startswith("Today, IOM opened")
+    assert (second.date, second.date_basis) == ("2016-03-08", DATE_PUBLISHED)
+    assert second.body.startswith("IOM trained")
