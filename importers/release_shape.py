@@ -2,8 +2,8 @@
 
 An IOM release states when (a dateline, a publication date) or whom to call (a contact), or else
 reads as news told by IOM. A table, a Markdown note, a contact or "about" page, a plan or a
-directory entry (no news in it), and a newspaper article about IOM (no headline, IOM never the
-one speaking) are refused with the reason.
+directory entry (no news in it), a news agency's dispatch, and a newspaper article about IOM (no
+headline, IOM never the one speaking) are refused with the reason.
 """
 
 from __future__ import annotations
@@ -49,6 +49,12 @@ _IOM_SPEAKS = re.compile(
     r"|Organisation\s+internationale\s+pour\s+les\s+migrations"
     r"|Organizaci[óo]n\s+Internacional\s+para\s+las\s+Migraciones)\b",
     re.IGNORECASE,
+)
+# A news agency's dispatch line: "Niamey, 18 Novembre (ANP) – ", "Dakar, 26 sept (APS) - ".
+# APO is left out: it distributes IOM's own releases word for word.
+_AGENCY_DISPATCH = re.compile(
+    r"^[^\W\d_][\w'’. -]{1,40},[^()\n]{1,30}\((?!APO\))(?P<agency>[A-Z]{2,8})\)\s*[-–—]",
+    re.MULTILINE,
 )
 RELEASE_LABEL_LOOKAROUND = 3
 HEADING_MAX_WORDS = 6
@@ -123,6 +129,9 @@ def not_a_release(
         return "a Markdown document"
     if title_line.endswith(".") and find_intro([title_line]) == 0:
         return "a contact page"  # "Pour plus d'informations …, veuillez contacter …@iom.int."
+    dispatch = _AGENCY_DISPATCH.search("\n".join(line.strip() for line in text_lines))
+    if dispatch and not release.contacts:
+        return f"a news agency dispatch ({dispatch['agency']})"
     if release.dateline or release.date_basis == DATE_PUBLISHED or release.contacts:
         return None
     sentence = title_line.endswith(".") and title_line.count(" ") + 1 >= SENTENCE_TITLE_WORDS

@@ -85,6 +85,16 @@ NEWSPAPER_ARTICLE = (
     "l'organisation a aidé plus de 3 000 personnes à rentrer depuis 2018.\n\n"
     "Selon lui, le programme se poursuivra. « Nous continuerons », a-t-il dit.\n"
 )
+AGENCY_DISPATCH = """Le Niger demande plus de moyens pour les migrants
+
+Zinder, 3 mars (ANP) – Le gouverneur a reçu ce lundi 3 mars 2020 le chef de bureau de l'OIM.
+
+L'OIM gère deux centres de transit dans la région, a-t-il indiqué.
+"""
+APO_REPUBLICATION = """IOM Holds Online Press Conference
+
+GENEVA, Switzerland, March 10, 2017/APO/ -- IOM will hold an online press conference on Monday.
+"""
 PLAN_PAGE = """Plan de réponse régional
 
 La région accueille des millions de personnes déplacées. L'OIM et ses partenaires répondent aux besoins.
@@ -119,7 +129,9 @@ def test_articles_about_iom_and_plans_are_refused(page: str, reason: str) -> Non
         parse_page(page.encode(), "page.txt")
 
 
-@pytest.mark.parametrize("page", [RELEASE_WITHOUT_DATELINE, IOM_SPEAKS_WITHOUT_HEADLINE])
+@pytest.mark.parametrize(
+    "page", [RELEASE_WITHOUT_DATELINE, IOM_SPEAKS_WITHOUT_HEADLINE, APO_REPUBLICATION]
+)
 def test_releases_without_dateline_date_or_contact_are_kept(page: str) -> None:
     [release] = parse_page(page.encode(), "page.txt")
     assert "OIM" in release.body or "IOM" in release.body
