@@ -165,13 +165,11 @@ DAY_ISO_LENGTH = 10
 def _opening_date(paragraph: str) -> tuple[str | None, str]:
     """A teaser that opens with its full date and no place ("April 25, 2016 Today, IOM…",
     "March 8, 2016 - On…"): the listing's date label glued to the text. Returns it and the rest."""
-    if not paragraph[:1].isalnum():
+    end = _date_span_end(paragraph) if paragraph[:1].isalnum() else None
+    if end is None:  # no year near the start: the common case, settled without a date parse
         return None, paragraph
     found = [d for d in find_dates(paragraph[:OPENING_DATE_REACH]) if d.start == 0]
     if not found or len(found[0].iso) != DAY_ISO_LENGTH:
-        return None, paragraph
-    end = _date_span_end(paragraph)
-    if end is None:
         return None, paragraph
     rest = paragraph[end:]
     separator = _OPENING_DATE_END.match(rest)

@@ -57,6 +57,7 @@ _AGENCY_DISPATCH = re.compile(
     re.MULTILINE,
 )
 RELEASE_LABEL_LOOKAROUND = 3
+DISPATCH_LOOKAHEAD = 20  # lines: a dispatch line opens the story
 HEADING_MAX_WORDS = 6
 MIN_HEADINGS = 2
 _END_OF_SENTENCE = (".", "!", "?", ":", ";", ",", "»", "”", '"')
@@ -129,7 +130,8 @@ def not_a_release(
         return "a Markdown document"
     if title_line.endswith(".") and find_intro([title_line]) == 0:
         return "a contact page"  # "Pour plus d'informations …, veuillez contacter …@iom.int."
-    dispatch = _AGENCY_DISPATCH.search("\n".join(line.strip() for line in text_lines))
+    top = "\n".join(line.strip() for line in text_lines[:DISPATCH_LOOKAHEAD])
+    dispatch = _AGENCY_DISPATCH.search(top) if ")" in top else None
     if dispatch and not release.contacts:
         return f"a news agency dispatch ({dispatch['agency']})"
     if release.dateline or release.date_basis == DATE_PUBLISHED or release.contacts:
