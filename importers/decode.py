@@ -8,6 +8,7 @@ import unicodedata
 
 import ftfy
 
+from oim_archive.i18n import N_
 from oim_archive.store.text import strip_control
 
 from .errors import ImportRefused
@@ -90,12 +91,14 @@ def _format_size(size: int) -> str:
 def _check_bytes(data: bytes) -> None:
     if len(data) > MAX_PAGE_BYTES:
         limit = MAX_PAGE_BYTES // (1024 * 1024)
-        raise ImportRefused(f"file is {_format_size(len(data))}; the limit is {limit} MB")
+        raise ImportRefused(
+            N_("file is {size}; the limit is {limit} MB"), size=_format_size(len(data)), limit=limit
+        )
     if not data.strip():
-        raise ImportRefused("empty file")
+        raise ImportRefused(N_("empty file"))
     for signature, kind in _SIGNATURES:
         if data.startswith(signature):
-            raise ImportRefused(f"binary file ({kind}), not a text page")
+            raise ImportRefused(N_("binary file ({kind}), not a text page"), kind=kind)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -133,7 +136,7 @@ def _decode(data: bytes) -> str:
     if b"\x00" in data:
         text = _utf16_without_bom(data)
         if text is None:
-            raise ImportRefused("binary file, not a text page")
+            raise ImportRefused(N_("binary file, not a text page"))
         return text
     try:
         return data.decode("utf-8")
@@ -149,11 +152,11 @@ def decode_page(data: bytes) -> str:
     if _UNUSUAL.search(text) is not None:  # most pages hold none of these: skip four passes
         junk = len(_JUNK.findall(text))
         if junk > max(8, len(text) // 50):
-            raise ImportRefused("binary file, not a text page")
+            raise ImportRefused(N_("binary file, not a text page"))
         text = strip_control(text)
         text = _INVISIBLE.sub("", _SPACES.sub(" ", text))
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
     if not text.strip():
-        raise ImportRefused("empty file")
+        raise ImportRefused(N_("empty file"))
     return text

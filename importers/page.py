@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from oim_archive.i18n import N_
 from oim_archive.store.countries import country_name
 from oim_archive.store.records import DATE_FROM_TEXT, DATE_PUBLISHED, Release
 from oim_archive.store.text import clean_line
@@ -298,7 +299,7 @@ def parse_page_unguarded(data: bytes, name: str) -> list[Release]:
     if is_html(decoded):
         found = _html_releases(read_html(decoded), name)
         if not found:
-            raise ImportRefused("HTML page without release text (only menus, links or footers)")
+            raise ImportRefused(N_("HTML page without release text (only menus, links or footers)"))
         return list({release.id: release for release in found}.values())
     return parse_text(decoded, name)
 
@@ -331,7 +332,7 @@ def parse_text(decoded: str, name: str) -> list[Release]:
     lines = clean_markup(decoded).split("\n")
     title_index, chrome = find_title(lines)
     if title_index >= len(lines):
-        raise ImportRefused("only site menus, no release found")
+        raise ImportRefused(N_("only site menus, no release found"))
     releases: list[Release] = []
     seen: set[str] = set()
     items = split_items(lines, title_index)
@@ -352,12 +353,12 @@ def parse_text(decoded: str, name: str) -> list[Release]:
             seen.add(release.id)
             releases.append(release)
     if not releases:
-        raise ImportRefused("only a title, no release text found")
+        raise ImportRefused(N_("only a title, no release text found"))
     _inherit_listing_country(releases)
     if len(releases) == 1:
-        reason = not_a_release(lines, title_index, chrome, releases[0])
-        if reason:
-            raise ImportRefused(f"not a press release page ({reason})")
+        refusal = not_a_release(lines, title_index, chrome, releases[0])
+        if refusal is not None:
+            raise refusal
     return releases
 
 
@@ -372,4 +373,6 @@ def parse_page(data: bytes, name: str) -> list[Release]:
     except ImportRefused:
         raise
     except Exception as exc:  # a bug must not stop an import of thousands of files
-        raise ImportRefused(f"could not read this page ({type(exc).__name__})") from exc
+        raise ImportRefused(
+            N_("could not read this page ({error})"), error=type(exc).__name__
+        ) from exc

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 
+from oim_archive.i18n import N_
 from oim_archive.store.records import DATE_PUBLISHED, Release
 
 from .contact_intro import find_intro
+from .errors import ImportRefused
 
 MAX_TITLE_LENGTH = 250
 
@@ -116,36 +118,49 @@ def _is_table(lines: list[str]) -> bool:
 
 def not_a_release(
     lines: list[str], title_index: int, chrome: list[str], release: Release
-) -> str | None:
-    """Why a page that gave one release is not a press release at all, or None.
+) -> ImportRefused | None:
+    """The refusal of a page that gave one release but is not a press release at all, or None.
 
     A table (CSV, Markdown), a Markdown document, or a site page without a headline (its first
     line after the menus is a sentence) that has no dateline, no stated date and no contact.
     """
     text_lines = lines[title_index:]
     if _is_table(text_lines):
-        return "a table"
+        return ImportRefused(N_("not a press release page (a table)"))
     title_line = lines[title_index].strip()
     if title_line.startswith("#") and sum(line.startswith("#") for line in text_lines) >= 2:
-        return "a Markdown document"
+        return ImportRefused(N_("not a press release page (a Markdown document)"))
     if title_line.endswith(".") and find_intro([title_line]) == 0:
-        return "a contact page"  # "Pour plus d'informations …, veuillez contacter …@iom.int."
+        # "Pour plus d'informations …, veuillez contacter …@iom.int."
+        return ImportRefused(N_("not a press release page (a contact page)"))
     top = "\n".join(line.strip() for line in text_lines[:DISPATCH_LOOKAHEAD])
     dispatch = _AGENCY_DISPATCH.search(top) if ")" in top else None
     if dispatch and not release.contacts:
-        return f"a news agency dispatch ({dispatch['agency']})"
+        return ImportRefused(
+            N_("not a press release page (a news agency dispatch ({agency}))"),
+            agency=dispatch["agency"],
+        )
     if release.dateline or release.date_basis == DATE_PUBLISHED or release.contacts:
         return None
     sentence = title_line.endswith(".") and title_line.count(" ") + 1 >= SENTENCE_TITLE_WORDS
     no_headline = sentence or len(title_line) > MAX_TITLE_LENGTH
     bullets = sum(1 for line in text_lines if _BULLET_LINE.match(line))
     if no_headline and (chrome or bullets >= MIN_BULLETS):
-        return "no headline, dateline, date or contact"
+        return ImportRefused(
+            N_("not a press release page (no headline, dateline, date or contact)")
+        )
     if _has_release_label(lines, title_index):
         return None
     text = f"{release.title}\n{release.body}"
     if _section_headings(text_lines) >= MIN_HEADINGS and not _NEWS_TIME.search(text):
-        return "no dateline, date, contact or news in it"
+        return ImportRefused(
+            N_("not a press release page (no dateline, date, contact or news in it)")
+        )
     if no_headline and not _IOM_SPEAKS.search(text):
-        return "an article about IOM: no headline, dateline, date or contact, IOM never speaking"
+        return ImportRefused(
+            N_(
+                "not a press release page (an article about IOM: no headline, dateline, date "
+                "or contact, IOM never speaking)"
+            )
+        )
     return None

@@ -215,3 +215,33 @@ def test_the_cli_speaks_the_chosen_language(
     for text in expected:
         assert text in result.stdout + result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("language", "empty", "binary"),
+    [
+        ("fr", "fichier vide", "fichier binaire (PDF), pas une page de texte"),
+        ("es", "archivo vacío", "archivo binario (PDF), no una página de texto"),
+    ],
+)
+def test_refusal_reasons_speak_the_interface_language(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    restore_language: None,
+    language: str,
+    empty: str,
+    binary: str,
+) -> None:
+    """The importer's reasons are English in the JSON report, translated where a person reads."""
+    from oim_archive.tui.cli import main
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "vide.txt").write_bytes(b"\n")
+    (pages / "doc.pdf").write_bytes(b"%PDF-1.4 ...")
+    db = tmp_path / "a.json"
+    assert main(["--lang", language, "--db", str(db), "import", str(pages)]) == 2
+    err = capsys.readouterr().err
+    assert f"doc.pdf: {binary}\n" in err and f"vide.txt: {empty}\n" in err
+    assert main(["--lang", language, "--db", str(db), "import", str(pages), "--json"]) == 2
+    assert "empty file" in capsys.readouterr().out

@@ -27,7 +27,7 @@ from oim_archive.i18n import DOMAIN, LOCALE_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 SCANNED = [ROOT / "tui"]
-EXTRACTED = [ROOT / "tui", ROOT / "src"]
+EXTRACTED = [ROOT / "tui", ROOT / "src", ROOT / "importers"]
 
 # Calls whose first positional arguments are read by a person (how many of them), and keyword
 # arguments that are, whatever the call.
@@ -178,13 +178,16 @@ def test_every_shown_text_in_tui_and_the_cli_is_wrapped() -> None:
     assert problems == [], "texts shown without _() or ngettext():\n" + "\n".join(problems)
 
 
-def _marked_messages() -> dict[str, str]:
-    """msgid -> first place it is used, for every message the source marks for translation."""
+def _marked_messages(plural_only: bool = False) -> dict[str, str]:
+    """msgid -> first place it is used, for every message the source marks for translation
+    (``plural_only``: those marked with ``ngettext``, which need a plural entry)."""
     messages: dict[str, str] = {}
     for folder in EXTRACTED:
         for filename, lineno, message, _comments, _context in extract_from_dir(
             str(folder), method_map=[("**.py", "python")]
         ):
+            if plural_only and not isinstance(message, tuple):
+                continue
             msgid = message[0] if isinstance(message, tuple) else message
             if msgid:
                 messages.setdefault(msgid, f"{folder.name}/{filename}:{lineno}")
@@ -213,6 +216,14 @@ def test_catalog_translates_every_message_and_nothing_is_fuzzy(language: str) ->
     assert missing == [], f"{path.name} ({language}) lacks:\n" + "\n".join(missing)
     assert empty == [], f"{path.name} ({language}) leaves untranslated:\n" + "\n".join(empty)
     assert fuzzy == [], f"{path.name} ({language}) has fuzzy entries:\n" + "\n".join(fuzzy)
+    # ngettext finds only a plural entry: a singular one with the same text goes unused.
+    plural_entries = {m.id[0] for m in catalog if isinstance(m.id, tuple)}
+    singular = [
+        f"{where}: {msgid!r}"
+        for msgid, where in _marked_messages(plural_only=True).items()
+        if msgid not in plural_entries
+    ]
+    assert singular == [], f"{path.name} ({language}) lacks plural entries:\n" + "\n".join(singular)
 
 
 def test_every_help_example_is_marked_for_translation() -> None:

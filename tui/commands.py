@@ -16,7 +16,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
-from oim_archive.i18n import _, format_number, ngettext
+from oim_archive.i18n import _, format_number, ngettext, translated_reason
 from oim_archive.store.file.archive import Archive
 from oim_archive.store.file.paths import ENV_VAR, default_archive_path
 from oim_archive.store.reader import ArchiveReader
@@ -114,7 +114,8 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     else:
         out.write(_import_summary(report, archive.path) + "\n")
         for failure in report.failed:
-            sys.stderr.write(f"{PROG}: {clean_line(failure.file)}: {clean_line(failure.error)}\n")
+            reason = translated_reason(failure.reason, failure.error)
+            sys.stderr.write(f"{PROG}: {clean_line(failure.file)}: {clean_line(reason)}\n")
     return EXIT_FAILURE if report.failed else EXIT_OK
 
 

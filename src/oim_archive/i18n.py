@@ -140,6 +140,15 @@ def N_(message: str) -> str:
     return message
 
 
+def translated_reason(reason: tuple[str, Mapping[str, str]] | None, english: str) -> str:
+    """A refusal reason (``ImportRefused.reason``: template and values) in the interface
+    language; ``english`` when there is none (a reason from the system, a file name)."""
+    if reason is None:
+        return english
+    template, values = reason
+    return _(template).format(**values) if values else _(template)
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The translation of ``singular``/``plural`` for ``count`` (plural forms per language)."""
     return _active().ngettext(singular, plural, count)

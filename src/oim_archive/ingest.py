@@ -20,11 +20,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from oim_archive.i18n import N_
 from oim_archive.importers import MAX_PAGE_BYTES, ImportRefused, parse_page
 from oim_archive.store.exports.bundle import BundleError, is_bundle, looks_like_bundle, read_bundle
 from oim_archive.store.file.archive import Archive, ReplaceResult
 from oim_archive.store.records import Release
-from oim_archive.walk import ImportFailure, iter_files, os_reason, readable_path
+from oim_archive.walk import ImportFailure, Reason, iter_files, os_reason, readable_path
 from oim_archive.workers import interrupt_between_steps, start_pool
 
 BUNDLE_MAX_BYTES = 2 * 1024**3
@@ -90,6 +91,7 @@ class _Parsed:
     error: str | None = None
     data: bytes = b""
     settled: bool = False  # known or unreadable: nothing to parse
+    reason: Reason | None = None  # the refusal's template and values, to translate it
 
 
 def file_digest(data: bytes) -> str:
@@ -103,10 +105,11 @@ def gunzip_page(data: bytes) -> bytes:
     try:
         page = inflater.decompress(data, MAX_PAGE_BYTES + 1)
     except zlib.error:
-        raise ImportRefused("damaged gzip file") from None
+        raise ImportRefused(N_("damaged gzip file")) from None
     if len(page) > MAX_PAGE_BYTES:
         raise ImportRefused(
-            f"the page inside is over the limit of {MAX_PAGE_BYTES / 1024**2:.0f} MB"
+            N_("the page inside is over the limit of {limit} MB"),
+            limit=f"{MAX_PAGE_BYTES / 1024**2:.0f}",
         )
     return page
 
@@ -127,12 +130,14 @@ def _read_one(path_text: str) -> _Parsed:
             if len(data) > limit:
                 size = os.fstat(handle.fileno()).st_size
                 raise ImportRefused(
-                    f"file is {size / 1024**2:.1f} MB; the limit is {limit / 1024**2:.0f} MB"
+                    N_("file is {size}; the limit is {limit} MB"),
+                    size=f"{size / 1024**2:.1f} MB",
+                    limit=f"{limit / 1024**2:.0f}",
                 )
         result.data = data
         result.digest = file_digest(data)
     except ImportRefused as exc:
-        result.error = str(exc)
+        result.error, result.reason = str(exc), exc.reason
     except OSError as exc:
         result.error = os_reason(exc)
     return result
@@ -144,7 +149,7 @@ def _parse_loaded(item: _Parsed) -> _Parsed:
     try:
         item.releases = parse_file(data, readable_path(Path(item.path).name))
     except ImportRefused as exc:
-        item.error = str(exc)
+        item.error, item.reason = str(exc), exc.reason
     return item
 
 
@@ -214,7 +219,7 @@ def import_paths(
         for done, parsed in enumerate(stream, start=1):
             check_interrupt()
             if parsed.error is not None:
-                report.failed.append(ImportFailure(parsed.path, parsed.error))
+                report.failed.append(ImportFailure(parsed.path, parsed.error, parsed.reason))
             elif parsed.digest in known_digests:
                 report.duplicates.append(readable_path(parsed.path))
             else:
@@ -245,7 +250,7 @@ def reparse_sources(
         try:
             parsed[digest] = parse_file(data, names.get(digest, digest))
         except ImportRefused as exc:
-            report.failed.append(ImportFailure(names.get(digest, digest), str(exc)))
+            report.failed.append(ImportFailure(names.get(digest, digest), str(exc), exc.reason))
     if parsed:
         _record_reparse(report, archive.replace_sources(parsed))
     return report
@@ -265,9 +270,10 @@ def import_data(archive: Archive, data: bytes, name: str) -> ImportReport:
     report = ImportReport(files=1)
     limit = BUNDLE_MAX_BYTES if is_bundle(data[:4096]) else MAX_PAGE_BYTES
     if len(data) > limit:
-        report.failed.append(
-            ImportFailure(name, f"more than {limit / 1024**2:.0f} MB; that is the limit")
+        refusal = ImportRefused(
+            N_("more than {limit} MB; that is the limit"), limit=f"{limit / 1024**2:.0f}"
         )
+        report.failed.append(ImportFailure(name, str(refusal), refusal.reason))
         return report
     digest = file_digest(data)
     if archive.known_source(digest) is not None:
@@ -276,7 +282,7 @@ def import_data(archive: Archive, data: bytes, name: str) -> ImportReport:
     try:
         releases = parse_file(data, name)
     except ImportRefused as exc:
-        report.failed.append(ImportFailure(name, str(exc)))
+        report.failed.append(ImportFailure(name, str(exc), exc.reason))
         return report
     result = archive.add(releases, {digest: [r.id for r in releases]})
     report.imported.extend(result.added)

@@ -19,12 +19,17 @@ def readable_path(path_text: str) -> str:
     return os.fsencode(path_text).decode("utf-8", errors="replace")
 
 
+# A refusal reason as a message template and its values (ImportRefused.reason).
+Reason = tuple[str, dict[str, str]]
+
+
 @dataclass(slots=True)
 class ImportFailure:
     """A file that could not be imported, with a one-line reason."""
 
     file: str
-    error: str
+    error: str  # in English, as reports and JSON keep it
+    reason: Reason | None = None  # template and values, for the interface language
 
     def __post_init__(self) -> None:
         self.file = readable_path(self.file)

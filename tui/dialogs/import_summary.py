@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from oim_archive.i18n import _, format_number, ngettext
+from oim_archive.i18n import _, format_number, ngettext, translated_reason
 from oim_archive.tui.dialogs.scrolling import SCROLL_BINDINGS, scroll
 from oim_archive.tui.widgets.file_name import FileName
 from oim_archive.tui.widgets.key_bar import KeyBar
@@ -85,9 +85,8 @@ class ImportSummaryDialog(ModalScreen[None]):
                 yield Static(Content(_("Refused files:")), classes="dialog-title")
                 for failure in report.failed[:SHOWN_FAILURES]:
                     yield FileName(shown_file(failure.file, self.root), classes="import-file")
-                    yield Static(
-                        Content.assemble("  ", line(failure.error)), classes="import-reason"
-                    )
+                    reason = translated_reason(failure.reason, failure.error)
+                    yield Static(Content.assemble("  ", line(reason)), classes="import-reason")
                 more = len(report.failed) - SHOWN_FAILURES
                 if more > 0:
                     text = ngettext(
