@@ -91,7 +91,7 @@ def paragraphs(lines: list[str]) -> list[str]:
 # "Oujda, Tanger - L'Organisation…", "Genève – …", "Sénégal − …" (U+2212),
 # "Genève/ Port-au-Prince, 9 mars – …": places, an optional date, then a dash.
 _DATELINE = re.compile(
-    r"^(?P<head>[^\W\d_][^.!?;:«»\"“”\n]{0,90}?)"
+    r"^(?P<head>(?:\([^\W\d_][^()\n]{0,30}\)\s*)?[^\W\d_][^.!?;:«»\"“”\n]{0,90}?)"
     r"(?:\.?\s+-\s*|\.?\s*[–—−]\s*|\.?\s*-\s+|\.-\s*|\s*/\s*--?\s*)(?P<rest>\S.*)$",
     re.DOTALL,
 )
@@ -134,6 +134,19 @@ def _is_places(head: str) -> bool:
         elif word.lower() not in _PLACE_CONNECTORS:
             return False
     return capitalised >= 1
+
+
+# "Geneva  On Monday, …": a dateline whose dash was lost, leaving two spaces before the text.
+_LOST_DASH = re.compile(r"^(?P<head>[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){0,2}) {2,}(?=[A-ZÀ-Ý])")
+
+
+def restore_lost_dash(line: str, is_place: Callable[[str], bool]) -> str:
+    """The first body line with the dash of its dateline put back when only the two spaces
+    around it are left and what precedes them is a known place."""
+    lost = _LOST_DASH.match(line.lstrip())
+    if lost is None or not is_place(lost["head"]):
+        return line
+    return f"{lost['head']} – {line.lstrip()[lost.end() :]}"
 
 
 def split_dateline(

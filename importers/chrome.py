@@ -43,7 +43,8 @@ _ONLY_PUNCTUATION = re.compile(r"^[\W_]*$")
 _SENTENCE_END = re.compile(r"[.!?]\W*$")
 _CAPTION = re.compile(
     r"^(?:photo|photos|foto|fotos|crédits?\s+photo|photo\s+credits?|image|©)\b"
-    r"|\b(?:photo|foto|crédit|credit)\s*:\s*\S.{0,100}$"
+    r"|\b(?:photo|photograph|foto|crédit|credit)\s*:\s*\S.{0,100}$"
+    r"|\bclick\s+above\s+to\s+watch\.?$"
     r"|©\s*\S.{0,100}$"
     # A photographer's credit ending the line: "(IOM/Amanda Nero 2019)", "OIM/J. Dupont".
     r"|\b(?:IOM|OIM|UN|ONU|UNHCR)\s*/\s*[A-ZÀ-Ö][\w .'’-]{1,60}\)?\s*$",
@@ -54,7 +55,9 @@ _CAPTION = re.compile(
 _FEED_OR_BREADCRUMB = re.compile(
     r"^(?:subscribe\s+to\s+.{1,60}\s+feed|(?:updated|mis\s+à\s+jour|actualizado)\s*:?\s*\d+\s+\w+"
     r"(?:\s+\d+\s+\w+)?\s+(?:ago|min\.?)"
-    r"|(?:home|accueil|inicio|startseite)\s*[/>»›]\s*[^/]{1,60}(?:\s*[/>»›]\s*[^/]{1,60}){0,3})$",
+    r"|(?:home|accueil|inicio|startseite)\s*[/>»›]\s*[^/]{1,60}(?:\s*[/>»›]\s*[^/]{1,60}){0,3}"
+    # A newsletter's own mailbox under its issue date: "Comments/questions: editor@iom.int".
+    r"|(?:comments|questions|feedback|comentarios|commentaires)(?:\s*/\s*\w+)?\s*:\s*\S+@\S+)$",
     re.IGNORECASE,
 )
 # "L'OIM est présente en Tunisie depuis 2001." and its English and Spanish forms.
@@ -94,6 +97,12 @@ def is_label(line: str) -> bool:
     """A known menu label, page header or footer label, or a CMS language field."""
     folded = normalise_label(line)
     return folded in _LABELS or folded in _HEADERS or _LANGUAGE_FIELD.match(folded) is not None
+
+
+def is_listing_chrome(line: str) -> bool:
+    """A label, page header, feed line, breadcrumb or newsletter mailbox line between the
+    items of a listing."""
+    return is_label(line) or _FEED_OR_BREADCRUMB.match(line.strip()) is not None
 
 
 def is_footer(line: str) -> bool:

@@ -82,7 +82,7 @@ _MONTH_DAY_YEAR = re.compile(
     re.IGNORECASE,
 )
 _MONTH_YEAR = re.compile(r"\b" + _MONTH + r"\s+(?:de\s+|del\s+)?" + _YEAR, re.IGNORECASE)
-_NUMERIC = re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<year>(?:19|20)\d\d)\b")
+_NUMERIC = re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<year>(?:19|20)\d\d)\b")
 _ISO = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<b>[01]\d)-(?P<a>[0-3]\d)(?!\d)")
 
 

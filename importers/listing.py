@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .chrome import is_caption, normalise_label
+from .chrome import normalise_label
 from .contact_intro import find_intro
 from .dates import find_dates, weekday_date
 
@@ -224,90 +223,3 @@ def _drop_repeated_lines(items: list[Item]) -> None:
         if title is not None:
             item.title_index = kept.index(title)
         item.lines = [item.lines[index] for index in kept]
-
-
-# Link text left by a listing's "read more" links.
-_LINK_RESIDUE = re.compile(
-    r"^(?:read\s+more|click\s+here|lire\s+la\s+suite|en\s+savoir\s+plus|voir\s+plus|leer\s+m[áa]s|"
-    r"ver\s+m[áa]s|more|view\s+.{1,40}\s+map)\W*$",
-    re.IGNORECASE,
-)
-HEADLINE_MAX_LENGTH = 200
-HEADLINE_MIN_WORDS = 3
-MIN_TEASER_ITEMS = 3
-HEADLINE_SHARE = 0.35
-DATELINE_SHARE = 0.4
-
-
-def _blocks(lines: list[str], start: int, opens_with_dateline: Callable[[str], bool]) -> list[str]:
-    """Paragraphs (runs of non-blank lines) from a line on, without "read more" link text or
-    photo credits; a headline line followed at once by a dateline line is two paragraphs."""
-    blocks: list[list[str]] = [[]]
-    for line in lines[start:]:
-        text = line.strip()
-        if not text:
-            if blocks[-1]:
-                blocks.append([])
-        elif (
-            len(blocks[-1]) == 1
-            and _is_headline(blocks[-1][0])
-            and opens_with_dateline(text)
-            and not opens_with_dateline(blocks[-1][0])
-        ):
-            blocks.append([text])
-        else:
-            blocks[-1].append(text)
-    texts = [" ".join(block) for block in blocks if block]
-    return [text for text in texts if not (_LINK_RESIDUE.match(text) or is_caption(text))]
-
-
-def _is_headline(block: str) -> bool:
-    return (
-        len(block) <= HEADLINE_MAX_LENGTH
-        and block[-1] not in ".!:;,…"
-        and block.count(" ") + 1 >= HEADLINE_MIN_WORDS
-        and (block[0].isupper() or block[0].isdigit())
-        and not is_date_line(block)
-    )
-
-
-def split_teasers(
-    lines: list[str], title_index: int, opens_with_dateline: Callable[[str], bool]
-) -> list[Item] | None:
-    """A listing without CMS or date lines: headlines each followed by a teaser, or teasers that
-    each open with a dateline. None when the page does not have that shape."""
-    blocks = _blocks(lines, title_index, opens_with_dateline)
-    if len(blocks) < MIN_TEASER_ITEMS:
-        return None
-    headlines = [_is_headline(block) for block in blocks] if _is_headline(blocks[0]) else [False]
-    if headlines[0] and sum(headlines) >= max(MIN_TEASER_ITEMS, HEADLINE_SHARE * len(blocks)):
-        groups: list[list[str]] = []
-        for block, headline in zip(blocks, headlines, strict=True):
-            if headline and groups and len(groups[-1]) == 1:
-                groups[-1][0] = f"{groups[-1][0]} {block}"  # a title split over two lines
-            elif headline:
-                groups.append([block])
-            else:
-                groups[-1].append(block)
-        if sum(len(group) > 1 for group in groups) >= MIN_TEASER_ITEMS:
-            return [Item(_item_lines(group), title_index=0) for group in groups]
-        return None
-    if not opens_with_dateline(blocks[0]):
-        return None
-    datelines = [opens_with_dateline(block) for block in blocks]
-    if sum(datelines) >= max(MIN_TEASER_ITEMS, DATELINE_SHARE * len(blocks)):
-        groups = []
-        for block, dated in zip(blocks, datelines, strict=True):
-            if dated or not groups:
-                groups.append([block])
-            else:
-                groups[-1].append(block)
-        return [Item(_item_lines(group), title_index=0) for group in groups]
-    return None
-
-
-def _item_lines(group: list[str]) -> list[str]:
-    lines: list[str] = []
-    for block in group:
-        lines.extend((block, ""))
-    return lines

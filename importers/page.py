@@ -10,7 +10,7 @@ from oim_archive.store.countries import country_name
 from oim_archive.store.records import DATE_FROM_TEXT, DATE_PUBLISHED, Release
 from oim_archive.store.text import clean_line
 
-from .body import paragraphs, split_dateline
+from .body import paragraphs, restore_lost_dash, split_dateline
 from .chrome import (
     find_title,
     is_caption,
@@ -28,11 +28,12 @@ from .decode import decode_page
 from .errors import ImportRefused
 from .html import HtmlItem, is_html, read_html
 from .language import detect_language
-from .listing import Item, is_date_line, split_items, split_teasers
+from .listing import Item, is_date_line, split_items
 from .markup import clean_markup
 from .people import find_funders, find_quoted
 from .places import is_country_name, mentions, score_countries, tokenize
 from .release_shape import MAX_TITLE_LENGTH, SENTENCE_TITLE_WORDS, not_a_release
+from .teasers import split_teasers
 
 LANGUAGE_SAMPLE_WORDS = 1000
 DATELINE_ALONE_LENGTH = 100
@@ -231,6 +232,9 @@ def _release(
     if block_end < len(contact_lines):  # the release goes on after its contact block
         body_lines = [*body_lines, "", *contact_lines[block_end:]]
         contact_lines = contact_lines[:block_end]
+    first = next((i for i, line in enumerate(body_lines) if line.strip()), None)
+    if first is not None:
+        body_lines[first] = restore_lost_dash(body_lines[first], _names_a_place)
     paras = paragraphs(body_lines)
     dateline = dateline_date = None
     if len(paras) > 1 and len(paras[0]) <= DATELINE_ALONE_LENGTH and paras[0][-1] in "-–—−":
@@ -323,6 +327,10 @@ def _inherit_listing_country(releases: list[Release]) -> None:
             release.country_name = country_name(country, release.language)
 
 
+def _names_a_place(name: str) -> bool:
+    return bool(mentions(name))
+
+
 def _opens_with_dateline(paragraph: str) -> bool:
     return split_dateline(paragraph, is_country_name)[0] is not None
 
@@ -338,7 +346,7 @@ def parse_text(decoded: str, name: str) -> list[Release]:
     items = split_items(lines, title_index)
     site = tuple(chrome)  # a country site's chrome names its country, for items naming none
     if len(items) == 1 and items[0].lines is lines:
-        teasers = split_teasers(lines, title_index, _opens_with_dateline)
+        teasers = split_teasers(lines, title_index, _opens_with_dateline, is_country_name)
         if teasers is not None:
             items = teasers
     for number, item in enumerate(items):

@@ -23,6 +23,10 @@ _STOP = re.compile(
     # A purpose clause ends the name: "pour renforcer", "para fortalecer", "to IOM", "to help".
     r"|\s+(?:pour|afin\s+de|en\s+vue\s+de)\s+(?=[a-zà-ÿ]+(?:er|ir|re)\b)"
     r"|\s+para\s+(?=[a-zá-úñ]+(?:ar|er|ir)\b)|\s+(?:in\s+order\s+)?to\s+|\s+for\s+(?=[a-z])"
+    # "…, IOM will…": IOM as the subject of the main clause; "… Implemented by IOM Greece".
+    r"|,\s+(?:IOM|OIM|l['’]OIM|la\s+OIM)\b"
+    r"|\s+(?:(?:et|and|y)\s+)?(?i:implemented|executed|carried\s+out)\s+by\b"
+    r"|\s+(?:(?:et|and|y)\s+)?(?i:mis\s+en\s+[œo]e?uvre\s+par|implementado\s+por|ejecutado\s+por)\b"
     r"|,\s+(?="
     + _ARTICLE_WORDS
     + r"\s*[a-zà-ÿ])|,\s+(?![A-ZÀ-Ö]|"
@@ -39,6 +43,13 @@ _IOM = re.compile(r"^(?:IOM|OIM|l['’]OIM|la\s+OIM|the\s+IOM)\b")
 _CONTINUES_NAME = frozenset({"de", "d", "du", "des", "of", "del", "for", "pour", "para"})
 _STARTS_FUNDER = frozenset({"le", "la", "les", "l", "the", "el", "los", "las"})
 MAX_FUNDER_LENGTH = 160
+# The funder's acronym in brackets after its name: "… Cooperation Agency (Sida)".
+_ACRONYM = re.compile(r"\([A-Z][A-Za-z.&-]{1,12}\)")
+# "the State of Kuwait donated USD 10 million": the donor before its verb.
+_DONOR = re.compile(
+    r"(?P<name>(?:the\s+)?[A-ZÀ-Ö][\w'’-]+(?:\s+(?:of|for|and|the|[A-ZÀ-Ö][\w'’-]+)){0,6})"
+    r"\s+(?:has\s+|have\s+)?donated\b(?!\s+by\b)"
+)
 
 
 def _tidy_funder(name: str) -> str:
@@ -114,7 +125,9 @@ def find_funders(text: str, words: list[str] | None = None) -> list[str]:
         done_until = match.end()
         rest = text[match.end() : match.end() + 400]
         stop = _STOP.search(rest)
-        phrase = rest[: stop.start()] if stop else rest
+        end = stop.start() if stop else len(rest)
+        acronym = _ACRONYM.match(rest, end) if stop else None
+        phrase = rest[: acronym.end() if acronym else end]
         for part in _LIST_COMMA.split(phrase):
             for name in _split_funders(part):
                 funder = _tidy_funder(name)
@@ -122,6 +135,13 @@ def find_funders(text: str, words: list[str] | None = None) -> list[str]:
                     continue  # IOM names itself ("supplied by IOM"): not a funder
                 if 2 <= len(funder) <= MAX_FUNDER_LENGTH and funder not in funders:
                     funders.append(funder)
+    if "donated" in lowered:
+        for donor in _DONOR.finditer(text):
+            if text[max(0, donor.start() - 4) : donor.start()].endswith("in "):
+                continue  # "IOM in Costa Rica donated": the place of the giver, not a donor
+            funder = _tidy_funder(donor["name"])
+            if not _IOM.match(funder) and funder not in funders:
+                funders.append(funder)
     return funders
 
 

@@ -13,6 +13,7 @@ import re
 from oim_archive.i18n import N_
 from oim_archive.store.records import DATE_PUBLISHED, Release
 
+from .chrome import is_label
 from .contact_intro import find_intro
 from .errors import ImportRefused
 
@@ -116,6 +117,15 @@ def _is_table(lines: list[str]) -> bool:
     return False
 
 
+IOM_SITE_LABELS = 3
+
+
+def _on_iom_site(chrome: list[str]) -> bool:
+    """The page carries an IOM site's own menu (its labels are known): IOM is the one
+    speaking, whoever the sentences name."""
+    return sum(1 for line in chrome if is_label(line)) >= IOM_SITE_LABELS
+
+
 def not_a_release(
     lines: list[str], title_index: int, chrome: list[str], release: Release
 ) -> ImportRefused | None:
@@ -145,18 +155,19 @@ def not_a_release(
     sentence = title_line.endswith(".") and title_line.count(" ") + 1 >= SENTENCE_TITLE_WORDS
     no_headline = sentence or len(title_line) > MAX_TITLE_LENGTH
     bullets = sum(1 for line in text_lines if _BULLET_LINE.match(line))
-    if no_headline and (chrome or bullets >= MIN_BULLETS):
+    text = f"{release.title}\n{release.body}"
+    # A statement on IOM's own site opens without a headline too, but it is told in time.
+    if no_headline and (chrome or bullets >= MIN_BULLETS) and not _NEWS_TIME.search(text):
         return ImportRefused(
             N_("not a press release page (no headline, dateline, date or contact)")
         )
     if _has_release_label(lines, title_index):
         return None
-    text = f"{release.title}\n{release.body}"
     if _section_headings(text_lines) >= MIN_HEADINGS and not _NEWS_TIME.search(text):
         return ImportRefused(
             N_("not a press release page (no dateline, date, contact or news in it)")
         )
-    if no_headline and not _IOM_SPEAKS.search(text):
+    if no_headline and not _IOM_SPEAKS.search(text) and not _on_iom_site(chrome):
         return ImportRefused(
             N_(
                 "not a press release page (an article about IOM: no headline, dateline, date "
