@@ -43,8 +43,6 @@ _IOM = re.compile(r"^(?:IOM|OIM|l['’]OIM|la\s+OIM|the\s+IOM)\b")
 _CONTINUES_NAME = frozenset({"de", "d", "du", "des", "of", "del", "for", "pour", "para"})
 _STARTS_FUNDER = frozenset({"le", "la", "les", "l", "the", "el", "los", "las"})
 MAX_FUNDER_LENGTH = 160
-# The funder's acronym in brackets after its name: "… Cooperation Agency (Sida)".
-_ACRONYM = re.compile(r"\([A-Z][A-Za-z.&-]{1,12}\)")
 # "the State of Kuwait donated USD 10 million": the donor before its verb.
 _DONOR = re.compile(
     r"(?P<name>(?:the\s+)?[A-ZÀ-Ö][\w'’-]+(?:\s+(?:of|for|and|the|[A-ZÀ-Ö][\w'’-]+)){0,6})"
@@ -125,9 +123,7 @@ def find_funders(text: str, words: list[str] | None = None) -> list[str]:
         done_until = match.end()
         rest = text[match.end() : match.end() + 400]
         stop = _STOP.search(rest)
-        end = stop.start() if stop else len(rest)
-        acronym = _ACRONYM.match(rest, end) if stop else None
-        phrase = rest[: acronym.end() if acronym else end]
+        phrase = rest[: stop.start()] if stop else rest
         for part in _LIST_COMMA.split(phrase):
             for name in _split_funders(part):
                 funder = _tidy_funder(name)
