@@ -86,9 +86,41 @@ _NUMERIC = re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<yea
 _ISO = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<b>[01]\d)-(?P<a>[0-3]\d)(?!\d)")
 
 
+# Month numbers by lower-case name, as dateutil's parserinfo maps them (a later name wins).
+_MONTH_NUMBERS = {name: number for number, names in enumerate(_MONTHS, 1) for name in names}
+_PLAIN_SPAN = re.compile(
+    r"(?P<day>[0-9]{1,2}) (?P<month>[0-9]{1,2}|[^\W\d_]+) (?P<year>[12][0-9]{3})"
+)
+MAX_DAY = 31
+MONTHS_IN_YEAR = 12
+
+
+def _plain_date(span: str) -> datetime | None:
+    """The date of a span "DAY MONTH YEAR" (a month name or number) when its reading is
+    certain: what dateutil gives for it, without its tokenizer (the import's hottest call).
+    None for anything else (dateutil then decides)."""
+    plain = _PLAIN_SPAN.fullmatch(span)
+    if plain is None:
+        return None
+    day, month_text = int(plain["day"]), plain["month"]
+    # Day first: dateutil reads "a b YEAR" as day a, month b whenever b can be a month.
+    month = int(month_text) if month_text.isdigit() else _MONTH_NUMBERS.get(month_text.lower(), 0)
+    if not (1 <= day <= MAX_DAY and 1 <= month <= MONTHS_IN_YEAR):
+        return None
+    try:
+        return datetime(int(plain["year"]), month, day)
+    except ValueError:
+        return None
+
+
 @lru_cache(maxsize=4096)
 def _parse(span: str, precision: str) -> str | None:
     """dateutil's reading of a normalised span, cut to the precision written."""
+    plain = _plain_date(span)
+    if plain is not None:
+        return f"{plain.year:04d}-{plain.month:02d}" + (
+            f"-{plain.day:02d}" if precision == "day" else ""
+        )
     try:
         parsed = date_parser.parse(span, parserinfo=PARSER_INFO, default=_DEFAULT)
     except (ValueError, OverflowError):

@@ -53,6 +53,7 @@ _UNUSUAL = re.compile(
 # UTF-8 read as Windows-1252 and saved again ("Ã©" for "é", "â€™" for "’"): a lead byte of a
 # UTF-8 sequence shown as Ã, Â or â, followed by a continuation byte shown as cp1252.
 # "Ã " is "à" whose second byte, a non-breaking space, was saved as a plain space.
+_MOJIBAKE_LEADS = "ÂÃÅâ"
 _MOJIBAKE = re.compile(
     "[ÂÃÅâ][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]|Ã (?: (?=\\S)|(?<=[a-zà-ÿ]Ã )(?=\\s))"
 )
@@ -75,7 +76,9 @@ def _repair_line(line: str) -> str:
 
 def repair_mojibake(text: str) -> str:
     """Lines of doubly encoded UTF-8 repaired; other lines are left as they are."""
-    if _MOJIBAKE.search(text) is None:
+    # Every mojibake pattern starts with one of these letters: four substring tests settle
+    # the common case far faster than the regex.
+    if not any(lead in text for lead in _MOJIBAKE_LEADS) or _MOJIBAKE.search(text) is None:
         return text
     lines = text.split("\n")
     for index, line in enumerate(lines):

@@ -23,8 +23,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u2
 
 def strip_control(text: str, *, keep_newlines: bool = True) -> str:
     """Remove terminal escape sequences and control characters (keeps newlines and tabs)."""
-    text = _ANSI.sub("", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x1b" in text or "\x9b" in text:  # every escape sequence starts with one of these
+        text = _ANSI.sub("", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
     if not keep_newlines:
         text = " ".join(text.split())
