@@ -120,9 +120,42 @@ _FIRST_WORDS: frozenset[str] = frozenset(
 )
 
 
+def _start(written: str) -> tuple[Place | None, frozenset[str]]:
+    """What a first word as written gives alone (its one-word entry, when its case fits) and
+    the lower-case second words of the longer names it begins."""
+    first = written.lower()
+    single = _ENTRIES.get((first,))
+    if single is not None and single.case_sensitive and not written[:1].isupper():
+        single = None
+    return single, _SECOND_WORDS.get(first, frozenset())
+
+
+_SECOND_WORDS: dict[str, frozenset[str]] = {}
+for _name in _ENTRIES:
+    if len(_name) > 1:
+        _SECOND_WORDS[_name[0]] = _SECOND_WORDS.get(_name[0], frozenset()) | {_name[1]}
+_STARTS = {written: _start(written) for written in _FIRST_WORDS}
+
+
 def tokenize(text: str) -> list[str]:
     """The words of a text, as written."""
     return WORD.findall(text)
+
+
+def _longest_at(words: list[str], index: int) -> tuple[int, Place] | None:
+    """The longest gazetteer name starting at words[index]: its length in words and entry."""
+    first = words[index].lower()
+    best: tuple[int, Place] | None = None
+    key: tuple[str, ...] = (first,)
+    for size in range(1, min(_LONGEST.get(first, 0), len(words) - index) + 1):
+        if size > 1:
+            key = (*key, words[index + size - 1].lower())
+        place = _ENTRIES.get(key)
+        if place is not None and (not place.case_sensitive or words[index][:1].isupper()):
+            best = (size, place)
+        if key not in _PREFIXES:
+            break
+    return best
 
 
 def mentions(text: str, words: list[str] | None = None) -> list[Place]:
@@ -135,20 +168,16 @@ def mentions(text: str, words: list[str] | None = None) -> list[Place]:
     for index in compress(range(count), map(_FIRST_WORDS.__contains__, words)):
         if index < next_free:
             continue
-        first = words[index].lower()
-        best: tuple[int, Place] | None = None
-        key: tuple[str, ...] = (first,)
-        for size in range(1, min(_LONGEST.get(first, 0), count - index) + 1):
-            if size > 1:
-                key = (*key, words[index + size - 1].lower())
-            place = _ENTRIES.get(key)
-            if place is not None and (not place.case_sensitive or words[index][:1].isupper()):
-                best = (size, place)
-            if key not in _PREFIXES:
-                break
-        if best is not None:
-            found.append(best[1])
-            next_free = index + best[0]
+        single, seconds = _STARTS[words[index]]
+        # Most first words ("la", "the", "Mali") begin no longer name with the word after them.
+        if seconds and index + 1 < count and words[index + 1].lower() in seconds:
+            best = _longest_at(words, index)
+            if best is not None:
+                found.append(best[1])
+                next_free = index + best[0]
+        elif single is not None:
+            found.append(single)
+            next_free = index + 1
     return found
 
 
