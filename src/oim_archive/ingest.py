@@ -18,7 +18,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from oim_archive.i18n import N_
 from oim_archive.importers import MAX_PAGE_BYTES, ImportRefused, parse_page
@@ -120,7 +120,7 @@ def _read_one(path_text: str) -> _Parsed:
     result = _Parsed(path=path_text)
     try:
         with open(path_text, "rb") as handle:
-            data = handle.read(MAX_PAGE_BYTES + 1)
+            data = _read_at_most(handle, MAX_PAGE_BYTES + 1)
             if path_text.endswith(".gz") and data.startswith(b"\x1f\x8b"):
                 data = gunzip_page(data)
             limit = MAX_PAGE_BYTES
@@ -141,6 +141,17 @@ def _read_one(path_text: str) -> _Parsed:
     except OSError as exc:
         result.error = os_reason(exc)
     return result
+
+
+def _read_at_most(handle: BinaryIO, limit: int) -> bytes:
+    """The file's first ``limit`` bytes at most. Asked for by its size (plus one byte, in case
+    it grew): a read of ``limit`` bytes would allocate the whole limit for every small page,
+    which cost more than the read itself."""
+    size = os.fstat(handle.fileno()).st_size
+    data = handle.read(min(size + 1, limit))
+    if size < len(data) < limit:  # it grew since, or its size is not known (0)
+        data += handle.read(limit - len(data))
+    return data
 
 
 def _parse_loaded(item: _Parsed) -> _Parsed:
