@@ -208,5 +208,6 @@ class ArchiveReader:
         index = self.search_index(snapshot)
         directory = self._built_directory(snapshot)
         contact_search = self.contact_search(directory, snapshot.stamp)
+        contact_search.prepare()
         gc.freeze()
         return index, directory, contact_search

@@ -171,8 +171,7 @@ def cmd_remove(args: argparse.Namespace, out: TextIO) -> int:
     from oim_archive.store.errors import AmbiguousReleaseError, UnknownReleaseError
 
     archive = _reader(args).archive
-    archive.require()
-    try:
+    try:  # the write reads and checks the file first: a damaged one stops it unwritten
         removed = archive.remove(args.ids)
     except (UnknownReleaseError, AmbiguousReleaseError) as exc:
         raise CliError(_("{reason}; nothing was removed").format(reason=exc)) from None

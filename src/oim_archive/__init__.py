@@ -6,11 +6,6 @@ The subpackages live in the repository's top-level folders (``store/``, ``import
 
 from __future__ import annotations
 
-from importlib import metadata
-
-try:
-    __version__ = metadata.version("oim-archive")
-except metadata.PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0+unknown"
+__version__ = "0.1.0"  # the one place it is written (pyproject reads it)
 
 __all__ = ["__version__"]

@@ -21,7 +21,8 @@ from oim_archive.store.errors import (
     UnknownReleaseError,
 )
 from oim_archive.store.file import layout
-from oim_archive.store.file.catalog import write_catalog_rows
+from oim_archive.store.file.catalog import catalog_fields, listed_fields, write_catalog_rows
+from oim_archive.store.file.layout import StoredLine
 from oim_archive.store.file.lock import DEFAULT_LOCK_TIMEOUT, exclusive_lock
 from oim_archive.store.file.scan import (
     ArchiveScan,
@@ -79,15 +80,6 @@ def _documents(rows: Mapping[str, Mapping[str, Any]]) -> list[Document]:
     return [Document(row, doc_id=key) for key, row in rows.items()]  # type: ignore[arg-type]
 
 
-def _first_source(records: Mapping[str, Any], ids: Sequence[str]) -> str | None:
-    """The ``source`` of the first of ``ids`` still in the archive that has one."""
-    for release_id in ids:
-        source = records.get(release_id, {}).get("source")
-        if source:
-            return str(source)
-    return None
-
-
 def _differs(old: Mapping[str, Any], new: Mapping[str, Any], old_body: Any) -> bool:
     """Whether a re-parsed record says something else than the stored one (import time aside)."""
     keys = (set(old) | set(new)) - {"imported_at", "body", "id"}
@@ -97,6 +89,16 @@ def _differs(old: Mapping[str, Any], new: Mapping[str, Any], old_body: Any) -> b
         return decode_body(old_body) != new.get("body")
     except ValueError:
         return True
+
+
+def _summary(table: str, key: str, record: dict[str, Any]) -> list[Any] | None:
+    """What a write keeps of a record it leaves in the file: a release's list fields."""
+    return catalog_fields(key, record) if table == RELEASES_TABLE else None
+
+
+def _catalog_fields(records: Mapping[str, Any]) -> Iterator[list[Any]]:
+    for key, record in records.items():
+        yield record.summary if isinstance(record, StoredLine) else catalog_fields(key, record)
 
 
 def now_iso() -> str:
@@ -129,8 +131,11 @@ class Archive:
     def __init__(self, path: str | os.PathLike[str], *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT):
         self.path = Path(path).expanduser()
         self.lock_timeout = lock_timeout
-        self._storage = AtomicOrjsonStorage(self.path)
+        self._storage = AtomicOrjsonStorage(
+            self.path, summarize=_summary, checked_lines=self._checked_lines
+        )
         self._scanned: ArchiveScan | None = None
+        self._sources_read: tuple[Stamp, dict[str, Any]] | None = None
         # Private: every write goes through the methods below, under the lock.
         self._db = _ArchiveDB(storage=lambda: self._storage)
 
@@ -206,7 +211,8 @@ class Archive:
         if stamp is None:
             self.require(validate=False)
         try:
-            scanned = scan_file(self.path, self._get_whole)
+            with layout.gc_paused():
+                scanned = scan_file(self.path, self._get_whole)
         except layout.NotLineLayout:
             scanned = self._scan_whole()
         self._scanned = scanned
@@ -232,6 +238,21 @@ class Archive:
         """The whole releases of ``rows`` (from ``releases()``), one at a time, in order."""
         return whole_releases(rows)
 
+    def _checked_lines(self, stamp: Stamp) -> dict[int, tuple[str, Any]] | None:
+        """Where each release's and body's line starts in the version of the file this
+        object's scan checked (None: no such scan), for a write to copy them unparsed."""
+        scanned = self._scanned
+        if scanned is None or scanned.stamp != stamp:
+            return None
+        lines: dict[int, tuple[str, Any]] = {}
+        for row in scanned.rows:
+            at = getattr(row, "at", (-1, -1))
+            if at[0] < 0 or at[1] < 0:
+                return None
+            lines[at[0]] = (row.id, listed_fields(row))
+            lines[at[1]] = (row.id, None)
+        return lines
+
     def _current_scan(self) -> ArchiveScan | None:
         """The scan of the file as it is now, if one was made (no read)."""
         cached = self._scanned
@@ -239,8 +260,26 @@ class Archive:
 
     def known_digests(self) -> frozenset[str]:
         """Hashes of every raw file imported so far."""
-        tables = self._storage.read() or {}
-        return frozenset(tables.get(SOURCES_TABLE, {}).keys())
+        return frozenset(self._sources())
+
+    def _sources(self) -> dict[str, Any]:
+        """The sources table (hash of a raw file -> the ids it brought), read alone: the
+        releases' and bodies' lines are passed over, not parsed."""
+        stamp = self.stamp()
+        cached = self._sources_read
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+        sources: dict[str, Any] = {}
+        try:
+            for chunk in layout.scan(self.path, skip=(RELEASES_TABLE, BODIES_TABLE)):
+                if chunk.table == SOURCES_TABLE and chunk.rows is not None:
+                    sources.update(chunk.rows)
+        except (layout.NotLineLayout, OSError):
+            tables = self._storage.read() or {}  # another layout, or damage: read whole
+            sources = tables.get(SOURCES_TABLE, {})
+        if stamp is not None and self.stamp() == stamp:
+            self._sources_read = (stamp, sources)
+        return sources
 
     def resolve_id(self, prefix: str) -> str:
         """The full id of the one release whose id starts with ``prefix``."""
@@ -300,27 +339,42 @@ class Archive:
 
     def known_source(self, digest: str) -> list[str] | None:
         """Release ids of a raw file already imported, by the hash of its bytes."""
-        tables = self._storage.read() or {}
-        entry = tables.get(SOURCES_TABLE, {}).get(digest)
+        entry = self._sources().get(digest)
         return list(entry.get("ids", [])) if entry else None
 
     @contextlib.contextmanager
     def _writing(self) -> Iterator[dict[str, Any]]:
         """Hold the lock, read the file fresh and check it, collect TinyDB's table writes and
         write the file once, atomically; refresh the list catalog. Yields the tables as read."""
-        with exclusive_lock(self.path, self.lock_timeout):
+        with exclusive_lock(self.path, self.lock_timeout), layout.gc_paused():
             writes = self._storage.writes
             with self._storage.batch(create=True):
                 yield dict(self._storage.read() or {})
+                written = self._storage.read() or {}
             if self._storage.writes != writes:
                 # The browser's list catalog, so the next start after a write is fast too.
-                records = (self._storage.read() or {}).get(RELEASES_TABLE, {})
+                records = written.get(RELEASES_TABLE, {})
                 write_catalog_rows(
                     self.path,
                     self._storage.last_written,
-                    records.values(),
+                    _catalog_fields(records),
                     self._storage.last_offsets,
                 )
+
+    def _stored_release(self, release_id: str) -> Release:
+        """A release of the tables being written, whole."""
+        record = self._storage.stored(RELEASES_TABLE, release_id)
+        body = self._storage.stored(BODIES_TABLE, release_id)
+        return self._load(release_id, record, {release_id: body})
+
+    def _first_source(self, records: Mapping[str, Any], ids: Sequence[str]) -> str | None:
+        """The ``source`` of the first of ``ids`` still in the archive that has one."""
+        for release_id in ids:
+            if release_id in records:
+                source = (self._storage.stored(RELEASES_TABLE, release_id) or {}).get("source")
+                if source:
+                    return str(source)
+        return None
 
     def _table(self, name: str) -> Table:
         return self._db.table(name, cache_size=0)
@@ -369,11 +423,9 @@ class Archive:
         """Remove releases by id or unique id prefix in one locked atomic write, and remember
         them as removed. An unknown or ambiguous id raises before anything is written.
         Returns the removed releases, whole (to undo)."""
-        with self._writing() as tables:
+        with self._writing():
             full = list(dict.fromkeys(self.resolve_id(i) for i in ids_or_prefixes))
-            records = tables.get(RELEASES_TABLE, {})
-            bodies = tables.get(BODIES_TABLE, {})
-            gone = [self._load(i, records[i], bodies) for i in full]
+            gone = [self._stored_release(i) for i in full]
             if full:
                 _drop(self._table(RELEASES_TABLE), full)
                 _drop(self._table(BODIES_TABLE), full)
@@ -399,7 +451,7 @@ class Archive:
             fresh: dict[str, Release] = {}
             origins: dict[str, str] = {}  # release id -> where its bytes first came from
             for digest, releases in parsed.items():
-                origin = _first_source(records, sources.get(digest, {}).get("ids", []))
+                origin = self._first_source(records, sources.get(digest, {}).get("ids", []))
                 for release in releases:
                     fresh.setdefault(release.id, release)
                     if origin is not None:
@@ -414,11 +466,11 @@ class Archive:
                 # The same bytes read again from elsewhere (a fetched page kept on disk): the
                 # release still comes from where they were first found, its URL.
                 record["source"] = origins.get(release_id, record["source"])
-                old = records.get(release_id)
+                old = self._storage.stored(RELEASES_TABLE, release_id)
                 if old is None:
                     record["imported_at"] = record.get("imported_at") or stamp
                     result.appeared.append(release_id)
-                elif _differs(old, record, tables.get(BODIES_TABLE, {}).get(release_id)):
+                elif _differs(old, record, self._storage.stored(BODIES_TABLE, release_id)):
                     record["imported_at"] = old.get("imported_at") or stamp
                     result.changed.append(release_id)
                 else:

@@ -124,30 +124,33 @@ def write_catalog(
     archive_path: Path, stamp: tuple[int, int] | None, releases: Sequence[Release]
 ) -> None:
     """Save the list catalog of ``releases`` (in display order); best effort, atomic."""
-    rows = [
-        [*(getattr(r, name) for name in _LIST_FIELDS), *getattr(r, "at", (-1, -1))]
-        for r in releases
-    ]
+    rows = [[*listed_fields(r), *getattr(r, "at", (-1, -1))] for r in releases]
     _save(archive_path, stamp, rows)
+
+
+def listed_fields(release: Release) -> list[Any]:
+    """What the catalog keeps of a release read from the archive."""
+    return [getattr(release, name) for name in _LIST_FIELDS]
+
+
+def catalog_fields(key: str, record: Mapping[str, Any]) -> list[Any]:
+    """What the catalog keeps of a stored release record (``key``: its id in the table)."""
+    row = [record.get(name) for name in _LIST_FIELDS]
+    row[0] = row[0] or key
+    return row
 
 
 def write_catalog_rows(
     archive_path: Path,
     stamp: tuple[int, int] | None,
-    records: Iterable[dict[str, Any]],
+    fields: Iterable[list[Any]],
     offsets: Mapping[str, Mapping[str, int]],
 ) -> None:
-    """Save the list catalog from stored release records, sorted newest first, with where
-    each record and body line starts in the file (``offsets`` by table, from the write)."""
+    """Save the list catalog from stored releases' ``catalog_fields``, sorted newest first,
+    with where each record and body line starts in the file (``offsets`` by table, from the
+    write)."""
     at_record, at_body = offsets.get("releases", {}), offsets.get("bodies", {})
-    rows = [
-        [
-            *(record.get(name) for name in _LIST_FIELDS),
-            at_record.get(record.get("id") or "", -1),
-            at_body.get(record.get("id") or "", -1),
-        ]
-        for record in records
-    ]
+    rows = [[*row, at_record.get(row[0], -1), at_body.get(row[0], -1)] for row in fields]
     for row in rows:  # the date basis as a read gives it: none without a date
         if not row[_DATE]:
             row[_LIST_FIELDS.index("date_basis")] = None

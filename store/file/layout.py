@@ -21,10 +21,12 @@ or by hand) is read whole the old way; the next write puts it in this layout.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+import contextlib
+import gc
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 import orjson
 
@@ -33,27 +35,91 @@ CLOSE = b"}\n"
 CHUNK_LINES = 4096  # records parsed at once while scanning: bounds the memory a scan needs
 
 
+class StoredLine(NamedTuple):
+    """A record left where it is in the file being rewritten: a write copies its line as is
+    instead of holding it parsed (a write at 100k releases needs tens of MB, not ~1 GB).
+    ``summary`` is what the writer kept of it (the list fields of a release)."""
+
+    offset: int
+    length: int
+    summary: Any = None
+
+
 def dump_tables(
     tables: Mapping[str, Mapping[str, Any]],
     out: BinaryIO,
-    offsets: Mapping[str, dict[str, int]] | None = None,
+    spans: Mapping[str, dict[str, tuple[int, int]]] | None = None,
+    copy: Callable[[StoredLine], bytes] | None = None,
 ) -> None:
     """Write the archive's tables to ``out`` in the line layout; for each table named in
-    ``offsets``, note there where each record's line starts."""
+    ``spans``, note there where each record's line starts and its length. ``StoredLine``
+    values are written as ``copy`` returns their lines from the file they were found in,
+    consecutive ones a block at a time."""
     position = out.write(OPEN)
     names = list(tables)
     for number, name in enumerate(names):
         position += out.write(orjson.dumps(name) + b":{\n")
-        rows = tables[name]
-        noted = offsets.get(name) if offsets is not None else None
-        last = len(rows) - 1
-        for index, (key, row) in enumerate(rows.items()):
+        noted = spans.get(name) if spans is not None else None
+        rows = list(tables[name].items())
+        start = 0
+        while start < len(rows):
+            end = _block_end(rows, start)
+            key, row = rows[start]
+            if isinstance(row, StoredLine):
+                if copy is None:
+                    raise ValueError("a record left in its file needs that file to be copied")
+                tail = rows[end - 1][1]
+                block = copy(StoredLine(row.offset, tail.offset + tail.length - row.offset))
+            else:
+                block = orjson.dumps({str(key): row})[1:-1]
+            block = block.rstrip()
+            block = block[:-1] if block.endswith(b",") else block
+            written = out.write(block + (b"\n" if end == len(rows) else b",\n"))
             if noted is not None:
-                noted[str(key)] = position
-            line = orjson.dumps({str(key): row})[1:-1] + (b"\n" if index == last else b",\n")
-            position += out.write(line)
+                *inner, (last_key, last_row) = rows[start:end]
+                for copied, line in inner:  # only old lines share a block
+                    noted[str(copied)] = (position + line.offset - row.offset, line.length)
+                at = position + (last_row.offset - row.offset if inner else 0)
+                noted[str(last_key)] = (at, position + written - at)
+            position += written
+            start = end
         position += out.write(b"}\n" if number == len(names) - 1 else b"},\n")
     out.write(CLOSE)
+
+
+COPY_BLOCK = 4 << 20  # bytes of old lines copied at once: bounds a write's memory
+
+
+def _block_end(rows: list[tuple[str, Any]], start: int) -> int:
+    """The end of the block of rows written at once from ``start``: one new record, or old
+    lines that follow each other in their file (up to COPY_BLOCK bytes)."""
+    first = rows[start][1]
+    end = start + 1
+    if not isinstance(first, StoredLine):
+        return end
+    tail = first
+    while end < len(rows):
+        following = rows[end][1]
+        if not isinstance(following, StoredLine) or following.offset != tail.offset + tail.length:
+            break
+        if following.offset + following.length - first.offset > COPY_BLOCK:
+            break
+        tail = following
+        end += 1
+    return end
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while many lasting, acyclic objects are made (one
+    per record): its full passes over them would cost a quarter of a 100k-record read."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def chunks(lines: Iterable[bytes], size: int = CHUNK_LINES) -> Iterator[list[bytes]]:
@@ -70,11 +136,12 @@ def chunks(lines: Iterable[bytes], size: int = CHUNK_LINES) -> Iterator[list[byt
 
 @dataclass(slots=True)
 class TableChunk:
-    """Some consecutive records of one table, parsed, with the byte offset of each line."""
+    """Some consecutive records of one table, parsed, with where each line is."""
 
     table: str
-    rows: dict[str, dict[str, Any]]
+    rows: dict[str, dict[str, Any]] | None  # None: the lines were not parsed
     offsets: list[int]
+    lengths: list[int]
 
 
 class NotLineLayout(Exception):
@@ -96,6 +163,7 @@ def _table_header(line: bytes) -> str:
 
 def _parse_records(table: str, lines: list[bytes], offsets: list[int]) -> TableChunk:
     """One chunk of record lines as one small JSON object; every value must be an object."""
+    lengths = [len(line) for line in lines]
     joined = b"".join(lines).rstrip()
     if joined.endswith(b","):
         joined = joined[:-1]
@@ -105,11 +173,13 @@ def _parse_records(table: str, lines: list[bytes], offsets: list[int]) -> TableC
         raise NotLineLayout("a record line is not JSON") from None
     if len(rows) != len(lines) or not all(isinstance(row, dict) for row in rows.values()):
         raise NotLineLayout("not one record object per line")
-    return TableChunk(table, rows, offsets)
+    return TableChunk(table, rows, offsets, lengths)
 
 
-def scan(path: Path) -> Iterator[TableChunk]:
-    """The file's tables, a chunk of records at a time, in file order.
+def scan(path: Path, skip: Collection[str] = ()) -> Iterator[TableChunk]:
+    """The file's tables, a chunk of records at a time, in file order. The lines of the
+    tables named in ``skip`` are not parsed: their chunks give where the lines are, with
+    ``rows`` None.
 
     Raises NotLineLayout, possibly after some chunks, when the file is in another layout or
     does not end as a whole one does (a truncated copy): the caller then reads it whole,
@@ -121,9 +191,11 @@ def scan(path: Path) -> Iterator[TableChunk]:
         while True:
             header = handle.readline()
             table = _table_header(header)
+            wanted = table not in skip
             offset += len(header)
             lines: list[bytes] = []
             starts: list[int] = []
+            yielded = False
             while True:
                 line = handle.readline()
                 if line in (b"}\n", b"},\n"):
@@ -134,17 +206,23 @@ def scan(path: Path) -> Iterator[TableChunk]:
                 starts.append(offset)
                 offset += len(line)
                 if len(lines) == CHUNK_LINES:
-                    yield _parse_records(table, lines, starts)
-                    lines, starts = [], []
+                    yield _chunk(table, lines, starts, wanted)
+                    lines, starts, yielded = [], [], True
             offset += len(line)
-            if lines:
-                yield _parse_records(table, lines, starts)
-            else:
-                yield TableChunk(table, {}, [])
+            if lines or not yielded:
+                yield _chunk(table, lines, starts, wanted)
             if line == b"}\n":
                 break
         if handle.readline() != CLOSE or handle.read(1):
             raise NotLineLayout("the file does not end as a whole archive does")
+
+
+def _chunk(table: str, lines: list[bytes], starts: list[int], parse: bool) -> TableChunk:
+    if not lines:
+        return TableChunk(table, {} if parse else None, [], [])
+    if parse:
+        return _parse_records(table, lines, starts)
+    return TableChunk(table, None, starts, [len(line) for line in lines])
 
 
 def line_at(read: Callable[[int, int], bytes], offset: int) -> bytes:

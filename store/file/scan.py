@@ -150,19 +150,20 @@ def scan_file(path: Path, fallback: Callable[[str], Release]) -> ArchiveScan:
     shared: dict[str | None, str | None] = {}  # one copy of each country, date, dateline…
     seen_releases = False
     for chunk in layout.scan(path):
+        records = chunk.rows or {}
         if chunk.table == RELEASES:
             seen_releases = True
-            for (key, row), offset in zip(chunk.rows.items(), chunk.offsets, strict=True):
+            for (key, row), offset in zip(records.items(), chunk.offsets, strict=True):
                 listed[key] = _listed(path, key, row, shared, source, offset)
         elif chunk.table == BODIES:
-            for (key, row), offset in zip(chunk.rows.items(), chunk.offsets, strict=True):
+            for (key, row), offset in zip(records.items(), chunk.offsets, strict=True):
                 try:
                     decode_body(row)
                 except ValueError as exc:
                     raise _damaged(path, key, str(exc)) from None
                 bodies[key] = offset
         elif chunk.table in small:
-            small[chunk.table].update(chunk.rows)
+            small[chunk.table].update(records)
     if not seen_releases:
         raise layout.NotLineLayout("no releases table")
     if file_stamp(path) != stamp:

@@ -13,15 +13,14 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import functools
 import glob
 import os
 import shutil
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, cast
 
 import orjson
 from tinydb.storages import Storage
@@ -31,8 +30,8 @@ from oim_archive.store.errors import (
     CorruptArchiveError,
     ReadOnlyArchiveError,
 )
-from oim_archive.store.file import atomic
-from oim_archive.store.file.layout import dump_tables
+from oim_archive.store.file import atomic, layout
+from oim_archive.store.file.layout import StoredLine, dump_tables
 
 Tables = dict[str, dict[str, Any]]
 Stamp = tuple[int, int]  # (mtime_ns, size): how a change made by another process is noticed
@@ -42,6 +41,15 @@ Stamp = tuple[int, int]  # (mtime_ns, size): how a change made by another proces
 STALE_TEMP_SECONDS = 600
 
 LOCATED_TABLES = ("releases", "bodies")  # whose line offsets a write notes
+# What a write keeps of a record it leaves in the file (the list fields of a release).
+Summarize = Callable[[str, str, dict[str, Any]], Any]
+# Where the releases' and bodies' lines of a version already checked start: key and summary.
+CheckedLines = Mapping[int, tuple[str, Any]]
+
+
+class _NotChecked(Exception):
+    """A line that the check a write relies on does not know."""
+
 
 RECOVERY_HINT = "restore '{bak}' if it exists, or import your pages into a new archive with --db"
 
@@ -168,8 +176,20 @@ class AtomicOrjsonStorage(Storage):
     TinyDB writes only inside :meth:`batch` (which the archive opens under its lock): they
     change a working copy, and the batch's end writes the file once, atomically."""
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        summarize: Summarize | None = None,
+        checked_lines: Callable[[Stamp], CheckedLines | None] | None = None,
+    ) -> None:
+        """``summarize`` lets a write leave records in the file (see ``StoredLine``);
+        ``checked_lines`` tells the lines of a version the caller has checked already, which
+        a write then copies without parsing them again."""
         self.path = Path(path)
+        self._summarize = summarize
+        self._checked_lines = checked_lines
+        self._own_lines: tuple[Stamp, CheckedLines] | None = None  # the last write's
+        self._source: BinaryIO | None = None  # the file a write copies untouched records from
         # The last parse and the stamp of the file it came from: one value, replaced whole.
         self._cached: tuple[Stamp, Tables] | None = None
         self._working: Tables | None = None
@@ -217,23 +237,121 @@ class AtomicOrjsonStorage(Storage):
             raise RuntimeError("archive writes do not nest")
         self._cached = None  # see what other processes wrote while we waited for the lock
         expected = file_stamp(self.path)
-        current = self.read() if expected is not None else None
-        self._working = dict(current or {})  # TinyDB replaces whole tables, never edits ours
-        self._working_thread = threading.get_ident()
-        self._dirty = create and expected is None
+        with contextlib.ExitStack() as stack:
+            current = None if expected is None else self._read_in_place(expected, stack)
+            in_place = current is not None
+            if current is None and expected is not None:
+                current = self.read()
+            self._working = dict(current or {})  # TinyDB replaces whole tables, never edits ours
+            self._working_thread = threading.get_ident()
+            self._dirty = create and expected is None
+            try:
+                yield
+                if self._dirty:
+                    data = self._working
+                    spans: dict[str, dict[str, tuple[int, int]]] = {n: {} for n in LOCATED_TABLES}
+
+                    def write(out: BinaryIO) -> None:
+                        dump_tables(data, out, spans, copy=self._copy)
+                        stack.close()  # Windows cannot replace a file that is still open
+
+                    write_atomically(self.path, write, expected=expected)
+                    self.writes += 1
+                    stamp = file_stamp(self.path)
+                    self.last_written = stamp
+                    self.last_offsets = {
+                        name: {key: span[0] for key, span in noted.items()}
+                        for name, noted in spans.items()
+                    }
+                    self._own_lines = None
+                    if stamp is not None and self._summarize is not None:
+                        self._own_lines = (stamp, self._lines(data, spans))
+                    # Tables holding records left in the old file are no parse of the new one.
+                    self._cached = None if stamp is None or in_place else (stamp, data)
+            finally:
+                self._working = None
+                self._working_thread = None
+                self._dirty = False
+                self._source = None
+
+    def _read_in_place(self, expected: Stamp, stack: contextlib.ExitStack) -> Tables | None:
+        """The tables for a write with the releases and bodies left in the file (``StoredLine``
+        values); None when the file is not in the line layout (it is then read whole, which
+        tells damage from another layout). Every line is parsed and checked a few thousand at
+        a time, unless this very version was checked already (by this process's scan or
+        write). The file stays open so that the write copies the lines from this version."""
+        if self._summarize is None:
+            return None
         try:
-            yield
-            if self._dirty:
-                data = self._working
-                write_atomically(self.path, functools.partial(dump_tables, data), expected=expected)
-                self.writes += 1
-                stamp = file_stamp(self.path)
-                self.last_written = stamp
-                self._cached = None if stamp is None else (stamp, data)
-        finally:
-            self._working = None
-            self._working_thread = None
-            self._dirty = False
+            source = stack.enter_context(self.path.open("rb"))
+        except OSError:
+            return None
+        stat = os.fstat(source.fileno())
+        if (stat.st_mtime_ns, stat.st_size) != expected:
+            return None
+        own = self._own_lines
+        checked = own[1] if own is not None and own[0] == expected else None
+        if checked is None and self._checked_lines is not None:
+            checked = self._checked_lines(expected)
+        try:
+            tables = self._located_tables(checked)
+        except _NotChecked:
+            tables = self._located_tables(None)
+        except layout.NotLineLayout:
+            return None
+        if tables is None or file_stamp(self.path) != expected:
+            return None
+        self._source = source
+        return tables
+
+    def _located_tables(self, checked: CheckedLines | None) -> Tables | None:
+        """One pass over the file; the lines ``checked`` knows are not parsed again."""
+        tables: Tables = {}
+        summarize = cast("Summarize", self._summarize)
+        skip = LOCATED_TABLES if checked is not None else ()
+        for chunk in layout.scan(self.path, skip):
+            table = tables.setdefault(chunk.table, {})
+            if chunk.rows is None:
+                for at, length in zip(chunk.offsets, chunk.lengths, strict=True):
+                    known = cast("CheckedLines", checked).get(at)
+                    if known is None:
+                        raise _NotChecked(at)
+                    table[known[0]] = StoredLine(at, length, known[1])
+            elif chunk.table in LOCATED_TABLES:
+                for (key, row), at, length in zip(
+                    chunk.rows.items(), chunk.offsets, chunk.lengths, strict=True
+                ):
+                    table[key] = StoredLine(at, length, summarize(chunk.table, key, row))
+            else:
+                table.update(chunk.rows)
+        return tables if "releases" in tables else None
+
+    def _lines(
+        self, data: Tables, spans: Mapping[str, Mapping[str, tuple[int, int]]]
+    ) -> CheckedLines:
+        """The lines a write just wrote, known as checked for the next write."""
+        summarize = cast("Summarize", self._summarize)
+        lines: dict[int, tuple[str, Any]] = {}
+        for name, noted in spans.items():
+            rows = data.get(name, {})
+            for key, (start, _length) in noted.items():
+                row = rows[key]
+                summary = row.summary if isinstance(row, StoredLine) else summarize(name, key, row)
+                lines[start] = (key, summary)
+        return lines
+
+    def stored(self, table: str, key: str) -> Any:
+        """A record of the tables being written, read from the file if it was left there."""
+        row = (self._working or {}).get(table, {}).get(key)
+        if not isinstance(row, StoredLine):
+            return row
+        return layout.parse_line(self._copy(row), key)
+
+    def _copy(self, stored: StoredLine) -> bytes:
+        if self._source is None:
+            raise RuntimeError("records are left in the file only while a write reads it")
+        self._source.seek(stored.offset)
+        return self._source.read(stored.length)
 
     def cached_stamp(self) -> Stamp | None:
         """The stamp of the file the cached parse came from (None: nothing cached)."""

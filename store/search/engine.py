@@ -13,6 +13,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import repeat
 from pathlib import Path
 from typing import Any, overload
@@ -311,7 +312,12 @@ class ContactSearch:
         if words is None or words.n_docs != len(entries):
             words = WordIndex(map(_contact_tiers, entries), CONTACT_TIER_WEIGHTS)
         self._index = words
-        self._phone_digits = [" ".join(_digits(p) for p in e.phones) for e in entries]
+        self._entries = entries
+
+    @cached_property
+    def _phone_digits(self) -> list[str]:
+        """Each entry's phones as digits, made on the first phone query (most never are)."""
+        return [" ".join(_digits(p) for p in e.phones) for e in self._entries]
 
     @classmethod
     def saved_or_built(
@@ -333,6 +339,10 @@ class ContactSearch:
 
     def __len__(self) -> int:
         return self._count
+
+    def prepare(self) -> None:
+        """Make now what a first phone query would (a long-running reader, off its UI thread)."""
+        _ = self._phone_digits
 
     def clear_cache(self) -> None:
         """Forget cached per-word results (for benchmarks timing cold queries)."""
