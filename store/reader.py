@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
 from oim_archive.store.directory import DirectoryEntry, build_directory
-from oim_archive.store.file.archive import Archive, resolve_prefix
+from oim_archive.store.file.archive import Archive
 from oim_archive.store.file.catalog import (
     catalog_matches,
     contact_index_path,
@@ -27,6 +27,7 @@ from oim_archive.store.file.catalog import (
     write_directory,
 )
 from oim_archive.store.file.scan import RecordFile
+from oim_archive.store.file.tables import resolve_prefix
 from oim_archive.store.records import Listed, Release, StoredRelease, whole_releases
 
 if TYPE_CHECKING:  # numpy and the search engine load only when a search needs them

@@ -23,7 +23,8 @@ from typing import Any, BinaryIO
 from oim_archive.i18n import N_
 from oim_archive.importers import MAX_PAGE_BYTES, ImportRefused, parse_page
 from oim_archive.store.exports.bundle import BundleError, is_bundle, looks_like_bundle, read_bundle
-from oim_archive.store.file.archive import Archive, ReplaceResult
+from oim_archive.store.file.archive import Archive
+from oim_archive.store.file.tables import ReplaceResult
 from oim_archive.store.records import Release
 from oim_archive.walk import ImportFailure, Reason, iter_files, os_reason, readable_path
 from oim_archive.workers import interrupt_between_steps, start_pool

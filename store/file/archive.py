@@ -5,24 +5,19 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
-from tinydb import TinyDB
-from tinydb.table import Document, Table
+from tinydb.table import Table
 
 from oim_archive.store.errors import (
-    AmbiguousReleaseError,
     ArchiveMissingError,
     CorruptArchiveError,
     UnknownReleaseError,
 )
 from oim_archive.store.file import layout
-from oim_archive.store.file.catalog import catalog_fields, listed_fields, write_catalog_rows
-from oim_archive.store.file.layout import StoredLine
+from oim_archive.store.file.catalog import write_catalog_rows
 from oim_archive.store.file.lock import DEFAULT_LOCK_TIMEOUT, exclusive_lock
 from oim_archive.store.file.scan import (
     ArchiveScan,
@@ -31,98 +26,25 @@ from oim_archive.store.file.scan import (
     scan_file,
 )
 from oim_archive.store.file.storage import AtomicOrjsonStorage, Stamp, file_stamp, recovery_hint
+from oim_archive.store.file.tables import (
+    BODIES_TABLE,
+    MARKS_TABLE,
+    RELEASES_TABLE,
+    REMOVED_TABLE,
+    SOURCES_TABLE,
+    ArchiveDB,
+    ReplaceResult,
+    UpsertResult,
+    checked_lines,
+    differs,
+    documents,
+    drop,
+    now_iso,
+    resolve_prefix,
+    stored_catalog_fields,
+    summary,
+)
 from oim_archive.store.records import Release, StoredRelease, sort_newest_first, whole_releases
-
-RELEASES_TABLE = "releases"  # every field but the body: small, so the list loads fast
-BODIES_TABLE = "bodies"  # id -> {"z": base64 of the zlib-compressed body}, decoded on demand
-SOURCES_TABLE = "sources"  # sha256 of raw file bytes -> release ids, to skip known files fast
-REMOVED_TABLE = "removed"  # id -> {title, removed_at}: releases the user removed stay out
-MARKS_TABLE = "marks"  # id -> {marked_at}: releases the user marked in the browser
-
-
-class _ReleaseTable(Table):
-    """A TinyDB table whose document ids are the releases' content-hash ids."""
-
-    document_id_class = str  # type: ignore[assignment]
-
-
-class _ArchiveDB(TinyDB):
-    table_class = _ReleaseTable
-
-
-@dataclass(slots=True)
-class UpsertResult:
-    """What one write did: ids newly stored, ids already there, ids the user removed earlier."""
-
-    added: list[str] = field(default_factory=list)
-    duplicates: list[str] = field(default_factory=list)
-    removed_earlier: list[str] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class ReplaceResult:
-    """What re-reading some source files changed: ids changed in place, new, gone, and new
-    ones left out because the user removed them earlier."""
-
-    changed: list[str] = field(default_factory=list)
-    appeared: list[str] = field(default_factory=list)
-    disappeared: list[str] = field(default_factory=list)
-    removed_earlier: list[str] = field(default_factory=list)
-
-
-def _drop(table: Table, doc_ids: Iterable[str]) -> None:
-    """Remove documents by id (TinyDB types ids as int; ours are text, see _ReleaseTable)."""
-    table.remove(doc_ids=cast("list[int]", list(doc_ids)))
-
-
-def _documents(rows: Mapping[str, Mapping[str, Any]]) -> list[Document]:
-    """TinyDB documents whose ids are the keys (release ids, source hashes)."""
-    return [Document(row, doc_id=key) for key, row in rows.items()]  # type: ignore[arg-type]
-
-
-def _differs(old: Mapping[str, Any], new: Mapping[str, Any], old_body: Any) -> bool:
-    """Whether a re-parsed record says something else than the stored one (import time aside)."""
-    keys = (set(old) | set(new)) - {"imported_at", "body", "id"}
-    if any(old.get(k) != new.get(k) for k in keys):
-        return True
-    try:
-        return decode_body(old_body) != new.get("body")
-    except ValueError:
-        return True
-
-
-def _summary(table: str, key: str, record: dict[str, Any]) -> list[Any] | None:
-    """What a write keeps of a record it leaves in the file: a release's list fields."""
-    return catalog_fields(key, record) if table == RELEASES_TABLE else None
-
-
-def _catalog_fields(records: Mapping[str, Any]) -> Iterator[list[Any]]:
-    for key, record in records.items():
-        yield record.summary if isinstance(record, StoredLine) else catalog_fields(key, record)
-
-
-def now_iso() -> str:
-    """The current UTC time, to the second, as ISO 8601."""
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
-
-def resolve_prefix(prefix: str, ids: Collection[str]) -> str:
-    """The one id of ``ids`` that starts with ``prefix`` (UnknownReleaseError or
-    AmbiguousReleaseError with a one-line message otherwise)."""
-    prefix = prefix.strip().lower()
-    if not prefix:
-        raise UnknownReleaseError("give a release id (or the start of one)")
-    if prefix in ids:
-        return prefix
-    matches = sorted(i for i in ids if i.startswith(prefix))
-    if not matches:
-        raise UnknownReleaseError(f"no release with an id starting with '{prefix}'")
-    if len(matches) > 1:
-        shown = ", ".join(matches[:5]) + (" …" if len(matches) > 5 else "")
-        raise AmbiguousReleaseError(
-            f"'{prefix}' matches {len(matches)} releases ({shown}); type more of the id"
-        )
-    return matches[0]
 
 
 class Archive:
@@ -132,12 +54,12 @@ class Archive:
         self.path = Path(path).expanduser()
         self.lock_timeout = lock_timeout
         self._storage = AtomicOrjsonStorage(
-            self.path, summarize=_summary, checked_lines=self._checked_lines
+            self.path, summarize=summary, checked_lines=self._checked_lines
         )
         self._scanned: ArchiveScan | None = None
         self._sources_read: tuple[Stamp, dict[str, Any]] | None = None
         # Private: every write goes through the methods below, under the lock.
-        self._db = _ArchiveDB(storage=lambda: self._storage)
+        self._db = ArchiveDB(storage=lambda: self._storage)
 
     @property
     def write_count(self) -> int:
@@ -242,16 +164,7 @@ class Archive:
         """Where each release's and body's line starts in the version of the file this
         object's scan checked (None: no such scan), for a write to copy them unparsed."""
         scanned = self._scanned
-        if scanned is None or scanned.stamp != stamp:
-            return None
-        lines: dict[int, tuple[str, Any]] = {}
-        for row in scanned.rows:
-            at = getattr(row, "at", (-1, -1))
-            if at[0] < 0 or at[1] < 0:
-                return None
-            lines[at[0]] = (row.id, listed_fields(row))
-            lines[at[1]] = (row.id, None)
-        return lines
+        return None if scanned is None or scanned.stamp != stamp else checked_lines(scanned)
 
     def _current_scan(self) -> ArchiveScan | None:
         """The scan of the file as it is now, if one was made (no read)."""
@@ -331,11 +244,11 @@ class Archive:
             if marked:
                 new = {i: {"marked_at": now_iso()} for i in wanted if i not in current}
                 if new:
-                    self._table(MARKS_TABLE).insert_multiple(_documents(new))
+                    self._table(MARKS_TABLE).insert_multiple(documents(new))
             else:
                 gone = [i for i in wanted if i in current]
                 if gone:
-                    _drop(self._table(MARKS_TABLE), gone)
+                    drop(self._table(MARKS_TABLE), gone)
 
     def known_source(self, digest: str) -> list[str] | None:
         """Release ids of a raw file already imported, by the hash of its bytes."""
@@ -357,7 +270,7 @@ class Archive:
                 write_catalog_rows(
                     self.path,
                     self._storage.last_written,
-                    _catalog_fields(records),
+                    stored_catalog_fields(records),
                     self._storage.last_offsets,
                 )
 
@@ -412,11 +325,11 @@ class Archive:
             }
             self._insert_records(new_records)
             if new_sources:
-                self._table(SOURCES_TABLE).insert_multiple(_documents(new_sources))
+                self._table(SOURCES_TABLE).insert_multiple(documents(new_sources))
             if restore:
                 back = [i for i in result.added if i in removed]
                 if back:
-                    _drop(self._table(REMOVED_TABLE), back)
+                    drop(self._table(REMOVED_TABLE), back)
         return result
 
     def remove(self, ids_or_prefixes: Iterable[str]) -> list[Release]:
@@ -427,12 +340,12 @@ class Archive:
             full = list(dict.fromkeys(self.resolve_id(i) for i in ids_or_prefixes))
             gone = [self._stored_release(i) for i in full]
             if full:
-                _drop(self._table(RELEASES_TABLE), full)
-                _drop(self._table(BODIES_TABLE), full)
+                drop(self._table(RELEASES_TABLE), full)
+                drop(self._table(BODIES_TABLE), full)
                 marks = {r.id: {"title": r.title, "removed_at": now_iso()} for r in gone}
                 removed = self._table(REMOVED_TABLE)
-                _drop(removed, list(marks))
-                removed.insert_multiple(_documents(marks))
+                drop(removed, list(marks))
+                removed.insert_multiple(documents(marks))
         return gone
 
     def replace_sources(self, parsed: Mapping[str, Sequence[Release]]) -> ReplaceResult:
@@ -470,7 +383,7 @@ class Archive:
                 if old is None:
                     record["imported_at"] = record.get("imported_at") or stamp
                     result.appeared.append(release_id)
-                elif _differs(old, record, self._storage.stored(BODIES_TABLE, release_id)):
+                elif differs(old, record, self._storage.stored(BODIES_TABLE, release_id)):
                     record["imported_at"] = old.get("imported_at") or stamp
                     result.changed.append(release_id)
                 else:
@@ -481,13 +394,13 @@ class Archive:
             )
             dropped = result.changed + result.disappeared
             if dropped:
-                _drop(self._table(RELEASES_TABLE), dropped)
-                _drop(self._table(BODIES_TABLE), dropped)
+                drop(self._table(RELEASES_TABLE), dropped)
+                drop(self._table(BODIES_TABLE), dropped)
             self._insert_records(writes)
             entries = {d: {"ids": [r.id for r in releases]} for d, releases in parsed.items()}
             source_table = self._table(SOURCES_TABLE)
-            _drop(source_table, [d for d in entries if d in sources])
-            source_table.insert_multiple(_documents(entries))
+            drop(source_table, [d for d in entries if d in sources])
+            source_table.insert_multiple(documents(entries))
         return result
 
     def _insert_records(self, records: Mapping[str, dict[str, Any]]) -> None:
@@ -498,8 +411,8 @@ class Archive:
         rows = {
             i: {k: v for k, v in record.items() if k != "body"} for i, record in records.items()
         }
-        self._table(RELEASES_TABLE).insert_multiple(_documents(rows))
-        self._table(BODIES_TABLE).insert_multiple(_documents(bodies))
+        self._table(RELEASES_TABLE).insert_multiple(documents(rows))
+        self._table(BODIES_TABLE).insert_multiple(documents(bodies))
 
     def reload(self) -> None:
         """Drop cached data so the next read comes from disk."""
