@@ -6,6 +6,7 @@ Every figure is printed beside a comparison measured in the same run:
 - CLI search, contacts QUERY, show  vs `oim-archive list | head -1` on the same archive;
 - start-up          vs a minimal Textual app showing one label, both in the same tmux setup;
 - keystroke->screen vs fzf on the same titles, in the same tmux setup;
+- CLI writes (import 1k more pages, remove)  vs copying the archive file;
 - memory            peak RSS of the browser with the archive loaded, and of each CLI command,
                     beside the archive size.
 
@@ -53,15 +54,15 @@ class Row:
     figures: dict[str, str] = field(default_factory=dict)
 
 
-def corpus_dir(root: Path, n: int) -> Path:
+def corpus_dir(root: Path, n: int, seed: int = 1) -> Path:
     """A folder of ``n`` generated raw pages, made once and reused."""
-    folder = root / f"corpus-{n}"
+    folder = root / (f"corpus-{n}" if seed == 1 else f"corpus-{n}-seed{seed}")
     done = folder / ".complete"
     if done.exists():
         return folder
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    for name, data in make_pages(n, seed=1):
+    for name, data in make_pages(n, seed=seed):
         (folder / name).write_bytes(data)
     done.touch()
     return folder
@@ -174,6 +175,36 @@ def bench_cli(db: Path, cache: Path, row: Row) -> None:
     row.figures["CLI peak RSS MB (no saved index)"] = f"{cold_peak:.0f} (search)"
     row.figures["CLI peak RSS MB list/show/contacts/json/dump"] = " / ".join(
         f"{peaks[label]:.0f}" for label in ("list", "show", "contacts", "list --json", "dump")
+    )
+
+
+def bench_cli_writes(db: Path, work: Path, cache: Path, row: Row) -> None:
+    """Writes to the archive from the CLI, each on a fresh copy of it: importing 1,000 new
+    pages and removing one release, beside copying the archive file (reading and writing
+    it once, the least a rewrite costs)."""
+    env = {**os.environ, "OIM_ARCHIVE_CACHE": str(cache)}
+    more = corpus_dir(work, 1000, seed=2)
+    copy = db.with_name(db.name + ".copy")
+    script = str(Path(sys.executable).with_name("oim-archive"))
+    some_id = Archive(db).releases()[0].id
+    plain = _timed(f"cp '{db}' '{copy}'", env)
+    writes = {
+        "import 1k more": ["import", str(more)],
+        "remove": ["remove", some_id],
+    }
+    took, peaks = {}, {}
+    for label, argv in writes.items():
+        shutil.copyfile(db, copy)
+        took[label] = _timed(f"{_cli(copy)} {' '.join(argv)}", env, repeat=1)
+        shutil.copyfile(db, copy)
+        peaks[label] = _peak_mb([script, "--db", str(copy), *argv], env)
+    for stale in copy.parent.glob(copy.name + "*"):
+        stale.unlink()
+    row.figures["CLI import 1k more / remove s vs cp"] = (
+        f"{took['import 1k more']:.2f} / {took['remove']:.2f} vs {plain:.2f}"
+    )
+    row.figures["CLI peak RSS MB import 1k more / remove"] = (
+        f"{peaks['import 1k more']:.0f} / {peaks['remove']:.0f}"
     )
 
 
@@ -318,6 +349,7 @@ def main(argv: list[str] | None = None) -> int:
         bench_import(folder, db, n, row)
         if not args.no_cli:
             bench_cli(db, args.work / f"cache-cli-{n}", row)
+            bench_cli_writes(db, args.work, args.work / f"cache-write-{n}", row)
         titles = args.work / f"titles-{n}.txt"
         stored = Archive(db).releases()  # a listing page may hold several releases
         titles.write_text("\n".join(r.title for r in stored) + "\n")
