@@ -116,11 +116,18 @@ _POSTER_CREDIT = re.compile(
 )
 
 
+# An author's byline under a headline: "By António Vitorino, Director General, …",
+# "By Joe Lowry for IOM", "Par Awa Ndiaye, OIM Sénégal".
+_BYLINE = re.compile(
+    r"^(?i:by|par|por)\s+[A-ZÀ-Ö][\w'’.-]+(?:\s+[A-ZÀ-Ö][\w'’.-]+){0,3}(?:\s*,|\s+(?:for|pour|para)\s+|\s*$)"
+)
+
+
 def is_caption(line: str) -> bool:
-    """A photo caption or credit line."""
+    """A photo caption or credit line, or an author's byline."""
     if len(line) > 300:
         return False
-    if _CAPTION.search(line) is not None:
+    if _CAPTION.search(line) is not None or _BYLINE.match(line) is not None:
         return True
     return ":" in line and _POSTER_CREDIT.search(line) is not None
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 
 from .chrome import is_caption, is_label, is_listing_chrome
+from .dates import find_dates
 from .listing import Item, is_date_line
 
 # Link text left by a listing's "read more" and share links ("Read more | Share on",
@@ -38,12 +39,13 @@ def _blocks(lines: list[str], start: int, opens_with_dateline: Callable[[str], b
             if blocks[-1]:
                 blocks.append([])
         elif (
-            len(blocks[-1]) == 1
-            and _is_headline(blocks[-1][0])
+            blocks[-1]
+            and _is_headline(blocks[-1][-1])
             and opens_with_dateline(text)
-            and not opens_with_dateline(blocks[-1][0])
+            and not opens_with_dateline(blocks[-1][-1])
         ):
-            blocks.append([text])
+            headline = blocks[-1].pop()
+            blocks[-1:] = [*([blocks[-1]] if blocks[-1] else []), [headline], [text]]
         else:
             blocks[-1].append(text)
     texts = [" ".join(block) for block in blocks if block]
@@ -91,31 +93,36 @@ def _bullet_items(lines: list[str], start: int) -> list[Item] | None:
 def _headline_items(
     blocks: list[str], opens_with_dateline: Callable[[str], bool], dated: bool
 ) -> list[Item] | None:
-    """Headlines each followed by a teaser; a headline left alone at the end (the next item
-    cut after its title, a closing promo) is not an item. A dated newsletter may hold two items
-    only, when each teaser opens with a dateline."""
+    """Headlines each followed by a teaser. A headline left alone at the end (the next item cut
+    after its title, a closing promo) is not an item; one followed by another headline is a title
+    split over two lines, else a sentence of the teaser before it. A dated newsletter may hold two
+    items only, when each teaser opens with a dateline."""
     if not _is_headline(blocks[0]):
         return None
     headlines = [_is_headline(block) for block in blocks]
-    least = MIN_TEASER_ITEMS
-    if dated and sum(headlines) == 2:
-        teasers = [blocks[i + 1] for i, h in enumerate(headlines) if h and i + 1 < len(blocks)]
-        if len(teasers) == 2 and all(map(opens_with_dateline, teasers)):
-            least = 2
-    if sum(headlines) < (
-        least if least < MIN_TEASER_ITEMS else max(least, HEADLINE_SHARE * len(blocks))
-    ):
+    if not dated and sum(headlines) < HEADLINE_SHARE * len(blocks):
         return None
     groups: list[list[str]] = []
     for block, headline in zip(blocks, headlines, strict=True):
-        if headline and groups and len(groups[-1]) == 1:
+        alone = headline and groups and len(groups[-1]) == 1
+        if alone and opens_with_dateline(block):
+            headline = alone = False  # a teaser cut before its full stop, after its headline
+        if alone and " | " in groups[-1][0]:
+            groups[-1][0] = block  # "Migrants Day | Message from …": a section heading
+        elif alone and len(groups[-1][0]) + len(block) < HEADLINE_MAX_LENGTH:
             groups[-1][0] = f"{groups[-1][0]} {block}"  # a title split over two lines
+        elif alone and len(groups) > 1:
+            groups[-2].append(groups[-1][0])  # a sentence without a full stop, not a title
+            groups[-1][0] = block
         elif headline:
             groups.append([block])
         else:
             groups[-1].append(block)
     if len(groups[-1]) == 1:
         groups.pop()
+    least = MIN_TEASER_ITEMS
+    if dated and len(groups) == 2 and all(opens_with_dateline(group[1]) for group in groups):
+        least = 2
     if sum(len(group) > 1 for group in groups) >= least:
         return [Item(_item_lines(group), title_index=0) for group in groups]
     return None
@@ -185,6 +192,9 @@ def split_teasers(
     issue_date = ""
     if blocks and is_date_line(blocks[0]):
         issue_date, blocks = blocks[0], blocks[1:]
+    elif blocks and (week := _week_label(blocks[0])):
+        issue_date = week
+        blocks = [block for block in blocks if block != blocks[0]]
     if len(blocks) < (2 if issue_date else MIN_TEASER_ITEMS):
         return None
     items = (
@@ -196,6 +206,24 @@ def split_teasers(
         for item in items:
             item.cms_text = issue_date
     return items
+
+
+# A digest's heading that says up to when it runs: "IOM / … [to 29 August 2015]".
+_WEEK_LABEL = re.compile(
+    r"\[\s*(?:to|until|up\s+to|au|jusqu['’]au|hasta|al)\s+(?P<date>[^\]]{6,30})\]", re.IGNORECASE
+)
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")  # fmt: skip
+
+
+def _week_label(heading: str) -> str:
+    """The month of a digest whose heading runs "to" a date ("June 2015"): its items are of
+    the days before that date, so only the month is stated ("" for any other heading)."""
+    label = _WEEK_LABEL.search(heading)
+    found = find_dates(label["date"]) if label else []
+    if not found or len(found[0].iso) < len("2015-06"):
+        return ""
+    return f"{_MONTHS[int(found[0].iso[5:7]) - 1]} {found[0].iso[:4]}"
 
 
 def _item_lines(group: list[str]) -> list[str]:
