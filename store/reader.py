@@ -2,7 +2,9 @@
 
 Three things, each as cheap as the archive allows:
 - the **list** (``catalog``): titles, dates, countries from the list catalog in the user cache,
-  trusted while the archive file keeps the (mtime, size) it was made from;
+  trusted while the archive file keeps the (mtime, size) it was made from; without one,
+  ``quick`` lists the releases from an unchecked pass over the file, shown only until
+  ``read`` has checked them;
 - the **snapshot** (``read``): every release decoded and checked, which refreshes the catalog;
 - the **search index** (``search``, ``indexes``): loaded from the saved index when it was built
   from this same file, else built once and saved for every later command and the browser.
@@ -26,6 +28,7 @@ from oim_archive.store.file.catalog import (
     write_catalog,
     write_directory,
 )
+from oim_archive.store.file.quick import quick_list
 from oim_archive.store.file.scan import RecordFile
 from oim_archive.store.file.tables import resolve_prefix
 from oim_archive.store.records import Listed, Release, StoredRelease, whole_releases
@@ -44,7 +47,8 @@ class Snapshot:
     index: SearchIndex | None = None
     directory: list[DirectoryEntry] | None = None
     contact_search: ContactSearch | None = None
-    # From the list catalog: titles, dates, countries only, until the archive itself is read.
+    # From the list catalog or an unchecked pass (``quick``): the list fields only, until the
+    # archive itself is read and checked; nothing is written while it is shown.
     partial: bool = False
     # Order in which reads started: an older read never replaces a newer one.
     sequence: int = 0
@@ -91,6 +95,16 @@ class ArchiveReader:
             return None
         source = RecordFile(self.path, stamp, self.archive.get)
         releases: list[Release] = [StoredRelease.listing(row, source) for row in rows]
+        return _snapshot(releases, stamp, partial=True)
+
+    def quick(self) -> Snapshot | None:
+        """The list from one unchecked pass over the archive file (no catalog needed), to
+        show while ``read`` checks every release; None when only a checked read can tell
+        (another layout, a field of the wrong type, no release at all)."""
+        found = quick_list(self.path, self.archive.get)
+        if found is None:
+            return None
+        stamp, releases = found
         return _snapshot(releases, stamp, partial=True)
 
     def has_catalog(self) -> bool:

@@ -22,7 +22,7 @@ from oim_archive.preferences import (
     save_preferences,
 )
 from oim_archive.store.file.archive import Archive
-from oim_archive.tui.library import Library
+from oim_archive.tui.library import Library, Snapshot
 from oim_archive.tui.screens.help import HelpScreen
 from oim_archive.tui.screens.releases import ReleasesScreen
 
@@ -170,11 +170,13 @@ def make_app(
     archive: Archive | None = None,
     *,
     language: str | None = None,
+    first_list: Snapshot | None = None,
 ) -> OimArchiveApp:
     """The browser on the archive at ``db_path``; ``e`` writes exports into ``export_folder``
     (default: the preferences' export folder, else ``oim-archive`` in the user's documents).
 
-    ``archive`` may be an already opened handle on ``db_path`` (its parse is reused).
+    ``archive`` may be an already opened handle on ``db_path`` (its parse is reused);
+    ``first_list`` a list of it to show until the archive is read and checked.
     ``language`` (fr, en, es) is the interface language; None keeps the one already chosen
     (the CLI's ``--lang``, else the environment). Key descriptions are class-level texts: they
     follow the language chosen before this module was first imported, as the CLI does."""
@@ -182,4 +184,5 @@ def make_app(
         set_language(language)
     preferences = load_preferences()
     folder = Path(export_folder) if export_folder is not None else export_dir(preferences)
-    return OimArchiveApp(Library(Path(db_path), folder, archive), preferences)
+    library = Library(Path(db_path), folder, archive, first_list)
+    return OimArchiveApp(library, preferences)

@@ -357,15 +357,21 @@ def open_browser(args: argparse.Namespace) -> int:
         from oim_archive.ingest import ensure_sample_archive
 
         ensure_sample_archive(archive)
-    # A damaged archive stops here with one line, before the terminal is taken over; the
-    # decoded releases are cached in ``archive`` and the app reuses them. When the list
-    # catalog matches the file (it was read whole and sound since its last change), the app
-    # shows that at once and reads the archive in a worker instead.
-    if not ArchiveReader(archive).has_catalog():
-        archive.require()
+    # When the list catalog matches the file (it was read whole and sound since its last
+    # change), the app shows that at once and reads the archive in a worker. Without one, an
+    # unchecked pass lists the releases (the file in the line layout, every list field text)
+    # and the worker checks them; anything else is checked here, and a damaged archive stops
+    # with one line before the terminal is taken over. Damage only the worker finds closes
+    # the app with the same line; nothing is written while the list is unchecked.
+    reader = ArchiveReader(archive)
+    first_list = None
+    if not reader.has_catalog():
+        first_list = reader.quick()
+        if first_list is None:
+            archive.require()
     from oim_archive.tui.app import make_app
 
-    app = make_app(archive.path, args.export_dir, archive=archive)
+    app = make_app(archive.path, args.export_dir, archive=archive, first_list=first_list)
     app.run()
     if app.return_code and app.library.error:
         raise CliError(app.library.error)

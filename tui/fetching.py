@@ -25,6 +25,8 @@ def start_fetch(app: OimArchiveApp, options: FetchOptions | None = None) -> None
     from oim_archive.fetch import remembered_sources
 
     library, main = app.library, app.main_screen
+    if main.still_loading():  # nothing is written before the archive is checked
+        return
     if library.read_only:
         app.notify(_("The archive is read-only; fetching is not possible"), severity="warning")
         return

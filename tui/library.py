@@ -20,7 +20,13 @@ __all__ = ["EMPTY", "Indexes", "Library", "Snapshot"]
 class Library:
     """The archive the app browses and the snapshot currently shown."""
 
-    def __init__(self, db_path: Path, export_dir: Path, archive: Archive | None = None) -> None:
+    def __init__(
+        self,
+        db_path: Path,
+        export_dir: Path,
+        archive: Archive | None = None,
+        first_list: Snapshot | None = None,
+    ) -> None:
         self.path = Path(db_path).expanduser()
         self.export_dir = Path(export_dir).expanduser()
         self.archive = archive if archive is not None else Archive(self.path)
@@ -30,13 +36,18 @@ class Library:
         self._reads = itertools.count(1)
         # Removals made in this session, newest last, whole (bodies too): ``u`` puts them back.
         self.removed: list[list[Release]] = []
+        # A list read before the app started (``ArchiveReader.quick``), shown at once.
+        self._first_list = first_list
 
     # -- worker side (no UI, no shared state changed) -----------------------------------
 
     def catalog_snapshot(self) -> Snapshot | None:
-        """The list as saved by the last full read, if the archive has not changed since."""
+        """The list as saved by the last full read, if the archive has not changed since (or
+        the unchecked list read before the app started)."""
         sequence = next(self._reads)
-        snapshot = self.reader.catalog()
+        snapshot, self._first_list = self._first_list, None
+        if snapshot is None:
+            snapshot = self.reader.catalog()
         if snapshot is not None:
             snapshot.sequence = sequence
         return snapshot

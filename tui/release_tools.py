@@ -87,7 +87,7 @@ class ReleaseTools(FilteredListScreen[Sequence["Hit"]]):
     def action_mark(self) -> None:
         """Mark or unmark the highlighted release (kept in the archive), then go to the next."""
         release = self.release_list.highlighted_release
-        if release is None:
+        if release is None or self.still_loading():
             return
         if self.library.read_only:
             self.notify(_("The archive is read-only: marks cannot be kept"), markup=False)
@@ -175,6 +175,8 @@ class ReleaseTools(FilteredListScreen[Sequence["Hit"]]):
     # -- importing ------------------------------------------------------------------------
 
     def action_import_folder(self) -> None:
+        if self.still_loading():  # nothing is written before the archive is checked
+            return
         if self.library.read_only:
             self.notify(
                 _("{path}: the archive is read-only; import is not possible").format(

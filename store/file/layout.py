@@ -24,7 +24,7 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
@@ -142,6 +142,7 @@ class TableChunk:
     rows: dict[str, dict[str, Any]] | None  # None: the lines were not parsed
     offsets: list[int]
     lengths: list[int]
+    lines: list[bytes] = field(default_factory=list)  # the lines, of a table scanned raw
 
 
 class NotLineLayout(Exception):
@@ -176,10 +177,28 @@ def _parse_records(table: str, lines: list[bytes], offsets: list[int]) -> TableC
     return TableChunk(table, rows, offsets, lengths)
 
 
-def scan(path: Path, skip: Collection[str] = ()) -> Iterator[TableChunk]:
+def line_key(line: bytes) -> str:
+    """The key of a record line (``"<key>":{...}``), without parsing the record."""
+    end = line.find(b'":')
+    key = line[1:end]
+    if end > 0 and b"\\" not in key:
+        return key.decode("utf-8", "surrogateescape")
+    try:
+        name = orjson.loads(line[: end + 1]) if end > 0 else None
+    except orjson.JSONDecodeError:
+        name = None
+    if not isinstance(name, str):
+        raise NotLineLayout("a record line has no key")
+    return name
+
+
+def scan(
+    path: Path, skip: Collection[str] = (), raw: Collection[str] = ()
+) -> Iterator[TableChunk]:
     """The file's tables, a chunk of records at a time, in file order. The lines of the
     tables named in ``skip`` are not parsed: their chunks give where the lines are, with
-    ``rows`` None.
+    ``rows`` None; those of the tables named in ``raw`` neither, and come as they are
+    (``lines``) for the caller to read what it needs.
 
     Raises NotLineLayout, possibly after some chunks, when the file is in another layout or
     does not end as a whole one does (a truncated copy): the caller then reads it whole,
@@ -191,7 +210,8 @@ def scan(path: Path, skip: Collection[str] = ()) -> Iterator[TableChunk]:
         while True:
             header = handle.readline()
             table = _table_header(header)
-            wanted = table not in skip
+            wanted = table not in skip and table not in raw
+            keep = table in raw
             offset += len(header)
             lines: list[bytes] = []
             starts: list[int] = []
@@ -206,23 +226,25 @@ def scan(path: Path, skip: Collection[str] = ()) -> Iterator[TableChunk]:
                 starts.append(offset)
                 offset += len(line)
                 if len(lines) == CHUNK_LINES:
-                    yield _chunk(table, lines, starts, wanted)
+                    yield _chunk(table, lines, starts, wanted, keep)
                     lines, starts, yielded = [], [], True
             offset += len(line)
             if lines or not yielded:
-                yield _chunk(table, lines, starts, wanted)
+                yield _chunk(table, lines, starts, wanted, keep)
             if line == b"}\n":
                 break
         if handle.readline() != CLOSE or handle.read(1):
             raise NotLineLayout("the file does not end as a whole archive does")
 
 
-def _chunk(table: str, lines: list[bytes], starts: list[int], parse: bool) -> TableChunk:
+def _chunk(
+    table: str, lines: list[bytes], starts: list[int], parse: bool, keep: bool = False
+) -> TableChunk:
     if not lines:
         return TableChunk(table, {} if parse else None, [], [])
     if parse:
         return _parse_records(table, lines, starts)
-    return TableChunk(table, None, starts, [len(line) for line in lines])
+    return TableChunk(table, None, starts, [len(line) for line in lines], lines if keep else [])
 
 
 def line_at(read: Callable[[int, int], bytes], offset: int) -> bytes:

@@ -14,6 +14,7 @@ from typing import Any
 import orjson
 import pytest
 
+from oim_archive.store.file import layout
 from oim_archive.store.records import Contact
 from oim_archive.tui.cli import main
 from tests.conftest import make_release
@@ -43,6 +44,24 @@ def _mutated(change: Callable[[dict[str, Any]], None]) -> Callable[[Path], bytes
         return orjson.dumps(tables)
 
     return make
+
+
+def _in_lines(change: Callable[[dict[str, Any]], None]) -> Callable[[Path], bytes]:
+    """Damage written in the archive's own line layout: the browser's quick list of it looks
+    sound, and only the checked read finds the damage."""
+
+    def make(tmp_path: Path) -> bytes:
+        tables = _valid_tables(tmp_path)
+        change(tables)
+        out = io.BytesIO()
+        layout.dump_tables(tables, out)
+        return out.getvalue()
+
+    return make
+
+
+def _body_not_base64(tables: dict[str, Any]) -> None:
+    tables["bodies"][DAMAGED_ID] = {"z": "not base64 at all!"}
 
 
 def _drop_title(tables: dict[str, Any]) -> None:
@@ -94,6 +113,10 @@ DAMAGE: dict[str, Callable[[Path], bytes]] = {
     "release-date-is-a-number": _mutated(_field_of_wrong_type("date", 20210301)),
     "release-dateline-is-a-list": _mutated(_field_of_wrong_type("dateline", ["Dakar"])),
     "contact-office-not-text": _mutated(_office_not_text),
+    "lines-body-not-base64": _in_lines(_body_not_base64),
+    "lines-contacts-not-a-list": _in_lines(_contacts_not_a_list),
+    "lines-release-without-body": _in_lines(_drop_body),
+    "lines-date-basis-unknown": _in_lines(_field_of_wrong_type("date_basis", "guessed")),
 }
 
 COMMANDS: dict[str, list[str]] = {

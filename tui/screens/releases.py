@@ -297,7 +297,10 @@ class ReleasesScreen(ReleaseTools):
         terms = tuple(rows.terms_at(row))
         if release is preview.release and terms == preview.terms:
             return
-        preview.show(release, terms, highlight_spans)
+        try:
+            preview.show(release, terms, highlight_spans)
+        except ArchiveError as error:  # a damaged line, before the read has checked them all
+            preview.show_message(str(error))
 
     @on(LineList.Selected, "#releases")
     def _selected(self, message: LineList.Selected) -> None:
