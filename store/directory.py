@@ -40,10 +40,23 @@ def _name_key(name: str) -> str:
 
 def build_directory(releases: Iterable[Release]) -> list[DirectoryEntry]:
     """Merge contacts by email (else by name); releases keep the order given (newest first)."""
-    entries: list[DirectoryEntry] = []
-    by_email: dict[str, DirectoryEntry] = {}
-    by_name: dict[str, DirectoryEntry] = {}
+    builder = DirectoryBuilder()
     for release in releases:
+        builder.add(release)
+    return builder.entries()
+
+
+class DirectoryBuilder:
+    """``build_directory`` one release at a time (fed by a pass that does other work too)."""
+
+    def __init__(self) -> None:
+        self._entries: list[DirectoryEntry] = []
+        self._by_email: dict[str, DirectoryEntry] = {}
+        self._by_name: dict[str, DirectoryEntry] = {}
+
+    def add(self, release: Release) -> None:
+        """Merge the contacts of the next release (newest first)."""
+        by_email, by_name = self._by_email, self._by_name
         for contact in release.contacts:
             if not contact.name and not contact.emails:
                 continue
@@ -57,7 +70,7 @@ def build_directory(releases: Iterable[Release]) -> list[DirectoryEntry]:
                     entry = candidate
             if entry is None:
                 entry = DirectoryEntry(name=contact.name, office=contact.office)
-                entries.append(entry)
+                self._entries.append(entry)
             if not entry.name and contact.name:
                 entry.name = contact.name
             if contact.office and contact.office not in entry.offices:
@@ -75,8 +88,14 @@ def build_directory(releases: Iterable[Release]) -> list[DirectoryEntry]:
             if release.id not in entry.releases:
                 entry.releases.append(release.id)
                 entry.last_named = _newer(entry.last_named, display_date(release))
-    entries.sort(key=lambda e: person_sort_key(e.name or (e.emails[0] if e.emails else "")))
-    return entries
+
+    def entries(self) -> list[DirectoryEntry]:
+        """Everyone merged so far, in the order a person sorts names."""
+        entries = sorted(
+            self._entries,
+            key=lambda e: person_sort_key(e.name or (e.emails[0] if e.emails else "")),
+        )
+        return entries
 
 
 def last_named_month(entry: DirectoryEntry) -> str:

@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
-from oim_archive.store.directory import DirectoryEntry, build_directory
+from oim_archive.store.directory import DirectoryBuilder, DirectoryEntry, build_directory
 from oim_archive.store.file.archive import Archive
 from oim_archive.store.file.catalog import (
     catalog_matches,
@@ -111,15 +111,44 @@ class ArchiveReader:
         """Whether the list catalog matches the archive file as it is now."""
         return catalog_matches(self.path, self.archive.stamp())
 
-    def read(self) -> Snapshot:
+    def read(self, shown: Snapshot | None = None) -> Snapshot:
         """Read and check every release (ArchiveError with a one-line message); saves the list
-        catalog when it is missing or stale."""
+        catalog when it is missing or stale. The releases of ``shown``, a list of the same
+        file shown meanwhile, are kept where identical (one copy in memory)."""
         # One checked pass per version of the file; the releases keep their list fields only.
-        scanned = self.archive.scan()
+        scanned = self.archive.scan(shown.releases if shown is not None else ())
         stamp, releases = scanned.stamp, list(scanned.rows)
         if not catalog_matches(self.path, stamp):
             write_catalog(self.path, stamp, releases)
         return _snapshot(releases, stamp, partial=False)
+
+    def _saved_index(self, snapshot: Snapshot) -> SearchIndex | None:
+        """The index saved from this same file, if any."""
+        from oim_archive.store.search.engine import SearchIndex
+
+        if snapshot.stamp is None:
+            return None
+        return SearchIndex.saved(snapshot.releases, index_cache_path(self.path), snapshot.stamp)
+
+    def _build_both(
+        self, snapshot: Snapshot
+    ) -> tuple[SearchIndex | None, list[DirectoryEntry] | None]:
+        """Search index and contact directory in one pass over the whole releases, when
+        neither is saved and no older index could be reused (a first start): each release is
+        read and decoded once, not once for each. (None, None) when an older index exists."""
+        from oim_archive.store.search.engine import SearchIndex
+
+        cache = index_cache_path(self.path)
+        if cache.exists():  # saved from an older version of the file: maybe still the same
+            return None, None
+        builder = DirectoryBuilder()
+        releases = snapshot.releases
+        index = SearchIndex.built_and_saved(
+            releases, self.archive.full_releases(releases), cache, snapshot.stamp, builder.add
+        )
+        entries = builder.entries()
+        write_directory(self.path, snapshot.stamp, entries)
+        return index, entries
 
     def search_index(self, snapshot: Snapshot) -> SearchIndex:
         """The search index over ``snapshot``'s releases: the saved one when it was built from
@@ -220,8 +249,14 @@ class ArchiveReader:
         Everything built lives until the next reload: it is kept out of the garbage collector's
         full scans, which otherwise pause a long-running reader ~0.3 s at 100k releases."""
 
-        index = self.search_index(snapshot)
-        directory = self._built_directory(snapshot)
+        index = self._saved_index(snapshot)
+        directory = read_directory(self.path, snapshot.stamp)
+        if index is None and directory is None and not snapshot.partial:
+            index, directory = self._build_both(snapshot)
+        if index is None:
+            index = self.search_index(snapshot)
+        if directory is None:
+            directory = self._built_directory(snapshot)
         contact_search = self.contact_search(directory, snapshot.stamp)
         contact_search.prepare()
         gc.freeze()

@@ -304,6 +304,11 @@ class StoredRelease(Release):
         """Byte offsets of its record line and its body line in the archive file."""
         return self._at
 
+    @property
+    def origin_stamp(self) -> tuple[int, int] | None:
+        """The (mtime_ns, size) of the archive file it was listed from."""
+        return getattr(self._source, "stamp", None)
+
     @classmethod
     def listing(cls, row: ListRow, source: RecordSource) -> StoredRelease:
         """The listed release of a list catalog row."""

@@ -55,7 +55,8 @@ class Library:
     def read_snapshot(self) -> Snapshot:
         """Read the archive file (raises ArchiveError with a one-line message)."""
         sequence = next(self._reads)
-        snapshot = self.reader.read()
+        shown = self.snapshot
+        snapshot = self.reader.read(shown if shown.partial else None)
         snapshot.sequence = sequence
         return snapshot
 

@@ -120,12 +120,13 @@ class Archive:
         from the file when asked for (see ``scan``)."""
         return list(self.scan().rows)
 
-    def scan(self) -> ArchiveScan:
+    def scan(self, listed_before: Iterable[Release] = ()) -> ArchiveScan:
         """Check every record of the file once per version of it (CorruptArchiveError with a
         one-line message when one is damaged) and keep what a list needs.
 
         A file in the line layout is read a few thousand records at a time and its releases
-        keep only their list fields (``StoredRelease``); another layout is read whole."""
+        keep only their list fields (``StoredRelease``, those of ``listed_before`` reused
+        when identical); another layout is read whole."""
         stamp = self.stamp()
         cached = self._scanned
         if cached is not None and stamp is not None and cached.stamp == stamp:
@@ -134,7 +135,7 @@ class Archive:
             self.require(validate=False)
         try:
             with layout.gc_paused():
-                scanned = scan_file(self.path, self._get_whole)
+                scanned = scan_file(self.path, self._get_whole, listed_before)
         except layout.NotLineLayout:
             scanned = self._scan_whole()
         self._scanned = scanned

@@ -192,9 +192,7 @@ def line_key(line: bytes) -> str:
     return name
 
 
-def scan(
-    path: Path, skip: Collection[str] = (), raw: Collection[str] = ()
-) -> Iterator[TableChunk]:
+def scan(path: Path, skip: Collection[str] = (), raw: Collection[str] = ()) -> Iterator[TableChunk]:
     """The file's tables, a chunk of records at a time, in file order. The lines of the
     tables named in ``skip`` are not parsed: their chunks give where the lines are, with
     ``rows`` None; those of the tables named in ``raw`` neither, and come as they are

@@ -15,23 +15,13 @@ from typing import Any
 import orjson
 
 from oim_archive.store.file import layout
-from oim_archive.store.file.scan import BODIES, RELEASES, RecordFile
+from oim_archive.store.file.scan import BODIES, LISTED_FIELDS, RELEASES, RecordFile
 from oim_archive.store.file.storage import Stamp, file_stamp
 from oim_archive.store.records import Release, StoredRelease, sort_newest_first
 
-# The fields ``Release.to_dict`` writes first, in its order: all a list needs.
-LIST_FIELDS = (
-    "id",
-    "title",
-    "language",
-    "country",
-    "country_name",
-    "dateline",
-    "date",
-    "date_basis",
-)
-# What ends them on a record line: a JSON string never holds it unescaped.
-_AFTER_LIST_FIELDS = b',"dates":'
+# What ends the list fields on a record line (``Release.to_dict`` writes them first, in
+# ``LISTED_FIELDS`` order): a JSON string never holds it unescaped.
+_AFTER_LISTED_FIELDS = b',"dates":'
 _TEXT = {str, type(None)}
 
 
@@ -51,30 +41,36 @@ def quick_list(
     stamp = file_stamp(path)
     if stamp is None:
         return None
+    try:
+        with layout.gc_paused():
+            rows = _read(path, stamp, fallback)
+    except (OSError, ValueError, _Odd, layout.NotLineLayout):
+        return None
+    if not rows or file_stamp(path) != stamp:
+        return None
+    sort_newest_first(rows)
+    return stamp, rows
+
+
+def _read(path: Path, stamp: Stamp, fallback: Callable[[str], Release]) -> list[Release] | None:
+    """The listed releases in file order, each placed at its body line (None: one has none)."""
     listed: list[StoredRelease] = []
     bodies: dict[str, int] = {}
     shared: dict[str | None, str | None] = {}
-    try:
-        source = RecordFile(path, stamp, fallback)
-        for chunk in layout.scan(path, raw=(RELEASES, BODIES)):
-            if chunk.table == RELEASES:
-                listed.extend(_listed(chunk.lines, chunk.offsets, shared, source))
-            elif chunk.table == BODIES:
-                bodies.update(zip(map(layout.line_key, chunk.lines), chunk.offsets, strict=True))
-            elif listed and bodies:
-                break  # the other tables say nothing a list shows
-    except (OSError, ValueError, _Odd, layout.NotLineLayout):
-        return None
-    if not listed or file_stamp(path) != stamp:
-        return None
+    source = RecordFile(path, stamp, fallback)
+    for chunk in layout.scan(path, raw=(RELEASES, BODIES)):
+        if chunk.table == RELEASES:
+            listed.extend(_listed(chunk.lines, chunk.offsets, shared, source))
+        elif chunk.table == BODIES:
+            bodies.update(zip(map(layout.line_key, chunk.lines), chunk.offsets, strict=True))
+        elif listed and bodies:
+            break  # the other tables say nothing a list shows
     for release in listed:
         body_at = bodies.get(release.id)
         if body_at is None:
             return None
         release.place_body(body_at)
-    rows: list[Release] = list(listed)
-    sort_newest_first(rows)
-    return stamp, rows
+    return list(listed)
 
 
 def _listed(
@@ -106,9 +102,9 @@ def _listed(
 
 
 def _list_fields(lines: list[bytes]) -> list[tuple[str, tuple[Any, ...]]]:
-    """(key, list fields in ``LIST_FIELDS`` order) of each line, parsing only those fields
+    """(key, list fields in ``LISTED_FIELDS`` order) of each line, parsing only those fields
     when every record starts with them (one parse for the chunk), else each whole line."""
-    cuts = [line[: line.find(_AFTER_LIST_FIELDS)] for line in lines]
+    cuts = [line[: line.find(_AFTER_LISTED_FIELDS)] for line in lines]
     if all(cut.endswith((b'"', b"null")) for cut in cuts):
         try:
             parsed = orjson.loads(b"{" + b"},".join(cuts) + b"}}")
@@ -116,7 +112,7 @@ def _list_fields(lines: list[bytes]) -> list[tuple[str, tuple[Any, ...]]]:
             parsed = None
         if isinstance(parsed, dict) and len(parsed) == len(lines):
             rows = [(key, tuple(row.values())) for key, row in parsed.items()]
-            if all(tuple(row) == LIST_FIELDS for row in parsed.values()):
+            if all(tuple(row) == LISTED_FIELDS for row in parsed.values()):
                 return rows
     whole: list[tuple[str, tuple[Any, ...]]] = []
     for line in lines:
@@ -124,5 +120,5 @@ def _list_fields(lines: list[bytes]) -> list[tuple[str, tuple[Any, ...]]]:
         row = layout.parse_line(line, key)
         if row is None:
             raise _Odd(key)
-        whole.append((key, tuple(row.get(name) for name in LIST_FIELDS)))
+        whole.append((key, tuple(row.get(name) for name in LISTED_FIELDS)))
     return whole

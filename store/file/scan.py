@@ -22,6 +22,17 @@ from oim_archive.store.file.storage import Stamp, file_stamp, recovery_hint
 from oim_archive.store.records import Listed, Release, StoredRelease, sort_newest_first
 
 RELEASES, BODIES, REMOVED, MARKS = "releases", "bodies", "removed", "marks"
+# What a list shows of a release (``StoredRelease`` keeps these in memory).
+LISTED_FIELDS = (
+    "id",
+    "title",
+    "language",
+    "country",
+    "country_name",
+    "dateline",
+    "date",
+    "date_basis",
+)
 
 
 @dataclass(slots=True)
@@ -136,9 +147,13 @@ def whole_release(path: Path, release_id: str, record: dict[str, Any], body: Any
         raise _damaged(path, release_id, str(exc)) from None
 
 
-def scan_file(path: Path, fallback: Callable[[str], Release]) -> ArchiveScan:
+def scan_file(
+    path: Path, fallback: Callable[[str], Release], listed_before: Iterable[Release] = ()
+) -> ArchiveScan:
     """Check every record and body of the file, keep list fields and line offsets.
 
+    A release of ``listed_before`` (a list of this same file shown while it was checked)
+    that the check finds identical is kept rather than made again: one copy in memory.
     Raises layout.NotLineLayout (the caller reads the file whole) or CorruptArchiveError."""
     stamp = file_stamp(path)
     if stamp is None:
@@ -149,12 +164,19 @@ def scan_file(path: Path, fallback: Callable[[str], Release]) -> ArchiveScan:
     small: dict[str, set[str]] = {REMOVED: set(), MARKS: set()}
     shared: dict[str | None, str | None] = {}  # one copy of each country, date, dateline…
     seen_releases = False
+    known = {
+        row.id: row
+        for row in listed_before
+        if isinstance(row, StoredRelease) and row.origin_stamp == stamp
+    }
     for chunk in layout.scan(path):
         records = chunk.rows or {}
         if chunk.table == RELEASES:
             seen_releases = True
             for (key, row), offset in zip(records.items(), chunk.offsets, strict=True):
-                listed[key] = _listed(path, key, row, shared, source, offset)
+                release = _listed(path, key, row, shared, source, offset)
+                same = known.get(release.id)
+                listed[key] = same if same is not None and _same_listing(same, release) else release
         elif chunk.table == BODIES:
             for (key, row), offset in zip(records.items(), chunk.offsets, strict=True):
                 try:
@@ -183,6 +205,13 @@ def scan_file(path: Path, fallback: Callable[[str], Release]) -> ArchiveScan:
         by_id={row.id: row for row in rows},
         marks=frozenset(small[MARKS]),
         removed=frozenset(small[REMOVED]),
+    )
+
+
+def _same_listing(old: StoredRelease, new: StoredRelease) -> bool:
+    """Whether two listed releases have the same list fields and record line."""
+    return old.at[0] == new.at[0] and all(
+        getattr(old, name) == getattr(new, name) for name in LISTED_FIELDS
     )
 
 

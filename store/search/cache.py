@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
@@ -21,11 +21,29 @@ from oim_archive.store.search.index import WordIndex
 FORMAT_VERSION = 1
 
 
-def fingerprint(release_ids: Sequence[str], salt: str = "") -> str:
+def fingerprint(release_ids: Iterable[str], salt: str = "") -> str:
     """A digest of the ids in order (plus anything else the index depends on)."""
-    digest = hashlib.sha256(f"v{FORMAT_VERSION}:{salt}\n".encode())
-    digest.update("\n".join(release_ids).encode("utf-8"))
-    return digest.hexdigest()
+    running = Fingerprint(salt)
+    for text in release_ids:
+        running.add(text)
+    return running.hexdigest()
+
+
+class Fingerprint:
+    """``fingerprint`` one text at a time (fed by a pass that does other work too)."""
+
+    def __init__(self, salt: str = "") -> None:
+        self._digest = hashlib.sha256(f"v{FORMAT_VERSION}:{salt}\n".encode())
+        self._separator = b""
+
+    def add(self, text: str) -> None:
+        """The next text, in order."""
+        self._digest.update(self._separator + text.encode("utf-8"))
+        self._separator = b"\n"
+
+    def hexdigest(self) -> str:
+        """The digest of every text added."""
+        return self._digest.hexdigest()
 
 
 def read(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import repeat
@@ -165,6 +165,29 @@ class SearchIndex:
         index = cls(releases, words=words, whole=whole)
         if words is None or (file_stamp is not None and not same_file):
             search_cache.write(path, stamp, index._index, file_stamp)
+        return index
+
+    @classmethod
+    def built_and_saved(
+        cls,
+        releases: Sequence[Release],
+        whole: Iterable[Release],
+        cache_file: str | os.PathLike[str],
+        file_stamp: tuple[int, int] | None,
+        each: Callable[[Release], None],
+    ) -> SearchIndex:
+        """Like `cached` with no saved index to reuse, in one pass over `whole` (the releases
+        whole, in order) that also gives each release to `each` (the contact directory)."""
+        running = search_cache.Fingerprint(repr(RELEASE_TIER_WEIGHTS))
+
+        def documents() -> Iterator[tuple[str, str, str, str]]:
+            for release in whole:
+                running.add(_indexed_fields(release))
+                each(release)
+                yield _release_tiers(release)
+
+        index = cls(releases, words=WordIndex(documents(), RELEASE_TIER_WEIGHTS))
+        search_cache.write(Path(cache_file), running.hexdigest(), index._index, file_stamp)
         return index
 
     @classmethod
@@ -410,9 +433,7 @@ def _release_tiers(release: Release) -> tuple[str, str, str, str]:
 
 def _cache_stamp(releases: Iterable[Release]) -> str:
     """Fingerprint of everything the word index is made from (and of how it is made)."""
-    return search_cache.fingerprint(
-        [_indexed_fields(r) for r in releases], salt=repr(RELEASE_TIER_WEIGHTS)
-    )
+    return search_cache.fingerprint(map(_indexed_fields, releases), salt=repr(RELEASE_TIER_WEIGHTS))
 
 
 def _indexed_fields(release: Release) -> str:

@@ -4,6 +4,7 @@ is checked, never taken for the archive itself (nothing written, damage still re
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -131,3 +132,16 @@ async def test_nothing_is_written_while_the_list_is_unchecked(
     assert screen_name == "ReleasesScreen"
     assert sum("still loading" in w for w in warnings) >= 2
     assert hand_archive.path.read_bytes() == before
+
+
+def test_the_checked_read_keeps_the_listed_releases_it_finds_identical(
+    hand_archive: Archive,
+) -> None:
+    archive = Archive(hand_archive.path)
+    quick = ArchiveReader(archive).quick()
+    assert quick is not None
+    checked = ArchiveReader(archive).read(quick)
+    assert all(a is b for a, b in zip(quick.releases, checked.releases, strict=True))
+    os.utime(hand_archive.path, ns=(1, 1))  # another version of the file: nothing kept
+    again = ArchiveReader(Archive(hand_archive.path)).read(quick)
+    assert not any(a is b for a, b in zip(quick.releases, again.releases, strict=True))
