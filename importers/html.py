@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from oim_archive.store.text import clean_line, strip_control
+from oim_archive.store.text import CONTROL_CHARACTER, clean_line, strip_control
 
 # An HTML document by its content: optional XML declaration and comments, then a doctype or
 # <html>; or, further in, a <head>/<body> element.
@@ -37,9 +37,9 @@ _CHROME_WORDS = (
     "comment", "hidden", "sr-only", "skip-link", "modal", "popup", "tags", "language-switcher",
     "print",
 )  # fmt: skip
-_CHROME_BLOCKS = ", ".join(
-    f"[{attribute}*={word} i]" for word in _CHROME_WORDS for attribute in ("class", "id")
-)
+# Any of them in a class or id, as the selector "[class*=cookie i], [id*=cookie i], …" matches
+# (ASCII letters in either case), tested in Python: lexbor tried 50 selectors on every element.
+_CHROME_NAME = re.compile("|".join(_CHROME_WORDS), re.ASCII | re.IGNORECASE)
 _KEPT_TAGS = frozenset(("html", "body", "main", "article"))
 # Where CMSs put the release's text, most specific first.
 _BODY_SELECTORS = (
@@ -78,6 +78,12 @@ _DATE_METAS = (
     'meta[name="date"]',
     'meta[name="publish-date"]',
     'meta[name="pubdate"]',
+)
+# The (attribute, value) each of them asks for (lexbor compares these values case-sensitively).
+_DATE_META_ATTRIBUTES = tuple(
+    (match[1], match[2])
+    for match in (re.fullmatch(r'meta\[(\w+)="([^"]+)"\]', selector) for selector in _DATE_METAS)
+    if match
 )
 _ISO_DAY = re.compile(r"^\s*((?:19|20)\d\d-[01]\d-[0-3]\d)")
 # A publication label and its value, on the same line or the next one.
@@ -147,10 +153,11 @@ def _json_ld_dates(tree: LexborHTMLParser) -> list[str]:
 def _metadata_date(tree: LexborHTMLParser) -> str | None:
     """The publication day the page's metadata states (JSON-LD, Open Graph, Dublin Core)."""
     values = _json_ld_dates(tree)
-    for selector in _DATE_METAS:
-        node = tree.css_first(selector)
-        if node is not None:
-            values.append(node.attributes.get("content") or "")
+    metas = [node.attributes for node in tree.css(", ".join(_DATE_METAS))]  # one pass
+    for attribute, value in _DATE_META_ATTRIBUTES:  # each selector's first node, in that order
+        found = next((meta for meta in metas if meta.get(attribute) == value), None)
+        if found is not None:
+            values.append(found.get("content") or "")
     for value in values:
         day = _ISO_DAY.match(value)
         if day:
@@ -176,9 +183,18 @@ def _headline(tree: LexborHTMLParser) -> str | None:
 
 def _drop_chrome_blocks(root: LexborNode) -> None:
     """Blocks of chrome by their class or id (cookie banner, sharing, related news…)."""
-    for node in root.css(_CHROME_BLOCKS):
+    chrome = [node for node in root.css("[class], [id]") if _is_chrome_block(node)]
+    for node in chrome:
         if node.tag not in _KEPT_TAGS:
             node.decompose()
+
+
+def _is_chrome_block(node: LexborNode) -> bool:
+    attributes = node.attributes
+    return any(
+        value and _CHROME_NAME.search(value)
+        for value in (attributes.get("class"), attributes.get("id"))
+    )
 
 
 def _drop_chrome_tags(root: LexborNode) -> None:
@@ -239,15 +255,24 @@ def _after_title(text: str, title: str | None) -> str:
     return text
 
 
+def _has_text(node: LexborNode) -> bool:
+    """Whether ``_text(node)`` is not empty, mostly without cleaning the whole text."""
+    raw = node.text(separator=" ")
+    start = raw.lstrip()[:1]
+    if start and "\x1b" not in raw and "\x9b" not in raw and not CONTROL_CHARACTER.match(start):
+        return True  # a visible character that no cleaning step removes
+    return bool(clean_line(raw))
+
+
 def _content(root: LexborNode) -> tuple[LexborNode, bool]:
     """The node holding the release's text, and whether it is the body field alone."""
     for selector in _BODY_SELECTORS:
         node = root.css_first(selector)
-        if node is not None and _text(node):
+        if node is not None and _has_text(node):
             return node, True
     for selector in _CONTAINER_SELECTORS:
         node = root.css_first(selector)
-        if node is not None and _text(node):
+        if node is not None and _has_text(node):
             return node, False
     return root, False
 

@@ -18,7 +18,9 @@ _ANSI = re.compile(
     # " [bold]" loses the control character alone and the bracketed text stays literal.
     r"|\x9b[0-?]*[@A-Za-z~]"
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+CONTROL_CHARACTER = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
 
 
 def strip_control(text: str, *, keep_newlines: bool = True) -> str:
@@ -27,7 +29,7 @@ def strip_control(text: str, *, keep_newlines: bool = True) -> str:
         text = _ANSI.sub("", text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL.sub("", text)
+    text = CONTROL_CHARACTER.sub("", text)
     if not keep_newlines:
         text = " ".join(text.split())
     return text

@@ -8,9 +8,18 @@ import re
 from pathlib import Path
 
 from dateutil import parser as date_parser
+from selectolax.lexbor import LexborHTMLParser
 
 from oim_archive.importers.dates import _DEFAULT, _MONTHS, PARSER_INFO, _parse
-from oim_archive.importers.html import _SPACES, _breaks_as_newlines
+from oim_archive.importers.html import (
+    _CHROME_WORDS,
+    _DATE_META_ATTRIBUTES,
+    _DATE_METAS,
+    _SPACES,
+    _breaks_as_newlines,
+    _is_chrome_block,
+    _metadata_date,
+)
 from oim_archive.importers.places import Place, _longest_at, mentions, tokenize
 
 REAL_PAGES = Path(__file__).resolve().parents[1] / "real_pages" / "tuned"
@@ -69,3 +78,28 @@ def test_mentions_finds_what_a_word_by_word_scan_finds() -> None:
     for text in texts:
         words = tokenize(text)
         assert mentions(text) == _mentions_word_by_word(words)
+
+
+_HTML_CASES = """<html><head>
+<meta name="DATE" content="2001-01-01"><meta name="date" content="2002-02-02">
+<meta property="Article:published_time" content="2003-03-03">
+<meta name="dc.date" content="2004-04-04"><meta itemprop="datePublished" content="2005-05-05">
+<meta name="dcterms.date" content="2006-06-06"><meta name="date" content="2007-07-07">
+</head><body><main><div CLASS="Cookie-x">a</div><p class="a">b</p><div id="ſhare">c</div>
+<div class="SHARE">e</div><section id="x-Related-y"><p class="menu">f</p></section>
+<article class="print-me">g</article><div class="">h</div><div class="content">i</div></main>
+</body></html>"""
+
+
+def test_chrome_blocks_and_date_metas_are_the_nodes_the_plain_selectors_find() -> None:
+    selector = ", ".join(f"[{a}*={w} i]" for w in _CHROME_WORDS for a in ("class", "id"))
+    tree = LexborHTMLParser(_HTML_CASES)
+    expected = [node.html for node in tree.body.css(selector)]
+    assert [node.html for node in tree.body.css("[class], [id]") if _is_chrome_block(node)] == (
+        expected
+    )
+    assert len(expected) == 5
+    firsts = [tree.css_first(selector) for selector in _DATE_METAS]
+    dates = [(node.attributes.get("content") or "")[:10] for node in firsts if node is not None]
+    assert _metadata_date(tree) == dates[0] == "2005-05-05"
+    assert len(_DATE_META_ATTRIBUTES) == len(_DATE_METAS)
