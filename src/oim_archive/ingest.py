@@ -24,6 +24,7 @@ from oim_archive.i18n import N_
 from oim_archive.importers import MAX_PAGE_BYTES, ImportRefused, parse_page
 from oim_archive.store.exports.bundle import BundleError, is_bundle, looks_like_bundle, read_bundle
 from oim_archive.store.file.archive import Archive
+from oim_archive.store.file.scan import stored_bodies
 from oim_archive.store.file.tables import ReplaceResult
 from oim_archive.store.records import Release
 from oim_archive.walk import ImportFailure, Reason, iter_files, os_reason, readable_path
@@ -92,6 +93,7 @@ class _Parsed:
     error: str | None = None
     data: bytes = b""
     settled: bool = False  # known or unreadable: nothing to parse
+    bodies: dict[str, tuple[str, dict[str, str]]] = field(default_factory=dict)  # compressed
     reason: Reason | None = None  # the refusal's template and values, to translate it
 
 
@@ -160,6 +162,7 @@ def _parse_loaded(item: _Parsed) -> _Parsed:
     data, item.data = item.data, b""
     try:
         item.releases = parse_file(data, readable_path(Path(item.path).name))
+        item.bodies = stored_bodies(item.releases)  # here, in parallel, not in the writer
     except ImportRefused as exc:
         item.error, item.reason = str(exc), exc.reason
     return item
@@ -202,15 +205,16 @@ def import_paths(
     pending_sources: dict[str, list[Release]] = {}
     pending_files: list[tuple[str, list[str]]] = []  # file, ids it brought first
     pending_ids: set[str] = set()
+    pending_bodies: dict[str, tuple[str, dict[str, str]]] = {}
 
     def flush() -> None:
         if not pending and not pending_sources:
             return
         if reparse:
-            _record_reparse(report, archive.replace_sources(pending_sources))
+            _record_reparse(report, archive.replace_sources(pending_sources, pending_bodies))
         else:
             ids = {digest: [r.id for r in found] for digest, found in pending_sources.items()}
-            result = archive.add(pending, ids)
+            result = archive.add(pending, ids, stored_bodies=pending_bodies)
             added = set(result.added)
             report.imported.extend(result.added)
             report.removed_earlier.extend(result.removed_earlier)
@@ -221,6 +225,7 @@ def import_paths(
         pending_ids.clear()
         pending_sources.clear()
         pending_files.clear()
+        pending_bodies.clear()
 
     # Ctrl-C is taken between files: never inside the pool's internals, never mid-write.
     # Closing the stream at once stops the workers there, not when the traceback is freed.
@@ -239,6 +244,7 @@ def import_paths(
                 fresh = [r for r in releases if r.id not in pending_ids]
                 pending_ids.update(r.id for r in fresh)
                 pending.extend(fresh)
+                pending_bodies.update(parsed.bodies)
                 pending_sources[parsed.digest] = releases
                 pending_files.append((parsed.path, [r.id for r in fresh]))
                 if len(pending) >= BATCH_RELEASES:

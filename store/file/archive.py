@@ -21,6 +21,7 @@ from oim_archive.store.file.catalog import write_catalog_rows
 from oim_archive.store.file.lock import DEFAULT_LOCK_TIMEOUT, exclusive_lock
 from oim_archive.store.file.scan import (
     ArchiveScan,
+    StoredBodies,
     decode_body,
     encode_body,
     scan_file,
@@ -299,9 +300,11 @@ class Archive:
         sources: Mapping[str, Sequence[str]] | None = None,
         *,
         restore: bool = False,
+        stored_bodies: StoredBodies | None = None,
     ) -> UpsertResult:
         """Store the releases not yet in the archive, and the raw-file hashes seen, in one
-        locked atomic write. Releases the user removed stay out unless ``restore`` (undo)."""
+        locked atomic write. Releases the user removed stay out unless ``restore`` (undo).
+        ``stored_bodies``: bodies already compressed (by the import's workers), by id."""
         result = UpsertResult()
         with self._writing() as tables:
             records = tables.get(RELEASES_TABLE, {})
@@ -324,7 +327,7 @@ class Archive:
                 for digest, ids in (sources or {}).items()
                 if digest not in known_sources
             }
-            self._insert_records(new_records)
+            self._insert_records(new_records, stored_bodies)
             if new_sources:
                 self._table(SOURCES_TABLE).insert_multiple(documents(new_sources))
             if restore:
@@ -349,7 +352,11 @@ class Archive:
                 removed.insert_multiple(documents(marks))
         return gone
 
-    def replace_sources(self, parsed: Mapping[str, Sequence[Release]]) -> ReplaceResult:
+    def replace_sources(
+        self,
+        parsed: Mapping[str, Sequence[Release]],
+        stored_bodies: StoredBodies | None = None,
+    ) -> ReplaceResult:
         """Replace the releases that came from each source (by the hash of its bytes) with
         ``parsed[digest]``, in one locked atomic write. A release still brought by another
         source stays; one the user removed stays removed."""
@@ -397,18 +404,29 @@ class Archive:
             if dropped:
                 drop(self._table(RELEASES_TABLE), dropped)
                 drop(self._table(BODIES_TABLE), dropped)
-            self._insert_records(writes)
+            self._insert_records(writes, stored_bodies)
             entries = {d: {"ids": [r.id for r in releases]} for d, releases in parsed.items()}
             source_table = self._table(SOURCES_TABLE)
             drop(source_table, [d for d in entries if d in sources])
             source_table.insert_multiple(documents(entries))
         return result
 
-    def _insert_records(self, records: Mapping[str, dict[str, Any]]) -> None:
-        """Insert release records (body stored apart, compressed) with their ids as doc ids."""
+    def _insert_records(
+        self, records: Mapping[str, dict[str, Any]], stored_bodies: StoredBodies | None = None
+    ) -> None:
+        """Insert release records (body stored apart, compressed) with their ids as doc ids;
+        a body compressed already is used when it was made from the same text."""
         if not records:
             return
-        bodies = {i: encode_body(record["body"]) for i, record in records.items()}
+        known = stored_bodies or {}
+        bodies = {}
+        for i, record in records.items():
+            text, stored = known.get(i, ("", None))
+            bodies[i] = (
+                stored
+                if stored is not None and text == record["body"]
+                else (encode_body(record["body"]))
+            )
         rows = {
             i: {k: v for k, v in record.items() if k != "body"} for i, record in records.items()
         }

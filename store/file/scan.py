@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import os
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -50,6 +50,16 @@ class ArchiveScan:
 def encode_body(body: str) -> dict[str, str]:
     """The stored form of a body: zlib at a fast level, base64 so it stays JSON."""
     return {"z": base64.b64encode(zlib.compress(body.encode("utf-8"), 3)).decode("ascii")}
+
+
+# Release id -> (body text, its stored form): bodies compressed ahead of a write (by the import's
+# worker processes, in parallel, instead of by the writing process while the workers wait).
+StoredBodies = Mapping[str, tuple[str, dict[str, str]]]
+
+
+def stored_bodies(releases: Iterable[Release]) -> dict[str, tuple[str, dict[str, str]]]:
+    """The stored form of each release's body, ahead of the write that adds them."""
+    return {release.id: (release.body, encode_body(release.body)) for release in releases}
 
 
 def decode_body(stored: Any) -> str:
