@@ -23,8 +23,8 @@ from oim_archive.store.file.scan import (
     ArchiveScan,
     StoredBodies,
     decode_body,
-    encode_body,
     scan_file,
+    stored_body,
 )
 from oim_archive.store.file.storage import AtomicOrjsonStorage, Stamp, file_stamp, recovery_hint
 from oim_archive.store.file.tables import (
@@ -419,14 +419,7 @@ class Archive:
         if not records:
             return
         known = stored_bodies or {}
-        bodies = {}
-        for i, record in records.items():
-            text, stored = known.get(i, ("", None))
-            bodies[i] = (
-                stored
-                if stored is not None and text == record["body"]
-                else (encode_body(record["body"]))
-            )
+        bodies = {i: stored_body(record["body"], known.get(i)) for i, record in records.items()}
         rows = {
             i: {k: v for k, v in record.items() if k != "body"} for i, record in records.items()
         }

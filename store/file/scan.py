@@ -57,6 +57,11 @@ def encode_body(body: str) -> dict[str, str]:
 StoredBodies = Mapping[str, tuple[str, dict[str, str]]]
 
 
+def stored_body(body: str, ahead: tuple[str, dict[str, str]] | None) -> dict[str, str]:
+    """The stored form of a body: the one compressed ahead when it was made from this text."""
+    return ahead[1] if ahead is not None and ahead[0] == body else encode_body(body)
+
+
 def stored_bodies(releases: Iterable[Release]) -> dict[str, tuple[str, dict[str, str]]]:
     """The stored form of each release's body, ahead of the write that adds them."""
     return {release.id: (release.body, encode_body(release.body)) for release in releases}
