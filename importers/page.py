@@ -279,7 +279,27 @@ def _release(
     )
 
 
+def _html_listing(html_item: HtmlItem, name: str) -> list[Release]:
+    """The items of an HTML page whose one text block is a listing of teasers (a digest post):
+    each item dated by the listing's own label, else by the page's date."""
+    lines = [html_item.title or "", "", *html_item.text.split("\n")]
+    teasers = split_teasers(lines, 0, _opens_with_dateline, is_country_name)
+    if teasers is None or len(teasers) < 2:
+        return []
+    releases = []
+    for item in teasers:
+        item.cms_text = item.cms_text or html_item.stated_date
+        release = _release(item, [], name)
+        if release is not None:
+            releases.append(release)
+    return releases
+
+
 def _html_releases(items: list[HtmlItem], name: str) -> list[Release]:
+    if len(items) == 1 and items[0].title:
+        listing = _html_listing(items[0], name)
+        if listing:
+            return listing
     releases: list[Release] = []
     for html_item in items:
         lines = html_item.text.split("\n")
