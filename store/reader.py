@@ -23,15 +23,17 @@ from oim_archive.store.file.catalog import (
     catalog_matches,
     contact_index_path,
     index_cache_path,
+    read_catalog_listed,
     read_catalog_rows,
     read_directory,
     write_catalog,
     write_directory,
 )
+from oim_archive.store.file.layout import gc_paused
 from oim_archive.store.file.quick import quick_list
 from oim_archive.store.file.scan import RecordFile
 from oim_archive.store.file.tables import resolve_prefix
-from oim_archive.store.records import Listed, Release, StoredRelease, whole_releases
+from oim_archive.store.records import Listed, Release, whole_releases
 
 if TYPE_CHECKING:  # numpy and the search engine load only when a search needs them
     from oim_archive.store.search.engine import ContactSearch, SearchIndex
@@ -90,12 +92,14 @@ class ArchiveReader:
     def catalog(self) -> Snapshot | None:
         """The list as saved by the last full read or write, if the archive has not changed."""
         stamp = self.archive.stamp()
-        rows = read_catalog_rows(self.path, stamp)
-        if rows is None or stamp is None:
+        if stamp is None or not catalog_matches(self.path, stamp):
             return None
         source = RecordFile(self.path, stamp, self.archive.get)
-        releases: list[Release] = [StoredRelease.listing(row, source) for row in rows]
-        return _snapshot(releases, stamp, partial=True)
+        releases = read_catalog_listed(self.path, stamp, source)
+        if releases is None:
+            return None
+        with gc_paused():
+            return _snapshot(releases, stamp, partial=True)
 
     def quick(self) -> Snapshot | None:
         """The list from one unchecked pass over the archive file (no catalog needed), to

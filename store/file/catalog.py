@@ -10,22 +10,29 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, TypeVar
 
 import orjson
 import platformdirs
 
 from oim_archive.store.directory import DirectoryEntry
-from oim_archive.store.file.layout import chunks
+from oim_archive.store.file.layout import chunks, gc_paused
 from oim_archive.store.file.storage import write_atomically
-from oim_archive.store.records import ListRow, Release, sort_newest_first
+from oim_archive.store.records import (
+    ListRow,
+    RecordSource,
+    Release,
+    StoredRelease,
+    sort_newest_first,
+)
 
 CATALOG_VERSION = 2  # 2: one row per line, with date_basis and the rows' line offsets
 DIRECTORY_VERSION = 1
 CACHE_ENV_VAR = "OIM_ARCHIVE_CACHE"
+Row = TypeVar("Row")
 _LIST_FIELDS = (
     "id",
     "date",
@@ -65,7 +72,41 @@ def index_cache_path(archive_path: Path) -> Path:
 
 def read_catalog_rows(archive_path: Path, stamp: tuple[int, int] | None) -> list[ListRow] | None:
     """The list catalog's rows if it matches ``stamp``."""
-    return None if stamp is None else _read_catalog_file(archive_path, stamp)
+    return None if stamp is None else _read_catalog_file(archive_path, stamp, ListRow)
+
+
+def read_catalog_listed(
+    archive_path: Path, stamp: tuple[int, int] | None, source: RecordSource
+) -> list[Release] | None:
+    """The list catalog's rows if it matches ``stamp``, made straight into listed releases
+    whose other fields ``source`` reads when asked for (what the browser shows)."""
+
+    def listed(
+        release_id: str,
+        date: str | None,
+        country: str | None,
+        country_name: str | None,
+        language: str,
+        dateline: str | None,
+        title: str,
+        date_basis: str | None,
+        record_at: int = -1,
+        body_at: int = -1,
+    ) -> Release:
+        return StoredRelease(
+            id=release_id,
+            title=title,
+            language=language,
+            country=country,
+            country_name=country_name,
+            dateline=dateline,
+            date=date,
+            date_basis=date_basis,
+            source=source,
+            at=(record_at, body_at),
+        )
+
+    return None if stamp is None else _read_catalog_file(archive_path, stamp, listed)
 
 
 def catalog_matches(archive_path: Path, stamp: tuple[int, int] | None) -> bool:
@@ -84,12 +125,15 @@ def _header_matches(header: Any, stamp: tuple[int, int]) -> bool:
     return bool(header.get("version") == CATALOG_VERSION and header.get("stamp") == list(stamp))
 
 
-def _read_catalog_file(archive_path: Path, stamp: tuple[int, int]) -> list[ListRow] | None:
+def _read_catalog_file(
+    archive_path: Path, stamp: tuple[int, int], make: Callable[..., Row]
+) -> list[Row] | None:
     """Header line, then one JSON array per row, parsed a few thousand lines at a time (a
-    whole-file parse would need several times the file's size at once)."""
-    rows: list[ListRow] = []
+    whole-file parse would need several times the file's size at once); ``make`` makes each
+    row from its fields, in ``ListRow`` order."""
+    rows: list[Row] = []
     try:
-        with catalog_path(archive_path).open("rb") as handle:
+        with catalog_path(archive_path).open("rb") as handle, gc_paused():
             header = orjson.loads(handle.readline())
             if not _header_matches(header, stamp):
                 return None
@@ -98,13 +142,15 @@ def _read_catalog_file(archive_path: Path, stamp: tuple[int, int]) -> list[ListR
             for lines in chunks(handle):
                 for row in orjson.loads(b"[" + b",".join(lines) + b"]"):
                     _id, date, country, name, language, dateline, title, basis, *at = row
+                    if type(_id) is not str or type(title) is not str:
+                        return None
                     rows.append(
-                        ListRow(
+                        make(
                             _id,
                             one(date, date),
                             one(country, country),
                             one(name, name),
-                            one(language, language),
+                            one(language, language) or "fr",
                             one(dateline, dateline),
                             title,
                             one(basis, basis),
@@ -115,9 +161,7 @@ def _read_catalog_file(archive_path: Path, stamp: tuple[int, int]) -> list[ListR
                 return None
     except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
         return None  # missing, stale or damaged: the archive itself is read instead
-    if not all(type(row.id) is str and type(row.title) is str for row in rows):
-        return None
-    return [row if row.language else row._replace(language="fr") for row in rows]
+    return rows
 
 
 def write_catalog(

@@ -120,3 +120,17 @@ def test_contact_search_index_is_saved_and_reused(hand_archive: Archive) -> None
     written = saved.stat().st_mtime_ns
     assert reader.contact_search(entries, stamp).search("diop") == first
     assert saved.stat().st_mtime_ns == written  # loaded, not built and saved again
+
+
+def test_the_browser_list_comes_straight_from_the_catalog_rows(hand_archive: Archive) -> None:
+    stamp = hand_archive.stamp()
+    rows = read_catalog_rows(hand_archive.path, stamp)
+    listed = ArchiveReader(Archive(hand_archive.path)).catalog()
+    assert rows is not None and listed is not None and listed.partial
+    fields = ("id", "title", "language", "country", "country_name", "date", "date_basis", "at")
+    assert [tuple(getattr(r, f) for f in fields) for r in listed.releases] == [
+        tuple(getattr(r, f) for f in fields) for r in rows
+    ]
+    assert [r.body for r in listed.releases] == [r.body for r in hand_archive.releases()]
+    catalog_path(hand_archive.path).write_bytes(b"\xff{")  # damaged: the archive is read instead
+    assert ArchiveReader(Archive(hand_archive.path)).catalog() is None

@@ -14,7 +14,6 @@ from textual.widgets import Static
 
 from oim_archive.i18n import _, current_language, format_number, ngettext
 from oim_archive.store.countries import display_country
-from oim_archive.store.phones import display_phone
 from oim_archive.store.records import DATE_FROM_TEXT, Release, display_date
 from oim_archive.store.search.fold import highlight_spans
 from oim_archive.tui.widgets.safe_text import SpanFinder, block, join_lines, line, marked, plain
@@ -92,6 +91,9 @@ def contact_lines(release: Release, highlight: Callable[[str], Content] = Conten
     """The Contacts section: each person's name, office, phones and emails."""
     if not release.contacts:
         return []
+    # Imported here: the phone metadata costs ~15 ms, after the list is on screen.
+    from oim_archive.store.phones import display_phone
+
     out = [Content(""), Content(_("Contacts")).stylize(HEADING_STYLE)]
     for contact in release.contacts:
         name = line(contact.name) or _("(no name)")
