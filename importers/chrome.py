@@ -123,11 +123,24 @@ _BYLINE = re.compile(
 )
 
 
+BYLINE_MAX_LENGTH = 150
+
+
+def _is_byline(line: str) -> bool:
+    """ "By Joe Lowry for IOM", not "By Monday, 500 migrants had arrived." (a sentence)."""
+    line = line.strip()
+    return (
+        len(line) <= BYLINE_MAX_LENGTH
+        and line[-1:] not in ".!?"
+        and _BYLINE.match(line) is not None
+    )
+
+
 def is_caption(line: str) -> bool:
     """A photo caption or credit line, or an author's byline."""
     if len(line) > 300:
         return False
-    if _CAPTION.search(line) is not None or _BYLINE.match(line) is not None:
+    if _CAPTION.search(line) is not None or _is_byline(line):
         return True
     return ":" in line and _POSTER_CREDIT.search(line) is not None
 

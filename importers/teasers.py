@@ -39,9 +39,11 @@ def _blocks(lines: list[str], start: int, opens_with_dateline: Callable[[str], b
             if blocks[-1]:
                 blocks.append([])
         elif (
-            blocks[-1]
-            and _is_headline(blocks[-1][-1])
+            0 < len(blocks[-1]) <= 2  # a headline, perhaps under a label line ("Selected …")
+            and blocks[-1][-1][-1] not in _NOT_HEADLINE_END  # cheap tests first: every line
+            and len(blocks[-1][-1]) <= HEADLINE_MAX_LENGTH
             and opens_with_dateline(text)
+            and _is_headline(blocks[-1][-1])
             and not opens_with_dateline(blocks[-1][-1])
         ):
             headline = blocks[-1].pop()
@@ -56,10 +58,13 @@ def _blocks(lines: list[str], start: int, opens_with_dateline: Callable[[str], b
     ]
 
 
+_NOT_HEADLINE_END = ".!:;,…"
+
+
 def _is_headline(block: str, min_words: int = HEADLINE_MIN_WORDS) -> bool:
     return (
         len(block) <= HEADLINE_MAX_LENGTH
-        and block[-1] not in ".!:;,…"
+        and block[-1] not in _NOT_HEADLINE_END
         and block.count(" ") + 1 >= min_words
         and (block[0].isupper() or block[0].isdigit() or block[0] in '“«"')
         and not is_date_line(block)
