@@ -2,7 +2,8 @@
 100k releases.
 
 Every figure is printed beside a comparison measured in the same run:
-- import            vs reading the same files in Python and running one regex over each;
+- import            vs reading the same files in Python and running one regex over each
+                    (text pages; "import HTML" is the same releases as saved HTML articles);
 - CLI search, contacts QUERY, show  vs `oim-archive list | head -1` on the same archive;
 - start-up          vs a minimal Textual app showing one label, both in the same tmux setup;
 - keystroke->screen vs fzf on the same titles, in the same tmux setup;
@@ -32,7 +33,8 @@ from pathlib import Path
 
 from oim_archive.ingest import import_paths
 from oim_archive.store.file.archive import Archive
-from tests.bench.make_corpus import make_pages
+from tests.bench.import_speed import as_html
+from tests.bench.make_corpus import make_pages, make_releases
 from tests.bench.tmux import TmuxSession, tmux_available
 
 QUERIES = ("traite", "formation tunis", "genève")
@@ -54,15 +56,23 @@ class Row:
     figures: dict[str, str] = field(default_factory=dict)
 
 
-def corpus_dir(root: Path, n: int, seed: int = 1) -> Path:
-    """A folder of ``n`` generated raw pages, made once and reused."""
-    folder = root / (f"corpus-{n}" if seed == 1 else f"corpus-{n}-seed{seed}")
+def corpus_dir(root: Path, n: int, seed: int = 1, *, html: bool = False) -> Path:
+    """A folder of ``n`` generated raw pages, made once and reused; with ``html``, the same
+    releases as saved HTML articles (as ``tests.bench.import_speed`` builds them)."""
+    base = f"corpus-{n}" if seed == 1 else f"corpus-{n}-seed{seed}"
+    folder = root / (f"{base}-html" if html else base)
     done = folder / ".complete"
     if done.exists():
         return folder
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    for name, data in make_pages(n, seed=seed):
+    pages = make_pages(n, seed=seed)
+    if html:
+        pages = (
+            (name.replace(".txt", ".html"), as_html(data, release))
+            for (name, data), release in zip(pages, make_releases(n, seed=seed), strict=True)
+        )
+    for name, data in pages:
         (folder / name).write_bytes(data)
     done.touch()
     return folder
@@ -96,6 +106,19 @@ def bench_import(folder: Path, db: Path, n: int, row: Row) -> None:
     )
     row.figures["floor files/s"] = f"{n / floor:,.0f} ({floor:.2f} s)"
     row.figures["archive MB"] = f"{db.stat().st_size / 1e6:.1f}"
+
+
+def bench_import_html(folder: Path, db: Path, row: Row) -> None:
+    """The same releases as saved HTML articles, into an archive of their own."""
+    for stale in db.parent.glob(f"{db.name}*"):
+        stale.unlink()
+    archive = Archive(db)
+    start = time.perf_counter()
+    report = import_paths(archive, [folder])
+    took = time.perf_counter() - start
+    row.figures["import HTML rel/s"] = (
+        f"{len(report.imported) / took:,.0f} ({took:.2f} s, {archive.write_count} writes)"
+    )
 
 
 PEAK_RSS = (
@@ -347,6 +370,8 @@ def main(argv: list[str] | None = None) -> int:
         for stale in args.work.glob(f"archive-{n}.json*"):
             stale.unlink()
         bench_import(folder, db, n, row)
+        html_folder = corpus_dir(args.work, n, html=True)
+        bench_import_html(html_folder, args.work / f"archive-{n}-html.json", row)
         if not args.no_cli:
             bench_cli(db, args.work / f"cache-cli-{n}", row)
             bench_cli_writes(db, args.work, args.work / f"cache-write-{n}", row)
