@@ -64,7 +64,7 @@ def is_date_line(line: str) -> bool:
     """A line that is nothing but a date ("21 April, 2021", "Wed, 09/19/2018 - 11:19"), perhaps
     after a feed's source name ("PBN News Germany - Wed, 07/24/2019 - 12:59")."""
     line = line.strip()
-    if not line or len(line) > DATE_LINE_LENGTH or not any(ch.isdigit() for ch in line):
+    if not line or len(line) > DATE_LINE_LENGTH or not any(map(str.isdigit, line)):
         return False
     if line[-1] in "-–—−:" or line[0] == "(":
         return False  # a dateline alone on its line, or a label whose value follows
