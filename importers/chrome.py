@@ -136,11 +136,24 @@ def _is_byline(line: str) -> bool:
     )
 
 
+# Every branch of _CAPTION holds one of these (in any case): looked for first, the regex being
+# slow on long lines. "ı" and "ſ" are the letters its case-insensitive match takes for "i" and
+# "s" that lower() keeps as they are: lines holding them go to the regex.
+_CAPTION_NEEDLES = ("photo", "foto", "crédit", "credit", "image", "click", "©", "/")
+
+
+def _may_be_caption(line: str) -> bool:
+    if "ı" in line or "ſ" in line:
+        return True
+    folded = line.lower()
+    return any(needle in folded for needle in _CAPTION_NEEDLES)
+
+
 def is_caption(line: str) -> bool:
     """A photo caption or credit line, or an author's byline."""
     if len(line) > 300:
         return False
-    if _CAPTION.search(line) is not None or _is_byline(line):
+    if (_may_be_caption(line) and _CAPTION.search(line) is not None) or _is_byline(line):
         return True
     return ":" in line and _POSTER_CREDIT.search(line) is not None
 

@@ -39,7 +39,8 @@ _CHROME_WORDS = (
 )  # fmt: skip
 # Any of them in a class or id, as the selector "[class*=cookie i], [id*=cookie i], …" matches
 # (ASCII letters in either case), tested in Python: lexbor tried 50 selectors on every element.
-_CHROME_NAME = re.compile("|".join(_CHROME_WORDS), re.ASCII | re.IGNORECASE)
+# Tested on the UTF-8 bytes lower-cased: bytes.lower() changes ASCII letters only, like the "i".
+_CHROME_NAME = re.compile("|".join(_CHROME_WORDS).encode("ascii"))
 _KEPT_TAGS = frozenset(("html", "body", "main", "article"))
 # Where CMSs put the release's text, most specific first.
 _BODY_SELECTORS = (
@@ -192,7 +193,7 @@ def _drop_chrome_blocks(root: LexborNode) -> None:
 def _is_chrome_block(node: LexborNode) -> bool:
     attributes = node.attributes
     return any(
-        value and _CHROME_NAME.search(value)
+        value and _CHROME_NAME.search(value.encode("utf-8", "surrogatepass").lower())
         for value in (attributes.get("class"), attributes.get("id"))
     )
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from dateutil import parser as date_parser
 from selectolax.lexbor import LexborHTMLParser
 
+from oim_archive.importers.chrome import _CAPTION, _CAPTION_NEEDLES, _may_be_caption
 from oim_archive.importers.dates import _DEFAULT, _MONTHS, PARSER_INFO, _parse
 from oim_archive.importers.html import (
     _CHROME_WORDS,
@@ -103,3 +104,25 @@ def test_chrome_blocks_and_date_metas_are_the_nodes_the_plain_selectors_find() -
     dates = [(node.attributes.get("content") or "")[:10] for node in firsts if node is not None]
     assert _metadata_date(tree) == dates[0] == "2005-05-05"
     assert len(_DATE_META_ATTRIBUTES) == len(_DATE_METAS)
+
+
+def test_caption_needles_miss_no_letter_the_case_insensitive_regex_would_take() -> None:
+    letters = {ch for needle in _CAPTION_NEEDLES for ch in needle if ch.isalpha()}
+    patterns = [(letter, re.compile(re.escape(letter), re.IGNORECASE)) for letter in letters]
+    for code in range(0x80, 0x10000):
+        char = chr(code)
+        for letter, pattern in patterns:
+            if pattern.fullmatch(char) and letter not in char.lower():
+                assert char in "ıſ", f"U+{code:04X} reads as {letter!r}"
+
+
+def test_caption_lines_are_those_the_regex_alone_finds() -> None:
+    lines = [
+        line.strip()
+        for path in sorted(REAL_PAGES.glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").split("\n")
+    ]
+    lines += ["PHOTO: OIM", "Crédit photo : X", "Phıoto: x", "© IOM 2019", "(IOM/Amanda Nero 2019)"]
+    for line in lines:
+        by_regex = len(line) <= 300 and _CAPTION.search(line) is not None
+        assert (_may_be_caption(line) and by_regex) == by_regex, line
