@@ -136,7 +136,7 @@ _MONTH_SET = frozenset(_MONTH_NAMES)
 _YEAR_CUES = frozenset(
     ("en", "in", "since", "depuis", "desde", "durant", "during", "année", "year", "año", "until",
      "jusqu'en", "hasta", "l'année", "early", "late", "mid", "début", "fin", "principios",
-     "finales", "comienzos", "mediados")
+     "finales", "comienzos", "mediados", "de", "of")
 )  # fmt: skip
 # Day lists ("les 24, 25 et 26 septembre") are written within this many characters of the month.
 WINDOW_BEFORE = 45
