@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
-from oim_archive.store.directory import DirectoryBuilder, DirectoryEntry, build_directory
+from oim_archive.store.directory import DirectoryEntry, build_directory
 from oim_archive.store.file.archive import Archive
 from oim_archive.store.file.catalog import (
     catalog_matches,
@@ -137,20 +137,21 @@ class ArchiveReader:
     def _build_both(
         self, snapshot: Snapshot
     ) -> tuple[SearchIndex | None, list[DirectoryEntry] | None]:
-        """Search index and contact directory in one pass over the whole releases, when
-        neither is saved and no older index could be reused (a first start): each release is
-        read and decoded once, not once for each. (None, None) when an older index exists."""
+        """Search index and contact directory when neither is saved and no older index could
+        be reused (a first start): the index in one pass over the whole releases (not one
+        for its fingerprint and one for its words), then the directory from their record
+        lines alone, bodies not read (and not built during the index's peak of memory).
+        (None, None) when an older index exists."""
         from oim_archive.store.search.engine import SearchIndex
 
         cache = index_cache_path(self.path)
         if cache.exists():  # saved from an older version of the file: maybe still the same
             return None, None
-        builder = DirectoryBuilder()
         releases = snapshot.releases
         index = SearchIndex.built_and_saved(
-            releases, self.archive.full_releases(releases), cache, snapshot.stamp, builder.add
+            releases, self.archive.full_releases(releases), cache, snapshot.stamp
         )
-        entries = builder.entries()
+        entries = build_directory(whole_releases(releases, bodies=False))
         write_directory(self.path, snapshot.stamp, entries)
         return index, entries
 

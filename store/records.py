@@ -259,7 +259,7 @@ class RecordSource(Protocol):
 
     def load(self, row: Listed) -> Release: ...
 
-    def iter_full(self, rows: Iterable[Listed]) -> Iterator[Release]: ...
+    def iter_full(self, rows: Iterable[Listed], *, bodies: bool = True) -> Iterator[Release]: ...
 
 
 class StoredRelease(Release):
@@ -377,9 +377,10 @@ class StoredRelease(Release):
         return self.full().imported_at
 
 
-def whole_releases(rows: Iterable[Release]) -> Iterator[Release]:
+def whole_releases(rows: Iterable[Release], *, bodies: bool = True) -> Iterator[Release]:
     """The whole releases of ``rows``, one at a time, in order: listed ones (``StoredRelease``)
-    are read from their archive file as they come, never all at once."""
+    are read from their archive file as they come, never all at once (``bodies=False``: with
+    their bodies left empty, which spares reading and decoding them)."""
     listed = rows if isinstance(rows, Sequence) else list(rows)
     origin = next((r.origin for r in listed if isinstance(r, StoredRelease)), None)
-    yield from (listed if origin is None else origin.iter_full(listed))
+    yield from (listed if origin is None else origin.iter_full(listed, bodies=bodies))

@@ -110,20 +110,23 @@ class RecordFile:
         """The whole release ``row`` lists."""
         return next(self.iter_full([row]))
 
-    def iter_full(self, rows: Iterable[Listed]) -> Iterator[Release]:
+    def iter_full(self, rows: Iterable[Listed], *, bodies: bool = True) -> Iterator[Release]:
         """Each row's whole release, in the order given (a ``Release`` that is not a listed
-        one is whole already)."""
+        one is whole already). ``bodies=False``: every field but the body, left empty (its
+        line is not read: for the contact directory)."""
         if self._fd is not None:
             fd = self._fd
-            yield from self._each(rows, lambda size, at: os.pread(fd, size, at))
+            yield from self._each(rows, lambda size, at: os.pread(fd, size, at), bodies)
             return
         with self.path.open("rb") as handle:
             if _fd_stamp(handle.fileno()) != self.stamp:
                 self.stamp = (-1, -1)  # replaced: every row from the whole new file
                 handle.close()
-            yield from self._each(rows, _reader_of(handle))
+            yield from self._each(rows, _reader_of(handle), bodies)
 
-    def _each(self, rows: Iterable[Listed], read: Callable[[int, int], bytes]) -> Iterator[Release]:
+    def _each(
+        self, rows: Iterable[Listed], read: Callable[[int, int], bytes], bodies: bool
+    ) -> Iterator[Release]:
         for row in rows:
             at: tuple[int, int] | None = getattr(row, "at", None)
             if at is None and isinstance(row, Release):
@@ -132,10 +135,10 @@ class RecordFile:
                 yield self.fallback(row.id)
             else:
                 record = layout.parse_line(layout.line_at(read, at[0]), row.id)
-                body = layout.parse_line(layout.line_at(read, at[1]), row.id)
+                body = layout.parse_line(layout.line_at(read, at[1]), row.id) if bodies else {}
                 if record is None or body is None:
                     raise _damaged(self.path, row.id, "its line is not where the list says")
-                yield whole_release(self.path, row.id, record, body)
+                yield whole_release(self.path, row.id, record, body if bodies else None)
 
 
 def _reader_of(handle: BinaryIO) -> Callable[[int, int], bytes]:
@@ -154,9 +157,10 @@ def _fd_stamp(fd: int) -> Stamp:
 
 
 def whole_release(path: Path, release_id: str, record: dict[str, Any], body: Any) -> Release:
-    """A release from its stored record and stored body; CorruptArchiveError when damaged."""
+    """A release from its stored record and stored body (None: left empty); CorruptArchiveError
+    when damaged."""
     try:
-        text = decode_body(body)
+        text = "" if body is None else decode_body(body)
         return Release.from_dict({**record, "id": record.get("id") or release_id, "body": text})
     except ValueError as exc:
         raise _damaged(path, release_id, str(exc)) from None

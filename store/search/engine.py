@@ -174,16 +174,14 @@ class SearchIndex:
         whole: Iterable[Release],
         cache_file: str | os.PathLike[str],
         file_stamp: tuple[int, int] | None,
-        each: Callable[[Release], None],
     ) -> SearchIndex:
         """Like `cached` with no saved index to reuse, in one pass over `whole` (the releases
-        whole, in order) that also gives each release to `each` (the contact directory)."""
+        whole, in order) that makes both the index and its fingerprint."""
         running = search_cache.Fingerprint(repr(RELEASE_TIER_WEIGHTS))
 
         def documents() -> Iterator[tuple[str, str, str, str]]:
             for release in whole:
                 running.add(_indexed_fields(release))
-                each(release)
                 yield _release_tiers(release)
 
         index = cls(releases, words=WordIndex(documents(), RELEASE_TIER_WEIGHTS))
