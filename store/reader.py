@@ -36,7 +36,8 @@ from oim_archive.store.file.tables import resolve_prefix
 from oim_archive.store.records import Listed, Release, whole_releases
 
 if TYPE_CHECKING:  # numpy and the search engine load only when a search needs them
-    from oim_archive.store.search.engine import ContactSearch, SearchIndex
+    from oim_archive.store.search.contacts import ContactSearch
+    from oim_archive.store.search.engine import SearchIndex
 
 
 @dataclass(slots=True, eq=False)
@@ -236,7 +237,7 @@ class ArchiveReader:
         self, entries: list[DirectoryEntry], stamp: tuple[int, int] | None
     ) -> ContactSearch:
         """The search over the directory of the file with ``stamp`` (its index saved too)."""
-        from oim_archive.store.search.engine import ContactSearch
+        from oim_archive.store.search.contacts import ContactSearch
 
         return ContactSearch.saved_or_built(entries, contact_index_path(self.path), stamp)
 

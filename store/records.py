@@ -309,22 +309,6 @@ class StoredRelease(Release):
         """The (mtime_ns, size) of the archive file it was listed from."""
         return getattr(self._source, "stamp", None)
 
-    @classmethod
-    def listing(cls, row: ListRow, source: RecordSource) -> StoredRelease:
-        """The listed release of a list catalog row."""
-        return cls(
-            id=row.id,
-            title=row.title,
-            language=row.language,
-            country=row.country,
-            country_name=row.country_name,
-            dateline=row.dateline,
-            date=row.date,
-            date_basis=row.date_basis,
-            source=source,
-            at=(row.record_at, row.body_at),
-        )
-
     def place_body(self, body_at: int) -> None:
         """Note where its body line starts (found after its record line)."""
         self._at = (self._at[0], body_at)

@@ -29,7 +29,8 @@ from datetime import date
 from pathlib import Path
 
 from oim_archive.store.search import cache as search_cache
-from oim_archive.store.search.engine import ContactSearch, SearchIndex, _cache_stamp
+from oim_archive.store.search.contacts import ContactSearch
+from oim_archive.store.search.engine import SearchIndex, _cache_stamp
 from tests import search_quality as quality
 
 SCREEN_ROWS = 50

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from oim_archive.store.directory import build_directory
 from oim_archive.store.records import Contact, Release
+from oim_archive.store.search.contacts import ContactSearch
 from oim_archive.store.search.engine import (
-    ContactSearch,
     Hit,
     SearchIndex,
     highlight_spans,

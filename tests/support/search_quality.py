@@ -17,7 +17,8 @@ from pathlib import Path
 from oim_archive import importers
 from oim_archive.store.directory import DirectoryEntry, build_directory
 from oim_archive.store.records import Release
-from oim_archive.store.search.engine import ContactSearch, SearchIndex
+from oim_archive.store.search.contacts import ContactSearch
+from oim_archive.store.search.engine import SearchIndex
 from tests.bench.make_corpus import make_releases
 from tests.support.sorting import sort_key_newest_first
 
