@@ -19,20 +19,18 @@ from typing import Any, BinaryIO
 from oim_archive.store.errors import CorruptArchiveError
 from oim_archive.store.file import layout
 from oim_archive.store.file.storage import Stamp, file_stamp, recovery_hint
-from oim_archive.store.records import Listed, Release, StoredRelease, sort_newest_first
+from oim_archive.store.records import (
+    RELEASE_FIELDS,
+    Listed,
+    Release,
+    StoredRelease,
+    sort_newest_first,
+)
 
 RELEASES, BODIES, REMOVED, MARKS = "releases", "bodies", "removed", "marks"
-# What a list shows of a release (``StoredRelease`` keeps these in memory).
-LISTED_FIELDS = (
-    "id",
-    "title",
-    "language",
-    "country",
-    "country_name",
-    "dateline",
-    "date",
-    "date_basis",
-)
+# What a list shows of a release (``StoredRelease`` keeps these in memory): the fields a
+# record starts with, before ``dates``.
+LISTED_FIELDS = RELEASE_FIELDS[: RELEASE_FIELDS.index("dates")]
 
 
 @dataclass(slots=True)
