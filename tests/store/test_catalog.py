@@ -30,6 +30,21 @@ async def until_searchable(pilot: Pilot[None], library: Library) -> None:
         await pilot.pause(0.05)
 
 
+async def keys_while_unchecked(db: Path, export_dir: Path, *keys: str) -> tuple[str, list[str]]:
+    """Press ``keys`` in the browser as if its list were not checked yet (only the catalog or
+    the quick pass shown); the screen then shown and the warnings said."""
+    app = make_app(db, export_dir)
+    shown = watch_notify(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        library = app.library
+        await until_searchable(pilot, library)
+        library.snapshot.partial = True
+        await pilot.press(*keys)
+        await pilot.pause()
+        screen_name = type(app.screen).__name__
+    return screen_name, [n.message for n in shown if n.severity == "warning"]
+
+
 def test_catalog_round_trip_and_staleness(hand_archive: Archive) -> None:
     releases = hand_archive.releases()
     stamp = hand_archive.stamp()
@@ -89,16 +104,9 @@ def test_cache_goes_to_the_private_folder(archive_path: Path) -> None:
 async def test_no_export_copy_or_open_while_only_the_catalog_is_shown(
     hand_archive: Archive, tmp_path: Path
 ) -> None:
-    app = make_app(hand_archive.path, tmp_path)
-    shown = watch_notify(app)
-    async with app.run_test(size=(100, 30)) as pilot:
-        library = app.library
-        await until_searchable(pilot, library)
-        library.snapshot.partial = True  # as if the bodies were still being read
-        await pilot.press("e", "y", "enter")
-        await pilot.pause()
-        screen_name = type(app.screen).__name__
-        warnings = [n.message for n in shown if n.severity == "warning"]
+    screen_name, warnings = await keys_while_unchecked(
+        hand_archive.path, tmp_path, "e", "y", "enter"
+    )
     assert screen_name == "ReleasesScreen"
     assert not [p for p in tmp_path.iterdir() if p.suffix == ".txt"]
     assert sum("still loading" in w for w in warnings) == 3

@@ -17,8 +17,7 @@ from oim_archive.store.file.archive import Archive
 from oim_archive.store.file.catalog import catalog_path
 from oim_archive.store.reader import ArchiveReader
 from oim_archive.tui.app import make_app
-from tests.store.test_catalog import until_searchable
-from tests.support.tui import watch_notify
+from tests.store.test_catalog import keys_while_unchecked, until_searchable
 
 LISTED = ("id", "title", "language", "country", "country_name", "dateline", "date", "date_basis")
 
@@ -118,17 +117,10 @@ async def test_browser_shows_the_quick_list_then_the_checked_archive(
 async def test_nothing_is_written_while_the_list_is_unchecked(
     hand_archive: Archive, tmp_path: Path
 ) -> None:
-    app = make_app(hand_archive.path, tmp_path)
-    shown = watch_notify(app)
     before = hand_archive.path.read_bytes()
-    async with app.run_test(size=(100, 30)) as pilot:
-        library = app.library
-        await until_searchable(pilot, library)
-        library.snapshot.partial = True  # as if the archive were still being checked
-        await pilot.press("space", "i", "d")
-        await pilot.pause()
-        screen_name = type(app.screen).__name__
-        warnings = [n.message for n in shown if n.severity == "warning"]
+    screen_name, warnings = await keys_while_unchecked(
+        hand_archive.path, tmp_path, "space", "i", "d"
+    )
     assert screen_name == "ReleasesScreen"
     assert sum("still loading" in w for w in warnings) >= 2
     assert hand_archive.path.read_bytes() == before
