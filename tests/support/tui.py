@@ -6,11 +6,13 @@ import contextlib
 import html
 import re
 import unicodedata
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 from textual.app import App
 from textual.geometry import Region
 from textual.notifications import Notification, SeverityLevel
+from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.worker import WorkerFailed
 
@@ -177,6 +179,17 @@ async def settle(pilot: object) -> None:
         with contextlib.suppress(WorkerFailed):
             await app.workers.wait_for_complete()
         await pilot.pause()  # type: ignore[attr-defined]
+
+
+@contextlib.asynccontextmanager
+async def running(
+    app: App[None], theme: str, size: tuple[int, int] = (100, 30)
+) -> AsyncIterator[Pilot[None]]:
+    """``app`` under test in ``theme``, its first workers done."""
+    async with app.run_test(size=size) as pilot:
+        app.theme = theme
+        await settle(pilot)
+        yield pilot
 
 
 def watch_notify(app: App[object]) -> list[Notification]:

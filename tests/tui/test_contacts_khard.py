@@ -15,7 +15,7 @@ from oim_archive.tui.screens.contacts import ContactsScreen
 from oim_archive.tui.screens.release import ReleaseScreen
 from oim_archive.tui.screens.releases import ReleasesScreen
 from oim_archive.tui.widgets.contact_list import contact_columns
-from tests.support.tui import new_app, sample_releases, screen_text, settle, watch_notify
+from tests.support.tui import new_app, running, sample_releases, screen_text, settle, watch_notify
 
 THEMES = pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
 
@@ -74,9 +74,7 @@ def test_columns_fit_the_width_least_useful_dropped_first():
 @THEMES
 async def test_contacts_show_khard_columns_at_80x24(tmp_path: Path, theme: str):
     app = new_app(tmp_path, releases=people_releases())
-    async with app.run_test(size=(80, 24)) as pilot:
-        app.theme = theme
-        await settle(pilot)
+    async with running(app, theme, size=(80, 24)) as pilot:
         await pilot.press("c")
         await settle(pilot)
         screen = app.screen
@@ -102,9 +100,7 @@ async def test_y_copies_the_email_and_shift_y_the_phone(tmp_path: Path, monkeypa
         monkeypatch.delenv(variable, raising=False)
     app = new_app(tmp_path, releases=people_releases())
     shown = watch_notify(app)
-    async with app.run_test(size=(100, 30)) as pilot:
-        app.theme = theme
-        await settle(pilot)
+    async with running(app, theme) as pilot:
         await pilot.press("c")
         await settle(pilot)
         await pilot.press("slash", *"dadey", "enter")
@@ -141,9 +137,7 @@ async def test_y_uses_the_desktop_clipboard_tool(tmp_path: Path, monkeypatch, th
         monkeypatch.delenv(variable, raising=False)
     app = new_app(tmp_path)
     shown = watch_notify(app)
-    async with app.run_test(size=(100, 30)) as pilot:
-        app.theme = theme
-        await settle(pilot)
+    async with running(app, theme) as pilot:
         await pilot.press("c")
         await settle(pilot)
         await pilot.press("y")  # Kristin Dadey, first by family name
@@ -154,9 +148,7 @@ async def test_y_uses_the_desktop_clipboard_tool(tmp_path: Path, monkeypatch, th
 @THEMES
 async def test_c_in_a_release_shows_the_people_it_names(tmp_path: Path, theme: str):
     app = new_app(tmp_path)
-    async with app.run_test(size=(100, 30)) as pilot:
-        app.theme = theme
-        await settle(pilot)
+    async with running(app, theme) as pilot:
         await pilot.press("slash", *"tunisie", "enter")
         await settle(pilot)
         release = app.screen

@@ -10,7 +10,7 @@ from textual.color import Color
 from textual.widget import Widget
 
 from tests.conftest import SAMPLE_DIR
-from tests.support.tui import new_app, settle
+from tests.support.tui import new_app, running, settle
 
 TEXT_RATIO = 4.5
 MUTED_RATIO = 3.0
@@ -66,9 +66,7 @@ async def test_every_component_class_is_readable(tmp_path: Path, theme: str):
     app = new_app(tmp_path)
     problems: set[str] = set()
     checked = 0
-    async with app.run_test(size=(120, 30)) as pilot:
-        app.theme = theme
-        await settle(pilot)
+    async with running(app, theme, size=(120, 30)) as pilot:
         for keys in SCREENS:
             await pilot.press(*keys)
             await settle(pilot)

@@ -15,7 +15,7 @@ from oim_archive.tui.dialogs.import_summary import ImportSummaryDialog
 from oim_archive.tui.screens.releases import ReleasesScreen
 from oim_archive.tui.widgets.path_input import PathInput, complete_path
 from tests.conftest import SAMPLE_DIR
-from tests.support.tui import new_app, screen_text, settle
+from tests.support.tui import new_app, running, screen_text, settle
 
 THEMES = pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
 LONG_NAME = "un-communique-au-nom-vraiment-tres-long-pour-voir-comment-il-se-replie.txt"
@@ -55,9 +55,7 @@ async def import_from_the_box(pilot, folder: Path) -> None:
 async def test_an_import_ends_on_a_summary_the_user_closes(tmp_path: Path, theme: str):
     folder = pages_folder(tmp_path)
     app = new_app(tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        app.theme = theme
-        await settle(pilot)
+    async with running(app, theme, size=(80, 24)) as pilot:
         await import_from_the_box(pilot, folder)
         summary = app.screen
         assert isinstance(summary, ImportSummaryDialog)
@@ -98,9 +96,7 @@ async def test_the_summary_scrolls_through_many_refused_files(
     for n in range(30):
         (folder / f"vide-{n:02}.txt").write_bytes(b"")
     app = new_app(tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        app.theme = theme
-        await settle(pilot)
+    async with running(app, theme, size=(80, 24)) as pilot:
         await import_from_the_box(pilot, folder)
         scroller = app.screen.query_one("#import-summary")
         assert "30 files refused" in screen_text(app)
@@ -142,9 +138,7 @@ async def test_tab_completes_in_the_box_then_goes_through_the_names(tmp_path: Pa
     for name in ("Documents", "Downloads"):
         (home / name).mkdir(parents=True)
     app = new_app(tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        app.theme = theme
-        await settle(pilot)
+    async with running(app, theme, size=(80, 24)) as pilot:
         await pilot.press("i")
         dialog = app.screen
         assert isinstance(dialog, ImportPathDialog)
@@ -169,9 +163,7 @@ async def test_tab_completes_in_the_box_then_goes_through_the_names(tmp_path: Pa
 async def test_the_box_opens_on_the_last_folder_imported(tmp_path: Path, theme: str):
     folder = pages_folder(tmp_path)
     app = new_app(tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        app.theme = theme
-        await settle(pilot)
+    async with running(app, theme, size=(80, 24)) as pilot:
         await pilot.press("i")
         assert app.screen.query_one(PathInput).value == ""  # nothing imported yet
         await pilot.press("escape")
@@ -195,9 +187,7 @@ async def test_help_lists_the_import_box_and_summary_keys(tmp_path: Path, theme:
     from oim_archive.tui.screens.help import HelpScreen
 
     app = new_app(tmp_path)
-    async with app.run_test(size=(100, 40)) as pilot:
-        app.theme = theme
-        await settle(pilot)
+    async with running(app, theme, size=(100, 40)) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         text = str(app.screen.query_one("#help-keys").content)

@@ -12,7 +12,7 @@ from oim_archive.store.records import Release
 from oim_archive.tui.dialogs import facets
 from oim_archive.tui.dialogs.facets import FacetPicker
 from oim_archive.tui.screens.releases import ReleasesScreen
-from tests.support.tui import new_app, sample_releases, settle
+from tests.support.tui import new_app, running, sample_releases, settle
 
 THEMES = pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
 
@@ -45,9 +45,7 @@ async def open_picker(pilot):
 async def test_letters_that_are_keys_elsewhere_jump_here(tmp_path: Path, theme: str, monkeypatch):
     monkeypatch.setattr(facets, "TYPE_AHEAD_SECONDS", 3600.0)  # every key continues the name
     app = new_app(tmp_path, releases=more_countries())
-    async with app.run_test(size=(100, 30)) as pilot:
-        app.theme = theme
-        await settle(pilot)
+    async with running(app, theme) as pilot:
         for typed, expected in (
             ("li", "Libya"),  # l no longer switches lists
             ("q", "Qatar"),  # q does not cancel: esc does
@@ -72,9 +70,7 @@ async def test_letters_that_are_keys_elsewhere_jump_here(tmp_path: Path, theme: 
 async def test_j_k_g_shift_g_move_when_no_name_is_typed(tmp_path: Path, theme: str, monkeypatch):
     monkeypatch.setattr(facets, "TYPE_AHEAD_SECONDS", 0.0)  # each key starts afresh
     app = new_app(tmp_path, releases=more_countries())
-    async with app.run_test(size=(100, 30)) as pilot:
-        app.theme = theme
-        await settle(pilot)
+    async with running(app, theme) as pilot:
         picker, countries, labels = await open_picker(pilot)
         await pilot.press("j", "j", "j")
         assert countries.highlighted == 3

@@ -15,7 +15,7 @@ from oim_archive.tui.screens.help import HelpScreen
 from oim_archive.tui.screens.release import ReleaseScreen
 from oim_archive.tui.screens.releases import ReleasesScreen
 from oim_archive.tui.widgets.release_list import ReleaseList
-from tests.support.tui import new_app, screen_text, settle
+from tests.support.tui import new_app, running, screen_text, settle
 
 THEMES = pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
 
@@ -29,9 +29,7 @@ def main_parts(app):
 @THEMES
 async def test_back_from_a_result_the_keys_act_on_the_list(tmp_path: Path, theme: str):
     app = new_app(tmp_path)
-    async with app.run_test(size=(100, 30)) as pilot:
-        app.theme = theme
-        await settle(pilot)
+    async with running(app, theme) as pilot:
         screen, rows = main_parts(app)
         await pilot.press("slash", *"tbilissi", "enter")
         await settle(pilot)
@@ -49,9 +47,7 @@ async def test_back_from_a_result_the_keys_act_on_the_list(tmp_path: Path, theme
 @THEMES
 async def test_an_empty_result_says_nothing_matches(tmp_path: Path, theme: str):
     app = new_app(tmp_path)
-    async with app.run_test(size=(100, 30)) as pilot:
-        app.theme = theme
-        await settle(pilot)
+    async with running(app, theme) as pilot:
         screen, rows = main_parts(app)
         await pilot.press("slash", *"zzzz")
         await settle(pilot)
@@ -67,18 +63,14 @@ async def test_an_empty_result_says_nothing_matches(tmp_path: Path, theme: str):
 @THEMES
 async def test_an_empty_archive_says_so(tmp_path: Path, theme: str):
     app = new_app(tmp_path, releases=[])
-    async with app.run_test(size=(100, 30)) as pilot:
-        app.theme = theme
-        await settle(pilot)
+    async with running(app, theme):
         assert "The archive holds no release yet: i imports a folder" in screen_text(app)
 
 
 @THEMES
 async def test_q_goes_back_one_level_and_ctrl_q_quits_from_anywhere(tmp_path: Path, theme: str):
     app = new_app(tmp_path)
-    async with app.run_test(size=(100, 30)) as pilot:
-        app.theme = theme
-        await settle(pilot)
+    async with running(app, theme) as pilot:
         screen, _ = main_parts(app)
         await pilot.press("enter")
         assert isinstance(app.screen, ReleaseScreen)
@@ -105,9 +97,7 @@ async def test_help_closes_with_escape_and_question_mark_and_scrolls_with_g(
     tmp_path: Path, theme: str
 ):
     app = new_app(tmp_path)
-    async with app.run_test(size=(100, 20)) as pilot:
-        app.theme = theme
-        await settle(pilot)
+    async with running(app, theme, size=(100, 20)) as pilot:
         for closing in ("escape", "question_mark"):
             await pilot.press("question_mark")
             help_screen = app.screen
@@ -127,9 +117,7 @@ async def test_help_closes_with_escape_and_question_mark_and_scrolls_with_g(
 async def test_scrolling_jumps_without_animation(tmp_path: Path, theme: str):
     long_body = "\n\n".join(f"Paragraphe {n} du communiqué." for n in range(200))
     app = new_app(tmp_path, releases=[Release(title="Long", body=long_body, date="2020-01-01")])
-    async with app.run_test(size=(80, 24)) as pilot:
-        app.theme = theme
-        await settle(pilot)
+    async with running(app, theme, size=(80, 24)) as pilot:
         assert app.animation_level == "none"
         await pilot.press("enter")
         view = app.screen.query_one("#release")
@@ -144,9 +132,7 @@ async def test_scrolling_jumps_without_animation(tmp_path: Path, theme: str):
 @THEMES
 async def test_a_declined_reload_leaves_a_note_until_r_reloads(tmp_path: Path, theme: str):
     app = new_app(tmp_path)
-    async with app.run_test(size=(100, 30)) as pilot:
-        app.theme = theme
-        await settle(pilot)
+    async with running(app, theme) as pilot:
         screen, rows = main_parts(app)
         Archive(screen.library.path).add([Release(title="Autre", body="Texte.")])
         screen.check_disk()
@@ -166,9 +152,7 @@ async def test_picker_moves_jumps_reopens_on_the_choice_and_offers_undated(
     tmp_path: Path, theme: str
 ):
     app = new_app(tmp_path)
-    async with app.run_test(size=(100, 30)) as pilot:
-        app.theme = theme
-        await settle(pilot)
+    async with running(app, theme) as pilot:
         screen, rows = main_parts(app)
         await pilot.press("f")
         picker = app.screen
@@ -214,9 +198,7 @@ async def test_each_screen_shows_its_own_keys_never_cut(tmp_path: Path, theme: s
     from oim_archive.tui.widgets.key_bar import KeyBar
 
     app = new_app(tmp_path)
-    async with app.run_test(size=(width, 24)) as pilot:
-        app.theme = theme
-        await settle(pilot)
+    async with running(app, theme, size=(width, 24)) as pilot:
         for keys, expected, absent in (
             ((), "q Quit", "Cancel"),
             (("enter",), "esc Back", "Quit"),

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from oim_archive.store.exports.render import release_text
-from tests.support.tui import new_app, sample_releases, screen_text, settle, watch_notify
+from tests.support.tui import new_app, running, sample_releases, screen_text, settle, watch_notify
 
 THEMES = pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
 
@@ -32,9 +32,7 @@ async def test_y_uses_a_local_clipboard_tool_on_a_desktop(tmp_path: Path, monkey
         monkeypatch.delenv(variable, raising=False)
     app = new_app(tmp_path)
     shown = watch_notify(app)
-    async with app.run_test(size=(100, 30)) as pilot:
-        app.theme = theme
-        await settle(pilot)
+    async with running(app, theme) as pilot:
         release = app.screen.query_one("#releases").highlighted_release
         await pilot.press("y")
         assert out.read_text(encoding="utf-8") == release_text(release)
@@ -49,9 +47,7 @@ async def test_y_over_ssh_only_asks_the_terminal_and_says_so(tmp_path: Path, mon
     monkeypatch.setenv("SSH_CONNECTION", "10.0.0.1 5000 10.0.0.2 22")
     app = new_app(tmp_path)
     shown = watch_notify(app)
-    async with app.run_test(size=(100, 30)) as pilot:
-        app.theme = theme
-        await settle(pilot)
+    async with running(app, theme) as pilot:
         await pilot.press("y")
         assert not out.exists()
         assert any("sent to the terminal clipboard (OSC 52" in n.message for n in shown)
@@ -60,9 +56,7 @@ async def test_y_over_ssh_only_asks_the_terminal_and_says_so(tmp_path: Path, mon
 @THEMES
 async def test_phones_are_grouped_where_people_read_them(tmp_path: Path, theme: str):
     app = new_app(tmp_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        app.theme = theme
-        await settle(pilot)
+    async with running(app, theme, size=(120, 40)) as pilot:
         await pilot.press("slash", *"tbilissi", "enter")
         await settle(pilot)
         text = screen_text(app)
@@ -81,9 +75,7 @@ async def test_s_cycles_the_order_shows_it_and_keeps_it(tmp_path: Path, theme: s
     from oim_archive.preferences import load_preferences
 
     app = new_app(tmp_path)
-    async with app.run_test(size=(100, 30)) as pilot:
-        app.theme = theme
-        await settle(pilot)
+    async with running(app, theme) as pilot:
         screen = app.screen
         rows = screen.query_one("#releases")
 
@@ -113,9 +105,7 @@ async def test_o_and_pipe_say_when_the_terminal_cannot_be_handed_over(tmp_path: 
 
     app = new_app(tmp_path)
     shown = watch_notify(app)
-    async with app.run_test(size=(100, 30)) as pilot:  # headless: no terminal to hand over
-        app.theme = theme
-        await settle(pilot)
+    async with running(app, theme) as pilot:  # headless: no terminal to hand over
         await pilot.press("o")
         assert any("cannot hand the screen" in n.message for n in shown)
         await pilot.press("enter", "bar")
@@ -153,9 +143,7 @@ async def test_marks_column_filter_export_and_kept_in_the_archive(tmp_path: Path
 
     app = new_app(tmp_path)
     shown = watch_notify(app)
-    async with app.run_test(size=(100, 30)) as pilot:
-        app.theme = theme
-        await settle(pilot)
+    async with running(app, theme) as pilot:
         screen = app.screen
         rows = screen.query_one("#releases")
         first, second = rows.release_at(0), rows.release_at(1)
@@ -207,9 +195,7 @@ async def test_slash_in_a_release_finds_and_n_moves_between_matches(tmp_path: Pa
     paragraphs[90] = "Retour à la Frontière sud."
     release = Release(title="Long", body="\n\n".join(paragraphs), date="2020-01-01")
     app = new_app(tmp_path, releases=[release])
-    async with app.run_test(size=(80, 24)) as pilot:
-        app.theme = theme
-        await settle(pilot)
+    async with running(app, theme, size=(80, 24)) as pilot:
         await pilot.press("enter")
         screen = app.screen
         await pilot.press("slash", *"frontiere q", "enter")  # q is typed, not a key
@@ -234,9 +220,7 @@ async def test_slash_in_a_release_finds_and_n_moves_between_matches(tmp_path: Pa
 @THEMES
 async def test_release_text_is_capped_at_a_reading_width(tmp_path: Path, theme: str):
     app = new_app(tmp_path)
-    async with app.run_test(size=(160, 50)) as pilot:
-        app.theme = theme
-        await settle(pilot)
+    async with running(app, theme, size=(160, 50)) as pilot:
         await pilot.press("enter")
         await pilot.pause()
         text = app.screen.query_one(".release-text")
@@ -259,9 +243,7 @@ async def test_exports_default_to_the_documents_folder_and_say_the_full_path(
     (tmp_path / "db").mkdir()
     app = make_app(write_archive(tmp_path / "db", sample_releases()))  # no --export-dir
     shown = watch_notify(app)
-    async with app.run_test(size=(100, 30)) as pilot:
-        app.theme = theme
-        await settle(pilot)
+    async with running(app, theme) as pilot:
         await pilot.press("e")
         (written,) = (documents / "oim-archive").iterdir()
         assert any(f"Exported to {written}" in n.message for n in shown)  # the full path
