@@ -58,6 +58,10 @@ async def test_an_empty_result_says_nothing_matches(tmp_path: Path, theme: str):
         screen.filter_input.value = "country:morocco"
         await settle(pilot)
         assert "No release matches “country:morocco”" in screen_text(app)
+        await pilot.press("enter", "escape")  # nothing to open; one escape starts over
+        await settle(pilot)
+        assert screen.filter_input.value == "" and rows.row_count > 0
+        assert screen.focused is rows
 
 
 @THEMES

@@ -71,6 +71,9 @@ class FilteredListScreen(BaseScreen, Generic[R]):
 
     @on(FilterInput.Leave)
     def _leave_filter(self) -> None:
+        # A filter that matches nothing leaves nothing to go back to: escape starts over.
+        if self.filter_input.value and not self.filtered_list.row_count:
+            self.action_clear_filter()
         self.set_focus(self.filtered_list)
 
     @on(FilterInput.Steer)
