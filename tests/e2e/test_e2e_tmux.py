@@ -125,8 +125,7 @@ def test_browse_filter_open_back_and_quit_in_tmux(tmp_path: Path, terminal: Term
     terminal.send("zzzz", literal=True)
     screen = terminal.wait_for(r"No release matches “zzzz”")
     assert "holds no release" not in screen
-    terminal.send("Escape")  # leave the box
-    terminal.send("Escape")  # clear the filter
+    terminal.send("Escape")  # nothing matches: one escape clears the filter
     terminal.wait_for(r"5 / 5 releases\s")
 
     # q goes back one level; it quits only from the list.
