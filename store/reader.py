@@ -25,6 +25,7 @@ from oim_archive.store.file.catalog import (
     index_cache_path,
     read_catalog_listed,
     read_catalog_rows,
+    read_catalog_rows_at,
     read_directory,
     write_catalog,
     write_directory,
@@ -196,6 +197,22 @@ class ArchiveReader:
                 return listing, saved
         snapshot = self.read()
         return Listing(snapshot.releases, snapshot.stamp, full=True), self.search_index(snapshot)
+
+    def search(self, query: str, limit: int | None = None) -> list[Listed]:
+        """The list rows of the releases matching ``query``, best first: with a saved index
+        of the file as it is now, only the hits' rows are read, else as ``searchable``."""
+        from oim_archive.store.search.engine import SearchIndex
+
+        stamp = self.archive.stamp()
+        if stamp is not None:
+            index = SearchIndex.saved(None, index_cache_path(self.path), stamp)
+            if index is not None:
+                hits = index.search(query, limit)
+                rows = read_catalog_rows_at(self.path, stamp, (hit.index for hit in hits))
+                if rows is not None and [r.id for r in rows] == [h.release_id for h in hits]:
+                    return list(rows)
+        listing, index = self.searchable()
+        return [listing.rows[hit.index] for hit in index.search(query, limit)]
 
     def release(self, row: Listed) -> Release:
         """The whole release (body, contacts) of a row; one record decoded, not the archive."""

@@ -249,9 +249,8 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
     reader = _reader(args)
-    listing, index = reader.searchable()
     query = " ".join(args.query)
-    found = [listing.rows[hit.index] for hit in index.search(query, limit=args.limit)]
+    found = reader.search(query, limit=args.limit)
     if args.json:
         _json_array(_records(reader, found), out)
     else:

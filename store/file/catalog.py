@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, BinaryIO, TypeVar
+from typing import Any, BinaryIO, TypeVar, cast
 
 import orjson
 import platformdirs
@@ -138,30 +138,57 @@ def _read_catalog_file(
             if not _header_matches(header, stamp):
                 return None
             shared: dict[Any, Any] = {}  # one copy of each country, date, dateline…
-            one = shared.setdefault
             for lines in chunks(handle):
-                for row in orjson.loads(b"[" + b",".join(lines) + b"]"):
-                    _id, date, country, name, language, dateline, title, basis, *at = row
-                    if type(_id) is not str or type(title) is not str:
+                for fields in orjson.loads(b"[" + b",".join(lines) + b"]"):
+                    row = _made(make, fields, shared)
+                    if row is None:
                         return None
-                    rows.append(
-                        make(
-                            _id,
-                            one(date, date),
-                            one(country, country),
-                            one(name, name),
-                            one(language, language) or "fr",
-                            one(dateline, dateline),
-                            title,
-                            one(basis, basis),
-                            *at,
-                        )
-                    )
+                    rows.append(row)
             if len(rows) != header["count"]:
                 return None
     except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
         return None  # missing, stale or damaged: the archive itself is read instead
     return rows
+
+
+def read_catalog_rows_at(
+    archive_path: Path, stamp: tuple[int, int] | None, positions: Iterable[int]
+) -> list[ListRow] | None:
+    """Only the catalog's rows at ``positions`` (0: the first row) if it matches ``stamp``:
+    a search reads the rows it prints, not the whole list."""
+    if stamp is None:
+        return None
+    try:
+        lines = catalog_path(archive_path).read_bytes().split(b"\n")
+        header = orjson.loads(lines[0])
+        # The header, one line per row, and the empty text after the last newline.
+        if not _header_matches(header, stamp) or len(lines) != header["count"] + 2:
+            return None
+        shared: dict[Any, Any] = {}
+        rows = [_made(ListRow, orjson.loads(lines[1 + at]), shared) for at in positions]
+    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+        return None
+    return None if None in rows else cast("list[ListRow]", rows)
+
+
+def _made(make: Callable[..., Row], fields: Any, shared: dict[Any, Any]) -> Row | None:
+    """One row made from its catalog fields (None when they are not a row); ``shared``
+    keeps one copy of each repeated value across rows."""
+    _id, date, country, name, language, dateline, title, basis, *at = fields
+    if type(_id) is not str or type(title) is not str:
+        return None
+    one = shared.setdefault
+    return make(
+        _id,
+        one(date, date),
+        one(country, country),
+        one(name, name),
+        one(language, language) or "fr",
+        one(dateline, dateline),
+        title,
+        one(basis, basis),
+        *at,
+    )
 
 
 def write_catalog(

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from oim_archive.store.file import atomic
 from oim_archive.store.search.index import WordIndex
@@ -55,6 +57,20 @@ def read(
     With `expected` None, the file stamp alone decides: the same (mtime_ns, size) as when the
     index was built, the trust the list catalog has too. A command can then search without
     decoding every release to check the fingerprint."""
+    arrays, same_file = read_arrays(path, expected, file_stamp)
+    if arrays is None:
+        return None, False
+    try:
+        return WordIndex.from_arrays(arrays), same_file
+    except (KeyError, ValueError):
+        return None, False
+
+
+def read_arrays(
+    path: Path, expected: str | None, file_stamp: tuple[int, int] | None = None
+) -> tuple[dict[str, NDArray[Any]] | None, bool]:
+    """Like `read`, the saved arrays as they are: the word index's and any others saved
+    with it (`write`'s `extra`)."""
     try:
         with np.load(path, allow_pickle=False) as saved:
             same_file = (
@@ -65,20 +81,30 @@ def read(
             if expected is None:
                 if not same_file:
                     return None, False
-            elif saved["fingerprint"].tobytes().decode("ascii") != expected:
+            elif saved_fingerprint(saved) != expected:
                 return None, False
-            return WordIndex.from_arrays({key: saved[key] for key in saved.files}), same_file
+            return {key: saved[key] for key in saved.files}, same_file
     except (OSError, KeyError, ValueError, UnicodeDecodeError, zipfile.BadZipFile, EOFError):
         return None, False
 
 
+def saved_fingerprint(arrays: Mapping[str, NDArray[Any]]) -> str:
+    """The fingerprint an index was saved with (KeyError/UnicodeDecodeError if none)."""
+    return str(arrays["fingerprint"].tobytes().decode("ascii"))
+
+
 def write(
-    path: Path, stamp: str, index: WordIndex, file_stamp: tuple[int, int] | None = None
+    path: Path,
+    stamp: str,
+    index: WordIndex,
+    file_stamp: tuple[int, int] | None = None,
+    extra: Mapping[str, NDArray[Any]] | None = None,
 ) -> bool:
     """Save the index atomically; False when the folder cannot be written.
 
-    `file_stamp` is the archive file's (mtime_ns, size) the releases were read from."""
-    arrays = index.to_arrays()
+    `file_stamp` is the archive file's (mtime_ns, size) the releases were read from; `extra`,
+    arrays saved beside the word index (`read_arrays` gives them back)."""
+    arrays = {**(extra or {}), **index.to_arrays()}
     arrays["fingerprint"] = np.frombuffer(stamp.encode("ascii"), dtype=np.uint8)
     if file_stamp is not None:
         arrays["file_stamp"] = np.asarray(file_stamp, dtype=np.int64)

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 from pathlib import Path
 from typing import Any, overload
 
 import numpy as np
+import orjson
 from numpy.typing import NDArray
 
 from oim_archive.store.records import Listed, Release, sort_newest_first
@@ -43,6 +44,8 @@ __all__ = [
 
 # ``year:undated`` (or ``year:none``): releases without a date.
 UNDATED = frozenset({"undated", "none"})
+# Saved beside the word index: the releases' ids in index order (then their date order, facets).
+_SAVED_IDS = "list_ids"
 
 # Tier weights: title; contact names; dateline, country name, offices; body and country code.
 RELEASE_TIER_WEIGHTS = (1.0, 1.0, 0.75, 0.6)
@@ -160,7 +163,7 @@ class SearchIndex:
         words, same_file = search_cache.read(path, stamp, file_stamp)
         index = cls(releases, words=words, whole=whole)
         if words is None or (file_stamp is not None and not same_file):
-            search_cache.write(path, stamp, index._index, file_stamp)
+            index._save(path, stamp, file_stamp)
         return index
 
     @classmethod
@@ -181,25 +184,83 @@ class SearchIndex:
                 yield _release_tiers(release)
 
         index = cls(releases, words=WordIndex(documents(), RELEASE_TIER_WEIGHTS))
-        search_cache.write(Path(cache_file), running.hexdigest(), index._index, file_stamp)
+        index._save(Path(cache_file), running.hexdigest(), file_stamp)
         return index
 
     @classmethod
     def saved(
         cls,
-        releases: Sequence[Listed],
+        releases: Sequence[Listed] | None,
         cache_file: str | os.PathLike[str],
         file_stamp: tuple[int, int],
     ) -> SearchIndex | None:
         """The index saved in `cache_file` from the archive file with this `file_stamp`, over
         `releases` in the order it was built (list rows suffice: no body, no contacts);
-        None when there is no such saved index."""
-        words, _ = search_cache.read(Path(cache_file), None, file_stamp)
-        if words is None or words.n_docs != len(releases):
+        None when there is no such saved index, or it was built over other releases.
+
+        With `releases` None, the index stands alone: ids, date order and facets come from
+        the file too (a command then reads only the list rows of its hits)."""
+        path = Path(cache_file)
+        arrays, _ = search_cache.read_arrays(path, None, file_stamp)
+        if arrays is None:
             return None
         index = cls.__new__(cls)
+        try:
+            words = WordIndex.from_arrays(arrays)
+            if _SAVED_IDS in arrays:
+                index._setup_saved(arrays, words)
+                return index if releases is None or index._same_ids(releases) else None
+            if releases is None or words.n_docs != len(releases):
+                return None
+            fingerprint = search_cache.saved_fingerprint(arrays)
+        except (KeyError, ValueError, TypeError, UnicodeDecodeError, orjson.JSONDecodeError):
+            return None
         index._setup(releases, words)
+        index._save(path, fingerprint, file_stamp)  # saved by an older version: add the list
         return index
+
+    def _save(self, path: Path, fingerprint: str, file_stamp: tuple[int, int] | None) -> None:
+        """Save the word index with the list fields it ranks by (best effort)."""
+        listed = {
+            _SAVED_IDS: _json_array(self._ids),
+            "list_date_rank": self._date_rank,
+            "list_country_names": _json_array(
+                {name: sorted(codes) for name, codes in self._country_names.items()}
+            ),
+        }
+        for name, facet in self._facets().items():
+            listed[f"list_{name}_values"] = _json_array(facet.values)
+            listed[f"list_{name}_codes"] = facet.codes
+        search_cache.write(path, fingerprint, self._index, file_stamp, extra=listed)
+
+    def _setup_saved(self, arrays: Mapping[str, NDArray[Any]], words: WordIndex) -> None:
+        """Like `_setup`, from the list fields `_save` kept (ValueError when they do not fit)."""
+        ids = _from_json_array(arrays[_SAVED_IDS])
+        n = words.n_docs
+        if not isinstance(ids, list) or len(ids) != n or not all(type(i) is str for i in ids):
+            raise ValueError("saved ids do not match the index")
+        self._ids = ids
+        self._index = words
+        self._date_rank = arrays["list_date_rank"]
+        if self._date_rank.shape != (n,):
+            raise ValueError("saved date order does not match the index")
+        names = _from_json_array(arrays["list_country_names"])
+        self._country_names = {str(name): set(codes) for name, codes in names.items()}
+        self._countries, self._years, self._languages = (
+            _Facet.saved(
+                _from_json_array(arrays[f"list_{name}_values"]), arrays[f"list_{name}_codes"], n
+            )
+            for name in ("country", "year", "language")
+        )
+        self._last = None
+
+    def _facets(self) -> dict[str, _Facet]:
+        return {"country": self._countries, "year": self._years, "language": self._languages}
+
+    def _same_ids(self, releases: Sequence[Listed]) -> bool:
+        return len(releases) == len(self._ids) and all(
+            map(str.__eq__, (r.id for r in releases), self._ids)
+        )
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -324,15 +385,28 @@ class _Facet:
     def __init__(self, values: list[str]) -> None:
         self.values = sorted(set(values))
         number = {v: i for i, v in enumerate(self.values)}
-        self._codes = np.fromiter((number[v] for v in values), dtype=np.int32, count=len(values))
+        self.codes = np.fromiter((number[v] for v in values), dtype=np.int32, count=len(values))
         self._cache: dict[frozenset[str], NDArray[Any]] = {}
+
+    @classmethod
+    def saved(cls, values: Any, codes: NDArray[Any], n: int) -> _Facet:
+        """The facet `values` and `codes` were saved from (ValueError when they do not fit)."""
+        if not isinstance(values, list) or not all(type(v) is str for v in values):
+            raise ValueError("saved facet values are not texts")
+        if codes.shape != (n,) or (
+            n and not 0 <= int(codes.min()) <= int(codes.max()) < len(values)
+        ):
+            raise ValueError("saved facet codes do not match its values")
+        facet = cls.__new__(cls)
+        facet.values, facet.codes, facet._cache = values, codes, {}
+        return facet
 
     def mask(self, wanted: Iterable[str]) -> NDArray[Any]:
         key = frozenset(wanted)
         cached = self._cache.get(key)
         if cached is None:
             numbers = [i for i, v in enumerate(self.values) if v in key]
-            cached = np.isin(self._codes, np.asarray(numbers, dtype=np.int32))
+            cached = np.isin(self.codes, np.asarray(numbers, dtype=np.int32))
             if len(self._cache) > 64:
                 self._cache.clear()
             self._cache[key] = cached
@@ -347,6 +421,15 @@ def top_order(key: NDArray[Any], limit: int | None) -> NDArray[Any]:
         top = np.argpartition(-key, limit - 1)[:limit]
         return top[np.argsort(-key[top], kind="stable")]
     return np.argsort(-key, kind="stable")
+
+
+def _json_array(value: Any) -> NDArray[Any]:
+    """A JSON value as bytes in an array (what the saved index file can hold)."""
+    return np.frombuffer(orjson.dumps(value), dtype=np.uint8)
+
+
+def _from_json_array(array: NDArray[Any]) -> Any:
+    return orjson.loads(array.tobytes())
 
 
 def _release_tiers(release: Release) -> tuple[str, str, str, str]:
