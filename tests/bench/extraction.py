@@ -2,7 +2,8 @@
 
 Each page has a ``*.expected.json`` written by reading the page. This prints, for the tuned and
 the held-out part separately: per-field accuracy, listing items found, and contact precision and
-recall over contact facts (a name, an e-mail, a phone).
+recall over contact facts (a name, an e-mail, a phone). Beside the whole held-out part it prints
+the "blind" pages: those listed in ``heldout/SOURCES.md``, which no one tuning the importer reads.
 
     python -m tests.bench.extraction            # both parts
     python -m tests.bench.extraction -v         # and every mismatch
@@ -25,6 +26,9 @@ from oim_archive.store.records import DATE_FROM_TEXT, Contact, Release
 
 CORPUS = Path(__file__).resolve().parents[1] / "real_pages"
 PARTS = ("tuned", "heldout")
+BLIND = "heldout-blind"
+BLIND_LIST = CORPUS / "heldout" / "SOURCES.md"
+_PAGE_NAME = re.compile(r"[\w.-]+\.(?:txt|html?)\b")
 FIELDS = ("kind", "title", "date", "date_basis", "language", "country", "dateline", "body_start",
           "funders")  # fmt: skip
 BODY_START_CHARS = 40
@@ -234,20 +238,29 @@ def expected_pages(part: str) -> list[tuple[Path, dict[str, Any]]]:
     return pages
 
 
-def score_part(part: str) -> Score:
-    """The figures of one part of the corpus."""
+def blind_pages() -> set[str]:
+    """File names of the held-out pages listed in the held-out part's own SOURCES.md."""
+    if not BLIND_LIST.is_file():
+        return set()
+    return set(_PAGE_NAME.findall(BLIND_LIST.read_text(encoding="utf-8")))
+
+
+def score_part(part: str, only: set[str] | None = None) -> Score:
+    """The figures of one part of the corpus (or of the pages of it named in ``only``)."""
     score = Score()
     for page, expected in expected_pages(part):
-        score_page(page, expected, score)
+        if only is None or page.name in only:
+            score_page(page, expected, score)
     return score
 
 
 def table(scores: dict[str, Score]) -> str:
     """The figures of each part side by side."""
-    header = f"{'':22}" + "".join(f"{part:>12}" for part in scores)
-    rows = [header, f"{'pages':22}" + "".join(f"{s.pages:>12}" for s in scores.values())]
+    width = max(12, *(len(part) + 2 for part in scores))
+    header = f"{'':22}" + "".join(f"{part:>{width}}" for part in scores)
+    rows = [header, f"{'pages':22}" + "".join(f"{s.pages:>{width}}" for s in scores.values())]
     for name in FIELDS:
-        cells = "".join(f"{f'{s.fields[name]}/{s.totals[name]}':>12}" for s in scores.values())
+        cells = "".join(f"{f'{s.fields[name]}/{s.totals[name]}':>{width}}" for s in scores.values())
         rows.append(f"{name:22}{cells}")
     summary = (
         ("fields %", lambda s: f"{s.accuracy():.1f}"),
@@ -260,7 +273,7 @@ def table(scores: dict[str, Score]) -> str:
          f"{s.facts_expected}"),
     )  # fmt: skip
     for label, cell in summary:
-        rows.append(f"{label:22}" + "".join(f"{cell(s):>12}" for s in scores.values()))
+        rows.append(f"{label:22}" + "".join(f"{cell(s):>{width}}" for s in scores.values()))
     return "\n".join(rows)
 
 
@@ -271,6 +284,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--part", choices=PARTS, action="append", help="only this part")
     args = parser.parse_args(argv)
     scores = {part: score_part(part) for part in args.part or PARTS}
+    if "heldout" in scores:
+        scores[BLIND] = score_part("heldout", blind_pages())
     print(table(scores))
     if args.verbose:
         for part, score in scores.items():
