@@ -315,6 +315,18 @@ def published_date(text: str) -> str | None:
     return _parse(f"{max(first, second)} {min(first, second)} {numeric['year']}", "day")
 
 
+def _recency(found: FoundDate) -> tuple[int, ...]:
+    """How late a date is: by year, then month, then day; a year alone ("in 2017") comes before
+    a month of that year ("June 2017"), which says more."""
+    return tuple(int(part) for part in found.iso.split("-"))
+
+
 def estimated_date(dates: list[FoundDate]) -> str | None:
-    """The first date of the body (a month at least when one is written): an estimate only."""
-    return release_date([d for d in dates if int(d.iso[:4]) >= EARLIEST_ESTIMATE_YEAR])
+    """The newest date the body writes: an estimate only.
+
+    A release reports events that have happened, so it is published on or after the newest of
+    them: that one is the closest estimate ("Depuis mars 2015 … le 10 octobre 2016" → 2016-10;
+    an older first date would date the release by its background).
+    """
+    recent = [d for d in dates if int(d.iso[:4]) >= EARLIEST_ESTIMATE_YEAR]
+    return max(recent, key=_recency).iso if recent else None
