@@ -108,6 +108,8 @@ _DATELINE_DATE = re.compile(
     # "Ciudad de Guatemala 26 de agosto de 2019": a full date after the place, without a comma.
     r"|\s+(?P<bare>\d{1,2}(?:er|º)?\s+(?:de\s+)?[^\W\d_]{3,10}\.?(?:,?\s+(?:de\s+)?(?:19|20)\d\d)?)$"
 )
+# "Guinée 15/07/2016": a place written before the date, after the comma that ends the city.
+_PLACE_BEFORE_DATE = re.compile(r"^(?P<place>[^\W\d_][^\d]*?)\s+(?P<date>\d.*)$")
 _DASH = re.compile(r"[-–—−]")
 DASH_WINDOW = 110
 _BRACKETED_DATE = re.compile(r"\s*\((?P<date>[^()]*(?:19|20)\d\d[^()]*)\)$")
@@ -172,6 +174,31 @@ def split_dateline(
     elif date_match:
         date_text = (date_match["date"] or date_match["us"] or date_match["bare"]).strip()
         head = head[: date_match.start()].strip()
-    if not head or not _is_places(head):
+        place = _PLACE_BEFORE_DATE.match(date_text)
+        if place is not None and is_country(place["place"]):
+            # "Conakry, Guinée 15/07/2016": the country belongs to the places, not to the date.
+            head, date_text = f"{head}, {place['place']}", place["date"]
+    if not head or not (_is_places(head) or is_country(head)):
+        # "République démocratique du Congo": a country's name may hold lower-case words.
         return None, None, paragraph
     return head, date_text, match["rest"].strip()
+
+
+LEAD_IN_MAX_PARAGRAPHS = 10
+LEAD_IN_MAX_LENGTH = 300
+
+
+def without_lead_in(paras: list[str], opens_with_place: Callable[[str], bool]) -> list[str]:
+    """The body from its dateline on, when only short lines come before it: a photo caption, a
+    tag, a subtitle, a standfirst, an audio player's labels or a mirror's field labels
+    ("Países / Perú / + 2 / Fuentes…") sit between the headline and "Lima, 15 de julio de
+    2016.- …"; the release starts at its dateline. ``opens_with_place`` says whether a
+    paragraph opens with a dateline naming a known place."""
+    if len(paras) < 2 or opens_with_place(paras[0]):
+        return paras
+    for index in range(1, min(len(paras), LEAD_IN_MAX_PARAGRAPHS + 1)):
+        if len(paras[index - 1]) > LEAD_IN_MAX_LENGTH:
+            return paras
+        if opens_with_place(paras[index]):
+            return paras[index:]
+    return paras

@@ -39,7 +39,8 @@ _FOOTER: frozenset[str] = frozenset(normalise_label(f) for f in _DATA["footer"])
 _GLUED_LABELS: tuple[str, ...] = tuple(
     sorted({normalise_label(g) for g in _DATA["glued"]}, key=len, reverse=True)
 )
-_ONLY_PUNCTUATION = re.compile(r"^[\W_]*$")
+# Nothing but punctuation, or a lone letter or two: a close button ("x", "×"), an icon's name.
+_ONLY_PUNCTUATION = re.compile(r"^[\W_]*$|^\W*\w{1,2}\W*$")
 _SENTENCE_END = re.compile(r"[.!?]\W*$")
 _CAPTION = re.compile(
     r"^(?:photo|photos|foto|fotos|crédits?\s+photo|photo\s+credits?|image|©)\b"

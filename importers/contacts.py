@@ -52,6 +52,12 @@ _PLACE_LABEL = re.compile(
 )
 # "or Hans Bergström": a conjunction opening a field starts the next person.
 _LEADING_SEPARATOR = re.compile(r"^(?:or|ou|o)\s+(?=[A-ZÀ-ÖØ-Þ])")
+# "Email: or Leila Mansour": an e-mail label whose address was a stripped link, then more text.
+_EMPTY_EMAIL_LABEL = re.compile(
+    r"^(?:e-?mail|courriel|correo(?:\s+electr[óo]nico)?)\s*:\s*(?=[^\s@]+(?:\s|$))", re.IGNORECASE
+)
+# "IOM Libya. Karim Haddad": an office named before the person, ended by a full stop.
+_OFFICE_THEN_NAME = re.compile(r"^(?P<office>(?:IOM|OIM)\b[^.@\d]{0,40}?)\.\s+(?P<name>\S.*)$")
 # Several people written together ("A (a@…) et B (b@…), OIM Mali, Tél…") share what follows.
 _SHARING = "\x00and"
 _AND_WORDS = frozenset({"et", "and", "y"})
@@ -157,6 +163,9 @@ def _fields(block: list[str]) -> list[str]:
         line = line.strip()
         split = _FIELD_SPLIT if ". " in line else _SIMPLE_FIELD_SPLIT
         for part in split.split(line):
+            empty_label = _EMPTY_EMAIL_LABEL.match(part) if "@" not in part else None
+            if empty_label is not None:
+                part = part[empty_label.end() :]
             leading = _LEADING_SEPARATOR.match(part) if part[:1] in "oO" else None
             if leading is not None:
                 fields.append("ou")
@@ -221,6 +230,11 @@ class _Builder:
     def add_text(self, text: str) -> None:
         text = text.strip(" .:-–\"'")
         if not text or self.add_names_sharing(text):
+            return
+        office_first = _OFFICE_THEN_NAME.match(text)
+        if office_first is not None and looks_like_name(office_first["name"]):
+            self.add_office(office_first["office"])
+            self.add_name(office_first["name"])
             return
         for pattern in (_OFFICE_AFTER_NAME, _PARENTHESES):
             match = pattern.match(text)

@@ -321,12 +321,34 @@ def _recency(found: FoundDate) -> tuple[int, ...]:
     return tuple(int(part) for part in found.iso.split("-"))
 
 
-def estimated_date(dates: list[FoundDate]) -> str | None:
-    """The newest date the body writes: an estimate only.
+# Words that announce what is to come ("qui se poursuivra jusqu'en décembre 2022", "will run
+# until", "está prevista para"): a date after them is not an event the release reports.
+_FUTURE = re.compile(
+    r"\b(?:will|shall|planned|scheduled|upcoming|next|d['’]ici|prévue?s?|sera|seront|aura|"
+    r"auront|poursuivra|poursuivront|continuera|continueront|durera|dureront|tiendra|"
+    r"tiendront|será|serán|continuará|continuarán|durará|durarán|realizará|realizarán|"
+    r"llevará|prevista?s?|previstos?|próxim[oa]s?)\b",
+    re.IGNORECASE,
+)
+FUTURE_LOOK_BACK = 40
+_CLAUSE_END = re.compile(r"[.!?;]")
+
+
+def is_announced(text: str, found: FoundDate) -> bool:
+    """Whether a date of the text is announced for the future ("se poursuivra jusqu'en 2022")."""
+    before = text[max(0, found.start - FUTURE_LOOK_BACK) : found.start]
+    clause = _CLAUSE_END.split(before)[-1]
+    return _FUTURE.search(clause) is not None
+
+
+def estimated_date(dates: list[FoundDate], text: str = "") -> str | None:
+    """The newest date the text reports (not one it announces): an estimate only.
 
     A release reports events that have happened, so it is published on or after the newest of
     them: that one is the closest estimate ("Depuis mars 2015 … le 10 octobre 2016" → 2016-10;
-    an older first date would date the release by its background).
+    an older first date would date the release by its background). ``text`` is where the
+    dates were found; a date it announces for the future is skipped while another is written.
     """
     recent = [d for d in dates if int(d.iso[:4]) >= EARLIEST_ESTIMATE_YEAR]
-    return max(recent, key=_recency).iso if recent else None
+    reported = [d for d in recent if not is_announced(text, d)] if text else recent
+    return max(reported or recent, key=_recency).iso if recent else None

@@ -42,9 +42,19 @@ class Item:
     title_index: int | None = None
 
 
+CMS_LINE_MAX_WORDS = 15
+
+
+def _is_sentence(line: str) -> bool:
+    """A line of running text: many words and a full stop at its end ("Publié le 30 novembre
+    2015, le premier rapport de la DTM donne …." is the body's sentence, not a CMS label)."""
+    stripped = line.strip()
+    return len(stripped.split()) > CMS_LINE_MAX_WORDS and stripped[-1:] in ".!?»”"
+
+
 def is_cms_line(line: str) -> bool:
     """A CMS line heading a listing item."""
-    return _CMS_LINE.match(line) is not None
+    return _CMS_LINE.match(line) is not None and not _is_sentence(line)
 
 
 DATE_LINE_LENGTH = 60
@@ -129,6 +139,8 @@ def _markers(lines: list[str], title_index: int) -> list[int]:
     for match in _CMS_LINE.finditer(text):  # one scan: far cheaper than a match per line
         line_index += text.count("\n", counted_to, match.start())
         counted_to = match.start()
+        if _is_sentence(lines[line_index]):
+            continue
         kinds.append((line_index, _marker_kind(lines[line_index]) or "cms"))
     last = len(lines) - 1
     dates = [

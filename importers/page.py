@@ -10,7 +10,7 @@ from oim_archive.store.countries import country_name
 from oim_archive.store.records import DATE_FROM_TEXT, DATE_PUBLISHED, Release
 from oim_archive.store.text import clean_line
 
-from .body import paragraphs, restore_lost_dash, split_dateline
+from .body import paragraphs, restore_lost_dash, split_dateline, without_lead_in
 from .chrome import (
     find_title,
     is_caption,
@@ -188,12 +188,14 @@ def _date_span_end(paragraph: str) -> int | None:
     return year.end() if year else None
 
 
-def _date_and_basis(stated: str, found: list[FoundDate]) -> tuple[str | None, str | None]:
+def _date_and_basis(
+    stated: str, found: list[FoundDate], body: tuple[str, list[FoundDate]]
+) -> tuple[str | None, str | None]:
     """The date the page states, else an estimate from the body's dates, with its basis."""
     published = published_date(stated) if stated.strip() else None
     if published is not None:
         return published, DATE_PUBLISHED
-    estimate = estimated_date(found)
+    estimate = estimated_date(body[1], body[0]) or estimated_date(found)
     return (estimate, DATE_FROM_TEXT) if estimate else (None, None)
 
 
@@ -235,7 +237,7 @@ def _release(
     first = next((i for i, line in enumerate(body_lines) if line.strip()), None)
     if first is not None:
         body_lines[first] = restore_lost_dash(body_lines[first], _names_a_place)
-    paras = paragraphs(body_lines)
+    paras = without_lead_in(paragraphs(body_lines), _names_a_place_in_dateline)
     dateline = dateline_date = None
     if len(paras) > 1 and len(paras[0]) <= DATELINE_ALONE_LENGTH and paras[0][-1] in "-–—−":
         paras[:2] = [f"{paras[0]} {paras[1]}"]  # "Genève –" alone on its line
@@ -258,9 +260,10 @@ def _release(
         country = score_countries([(offices, ZONE_WEIGHTS["body"], None)])
     stated = f"{item.cms_text}\n{date_line}\n{dateline_date or ''}"
     found: list[FoundDate] = find_dates(stated) if stated.strip() else []
-    found += find_dates(body)
+    body_dates = find_dates(body)
+    found += body_dates
     dates = list(dict.fromkeys(d.iso for d in found))
-    date, date_basis = _date_and_basis(stated, found)
+    date, date_basis = _date_and_basis(stated, found, (body, body_dates))
     language = detect_language(body_tokens[:LANGUAGE_SAMPLE_WORDS])
     return Release(
         title=title,
@@ -349,6 +352,11 @@ def _inherit_listing_country(releases: list[Release]) -> None:
 
 def _names_a_place(name: str) -> bool:
     return bool(mentions(name))
+
+
+def _names_a_place_in_dateline(paragraph: str) -> bool:
+    place = split_dateline(paragraph, is_country_name)[0]
+    return place is not None and _names_a_place(place)
 
 
 def _opens_with_dateline(paragraph: str) -> bool:

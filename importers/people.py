@@ -8,13 +8,19 @@ from oim_archive.store.records import Quoted
 
 # The phrase that introduces a funder, in the three languages.
 _FUNDED_BY = re.compile(
-    r"\b(?:financ[ée]e?s?\s+par|co-?financ[ée]e?s?\s+par|grâce\s+au\s+(?:soutien\s+financier|"
+    r"(?i:\b(?:financ[ée]e?s?\s+par|co-?financ[ée]e?s?\s+par|grâce\s+au\s+(?:soutien\s+financier|"
     r"financement)\s+(?:de|du|des)|avec\s+le\s+(?:soutien\s+financier|financement)\s+(?:de|du|des)|"
     r"(?:co-?)?funded\s+by|financed\s+by|with\s+(?:funding|financial\s+support)\s+from|"
     r"financiad[oa]s?\s+por|(?:con|gracias\s+al?)\s+(?:el\s+)?(?:financiamiento|financiación|"
     r"apoyo\s+financiero)\s+(?:de|del)|supplied\s+by|donated\s+by|contributions?\s+from|"
-    r"donations?\s+from)\s+",
-    re.IGNORECASE,
+    r"donations?\s+from)\s+)|"
+    # "grâce à une contribution du gouvernement…", "una contribución de Suiza": a donor named
+    # with a capital or as a government ("la contribution des migrants" is not funding).
+    r"\b(?:[Cc]ontributions?\s+(?:du|des|de\s+la|de\s+l['’]|de)\s*(?=[A-ZÀ-Ö]|gouvernement)|"
+    r"[Cc]ontribuci[óo]n(?:es)?\s+(?:del|de\s+la|de)\s+(?=[A-ZÁ-Ú]|gobierno))|"
+    # "La OIM, con el apoyo de USAID, inauguró…": a donor backing IOM's own action.
+    r"(?:(?<=OIM\))|(?<=IOM\))|(?<=\bOIM)|(?<=\bIOM)),\s+(?:con\s+el\s+apoyo|avec\s+le\s+soutien|"
+    r"with\s+(?:the\s+)?support)\s+(?:de|del|du|des|of|from)\s*"
 )
 _ARTICLE_WORDS = r"(?:le|la|les|l['’]|the|el|los|las)"
 # Where the funder's name stops: end of sentence or clause (", le stage fait suite…").
@@ -43,6 +49,10 @@ _IOM = re.compile(r"^(?:IOM|OIM|l['’]OIM|la\s+OIM|the\s+IOM)\b")
 _CONTINUES_NAME = frozenset({"de", "d", "du", "des", "of", "del", "for", "pour", "para"})
 _STARTS_FUNDER = frozenset({"le", "la", "les", "l", "the", "el", "los", "las"})
 MAX_FUNDER_LENGTH = 160
+# "l'appui technique de l'OIM": what IOM itself brings is never a funder.
+_OF_IOM = re.compile(r"\b(?:de|of|del)\s+(?:l['’]\s*|la\s+|the\s+)?(?:OIM|IOM)$")
+# "IOM's European Union-funded project", "an EU-funded programme": the donor as an adjective.
+_FUNDED_ADJECTIVE = re.compile(r"(?P<name>(?:[A-ZÀ-Ö][\w'’]*\s+){0,4}[A-ZÀ-Ö][\w'’]*)-funded\b")
 # "the State of Kuwait donated USD 10 million": the donor before its verb.
 _DONOR = re.compile(
     r"(?P<name>(?:the\s+)?[A-ZÀ-Ö][\w'’-]+(?:\s+(?:of|for|and|the|[A-ZÀ-Ö][\w'’-]+)){0,6})"
@@ -56,6 +66,20 @@ def _tidy_funder(name: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+_AFTER_ARTICLE = re.compile(r"(?:[\w]+\s+|[\w]*['’]\s*)(?P<word>[\w-]+)")
+_LOWER_CASE_DONORS = frozenset({"gouvernement", "government", "gobierno", "royaume", "république"})
+
+
+def _names_next(phrase: str, conjunction: re.Match[str]) -> bool:
+    """After "et la", "and the", "y el": another funder when a name follows ("la Suède", "the
+    Government of Japan", "le gouvernement suisse"), not the end of one ("et la coopération")."""
+    after = _AFTER_ARTICLE.match(phrase, conjunction.start("next"))
+    if after is None:
+        return True
+    word = after["word"]
+    return word[:1].isupper() or word.lower() in _LOWER_CASE_DONORS
+
+
 def _split_funders(phrase: str) -> list[str]:
     """ "l'UE et le Japon" is two funders; "de la Famille et de l'Enfance" is one name."""
     names: list[str] = []
@@ -65,15 +89,36 @@ def _split_funders(phrase: str) -> list[str]:
         if word in ("iom", "oim"):  # "the Government of Japan and IOM's own funds": not a donor
             names.append(phrase[start : match.start()])
             return names
-        if word in _STARTS_FUNDER:
+        if word in _STARTS_FUNDER and (
+            _names_next(phrase, match) or _OF_IOM.search(phrase.rstrip(" ,"))
+        ):  # "…suisse et l'appui technique de l'OIM": IOM's own part, split off and dropped
             names.append(phrase[start : match.start()])
             start = match.start("next")
+        elif word in _STARTS_FUNDER:
+            continue  # "…pour le développement et la coopération": the name goes on
         elif word not in _CONTINUES_NAME and not match["next"][:1].isupper():
             # "et mené à bien": a verb, the name ended before the conjunction.
             names.append(phrase[start : match.start()])
             return names
     names.append(phrase[start:])
     return names
+
+
+# "(USAID)", "(OFDA)", "(USAID/OFDA)": the acronym written right after a name is part of it.
+_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z]*(?:[/.&-][A-Z][A-Za-z]*)*\)")
+
+
+def _name_end(rest: str) -> int:
+    """Where the funder's name written at the start of rest stops."""
+    position = 0
+    while True:
+        stop = _STOP.search(rest, position)
+        if stop is None:
+            return len(rest)
+        acronym = _ACRONYM.match(rest, stop.start() - 1) if stop.group(0) == "(" else None
+        if acronym is None:
+            return stop.start()
+        position = acronym.end()
 
 
 def _stem_positions(text: str, stems: tuple[str, ...]) -> list[int]:
@@ -91,7 +136,8 @@ def _stem_positions(text: str, stems: tuple[str, ...]) -> list[int]:
 # A release has a handful of funding phrases and quotes; a pathological page stops here.
 MAX_STEM_POSITIONS = 500
 # "financ" also finds "financial"; every stem costs one scan of the text.
-_FUNDING_STEMS = ("financ", "funded", "funding", "supplied", "donat", "contribution")
+_FUNDING_STEMS = ("financ", "funded", "funding", "supplied", "donat", "contribu", "apoyo",
+                  "soutien", "support")  # fmt: skip
 # How far before its stem ("financier") a funding phrase may start ("avec le soutien …").
 FUNDING_LEAD = 45
 
@@ -122,15 +168,19 @@ def find_funders(text: str, words: list[str] | None = None) -> list[str]:
             continue
         done_until = match.end()
         rest = text[match.end() : match.end() + 400]
-        stop = _STOP.search(rest)
-        phrase = rest[: stop.start()] if stop else rest
+        phrase = rest[: _name_end(rest)]
         for part in _LIST_COMMA.split(phrase):
             for name in _split_funders(part):
                 funder = _tidy_funder(name)
-                if _IOM.match(funder) and len(funder.split()) <= 2:
-                    continue  # IOM names itself ("supplied by IOM"): not a funder
+                if (_IOM.match(funder) and len(funder.split()) <= 2) or _OF_IOM.search(funder):
+                    continue  # IOM names itself ("supplied by IOM", "l'appui de l'OIM")
                 if 2 <= len(funder) <= MAX_FUNDER_LENGTH and funder not in funders:
                     funders.append(funder)
+    if "-funded" in lowered:
+        for adjective in _FUNDED_ADJECTIVE.finditer(text):
+            funder = _tidy_funder(_POSSESSIVE.sub("", adjective["name"]))
+            if not _IOM.match(funder) and funder not in funders:
+                funders.append(funder)
     if "donated" in lowered:
         for donor in _DONOR.finditer(text):
             if text[max(0, donor.start() - 4) : donor.start()].endswith("in "):

@@ -90,7 +90,7 @@ PAGES: dict[str, list[dict[str, Any]]] = {
             "dateline": "Genève/ Port-au-Prince",
             "date": "2010-01-12",
             "dates": ["2010-01-12"],
-            "funders": ["Bureau d'aide humanitaire de la Commission européenne"],
+            "funders": ["Bureau d'aide humanitaire de la Commission européenne (ECHO)"],
             "contacts": [
                 ("Jean-Philippe Chauzy", "OIM Genève", ["+41227179361"], ["jpchauzy@iom.int"])
             ],
@@ -106,7 +106,7 @@ PAGES: dict[str, list[dict[str, Any]]] = {
             "country": "CO",
             "country_name": "Colombia",
             "dateline": "Cúcuta",
-            "date": "2019-12-01",
+            "date": "2020-01-15",  # the newest event date: "entre el 1º de diciembre … y el 15 de enero de 2020"
             "dates": ["2019-12-01", "2020-01-15"],
             "funders": ["Oficina de Ayuda Humanitaria de la Unión Europea"],
             "contacts": [("Juan Gómez", "OIM Bogotá", ["+5716397777"], ["jgomez@iom.int"])],
