@@ -316,7 +316,9 @@ def _parse_all(
     """Read and hash files here (known ones end there), parse the rest in the worker
     processes, in order. Parsing starts in the workers once PARALLEL_MIN_FILES unknown files
     are read; from then on chunks are handed out as they are read, never waiting for a whole
-    window to finish, and at most IN_FLIGHT_CHUNKS are read ahead (bounded memory)."""
+    window to finish, and at most IN_FLIGHT_CHUNKS are read ahead (bounded memory). While
+    the workers start (a few tenths of a second, importing the importer), this process
+    parses the chunks read meanwhile itself instead of waiting."""
     if workers <= 1:
         for path in files:
             item = _read_one(path)
@@ -326,7 +328,8 @@ def _parse_all(
     with contextlib.ExitStack() as stack:
         pool: ProcessPoolExecutor | None = None
         unknown: list[_Parsed] = []
-        in_flight: collections.deque[Future[list[_Parsed]]] = collections.deque()
+        # In file order: chunks handed to the workers, or parsed here while they start.
+        in_flight: collections.deque[Future[list[_Parsed]] | list[_Parsed]] = collections.deque()
         for path in files:
             item = _read_one(path)
             if item.error is not None or item.digest in known:
@@ -340,16 +343,34 @@ def _parse_all(
             if pool is None and len(unknown) >= PARALLEL_MIN_FILES:
                 pool = start_pool(stack, workers)
             if pool is not None and len(unknown) >= CHUNK_FILES:
-                in_flight.append(pool.submit(_parse_chunk, unknown))
+                in_flight.append(_handed_out(pool, unknown, in_flight, workers))
                 unknown = []
                 while len(in_flight) >= IN_FLIGHT_CHUNKS:
-                    yield from in_flight.popleft().result()
+                    yield from _chunk_result(in_flight.popleft())
         if pool is not None and unknown:
             in_flight.append(pool.submit(_parse_chunk, unknown))
             unknown = []
         while in_flight:
-            yield from in_flight.popleft().result()
+            yield from _chunk_result(in_flight.popleft())
         yield from _parse_chunk(unknown)
+
+
+def _handed_out(
+    pool: ProcessPoolExecutor,
+    chunk: list[_Parsed],
+    in_flight: Sequence[Future[list[_Parsed]] | list[_Parsed]],
+    workers: int,
+) -> Future[list[_Parsed]] | list[_Parsed]:
+    """The chunk given to the workers; or parsed here, when every worker already has a chunk
+    waiting and none has finished one yet (they are still starting)."""
+    handed = [chunk for chunk in in_flight if isinstance(chunk, Future)]
+    if len(handed) >= workers and not any(future.done() for future in handed):
+        return _parse_chunk(chunk)
+    return pool.submit(_parse_chunk, chunk)
+
+
+def _chunk_result(chunk: Future[list[_Parsed]] | list[_Parsed]) -> list[_Parsed]:
+    return chunk if isinstance(chunk, list) else chunk.result()
 
 
 @dataclass(slots=True)
