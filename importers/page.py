@@ -32,7 +32,7 @@ from .listing import Item, is_date_line, split_items
 from .markup import clean_markup
 from .people import find_funders, find_quoted
 from .places import is_country_name, mentions, score_countries, tokenize
-from .release_shape import MAX_TITLE_LENGTH, SENTENCE_TITLE_WORDS, not_a_release
+from .release_shape import MAX_TITLE_LENGTH, SENTENCE_TITLE_WORDS, is_json_data, not_a_release
 from .teasers import split_teasers
 
 LANGUAGE_SAMPLE_WORDS = 1000
@@ -323,6 +323,8 @@ def _html_releases(items: list[HtmlItem], name: str) -> list[Release]:
 def parse_page_unguarded(data: bytes, name: str) -> list[Release]:
     """The importer itself; parse_page adds the guarantee that only ImportRefused escapes."""
     decoded = decode_page(data)
+    if is_json_data(decoded):
+        raise ImportRefused(N_("not a press release page (JSON data)"))
     if is_html(decoded):
         found = _html_releases(read_html(decoded), name)
         if not found:

@@ -8,6 +8,7 @@ headline, IOM never the one speaking) are refused with the reason.
 
 from __future__ import annotations
 
+import json
 import re
 
 from oim_archive.i18n import N_
@@ -124,6 +125,18 @@ def _on_iom_site(chrome: list[str]) -> bool:
     """The page carries an IOM site's own menu (its labels are known): IOM is the one
     speaking, whoever the sentences name."""
     return sum(1 for line in chrome if is_label(line)) >= IOM_SITE_LABELS
+
+
+def is_json_data(text: str) -> bool:
+    """A JSON document (an object or a list: a data export, a tool's notes), not a page."""
+    stripped = text.strip()
+    if len(stripped) < 2 or stripped[0] not in "{[" or stripped[-1] not in "}]":
+        return False
+    try:
+        json.loads(stripped)
+    except ValueError:
+        return False
+    return True
 
 
 def not_a_release(

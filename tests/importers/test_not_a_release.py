@@ -25,6 +25,14 @@ MARKDOWN_TABLE = """| adresse | fichier | notes |
 | https://iom.int/fr/news/a | a.txt | dateline Niger |
 | https://iom.int/fr/news/b | b.txt | pas de date |
 """
+# What a tool keeps beside the pages (the test corpus's expected fields, a data export).
+JSON_NOTES = """{
+ "source_url": "https://www.iom.int/fr/news/loim-au-niger",
+ "kind": "release",
+ "releases": [{"title": "L'OIM au Niger ouvre un centre", "date": "2014-05-16"}]
+}
+"""
+JSON_LIST = '[{"titre": "Combattre les migrations irrégulières", "pays": "SN"}]'
 ABOUT_PAGE = """Qui sommes nous
 Notre travail
 Agir
@@ -40,11 +48,19 @@ Elle compte 175 États Membres et dispose de bureaux dans plus de 100 pays.
         (CSV, "table"),
         (MARKDOWN_TABLE, "table"),
         (ABOUT_PAGE, "no headline"),
+        (JSON_NOTES, "JSON data"),
+        (JSON_LIST, "JSON data"),
     ],
 )
 def test_refused_with_a_reason(page: str, reason: str) -> None:
     with pytest.raises(ImportRefused, match=reason):
         parse_page(page.encode(), "notes.txt")
+
+
+def test_a_page_in_brackets_is_not_taken_for_json() -> None:
+    page = "[Communiqué] L'OIM au Niger ouvre un centre\n\nNiamey - L'OIM a ouvert un centre. [1]"
+    [release] = parse_page(page.encode(), "p.txt")
+    assert release.dateline == "Niamey"
 
 
 def test_release_without_headline_but_with_dateline_is_kept() -> None:
