@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .chrome import presence_places
-from .places import NO_COUNTRY, mentions, score_countries
+from .places import NO_COUNTRY, Place, mentions, score_countries
 
 # How much a place mention counts, by where it is written.
 ZONE_WEIGHTS = {"cms": 10.0, "chrome": 5.0, "dateline": 4.0, "title": 3.0, "body": 1.0}
@@ -25,6 +25,25 @@ _REGION = re.compile(
 # Parts of those names, looked for first (a substring test is far cheaper than the regex).
 _REGION_KEYS = ("regi", "régi", "mediterr", "méditerr", "americ", "améri", "africa", "afrique",
                 "áfrica", "sahel", "chad", "tchad", "carib", "caraïb", "balkan")  # fmt: skip
+
+
+def without_donors(body: str, funders: list[str]) -> str:
+    """The body with its funders' names blanked out: a donor's nationality ("Swiss
+    Confederation", "gouvernement italien") says who pays, not where the release is about.
+    The same string when there is no funder."""
+    for funder in funders:
+        body = re.sub(re.escape(funder), " ", body, flags=re.IGNORECASE)
+    return body
+
+
+def _names_switzerland(text: str) -> bool:
+    """Switzerland named as a country ("Switzerland", "Suisse", "Swiss"), not only by IOM's
+    seat (Geneva, which a gazetteer entry weighs below a full mention)."""
+    return any(place.code == HEADQUARTERS and place.weight >= 1 for place in _places(text))
+
+
+def _places(text: str) -> list[Place]:
+    return mentions(text) if text else []
 
 
 def release_country(
@@ -49,6 +68,10 @@ def release_country(
         (zones.get("body", ""), ZONE_WEIGHTS["body"], body_tokens),
     ]
     country = score_countries(weighted)
+    if country == HEADQUARTERS and not _names_switzerland(
+        f"{zones.get('title', '')}\n{zones.get('body', '')}"
+    ):
+        country = None  # "Geneva" in a global release: IOM's seat, not its subject
     if country is None:
         site_places = " ".join(presence_places(list(site_chrome))) if site_chrome else ""
         return score_countries([(site_places, ZONE_WEIGHTS["chrome"], None)])

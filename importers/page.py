@@ -22,7 +22,7 @@ from .chrome import (
 from .contact_block import until_prose
 from .contact_intro import find_intro
 from .contacts import parse_contacts
-from .country import ZONE_WEIGHTS, release_country
+from .country import ZONE_WEIGHTS, release_country, without_donors
 from .dates import FoundDate, estimated_date, find_dates, published_date
 from .decode import decode_page
 from .errors import ImportRefused
@@ -251,9 +251,13 @@ def _release(
         return None
     chrome_text = " ".join(presence_places([*chrome, *item_chrome]))
     body_tokens = tokenize(f"{title}\n{body}")
+    funders = find_funders(body, body_tokens)
+    subject, subject_tokens = without_donors(body, funders), body_tokens
+    if subject is not body:
+        subject_tokens = tokenize(f"{title}\n{subject}")
     zones = {"cms": " ".join(item.cms_places), "chrome": chrome_text, "dateline": dateline or "",
-             "title": title, "body": body}  # fmt: skip
-    country = release_country(zones, body_tokens, site_chrome)
+             "title": title, "body": subject}  # fmt: skip
+    country = release_country(zones, subject_tokens, site_chrome)
     contacts = parse_contacts(contact_lines, region=country)
     if country is None and contacts:
         offices = " ".join(c.office or "" for c in contacts)
@@ -276,7 +280,7 @@ def _release(
         date_basis=date_basis,
         dates=dates,
         contacts=contacts,
-        funders=find_funders(body, body_tokens),
+        funders=funders,
         quoted=find_quoted(body, body_tokens),
         source=source,
     )

@@ -108,6 +108,12 @@ def _split_funders(phrase: str) -> list[str]:
 _ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z]*(?:[/.&-][A-Z][A-Za-z]*)*\)")
 
 
+# "(USAID) and the Government of Japan", "(ECHO), la Suisse": another funder follows.
+_ANOTHER_FUNDER = re.compile(
+    r"\s*(?:,\s*|\s(?:et|and|y|&)\s+)(?:" + _ARTICLE_WORDS + r"\s*)?[A-ZÀ-Ö]"
+)
+
+
 def _name_end(rest: str) -> int:
     """Where the funder's name written at the start of rest stops."""
     position = 0
@@ -118,6 +124,8 @@ def _name_end(rest: str) -> int:
         acronym = _ACRONYM.match(rest, stop.start() - 1) if stop.group(0) == "(" else None
         if acronym is None:
             return stop.start()
+        if _ANOTHER_FUNDER.match(rest, acronym.end()) is None:
+            return acronym.end()  # "… (Sida) repairs roofs": the acronym closes the name
         position = acronym.end()
 
 

@@ -224,3 +224,55 @@ def test_a_report_published_in_the_body_does_not_date_the_page() -> None:
         "cameroun.txt",
     )  # fmt: skip
     assert ((release.date or "")[:7], release.date_basis) == ("2015-11", DATE_FROM_TEXT)
+
+
+def test_an_acronym_closes_the_funder_s_name() -> None:
+    assert find_funders(
+        "an IOM project funded by ECHO and the Swedish International Development Cooperation "
+        "Agency (Sida) repairs roofs damaged by Hurricane Matthew"
+    ) == ["ECHO", "Swedish International Development Cooperation Agency (Sida)"]
+    assert find_funders("funded by the Agency (USAID) and the Government of Japan.") == [
+        "Agency (USAID)",
+        "Government of Japan",
+    ]
+
+
+# --- country ----------------------------------------------------------------------------------
+
+
+def test_a_donor_s_nationality_is_not_the_release_s_country() -> None:
+    (release,) = parse_page(
+        _page(
+            "Reintegration assistance for returning migrants", "",
+            "Funded by the Swiss Confederation, IOM Greece gives in-kind reintegration assistance "
+            "to 100 migrants on Kos island, said the head of the Greek mission.",
+        ),
+        "greece.txt",
+    )  # fmt: skip
+    assert release.funders == ["Swiss Confederation"]
+    assert release.country == "GR"
+
+
+@pytest.mark.parametrize("dateline", ["Geneva", "Genève", "Ginebra"])
+def test_iom_s_seat_alone_gives_no_country(dateline: str) -> None:
+    (release,) = parse_page(
+        _page(
+            "IOM and UNHCR adapt resettlement to mixed migration", "",
+            f"{dateline} – IOM and UNHCR met in {dateline} this week to discuss resettlement, "
+            "said the Director General.",
+        ),
+        "hq.txt",
+    )  # fmt: skip
+    assert release.country is None
+
+
+def test_switzerland_named_as_a_country_still_counts() -> None:
+    (release,) = parse_page(
+        _page(
+            "Switzerland and IOM sign a return agreement", "",
+            "Bern – Switzerland and IOM signed an agreement on assisted returns from Switzerland, "
+            "said the Swiss minister.",
+        ),
+        "ch.txt",
+    )  # fmt: skip
+    assert release.country == "CH"
