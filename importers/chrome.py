@@ -44,7 +44,7 @@ _ONLY_PUNCTUATION = re.compile(r"^[\W_]*$|^\W*\w{1,2}\W*$")
 _SENTENCE_END = re.compile(r"[.!?]\W*$")
 _CAPTION = re.compile(
     r"^(?:photo|photos|foto|fotos|crédits?\s+photo|photo\s+credits?|image|©)\b"
-    r"|\b(?:photo|photograph|foto|crédit|credit)\s*:\s*\S.{0,100}$"
+    r"|\b(?:photo|photograph|foto|crédits?|credits?)\s*:\s*\S.{0,100}$"
     r"|\bclick\s+above\s+to\s+watch\.?$"
     r"|©\s*\S.{0,100}$"
     # A photographer's credit ending the line: "(IOM/Amanda Nero 2019)", "OIM/J. Dupont".
@@ -118,16 +118,17 @@ _POSTER_CREDIT = re.compile(
 
 
 # An author's byline under a headline: "By António Vitorino, Director General, …",
-# "By Joe Lowry for IOM", "Par Awa Ndiaye, OIM Sénégal".
+# "By Joe Lowry for IOM", "Par Awa Ndiaye, OIM Sénégal", "By Joe Lowry in Tacloban".
 _BYLINE = re.compile(
-    r"^(?i:by|par|por)\s+[A-ZÀ-Ö][\w'’.-]+(?:\s+[A-ZÀ-Ö][\w'’.-]+){0,3}(?:\s*,|\s+(?:for|pour|para)\s+|\s*$)"
+    r"^(?i:by|par|por)\s+[A-ZÀ-Ö][\w'’.-]+(?:\s+[A-ZÀ-Ö][\w'’.-]+){0,3}"
+    r"(?:\s*,|\s+(?:for|pour|para|in|à|en|desde)\s+|\s*$)"
 )
 
 
 BYLINE_MAX_LENGTH = 150
 
 
-def _is_byline(line: str) -> bool:
+def is_byline(line: str) -> bool:
     """ "By Joe Lowry for IOM", not "By Monday, 500 migrants had arrived." (a sentence)."""
     line = line.strip()
     return (
@@ -154,7 +155,7 @@ def is_caption(line: str) -> bool:
     """A photo caption or credit line, or an author's byline."""
     if len(line) > 300:
         return False
-    if (_may_be_caption(line) and _CAPTION.search(line) is not None) or _is_byline(line):
+    if (_may_be_caption(line) and _CAPTION.search(line) is not None) or is_byline(line):
         return True
     return ":" in line and _POSTER_CREDIT.search(line) is not None
 

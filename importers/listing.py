@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from .chrome import normalise_label
 from .contact_intro import find_intro
-from .dates import find_dates, weekday_date
+from .dates import MAX_DAY, find_dates, weekday_date
 
 # CMS lines that head each item: "Posted: Tue, 04/04/2017 - 11:24 Image: … Region-Country: …",
 # "IOM - News - Mar, 04/04/2017 - 11:24", "Publié le : 12 mars 2021", "Publicado: …".
@@ -202,7 +202,52 @@ def split_items(lines: list[str], title_index: int) -> list[Item]:
         item = _cms_item(chunk, marker if 0 <= marker < len(chunk) else None, title_at)
         items.append(_without_other_cms_lines(item))
     _drop_repeated_lines(items)
+    _apply_site_order(items)
     return items
+
+
+# A numeric date of a listing's labels: "07/04/2016", "Tue, 07/18/2017 - 10:42".
+_NUMERIC_LABEL = re.compile(r"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b")
+MONTHS_IN_YEAR = 12
+DAY_FIRST, MONTH_FIRST = "day/month", "month/day"
+
+
+def site_order(labels: list[str]) -> str | None:
+    """Whether a listing writes its numeric dates day/month or month/day, as its labels that
+    can be read one way only tell ("07/30/2016": month/day); None when none tells, or they
+    disagree."""
+    orders: set[str] = set()
+    for label in labels:
+        for match in _NUMERIC_LABEL.finditer(label):
+            first, second = int(match["a"]), int(match["b"])
+            if first > MONTHS_IN_YEAR >= second:
+                orders.add(DAY_FIRST)
+            elif second > MONTHS_IN_YEAR >= first:
+                orders.add(MONTH_FIRST)
+    return orders.pop() if len(orders) == 1 else None
+
+
+def in_site_order(label: str, order: str) -> str:
+    """A label with its numeric dates written as ISO dates in the site's order ("07/04/2016",
+    month/day: "2016-07-04"), so that no reading of them is left ambiguous."""
+
+    def iso(match: re.Match[str]) -> str:
+        first, second = int(match["a"]), int(match["b"])
+        month, day = (first, second) if order == MONTH_FIRST else (second, first)
+        if not (1 <= month <= MONTHS_IN_YEAR and 1 <= day <= MAX_DAY):
+            return match.group(0)
+        return f"{match['year']}-{month:02d}-{day:02d}"
+
+    return _NUMERIC_LABEL.sub(iso, label)
+
+
+def _apply_site_order(items: list[Item]) -> None:
+    """Ambiguous numeric labels ("07/04/2016") read in the order the listing's other labels
+    show ("07/30/2016" beside it: month/day, so 4 July)."""
+    order = site_order([item.cms_text for item in items])
+    if order is not None:
+        for item in items:
+            item.cms_text = in_site_order(item.cms_text, order)
 
 
 def _drop_repeated_lines(items: list[Item]) -> None:

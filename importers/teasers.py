@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
-from .chrome import is_caption, is_label, is_listing_chrome
+from .chrome import is_byline, is_caption, is_label, is_listing_chrome
 from .dates import find_dates
 from .listing import Item, is_date_line
 
@@ -28,16 +28,26 @@ HEADING_MAX_WORDS = 4
 _SENTENCE_END = '.!?»”"…)'
 
 
-def _blocks(lines: list[str], start: int, opens_with_dateline: Callable[[str], bool]) -> list[str]:
+_BYLINE = "\x00"
+
+
+def _blocks(
+    lines: list[str], start: int, opens_with_dateline: Callable[[str], bool]
+) -> tuple[list[str], dict[str, str]]:
     """Paragraphs (runs of non-blank lines) from a line on, without "read more" link text,
-    photo credits or site labels; a headline line followed at once by a dateline line is two
-    paragraphs."""
+    photo credits, bylines or site labels; a headline line followed at once by a dateline line
+    is two paragraphs. Also returns the paragraphs an author's byline followed, each with the
+    photo caption dropped between them ("" if none): a blog's headline, or a caption under it."""
     blocks: list[list[str]] = [[]]
     for line in lines[start:]:
         text = line.strip()
         if not text:
             if blocks[-1]:
                 blocks.append([])
+        elif is_byline(text):  # "By Joe Lowry in Tacloban": neither title nor teaser
+            if blocks[-1]:
+                blocks.append([])
+            blocks[-1:] = [[_BYLINE], []]
         elif (
             0 < len(blocks[-1]) <= 2  # a headline, perhaps under a label line ("Selected …")
             and blocks[-1][-1][-1] not in _NOT_HEADLINE_END  # cheap tests first: every line
@@ -50,15 +60,43 @@ def _blocks(lines: list[str], start: int, opens_with_dateline: Callable[[str], b
             blocks[-1:] = [*([blocks[-1]] if blocks[-1] else []), [headline], [text]]
         else:
             blocks[-1].append(text)
-    texts = [" ".join(block) for block in blocks if block]
-    return [
-        text
-        for text in texts
-        if not (_LINK_RESIDUE.match(text) or is_caption(text) or is_listing_chrome(text))
-    ]
+    texts = [" ".join(part) for block in blocks if block for part in _one_item_a_line(block)]
+    kept: list[str] = []
+    bylined: dict[str, str] = {}
+    caption = ""
+    for text in texts:
+        if text == _BYLINE:
+            if kept:
+                bylined[kept[-1]] = caption
+        elif is_caption(text):
+            caption = text
+            continue
+        elif not (_LINK_RESIDUE.match(text) or is_listing_chrome(text)):
+            kept.append(text)
+        caption = ""
+    return kept, bylined
 
 
 _NOT_HEADLINE_END = ".!:;,…"
+# A quoted sentence ('Natasha: "… heartbreaking."'), a pull quote: not a headline.
+_QUOTED_SENTENCE_END = re.compile(r"[.!?…][\"”»’']\s*$")
+MIN_UNSPACED_ITEMS = 2
+
+
+def _one_item_a_line(block: list[str]) -> list[list[str]]:
+    """A listing printed without blank lines (headline line, teaser line, headline line…) is
+    one paragraph a line: headlines alternate with longer lines of running text. Any other
+    run of lines (a hard-wrapped paragraph, a title over two lines) stays one paragraph."""
+    if len(block) < 2 * MIN_UNSPACED_ITEMS:
+        return [block]
+    heads, teasers = block[::2], block[1::2]
+    if all(_is_headline(head) for head in heads[: len(teasers)]) and all(
+        len(teaser) > len(head)
+        and (teaser[-1] in _SENTENCE_END or len(teaser) > HEADLINE_MAX_LENGTH)
+        for head, teaser in zip(heads, teasers[:-1], strict=False)
+    ):
+        return [[line] for line in block]
+    return [block]
 
 
 def _is_headline(block: str, min_words: int = HEADLINE_MIN_WORDS) -> bool:
@@ -67,6 +105,7 @@ def _is_headline(block: str, min_words: int = HEADLINE_MIN_WORDS) -> bool:
         and block[-1] not in _NOT_HEADLINE_END
         and block.count(" ") + 1 >= min_words
         and (block[0].isupper() or block[0].isdigit() or block[0] in '“«"')
+        and _QUOTED_SENTENCE_END.search(block[-3:]) is None
         and not is_date_line(block)
     )
 
@@ -96,25 +135,38 @@ def _bullet_items(lines: list[str], start: int) -> list[Item] | None:
 
 
 def _headline_items(
-    blocks: list[str], opens_with_dateline: Callable[[str], bool], dated: bool
+    blocks: list[str],
+    opens_with_dateline: Callable[[str], bool],
+    dated: bool,
+    bylined: Mapping[str, str] | None = None,
 ) -> list[Item] | None:
     """Headlines each followed by a teaser. A headline left alone at the end (the next item cut
     after its title, a closing promo) is not an item; one followed by another headline is a title
-    split over two lines, else a sentence of the teaser before it. A dated newsletter may hold two
-    items only, when each teaser opens with a dateline."""
+    split over two lines, else a sentence of the teaser before it. A paragraph followed by a
+    byline is a headline, or the photo caption of the headline above it. A dated newsletter
+    may hold two items only, when each teaser opens with a dateline."""
     if not _is_headline(blocks[0]):
         return None
-    headlines = [_is_headline(block) for block in blocks]
+    bylined = bylined or {}
+    headlines = [block in bylined or _is_headline(block) for block in blocks]
     if not dated and sum(headlines) < HEADLINE_SHARE * len(blocks):
         return None
     groups: list[list[str]] = []
-    for block, headline in zip(blocks, headlines, strict=True):
+    last = len(blocks) - 1
+    for number, (block, headline) in enumerate(zip(blocks, headlines, strict=True)):
         alone = headline and groups and len(groups[-1]) == 1
-        if alone and opens_with_dateline(block):
+        if alone and block in bylined:
+            if groups[-1][0] in bylined:  # each its own byline: a headline without a teaser
+                groups[-1].extend(filter(None, [bylined.get(groups[-1][0])]))  # but a caption
+                groups.append([block])
+            continue  # the caption between a headline and its byline
+        if alone and (
+            opens_with_dateline(block) or _cut_teaser(groups[-1][0], block, number == last)
+        ):
             headline = alone = False  # a teaser cut before its full stop, after its headline
         if alone and " | " in groups[-1][0]:
             groups[-1][0] = block  # "Migrants Day | Message from …": a section heading
-        elif alone and len(groups[-1][0]) + len(block) < HEADLINE_MAX_LENGTH:
+        elif alone and len(block.split()) <= TITLE_TAIL_MAX_WORDS:
             groups[-1][0] = f"{groups[-1][0]} {block}"  # a title split over two lines
         elif alone and len(groups) > 1:
             groups[-2].append(groups[-1][0])  # a sentence without a full stop, not a title
@@ -123,14 +175,43 @@ def _headline_items(
             groups.append([block])
         else:
             groups[-1].append(block)
-    if len(groups[-1]) == 1:
-        groups.pop()
+    groups = [group for group in groups if len(group) > 1]
+    if not groups:
+        return None
     least = MIN_TEASER_ITEMS
     if dated and len(groups) == 2 and all(opens_with_dateline(group[1]) for group in groups):
         least = 2
     if sum(len(group) > 1 for group in groups) >= least:
         return [Item(_item_lines(group), title_index=0) for group in groups]
     return None
+
+
+TITLE_TAIL_MAX_WORDS = 5
+
+
+def _cut_teaser(headline: str, block: str, is_last: bool) -> bool:
+    """The page's last paragraph, after a headline and longer than it, is that item's teaser
+    cut before its full stop ("Two thousand years ago, the streets of Rome bustled with…")."""
+    return is_last and len(block) > len(headline) and len(block.split()) > TITLE_TAIL_MAX_WORDS
+
+
+def _under_heading(
+    blocks: list[str],
+    opens_with_dateline: Callable[[str], bool],
+    dated: bool,
+    bylined: Mapping[str, str],
+) -> list[Item] | None:
+    """Headlines and teasers under the listing's own heading ("Humanitarian Emergencies",
+    "News"): a short line that is neither a headline nor a sentence."""
+    heading = blocks[0]
+    if (
+        len(blocks) < MIN_TEASER_ITEMS
+        or heading.count(" ") + 1 > HEADING_MAX_WORDS
+        or heading[-1] in _SENTENCE_END
+        or _is_headline(heading)
+    ):
+        return None
+    return _headline_items(blocks[1:], opens_with_dateline, dated, bylined)
 
 
 def _dateline_items(
@@ -148,7 +229,17 @@ def _dateline_items(
             groups.append([block])
         else:
             groups[-1].append(block)
-    return [Item(_item_lines(group), title_index=0) for group in groups]
+    return [
+        Item(
+            [_opening_words(_DATELINE_HEAD.sub("", group[0], count=1)), "", *_item_lines(group)],
+            title_index=0,
+        )
+        for group in groups
+    ]
+
+
+# The place and dash opening a teaser: "Geneva – ", "Beira — ".
+_DATELINE_HEAD = re.compile(r"^[^.!?–—\n]{1,60}?\s[-–—]\s+")
 
 
 def _bare_items(blocks: list[str], is_heading: Callable[[str], bool]) -> list[Item] | None:
@@ -193,7 +284,7 @@ def split_teasers(
     bullets = _bullet_items(lines, title_index)
     if bullets is not None:
         return bullets
-    blocks = _blocks(lines, title_index, opens_with_dateline)
+    blocks, bylined = _blocks(lines, title_index, opens_with_dateline)
     issue_date = ""
     if blocks and is_date_line(blocks[0]):
         issue_date, blocks = blocks[0], blocks[1:]
@@ -203,7 +294,8 @@ def split_teasers(
     if len(blocks) < (2 if issue_date else MIN_TEASER_ITEMS):
         return None
     items = (
-        _headline_items(blocks, opens_with_dateline, bool(issue_date))
+        _headline_items(blocks, opens_with_dateline, bool(issue_date), bylined)
+        or _under_heading(blocks, opens_with_dateline, bool(issue_date), bylined)
         or _dateline_items(blocks, opens_with_dateline)
         or _bare_items(blocks, is_heading)
     )
