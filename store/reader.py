@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
 from oim_archive.store.directory import DirectoryEntry, build_directory
@@ -23,14 +23,13 @@ from oim_archive.store.file.catalog import (
     catalog_matches,
     contact_index_path,
     index_cache_path,
-    read_catalog_listed,
     read_catalog_rows,
     read_catalog_rows_at,
     read_directory,
     write_catalog,
     write_directory,
 )
-from oim_archive.store.file.layout import gc_paused
+from oim_archive.store.file.catalog_list import catalog_list
 from oim_archive.store.file.quick import quick_list
 from oim_archive.store.file.scan import RecordFile
 from oim_archive.store.file.tables import resolve_prefix
@@ -45,9 +44,8 @@ if TYPE_CHECKING:  # numpy and the search engine load only when a search needs t
 class Snapshot:
     """The archive as read at one moment, plus the structures built from it."""
 
-    releases: list[Release]
+    releases: Sequence[Release]
     stamp: tuple[int, int] | None
-    positions: dict[str, int] = field(default_factory=dict)
     index: SearchIndex | None = None
     directory: list[DirectoryEntry] | None = None
     contact_search: ContactSearch | None = None
@@ -56,6 +54,15 @@ class Snapshot:
     partial: bool = False
     # Order in which reads started: an older read never replaces a newer one.
     sequence: int = 0
+
+    _positions: dict[str, int] | None = None
+
+    def position(self, release_id: str) -> int | None:
+        """Where the release ``release_id`` is in ``releases`` (the ids are mapped once, when
+        first asked for: not while the list is being shown)."""
+        if self._positions is None:
+            self._positions = {release.id: i for i, release in enumerate(self.releases)}
+        return self._positions.get(release_id)
 
     @property
     def ready(self) -> bool:
@@ -80,8 +87,7 @@ Indexes = tuple["SearchIndex", list[DirectoryEntry], "ContactSearch"]
 
 
 def _snapshot(releases: list[Release], stamp: tuple[int, int] | None, *, partial: bool) -> Snapshot:
-    positions = {release.id: i for i, release in enumerate(releases)}
-    return Snapshot(releases=releases, stamp=stamp, positions=positions, partial=partial)
+    return Snapshot(releases=releases, stamp=stamp, partial=partial)
 
 
 class ArchiveReader:
@@ -97,11 +103,10 @@ class ArchiveReader:
         if stamp is None or not catalog_matches(self.path, stamp):
             return None
         source = RecordFile(self.path, stamp, self.archive.get)
-        releases = read_catalog_listed(self.path, stamp, source)
+        releases = catalog_list(self.path, stamp, source)
         if releases is None:
             return None
-        with gc_paused():
-            return _snapshot(releases, stamp, partial=True)
+        return Snapshot(releases=releases, stamp=stamp, partial=True)
 
     def quick(self) -> Snapshot | None:
         """The list from one unchecked pass over the archive file (no catalog needed), to

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from oim_archive.store.file.archive import Archive
@@ -75,13 +76,13 @@ class Library:
         return True
 
     @property
-    def releases(self) -> list[Release]:
+    def releases(self) -> Sequence[Release]:
         """The releases shown, newest first."""
         return self.snapshot.releases
 
     def get(self, release_id: str) -> Release | None:
         """The release with this exact id in the current snapshot."""
-        position = self.snapshot.positions.get(release_id)
+        position = self.snapshot.position(release_id)
         return None if position is None else self.snapshot.releases[position]
 
     def changed_on_disk(self) -> bool:

@@ -6,7 +6,7 @@ waits for the disk; the outside-change check pauses while our own write is under
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from textual.app import App
 
@@ -59,7 +59,7 @@ class Marks:
         return ngettext("{count} marked", "{count} marked", count).format(count=count)
 
 
-def marked_releases(releases: list[Release], ids: set[str]) -> list[Release]:
+def marked_releases(releases: Sequence[Release], ids: set[str]) -> list[Release]:
     """The marked releases, in the archive's order (newest first)."""
     return [r for r in releases if r.id in ids]
 

@@ -75,11 +75,9 @@ def read_catalog_rows(archive_path: Path, stamp: tuple[int, int] | None) -> list
     return None if stamp is None else _read_catalog_file(archive_path, stamp, ListRow)
 
 
-def read_catalog_listed(
-    archive_path: Path, stamp: tuple[int, int] | None, source: RecordSource
-) -> list[Release] | None:
-    """The list catalog's rows if it matches ``stamp``, made straight into listed releases
-    whose other fields ``source`` reads when asked for (what the browser shows)."""
+def listed_maker(source: RecordSource) -> Callable[..., Release]:
+    """Makes a listed release from a catalog row's fields (``ListRow`` order), its other
+    fields read from ``source`` when asked for."""
 
     def listed(
         release_id: str,
@@ -106,7 +104,7 @@ def read_catalog_listed(
             at=(record_at, body_at),
         )
 
-    return None if stamp is None else _read_catalog_file(archive_path, stamp, listed)
+    return listed
 
 
 def catalog_matches(archive_path: Path, stamp: tuple[int, int] | None) -> bool:
@@ -116,12 +114,12 @@ def catalog_matches(archive_path: Path, stamp: tuple[int, int] | None) -> bool:
         return False
     try:
         with catalog_path(archive_path).open("rb") as handle:
-            return _header_matches(orjson.loads(handle.readline()), stamp)
+            return header_matches(orjson.loads(handle.readline()), stamp)
     except (OSError, ValueError, AttributeError):
         return False
 
 
-def _header_matches(header: Any, stamp: tuple[int, int]) -> bool:
+def header_matches(header: Any, stamp: tuple[int, int]) -> bool:
     return bool(header.get("version") == CATALOG_VERSION and header.get("stamp") == list(stamp))
 
 
@@ -135,12 +133,12 @@ def _read_catalog_file(
     try:
         with catalog_path(archive_path).open("rb") as handle, gc_paused():
             header = orjson.loads(handle.readline())
-            if not _header_matches(header, stamp):
+            if not header_matches(header, stamp):
                 return None
             shared: dict[Any, Any] = {}  # one copy of each country, date, dateline…
             for lines in chunks(handle):
                 for fields in orjson.loads(b"[" + b",".join(lines) + b"]"):
-                    row = _made(make, fields, shared)
+                    row = catalog_row(make, fields, shared)
                     if row is None:
                         return None
                     rows.append(row)
@@ -162,16 +160,16 @@ def read_catalog_rows_at(
         lines = catalog_path(archive_path).read_bytes().split(b"\n")
         header = orjson.loads(lines[0])
         # The header, one line per row, and the empty text after the last newline.
-        if not _header_matches(header, stamp) or len(lines) != header["count"] + 2:
+        if not header_matches(header, stamp) or len(lines) != header["count"] + 2:
             return None
         shared: dict[Any, Any] = {}
-        rows = [_made(ListRow, orjson.loads(lines[1 + at]), shared) for at in positions]
+        rows = [catalog_row(ListRow, orjson.loads(lines[1 + at]), shared) for at in positions]
     except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
         return None
     return None if None in rows else cast("list[ListRow]", rows)
 
 
-def _made(make: Callable[..., Row], fields: Any, shared: dict[Any, Any]) -> Row | None:
+def catalog_row(make: Callable[..., Row], fields: Any, shared: dict[Any, Any]) -> Row | None:
     """One row made from its catalog fields (None when they are not a row); ``shared``
     keeps one copy of each repeated value across rows."""
     _id, date, country, name, language, dateline, title, basis, *at = fields
