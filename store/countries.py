@@ -8,7 +8,6 @@ The interface shows every country in its own language, never a mix of the releas
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
 from oim_archive.store.search.fold import fold
 
@@ -16,6 +15,8 @@ LANGUAGES = ("en", "fr", "es")
 
 
 def _read_table() -> dict[str, dict[str, str]]:
+    from importlib import resources  # ~4 ms of imports, for the first country shown
+
     text = (
         resources.files("oim_archive.store")
         .joinpath("data")

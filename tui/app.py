@@ -23,7 +23,6 @@ from oim_archive.preferences import (
 )
 from oim_archive.store.file.archive import Archive
 from oim_archive.tui.library import Library, Snapshot
-from oim_archive.tui.screens.help import HelpScreen
 from oim_archive.tui.screens.releases import ReleasesScreen
 
 DARK_THEME = "textual-dark"
@@ -84,6 +83,10 @@ class OimArchiveApp(App[None]):
                 severity="warning",
                 markup=False,
             )
+
+    def on_ready(self) -> None:
+        """The first frame is displayed: the list screen may start its long read."""
+        self.main_screen.read_after_paint()
 
     def get_default_screen(self) -> Screen[None]:
         return self.main_screen
@@ -155,6 +158,8 @@ class OimArchiveApp(App[None]):
         start_fetch(self)
 
     def action_help(self) -> None:
+        from oim_archive.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(type(self).BINDINGS))
 

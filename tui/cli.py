@@ -19,7 +19,6 @@ from oim_archive.i18n import ENV_VAR as LANG_ENV_VAR
 from oim_archive.i18n import LANGUAGES, N_, _, set_language, translate_standard_library
 from oim_archive.store.errors import ArchiveError
 from oim_archive.store.file.paths import ENV_VAR
-from oim_archive.store.search.facets import SINCE_FORMAT
 from oim_archive.store.text import clean_line
 from oim_archive.tui.cli_help import examples_epilog
 from oim_archive.tui.commands import (
@@ -309,6 +308,8 @@ def _positive_int(text: str) -> int:
 
 
 def _since_date(text: str) -> str:
+    from oim_archive.store.search.facets import SINCE_FORMAT
+
     if not SINCE_FORMAT.match(text):
         raise argparse.ArgumentTypeError(
             _("not a date like 2021, 2021-06 or 2021-06-30: {text!r}").format(text=text)

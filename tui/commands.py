@@ -21,7 +21,6 @@ from oim_archive.store.file.archive import Archive
 from oim_archive.store.file.paths import ENV_VAR, default_archive_path
 from oim_archive.store.reader import ArchiveReader
 from oim_archive.store.records import Listed, display_date
-from oim_archive.store.search.facets import Facets
 from oim_archive.store.text import clean_line, json_text
 
 PROG = "oim-archive"
@@ -222,6 +221,8 @@ def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
     reader = _reader(args)
     listing = reader.listing()
     rows: Iterable[Listed] = listing.rows
+    from oim_archive.store.search.facets import Facets
+
     facets = Facets(country=args.country, year=args.year, language=args.language, since=args.since)
     keep = facets.matcher(listing.rows)
     if keep is not None:

@@ -17,9 +17,6 @@ from oim_archive.i18n import _, format_number, ngettext
 from oim_archive.store.errors import ArchiveError
 from oim_archive.store.order import next_order, ordered
 from oim_archive.store.records import Release
-from oim_archive.tui.dialogs.choice import ChoiceDialog
-from oim_archive.tui.dialogs.import_path import ImportPathDialog, import_folder_of
-from oim_archive.tui.dialogs.import_summary import ImportSummaryDialog
 from oim_archive.tui.marks import Marks, export_marked, marked_releases
 from oim_archive.tui.messages import ImportFinished, ImportProgress, ReleasesChanged
 from oim_archive.tui.screens.base import report_failure
@@ -132,6 +129,8 @@ class ReleaseTools(FilteredListScreen[Sequence["Hit"]]):
                 markup=False,
             )
 
+        from oim_archive.tui.dialogs.choice import ChoiceDialog
+
         self.app.push_screen(ChoiceDialog(title, answers), chosen)
 
     # -- removing -------------------------------------------------------------------------
@@ -187,6 +186,8 @@ class ReleaseTools(FilteredListScreen[Sequence["Hit"]]):
             )
             return
 
+        from oim_archive.tui.dialogs.import_path import ImportPathDialog, import_folder_of
+
         def chosen(path: Path | None) -> None:
             if path is not None:
                 self.remember(last_import_dir=import_folder_of(path))
@@ -233,4 +234,6 @@ class ReleaseTools(FilteredListScreen[Sequence["Hit"]]):
         """Say what the import did in a summary the user closes (nothing vanishes)."""
         self.status.stop_progress()
         self.load_archive()
+        from oim_archive.tui.dialogs.import_summary import ImportSummaryDialog
+
         self.app.push_screen(ImportSummaryDialog(message.report, message.root))

@@ -12,7 +12,6 @@ from oim_archive.i18n import _
 from oim_archive.preferences import Preferences
 from oim_archive.store.errors import ArchiveError
 from oim_archive.store.records import Release
-from oim_archive.tui.dialogs.confirm import ConfirmDialog
 from oim_archive.tui.library import Library
 from oim_archive.tui.widgets.safe_text import line
 
@@ -140,6 +139,8 @@ class BaseScreen(Screen[None]):
                 markup=False,
             )
             return
+
+        from oim_archive.tui.dialogs.confirm import ConfirmDialog
 
         def answered(yes: bool | None) -> None:
             if not yes:

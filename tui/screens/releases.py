@@ -16,8 +16,6 @@ from oim_archive.i18n import _, ngettext
 from oim_archive.store.errors import ArchiveError, CorruptArchiveError
 from oim_archive.store.records import Release
 from oim_archive.store.search.fold import highlight_spans
-from oim_archive.tui.dialogs.confirm import ConfirmDialog
-from oim_archive.tui.dialogs.facets import FacetPicker, apply_facet, facet_choices
 from oim_archive.tui.library import EMPTY
 from oim_archive.tui.messages import (
     MarksRead,
@@ -43,7 +41,7 @@ ORDER_LABELS = {
 }
 PREVIEW_BODY_LIMIT = 3000
 DISK_CHECK_SECONDS = 2.0
-FIRST_PAINT_SECONDS = 0.05
+FIRST_PAINT_LATEST_SECONDS = 0.5  # the read starts then even if no first frame was told
 
 
 class ReleasesScreen(ReleaseTools):
@@ -85,6 +83,7 @@ class ReleasesScreen(ReleaseTools):
         self._preview_pending = False
         self._reload_asked = False
         self._stale = False  # the user declined to reload an archive changed on disk
+        self._read_waits_for_paint = False
 
     def compose(self) -> ComposeResult:
         yield FilterInput(
@@ -117,10 +116,18 @@ class ReleasesScreen(ReleaseTools):
             catalog = self.library.catalog_snapshot()
             if catalog is not None:
                 self._snapshot_read(SnapshotRead(catalog))
-                # Paint the list first: the read holds the GIL for long stretches.
-                self.set_timer(FIRST_PAINT_SECONDS, self._load)
+                # Paint the list first: the read holds the GIL for long stretches. The app
+                # starts it once its first frame is out (``read_after_paint``).
+                self._read_waits_for_paint = True
+                self.set_timer(FIRST_PAINT_LATEST_SECONDS, self.read_after_paint)
                 return
         self._load()
+
+    def read_after_paint(self) -> None:
+        """The first frame is on screen: read and check the archive now (once)."""
+        if self._read_waits_for_paint:
+            self._read_waits_for_paint = False
+            self._load()
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def _load(self) -> None:
@@ -339,6 +346,8 @@ class ReleasesScreen(ReleaseTools):
         self.open_contacts()
 
     def action_facets(self) -> None:
+        from oim_archive.tui.dialogs.facets import FacetPicker, apply_facet, facet_choices
+
         countries, years, undated = facet_choices(self.library.releases)
 
         def chosen(token: str | None) -> None:
@@ -366,6 +375,7 @@ class ReleasesScreen(ReleaseTools):
         if not self.library.changed_on_disk():
             return
         self._asking_reload = True
+        from oim_archive.tui.dialogs.confirm import ConfirmDialog
 
         def answered(reload: bool | None) -> None:
             self._asking_reload = False

@@ -13,7 +13,6 @@ from textual.content import Content
 from textual.widgets import Static
 
 from oim_archive.i18n import _, current_language, format_number, ngettext
-from oim_archive.store.countries import display_country
 from oim_archive.store.records import DATE_FROM_TEXT, Release, display_date
 from oim_archive.store.search.fold import highlight_spans
 from oim_archive.tui.widgets.safe_text import SpanFinder, block, join_lines, line, marked, plain
@@ -30,6 +29,8 @@ _BLANK_RUNS = re.compile(r"\n\s*\n(\s*\n)*")
 
 def release_facts(release: Release) -> str:
     """The one line under the title: date, country, dateline, language."""
+    from oim_archive.store.countries import display_country  # its table: read when first shown
+
     country = line(display_country(release.country, release.country_name, current_language()))
     code = line(release.country).upper()
     if code and country and country.casefold() != code.casefold():
