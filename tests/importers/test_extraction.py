@@ -13,7 +13,7 @@ from tests.bench.extraction import PARTS, Score, score_part
 # part: (fields %, listing items %, contact precision %, contact recall %)
 FLOORS: dict[str, tuple[float, float, float, float]] = {
     "tuned": (97.5, 98.5, 100.0, 100.0),
-    "heldout": (77.7, 69.9, 95.0, 90.5),
+    "heldout": (77.3, 69.9, 95.0, 90.5),
 }
 
 
