@@ -121,14 +121,32 @@ def _next_text_line(lines: list[str], index: int) -> int:
     return index
 
 
+FIELD_LABEL_LENGTH = 30
+
+
+def _is_field_label(line: str) -> bool:
+    """A CMS field label whose value is on the next line ("Date Publish:", "Fecha:")."""
+    line = line.strip()
+    return 0 < len(line) <= FIELD_LABEL_LENGTH and line.endswith(":") and line.count(" ") < 3
+
+
 def _previous_text_line(lines: list[str], index: int, floor: int) -> int:
+    """The text line before a marker, above the label that names it ("Date Publish:")."""
     index -= 1
-    while index > floor and not lines[index].strip():
+    while index > floor and (not lines[index].strip() or _is_field_label(lines[index])):
         index -= 1
     return index
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+BARE_DATE_WORDS = 4
+
+
+def _is_bare_date(line: str) -> bool:
+    """A date and nothing else ("12 July 2019", "Tue, 07/18/2017"): a label even between two
+    lines of text, where a wrapped paragraph's line would go on after its year."""
+    line = line.strip()
+    return len(line.split()) <= BARE_DATE_WORDS and line[-1:].isdigit() and is_date_line(line)
 
 
 def _markers(lines: list[str], title_index: int) -> list[int]:
@@ -148,7 +166,12 @@ def _markers(lines: list[str], title_index: int) -> list[int]:
         for index in range(title_index, len(lines))
         if len(lines[index]) <= DATE_LINE_LENGTH
         # a line of its own, not a line of a wrapped paragraph
-        and (index == last or not lines[index + 1].strip() or not lines[index - 1].strip())
+        and (
+            index == last
+            or not lines[index + 1].strip()
+            or not lines[index - 1].strip()
+            or _is_bare_date(lines[index])
+        )
         and _YEAR.search(lines[index])
         and not is_cms_line(lines[index])
         and is_date_line(lines[index])
@@ -179,6 +202,20 @@ def _without_other_cms_lines(item: Item) -> Item:
     return item
 
 
+_TEXT_END = '.!?»”"…)'
+
+
+def _markers_lead(lines: list[str], markers: list[int], title_index: int) -> bool:
+    """Whether each date or CMS line comes before its item's title ("7 July, 2021" then the
+    headline): the page opens with one, or the line before most of the others ends a sentence
+    (the previous item's teaser), where a title would not."""
+    if markers[0] == title_index:
+        return True
+    before = [lines[_previous_text_line(lines, m, title_index - 1)].strip() for m in markers[1:]]
+    ended = sum(1 for line in before if line[-1:] in _TEXT_END)
+    return 2 * ended > len(before)
+
+
 def split_items(lines: list[str], title_index: int) -> list[Item]:
     """One item per release; a page with at most one CMS line is a single item."""
     markers = _markers(lines, title_index)
@@ -186,7 +223,7 @@ def split_items(lines: list[str], title_index: int) -> list[Item]:
         return [Item(lines)]
     if len(markers) == 1:
         return [_cms_item(lines, markers[0])]
-    marker_first = markers[0] == title_index
+    marker_first = _markers_lead(lines, markers, title_index)
     if marker_first:
         starts = markers  # the date or CMS line comes first, the title after it
     else:
@@ -203,7 +240,24 @@ def split_items(lines: list[str], title_index: int) -> list[Item]:
         items.append(_without_other_cms_lines(item))
     _drop_repeated_lines(items)
     _apply_site_order(items)
+    for item in items:
+        item.lines = [without_link_residue(line) for line in item.lines]
     return items
+
+
+# A "read more" link left glued after a teaser's last sentence: "… all of them. Read more",
+# "… [...] Lire la suite »", "… Leer más".
+_TRAILING_RESIDUE = re.compile(
+    r"(?<=[.!?…»”\")\]])\s*(?:read\s*more|read\s+on|lire\s+la\s+suite|lire\s+ici|continuer\s+la\s+"
+    r"lecture|en\s+savoir\s+plus|leer\s+m[áa]s|lea\s+m[áa]s|seguir\s+leyendo|ver\s+m[áa]s)"
+    r"\s*[.…»›>]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def without_link_residue(line: str) -> str:
+    """A listing's line without the "read more" link text glued after its last sentence."""
+    return _TRAILING_RESIDUE.sub("", line) if line[-1:].isalpha() or line[-1:] in "»›>." else line
 
 
 # A numeric date of a listing's labels: "07/04/2016", "Tue, 07/18/2017 - 10:42".

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping
 
 from .chrome import is_byline, is_caption, is_label, is_listing_chrome
 from .dates import find_dates
-from .listing import Item, is_date_line
+from .listing import Item, is_date_line, without_link_residue
 
 # Link text left by a listing's "read more" and share links ("Read more | Share on",
 # "Read moreWatch here", "Share on Twitter | Facebook").
@@ -40,7 +41,7 @@ def _blocks(
     photo caption dropped between them ("" if none): a blog's headline, or a caption under it."""
     blocks: list[list[str]] = [[]]
     for line in lines[start:]:
-        text = line.strip()
+        text = without_link_residue(line.strip())
         if not text:
             if blocks[-1]:
                 blocks.append([])
@@ -78,8 +79,9 @@ def _blocks(
 
 
 _NOT_HEADLINE_END = ".!:;,…"
-# A quoted sentence ('Natasha: "… heartbreaking."'), a pull quote: not a headline.
-_QUOTED_SENTENCE_END = re.compile(r"[.!?…][\"”»’']\s*$")
+# A quoted sentence ('Natasha: "… heartbreaking."'), a pull quote, an excerpt cut "[…]": not a
+# headline.
+_QUOTED_SENTENCE_END = re.compile(r"[.!?…][\"”»’'\])]\s*$")
 MIN_UNSPACED_ITEMS = 2
 
 
@@ -107,6 +109,7 @@ def _is_headline(block: str, min_words: int = HEADLINE_MIN_WORDS) -> bool:
         and (block[0].isupper() or block[0].isdigit() or block[0] in '“«"')
         and _QUOTED_SENTENCE_END.search(block[-3:]) is None
         and not is_date_line(block)
+        and "@" not in block  # "For more information, contact … Email: x@iom.int"
     )
 
 
@@ -149,7 +152,8 @@ def _headline_items(
         return None
     bylined = bylined or {}
     headlines = [block in bylined or _is_headline(block) for block in blocks]
-    if not dated and sum(headlines) < HEADLINE_SHARE * len(blocks):
+    prose = sum("@" not in block for block in blocks)  # contact sentences aside
+    if not dated and sum(headlines) < HEADLINE_SHARE * prose:
         return None
     groups: list[list[str]] = []
     last = len(blocks) - 1
@@ -291,6 +295,7 @@ def split_teasers(
     elif blocks and (week := _week_label(blocks[0])):
         issue_date = week
         blocks = [block for block in blocks if block != blocks[0]]
+    blocks = _without_repeated_labels(blocks)
     if len(blocks) < (2 if issue_date else MIN_TEASER_ITEMS):
         return None
     items = (
@@ -303,6 +308,17 @@ def split_teasers(
         for item in items:
             item.cms_text = issue_date
     return items
+
+
+REPEATED_LABEL_WORDS = 6
+
+
+def _without_repeated_labels(blocks: list[str]) -> list[str]:
+    """Without the short lines every item repeats ("World + 4 more", "Official Statements",
+    "Press Release"): the listing's labels, never a title nor a teaser."""
+    counts = Counter(block for block in blocks if block.count(" ") < REPEATED_LABEL_WORDS)
+    repeated = {block for block, count in counts.items() if count > 1}
+    return [block for block in blocks if block not in repeated] if repeated else blocks
 
 
 # A digest's heading that says up to when it runs: "IOM / … [to 29 August 2015]".

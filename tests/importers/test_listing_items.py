@@ -171,3 +171,73 @@ def test_any_label_reads_back_as_its_date_in_the_site_order(day: date, month_fir
     first, second = (day.month, day.day) if month_first else (day.day, day.month)
     label = f"Posted: {first:02d}/{second:02d}/{day.year}"
     assert in_site_order(label, order) == f"Posted: {day.isoformat()}"
+
+
+HEADS = [
+    "IOM Opens New Centre in Dakar for Returnees",
+    "Migrants Stranded in Niger Get Help",
+    "Training for Border Officials in Mali Ends",
+]
+
+
+def test_date_label_whose_value_is_on_the_next_line_is_not_a_title() -> None:
+    text = "Press releases\n\n" + "".join(
+        f"{head}\n\nDate Publish:\n{day}/03/2021\n\n{TEASER.format(n=n)}\n\n"
+        for n, (head, day) in enumerate(zip(HEADS, (12, 10, 8), strict=True))
+    )
+    releases = _parse(text)
+    assert [r.title for r in releases] == HEADS
+    assert {r.date for r in releases} == {"2021"}  # day and month could be swapped
+
+
+def test_read_more_glued_after_a_teaser_is_dropped() -> None:
+    for residue in ("Read more", "[…] Continuer la lecture »", "Leer más"):
+        text = "Home / News\n\n" + "".join(
+            f"{head}\n\n{TEASER.format(n=n)} {residue}\n\n" for n, head in enumerate(HEADS)
+        )
+        releases = _parse(text)
+        assert [r.title for r in releases] == HEADS, residue
+        assert all(residue not in r.body for r in releases), residue
+
+
+def test_date_lines_between_title_and_teaser_without_blank_lines() -> None:
+    text = "".join(
+        f"{head}\n{day} July 2019\n{TEASER.format(n=n)}\n\n"
+        for n, (head, day) in enumerate(zip(HEADS, (12, 10, 8), strict=True))
+    )
+    releases = _parse(text)
+    assert [r.title for r in releases] == HEADS
+    assert [r.date for r in releases] == ["2019-07-12", "2019-07-10", "2019-07-08"]
+
+
+def test_date_label_above_each_title_under_a_page_heading() -> None:
+    text = "Press room\n\n" + "".join(
+        f"Friday, {day} March 2017\n\n{head}\n\n{TEASER.format(n=n)}\n\n"
+        for n, (head, day) in enumerate(zip(HEADS, (10, 3, 1), strict=True))
+    )
+    releases = _parse(text)
+    assert [r.title for r in releases] == HEADS
+    assert [r.date for r in releases] == ["2017-03-10", "2017-03-03", "2017-03-01"]
+
+
+def test_labels_every_item_repeats_are_neither_titles_nor_text() -> None:
+    text = "Official Statements\n\n" + "".join(
+        f"Official Statements\n\nWorld + 4 more\n\n{head}\n\n{TEASER.format(n=n)}\n\n"
+        for n, head in enumerate(HEADS)
+    )
+    releases = _parse(text)
+    assert [r.title for r in releases] == HEADS
+    assert all("4 more" not in r.body for r in releases)
+
+
+def test_each_item_keeps_its_contact_sentence_which_is_never_a_title() -> None:
+    contact = (
+        "For more information, please contact Jane Doe at IOM Dakar, "
+        "Tel: +221 33 869 62 00, Email: jdoe@iom.int"
+    )
+    text = "Accueil > Actualités > Communiqués\n\n" + "".join(
+        f"{head}\n\n{TEASER.format(n=n)}\n\n{contact}\n\n" for n, head in enumerate(HEADS)
+    )
+    releases = _parse(text)
+    assert [r.title for r in releases] == HEADS
+    assert all([c.emails for c in r.contacts] == [["jdoe@iom.int"]] for r in releases)
