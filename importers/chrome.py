@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .places import mentions
 from .resources import read_json
 
 _DATA = read_json("chrome.json")
@@ -247,6 +248,8 @@ def find_title(lines: list[str]) -> tuple[int, list[str]]:
             )
             or glued_prefix(line, seen) is not None
         )
+        if not is_chrome and _is_tag(line) and _headline_follows(lines, index):
+            is_chrome = True  # "Société", "migración": a section or tag above the headline
         if not is_chrome and crumb and folded == crumb:
             is_chrome = True  # "Home / Press Room IOM" then "Press Room IOM": the page heading
         if not is_chrome:
@@ -259,6 +262,25 @@ def find_title(lines: list[str]) -> tuple[int, list[str]]:
                 seen.add(folded)
         previous, folded = folded, following or ""
     return count, chrome
+
+
+TAG_MAX_LENGTH = 30
+HEADLINE_MIN_WORDS = 4
+HEADLINE_LOOKAHEAD = 3
+
+
+def _is_tag(line: str) -> bool:
+    """One word of letters alone on its line: a section, tag or category name; a headline has
+    several words. A place ("Sénégal") heads a country's teasers: not a tag."""
+    return (
+        0 < len(line) <= TAG_MAX_LENGTH and line.replace("-", "").isalpha() and not mentions(line)
+    )
+
+
+def _headline_follows(lines: list[str], index: int) -> bool:
+    """A line of several words follows within the next few text lines."""
+    following = [line.strip() for line in lines[index + 1 :] if line.strip()][:HEADLINE_LOOKAHEAD]
+    return any(len(line.split()) >= HEADLINE_MIN_WORDS for line in following)
 
 
 def _breadcrumb_end(line: str) -> str:

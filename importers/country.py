@@ -28,11 +28,12 @@ _REGION_KEYS = ("regi", "régi", "mediterr", "méditerr", "americ", "améri", "a
 
 
 def without_donors(body: str, funders: list[str]) -> str:
-    """The body with its funders' names blanked out: a donor's nationality ("Swiss
-    Confederation", "gouvernement italien") says who pays, not where the release is about.
-    The same string when there is no funder."""
+    """The body with each funder's name blanked out once: a donor's nationality ("funded by
+    the Swiss Confederation") says who pays, not where the release is about; its other
+    mentions still count (a release about a donor country names it again). The same string
+    when there is no funder."""
     for funder in funders:
-        body = re.sub(re.escape(funder), " ", body, flags=re.IGNORECASE)
+        body = re.sub(re.escape(funder), " ", body, count=1, flags=re.IGNORECASE)
     return body
 
 

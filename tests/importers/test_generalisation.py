@@ -276,3 +276,34 @@ def test_switzerland_named_as_a_country_still_counts() -> None:
         "ch.txt",
     )  # fmt: skip
     assert release.country == "CH"
+
+
+def test_a_donor_country_named_again_is_still_the_subject() -> None:
+    (release,) = parse_page(
+        _page(
+            "IOM thanks the State of Kuwait for its contribution", "",
+            "Geneva – The Permanent Representative of Kuwait met IOM today and offered a "
+            "contribution from Kuwait to IOM. The Director General thanked the people and "
+            "government of Kuwait, he said.",
+        ),
+        "kuwait.txt",
+    )  # fmt: skip
+    assert release.country == "KW"
+
+
+# --- titles -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("tag", ["Société", "migración", "Actualité", "News"])
+def test_a_one_word_tag_above_the_headline_is_not_the_headline(tag: str) -> None:
+    lines = [tag, "", "Cameroun : 352.000 déplacés dans l’Extrême-Nord selon l’OIM", "", "Texte."]
+    assert find_title(lines)[0] == 2
+
+
+def test_a_place_heading_is_not_a_tag() -> None:
+    lines = ["Sénégal", "", "Le Directeur général de l’OIM se rendra en visite officielle"]
+    assert find_title(lines)[0] == 0
+
+
+def test_a_one_word_line_alone_stays_the_title() -> None:
+    assert find_title(["Migrations", "", "Texte."])[0] == 0
