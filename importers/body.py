@@ -103,8 +103,8 @@ _DATELINE_STOP = re.compile(
 )
 _DATELINE_DATE = re.compile(
     r"\s*,\s*(?P<date>(?:le\s+|el\s+|on\s+)?[^,]*\d[^,]*)$"
-    # "GENEVA, Switzerland, March 10, 2017": a US-style date after the places.
-    r"|\s*,\s*(?P<us>[^\W\d_]{3,10}\.?\s+\d{1,2},\s*(?:19|20)\d\d)$"
+    # "GENEVA, Switzerland, March 10, 2017", "Juba, October 30th, 2019": a US-style date.
+    r"|\s*,\s*(?P<us>[^\W\d_]{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,\s*(?:19|20)\d\d)$"
     # "Ciudad de Guatemala 26 de agosto de 2019": a full date after the place, without a comma.
     r"|\s+(?P<bare>\d{1,2}(?:er|º)?\s+(?:de\s+)?[^\W\d_]{3,10}\.?(?:,?\s+(?:de\s+)?(?:19|20)\d\d)?)$"
 )

@@ -149,6 +149,29 @@ def _is_bare_date(line: str) -> bool:
     return len(line.split()) <= BARE_DATE_WORDS and line[-1:].isdigit() and is_date_line(line)
 
 
+def _closes_block(lines: list[str], marker: int, floor: int) -> bool:
+    """A marker that ends a block of several lines (a blank line or the end after it)."""
+    after_blank = marker + 1 >= len(lines) or not lines[marker + 1].strip()
+    return (
+        after_blank
+        and marker - 2 > floor
+        and all(text.strip() for text in lines[marker - 2 : marker])
+    )
+
+
+def _item_start(lines: list[str], marker: int, floor: int) -> int:
+    """Where the item of a marker that follows its title starts: the first line of the block
+    (lines without a blank between them) the marker closes ("Title / teaser / Posted on 12 May
+    2019"), else the text line just above the marker ("Title / Wed, 09/19/2018 - 11:19")."""
+    start = marker
+    while start - 1 > floor and lines[start - 1].strip():
+        start -= 1
+    closes_block = marker + 1 >= len(lines) or not lines[marker + 1].strip()
+    if start < marker - 1 and closes_block:
+        return start
+    return _previous_text_line(lines, marker, floor)
+
+
 def _markers(lines: list[str], title_index: int) -> list[int]:
     """Lines that head each item: those of the same kind as the first marker after the title."""
     text = "\n".join(lines[title_index:])
@@ -211,6 +234,9 @@ def _markers_lead(lines: list[str], markers: list[int], title_index: int) -> boo
     (the previous item's teaser), where a title would not."""
     if markers[0] == title_index:
         return True
+    closing = sum(1 for m in markers if _closes_block(lines, m, title_index - 1))
+    if 2 * closing > len(markers):
+        return False  # "Title / teaser / Posted on 12 May 2019", then a blank line
     before = [lines[_previous_text_line(lines, m, title_index - 1)].strip() for m in markers[1:]]
     ended = sum(1 for line in before if line[-1:] in _TEXT_END)
     return 2 * ended > len(before)
@@ -224,10 +250,8 @@ def split_items(lines: list[str], title_index: int) -> list[Item]:
     if len(markers) == 1:
         return [_cms_item(lines, markers[0])]
     marker_first = _markers_lead(lines, markers, title_index)
-    if marker_first:
-        starts = markers  # the date or CMS line comes first, the title after it
-    else:
-        starts = [_previous_text_line(lines, m, title_index - 1) for m in markers]
+    # The date or CMS line comes first and the title after it, or the other way round.
+    starts = markers if marker_first else [_item_start(lines, m, title_index - 1) for m in markers]
     items: list[Item] = []
     # Whatever comes before the first item (the site chrome) stays with it.
     bounds = [0, *starts[1:], len(lines)]

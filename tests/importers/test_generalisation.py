@@ -66,6 +66,8 @@ def test_estimate_is_never_older_than_a_reported_date(months: list[tuple[int, in
          "15/07/2016"),
         ("Lima, 15 de julio de 2016.-  En la sede del Ministerio…", "Lima", "15 de julio de 2016"),
         ("Santo Domingo.-La Organización Internacional…", "Santo Domingo", None),
+        ("Juba, October 30th, 2019 – The International Organization…", "Juba",
+         "October 30th, 2019"),
         # Lower-case words that are not a country's name are still not a dateline.
         ("Des familles déplacées - L’OIM distribue…", None, None),
     ],
@@ -307,3 +309,44 @@ def test_a_place_heading_is_not_a_tag() -> None:
 
 def test_a_one_word_line_alone_stays_the_title() -> None:
     assert find_title(["Migrations", "", "Texte."])[0] == 0
+
+
+# --- listings ---------------------------------------------------------------------------------
+
+_DATE_UNDER_TITLE = (
+    "Actualités\n\nL’OIM remet des kits aux déplacés de Kaya\n12 mars 2021\nL’OIM a remis 500 "
+    "kits d’abris aux familles déplacées de Kaya.\nLire la suite\n\nL’OIM forme 40 agents de "
+    "police aux frontières à Dori\n3 février 2021\nQuarante agents ont suivi une formation de "
+    "l’OIM à Dori.\nLire la suite\n\nUn centre de transit ouvre à Ouagadougou\n15 janvier 2021\n"
+    "Le nouveau centre accueillera les migrants de retour.\nLire la suite\n"
+)
+_DATE_AFTER_TEASER = (
+    "News\n\nIOM Opens Migrant Resource Centre in Accra\nIOM opened a new centre to inform "
+    "would-be migrants about safe routes.\nPosted on 12 May 2019\n\nIOM Trains Border Officials "
+    "in Ghana\nSome 40 immigration officers took part in a course on document fraud.\nPosted on "
+    "2 April 2019\n\nGhana Launches National Migration Policy Review\nThe Government of Ghana "
+    "and IOM started the review of the national policy.\nPosted on 14 March 2019\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("page", "titles", "dates"),
+    [
+        (_DATE_UNDER_TITLE,
+         ["L’OIM remet des kits aux déplacés de Kaya",
+          "L’OIM forme 40 agents de police aux frontières à Dori",
+          "Un centre de transit ouvre à Ouagadougou"],
+         ["2021-03-12", "2021-02-03", "2021-01-15"]),
+        (_DATE_AFTER_TEASER,
+         ["IOM Opens Migrant Resource Centre in Accra", "IOM Trains Border Officials in Ghana",
+          "Ghana Launches National Migration Policy Review"],
+         ["2019-05-12", "2019-04-02", "2019-03-14"]),
+    ],
+)  # fmt: skip
+def test_listing_items_without_blank_lines_inside(
+    page: str, titles: list[str], dates: list[str]
+) -> None:
+    releases = parse_page(page.encode("utf-8"), "listing.txt")
+    assert [r.title for r in releases] == titles
+    assert [r.date for r in releases] == dates
+    assert all(r.date_basis == DATE_PUBLISHED for r in releases)
