@@ -155,9 +155,13 @@ class ArchiveReader:
         if cache.exists():  # saved from an older version of the file: maybe still the same
             return None, None
         releases = snapshot.releases
-        index = SearchIndex.built_and_saved(
-            releases, self.archive.full_releases(releases), cache, snapshot.stamp
-        )
+        index = None
+        if snapshot.stamp is not None:  # one pass over the file in its order (much quicker)
+            index = SearchIndex.built_from_file(releases, self.path, snapshot.stamp, cache)
+        if index is None:
+            index = SearchIndex.built_and_saved(
+                releases, self.archive.full_releases(releases), cache, snapshot.stamp
+            )
         entries = build_directory(whole_releases(releases, bodies=False))
         write_directory(self.path, snapshot.stamp, entries)
         return index, entries

@@ -172,6 +172,50 @@ class Release:
         )
 
 
+class SearchFields(NamedTuple):
+    """What the search index reads of a release besides its body: the same from a
+    ``Release`` and from its stored record (``search_fields``, ``search_fields_of_record``)."""
+
+    id: str
+    title: str
+    dateline: str | None
+    country: str | None
+    country_name: str | None
+    people: list[tuple[str, str | None]]  # (name, office) of each contact
+
+
+def search_fields(release: Release) -> SearchFields:
+    """The search fields of a whole release."""
+    return SearchFields(
+        release.id,
+        release.title,
+        release.dateline,
+        release.country,
+        release.country_name,
+        [(contact.name, contact.office) for contact in release.contacts],
+    )
+
+
+def search_fields_of_record(data: dict[str, Any], key: str) -> SearchFields:
+    """The search fields of a stored record (its key: the release id), as ``Release.from_dict``
+    would make them, without making the release; ValueError when the record is malformed."""
+    title, contacts = data.get("title"), data.get("contacts") or []
+    if not isinstance(title, str) or not isinstance(contacts, list):
+        raise ValueError("a release needs a text 'title' and a list of 'contacts'")
+    return SearchFields(
+        str(data.get("id") or key),
+        title,
+        _optional_text(data, "dateline"),
+        _optional_text(data, "country"),
+        _optional_text(data, "country_name"),
+        [
+            (str(c.get("name") or ""), _optional_text(c, "office"))
+            for c in contacts
+            if isinstance(c, dict)
+        ],
+    )
+
+
 def display_date(release: Listed) -> str:
     """The date as shown in lists: as stored, "~2019-09" (its month) when only estimated from a
     date the body mentions."""

@@ -21,7 +21,15 @@ import numpy as np
 import orjson
 from numpy.typing import NDArray
 
-from oim_archive.store.records import Listed, Release, sort_newest_first
+from oim_archive.store.file.scan import each_record_and_body
+from oim_archive.store.records import (
+    Listed,
+    Release,
+    SearchFields,
+    search_fields,
+    search_fields_of_record,
+    sort_newest_first,
+)
 from oim_archive.store.search import cache as search_cache
 from oim_archive.store.search.facets import (
     country_codes,
@@ -30,7 +38,7 @@ from oim_archive.store.search.facets import (
     language_codes,
 )
 from oim_archive.store.search.fold import fold, highlight_spans
-from oim_archive.store.search.index import WordIndex
+from oim_archive.store.search.index import WordIndex, WordIndexBuilder
 
 __all__ = [
     "Hit",
@@ -124,7 +132,7 @@ class SearchIndex:
         `whole` gives the releases whole, in the same order, one at a time (listed releases
         read from the archive file as they are indexed)."""
         if words is None or words.n_docs != len(releases):
-            documents = map(_release_tiers, releases if whole is None else whole())
+            documents = map(release_tiers, releases if whole is None else whole())
             words = WordIndex(documents, RELEASE_TIER_WEIGHTS)
         self._setup(releases, words)
 
@@ -178,13 +186,79 @@ class SearchIndex:
         whole, in order) that makes both the index and its fingerprint."""
         running = search_cache.Fingerprint(repr(RELEASE_TIER_WEIGHTS))
 
-        def documents() -> Iterator[tuple[str, str, str, str]]:
+        def documents() -> Iterator[tuple[str, ...]]:
             for release in whole:
-                running.add(_indexed_fields(release))
-                yield _release_tiers(release)
+                fields = search_fields(release)
+                running.add(_indexed_fields(fields))
+                yield (*_first_tiers(fields), _body_tier(release.body, release.country))
 
-        index = cls(releases, words=WordIndex(documents(), RELEASE_TIER_WEIGHTS))
-        index._save(Path(cache_file), running.hexdigest(), file_stamp)
+        words = WordIndex(documents(), RELEASE_TIER_WEIGHTS)
+        return cls._saved_as(releases, words, running.hexdigest(), cache_file, file_stamp)
+
+    @classmethod
+    def built_from_file(
+        cls,
+        releases: Sequence[Listed],
+        path: Path,
+        file_stamp: tuple[int, int],
+        cache_file: str | os.PathLike[str],
+    ) -> SearchIndex | None:
+        """Like `built_and_saved`, reading the releases' records and bodies in one sequential
+        pass over the archive file (the version with `file_stamp` they were listed from), in
+        file order, without making a release of each; None when that pass cannot be made (the
+        file changed, another layout, a record or body the list does not account for): the
+        caller then builds from the releases one by one, which reports any damage."""
+        n = len(releases)
+        position = {release.id: number for number, release in enumerate(releases)}
+        builder = WordIndexBuilder(RELEASE_TIER_WEIGHTS)
+        prints: list[str | None] = [None] * n
+        countries: list[str | None] = [None] * n
+        bodies = bytearray(n)  # 1 once a release's body is indexed
+
+        def record(key: str, data: dict[str, Any]) -> None:
+            number = position[key]
+            if prints[number] is not None:
+                raise ValueError("a release listed twice")
+            fields = search_fields_of_record(data, key)
+            prints[number] = _indexed_fields(fields)
+            countries[number] = fields.country
+            builder.add(number, 0, _first_tiers(fields))
+
+        def body(key: str, text: str) -> None:
+            number = position[key]
+            if prints[number] is None or bodies[number]:
+                raise ValueError("a body before its record, or twice")
+            bodies[number] = 1
+            builder.add(number, 3, (_body_tier(text, countries[number]),))
+
+        try:
+            if not each_record_and_body(path, file_stamp, record, body):
+                return None
+        except (KeyError, ValueError):
+            return None
+        if bodies.count(1) != n:
+            return None
+        running = search_cache.Fingerprint(repr(RELEASE_TIER_WEIGHTS))
+        for text in prints:
+            running.add(text or "")
+        for done in (prints, countries, position):  # freed before the index's peak
+            done.clear()
+        words = builder.build(n)
+        return cls._saved_as(releases, words, running.hexdigest(), cache_file, file_stamp)
+
+    @classmethod
+    def _saved_as(
+        cls,
+        releases: Sequence[Listed],
+        words: WordIndex,
+        fingerprint: str,
+        cache_file: str | os.PathLike[str],
+        file_stamp: tuple[int, int] | None,
+    ) -> SearchIndex:
+        """The index over `releases` with these words, saved in `cache_file` (best effort)."""
+        index = cls.__new__(cls)
+        index._setup(releases, words)
+        index._save(Path(cache_file), fingerprint, file_stamp)
         return index
 
     @classmethod
@@ -432,29 +506,33 @@ def _from_json_array(array: NDArray[Any]) -> Any:
     return orjson.loads(array.tobytes())
 
 
-def _release_tiers(release: Release) -> tuple[str, str, str, str]:
+def release_tiers(release: Release) -> tuple[str, str, str, str]:
     """Raw text of each tier: title; contact names; dateline, country, offices; body + code."""
-    contacts = release.contacts
-    names = " ".join(c.name for c in contacts)
-    offices = [c.office for c in contacts if c.office]
-    middle = " ".join([release.dateline or "", release.country_name or "", *offices])
-    return release.title, names, middle, f"{release.body} {release.country or ''}"
+    return (*_first_tiers(search_fields(release)), _body_tier(release.body, release.country))
+
+
+def _first_tiers(fields: SearchFields) -> tuple[str, str, str]:
+    """Every tier's raw text but the body's: title; contact names; dateline, country, offices."""
+    names = " ".join(name for name, _ in fields.people)
+    offices = [office for _, office in fields.people if office]
+    middle = " ".join([fields.dateline or "", fields.country_name or "", *offices])
+    return fields.title, names, middle
+
+
+def _body_tier(body: str, country: str | None) -> str:
+    """The last tier's raw text: the body and the country code."""
+    return f"{body} {country or ''}"
 
 
 def _cache_stamp(releases: Iterable[Release]) -> str:
     """Fingerprint of everything the word index is made from (and of how it is made)."""
-    return search_cache.fingerprint(map(_indexed_fields, releases), salt=repr(RELEASE_TIER_WEIGHTS))
+    fields = map(_indexed_fields, map(search_fields, releases))
+    return search_cache.fingerprint(fields, salt=repr(RELEASE_TIER_WEIGHTS))
 
 
-def _indexed_fields(release: Release) -> str:
+def _indexed_fields(fields: SearchFields) -> str:
     """What the word index depends on besides title and body (which the id covers)."""
-    people = "\x1e".join(f"{c.name}\x1d{c.office or ''}" for c in release.contacts)
+    people = "\x1e".join(f"{name}\x1d{office or ''}" for name, office in fields.people)
     return "\x1f".join(
-        [
-            release.id,
-            release.dateline or "",
-            release.country or "",
-            release.country_name or "",
-            people,
-        ]
+        [fields.id, fields.dateline or "", fields.country or "", fields.country_name or "", people]
     )

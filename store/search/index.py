@@ -99,8 +99,118 @@ class _Tier:
         return self.postings[self.offsets[first_term] : self.offsets[end_term]]
 
 
+class WordIndexBuilder:
+    """Collects the words of documents given in any order, a document's tiers in one call or
+    split over two (e.g. its list fields as its record is read, its body when that is), then
+    makes the `WordIndex` (`finish`)."""
+
+    def __init__(self, weights: Sequence[float]) -> None:
+        if list(weights) != sorted(weights, reverse=True):
+            raise ValueError("tier weights must be in decreasing order")
+        self.weights = tuple(weights)
+        self._vocab = _Vocabulary()
+        # Raw whitespace-separated tokens repeat across documents ("l'OIM,", "Tunisie."): fold
+        # each distinct one once and keep its term ids.
+        self._token_ids = _RawTokens(self._vocab.__getitem__).__getitem__
+        # Per tier: term ids, and the document and term count of each call that added some.
+        self._terms = [array("i") for _ in weights]
+        self._docs = [array("i") for _ in weights]
+        self._counts = [array("i") for _ in weights]
+        # Term ids of a document's first tiers, while its later tiers are still to come.
+        self._pending: dict[int, tuple[int, ...]] = {}
+
+    def add(self, doc: int, first_tier: int, texts: Sequence[str]) -> None:
+        """The raw texts of tiers ``first_tier``, ``first_tier + 1``… of document ``doc`` (its
+        earlier tiers added before, its later ones to come); each (doc, tier) once."""
+        token_ids = self._token_ids
+        seen: set[int] = set(self._pending.pop(doc, ())) if first_tier else set()
+        tier = first_tier
+        for text in texts:
+            ids = set(chain.from_iterable(map(token_ids, text.split())))
+            ids -= seen
+            seen |= ids
+            if ids:
+                self._terms[tier].extend(ids)
+                self._docs[tier].append(doc)
+                self._counts[tier].append(len(ids))
+            tier += 1
+        if tier < len(self.weights):
+            self._pending[doc] = tuple(seen)
+
+    def build(self, n_docs: int) -> WordIndex:
+        """The index of documents 0 to ``n_docs - 1``; the builder is spent."""
+        index = WordIndex.__new__(WordIndex)
+        self.finish(index, n_docs)
+        return index
+
+    def finish(self, index: WordIndex, n_docs: int) -> None:
+        """Fill ``index`` (documents numbered 0 to ``n_docs - 1``); the builder is spent."""
+        vocab = self._vocab
+        del self._vocab, self._token_ids, self._pending
+        index.n_docs = n_docs
+        index.terms = sorted(vocab)
+        # Term ids were given in first-seen order; postings use the rank in the sorted vocabulary.
+        rank_by_first_seen = np.empty(len(vocab), dtype=np.int32)
+        rank_by_first_seen[
+            np.fromiter(map(vocab.__getitem__, index.terms), np.int32, len(vocab))
+        ] = np.arange(len(vocab), dtype=np.int32)
+        del vocab
+        first_sizes = np.zeros(n_docs, dtype=np.int32)
+        first_sizes[np.frombuffer(self._docs[0], dtype=np.int32)] = np.frombuffer(
+            self._counts[0], dtype=np.int32
+        )
+        index.first_tier_sizes = np.maximum(first_sizes, 1)
+        index.tiers = []
+        for weight in self.weights:  # each tier's raw lists are freed as soon as it is built
+            index.tiers.append(
+                _build_tier(
+                    weight,
+                    len(index.terms),
+                    rank_by_first_seen[np.frombuffer(self._terms.pop(0), dtype=np.int32)],
+                    np.frombuffer(self._docs.pop(0), dtype=np.int32),
+                    np.frombuffer(self._counts.pop(0), dtype=np.int32),
+                )
+            )
+        index._build_fuzzy_lists()
+        index._cache = OrderedDict()
+        index._lock = threading.Lock()
+
+
+def _build_tier(
+    weight: float,
+    n_terms: int,
+    term_ids: NDArray[Any],
+    docs: NDArray[Any],
+    counts: NDArray[Any],
+) -> _Tier:
+    """One tier's postings from its term ids, given ``counts[i]`` at a time for ``docs[i]``.
+    Peak memory ~ 12 bytes per posting: 100k releases' bodies are ~11M."""
+    if not len(term_ids):
+        return _Tier(weight, np.zeros(n_terms + 1, dtype=np.int64), np.empty(0, np.int32))
+    offsets = np.zeros(n_terms + 1, dtype=np.int64)
+    np.cumsum(np.bincount(term_ids, minlength=n_terms), out=offsets[1:])
+    # One sort of (term, document) keys groups postings by term, documents ascending. The
+    # keys are unique, so an in-place unstable sort gives the same order with no buffer.
+    keys = term_ids.astype(np.int64)
+    del term_ids
+    keys <<= 32
+    keys |= np.repeat(docs, counts)
+    keys.sort()
+    keys &= 0xFFFFFFFF
+    return _Tier(weight, offsets, keys.astype(np.int32))
+
+
 class WordIndex:
     """Sorted vocabulary plus per-tier postings over a fixed list of documents."""
+
+    n_docs: int
+    terms: list[str]
+    first_tier_sizes: NDArray[Any]
+    tiers: list[_Tier]
+    _fuzzy_ids: NDArray[Any]
+    _fuzzy_terms: list[str]
+    _cache: OrderedDict[tuple[str, bool], WordMatch]
+    _lock: threading.Lock
 
     def __init__(self, documents: Iterable[Sequence[str]], weights: Sequence[float]) -> None:
         """`documents` yields, per document, one raw text per tier; weights must decrease.
@@ -108,43 +218,13 @@ class WordIndex:
         A word is indexed in the first (heaviest) tier that holds it only: the same word in a
         lighter tier would always score less, so its postings there could never change a result.
         """
-        if list(weights) != sorted(weights, reverse=True):
-            raise ValueError("tier weights must be in decreasing order")
-        vocab = _Vocabulary()
-        # Raw whitespace-separated tokens repeat across documents ("l'OIM,", "Tunisie."): fold
-        # each distinct one once and keep its term ids.
-        tokens = _RawTokens(vocab.__getitem__)
-        token_ids = tokens.__getitem__
-        tier_terms = [array("i") for _ in weights]
-        tier_counts = [array("i") for _ in weights]
+        builder = WordIndexBuilder(weights)
+        add = builder.add
         n_docs = 0
         for texts in documents:
+            add(n_docs, 0, texts)
             n_docs += 1
-            seen: set[int] = set()
-            for terms, counts, text in zip(tier_terms, tier_counts, texts, strict=True):
-                ids = set(chain.from_iterable(map(token_ids, text.split())))
-                ids -= seen
-                seen |= ids
-                terms.extend(ids)
-                counts.append(len(ids))
-        del tokens, token_ids
-        self.n_docs = n_docs
-        self.terms: list[str] = sorted(vocab)
-        # Term ids were given in first-seen order; postings use the rank in the sorted vocabulary.
-        rank_by_first_seen = np.empty(len(vocab), dtype=np.int32)
-        rank_by_first_seen[
-            np.fromiter(map(vocab.__getitem__, self.terms), np.int32, len(vocab))
-        ] = np.arange(len(vocab), dtype=np.int32)
-        del vocab
-        self.first_tier_sizes = np.maximum(np.frombuffer(tier_counts[0], dtype=np.int32), 1)
-        self.tiers = []
-        for weight in weights:  # each tier's raw lists are freed as soon as it is built
-            self.tiers.append(
-                self._build_tier(weight, tier_terms, tier_counts.pop(0), rank_by_first_seen)
-            )
-        self._build_fuzzy_lists()
-        self._cache: OrderedDict[tuple[str, bool], WordMatch] = OrderedDict()
-        self._lock = threading.Lock()
+        builder.finish(self, n_docs)
 
     def to_arrays(self) -> dict[str, NDArray[Any]]:
         """Everything needed to rebuild this index without folding again (see `from_arrays`)."""
@@ -185,33 +265,6 @@ class WordIndex:
         index._cache = OrderedDict()
         index._lock = threading.Lock()
         return index
-
-    def _build_tier(
-        self,
-        weight: float,
-        pending_terms: list[array[int]],
-        counts: array[int],
-        rank: NDArray[Any],
-    ) -> _Tier:
-        """The tier of the next raw term list in ``pending_terms`` (taken out of it, so it is
-        freed here). Peak memory ~ 12 bytes per posting: 100k releases' bodies are ~15M."""
-        n_terms = len(self.terms)
-        term_ids = rank[np.frombuffer(pending_terms.pop(0), dtype=np.int32)]
-        if not len(term_ids):
-            return _Tier(weight, np.zeros(n_terms + 1, dtype=np.int64), np.empty(0, np.int32))
-        offsets = np.zeros(n_terms + 1, dtype=np.int64)
-        np.cumsum(np.bincount(term_ids, minlength=n_terms), out=offsets[1:])
-        # One sort of (term, document) keys groups postings by term, documents ascending. The
-        # keys are unique, so an in-place unstable sort gives the same order with no buffer.
-        keys = term_ids.astype(np.int64)
-        del term_ids
-        keys <<= 32
-        keys |= np.repeat(
-            np.arange(self.n_docs, dtype=np.int32), np.frombuffer(counts, dtype=np.int32)
-        )
-        keys.sort()
-        keys &= 0xFFFFFFFF
-        return _Tier(weight, offsets, keys.astype(np.int32))
 
     def _build_fuzzy_lists(self) -> None:
         # Fuzzy candidates: words (not numbers) of 3+ characters, ordered by first letter, then

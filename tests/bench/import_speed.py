@@ -36,8 +36,8 @@ from oim_archive.importers.decode import decode_page
 from oim_archive.importers.page import parse_text
 from oim_archive.store.records import Release
 from tests.bench.make_corpus import make_pages, make_releases
+from tests.bench.revision import installed_revision
 
-ROOT = Path(__file__).resolve().parents[2]
 MIN_SECONDS = 2.0
 _WORD = re.compile(r"\w+")
 HTML_PAGE = """<!DOCTYPE html>
@@ -137,12 +137,7 @@ print(done / (time.process_time() - started))
 
 def baseline_rate(revision: str, folder: Path, files: list[Path]) -> float:
     """Pages/s of the importer at an earlier commit, installed into a temporary folder."""
-    tree, target = folder / "baseline-tree", folder / "baseline-site"
-    subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), revision],
-                   check=True, capture_output=True)  # fmt: skip
-    try:
-        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target",
-                        str(target), str(tree)], check=True, capture_output=True)  # fmt: skip
+    with installed_revision(revision, folder) as target:
         listing = folder / "files.json"
         listing.write_text(json.dumps([str(f) for f in files]))
         out = subprocess.run(
@@ -154,9 +149,6 @@ def baseline_rate(revision: str, folder: Path, files: list[Path]) -> float:
             cwd=folder,
         )
         return float(out.stdout.strip())
-    finally:
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],
-                       check=False, capture_output=True)  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:
