@@ -179,6 +179,10 @@ class ArchiveReader:
         if snapshot.partial:
             raise ValueError("a list snapshot has no saved index: read the archive first")
         releases = snapshot.releases
+        if snapshot.stamp is not None and not cache.exists():  # none to reuse: one file pass
+            built = SearchIndex.built_from_file(releases, self.path, snapshot.stamp, cache)
+            if built is not None:
+                return built
         return SearchIndex.cached(
             releases, cache, snapshot.stamp, whole=lambda: self.archive.full_releases(releases)
         )

@@ -12,7 +12,7 @@ import base64
 import os
 import re
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -84,9 +84,11 @@ def each_record_and_body(
     stamp: Stamp,
     record: Callable[[str, dict[str, Any]], None],
     body: Callable[[str, str], None],
+    keys: Container[str] | None = None,
 ) -> bool:
     """Give every release record, then every body (decoded), of the file in file order: one
-    sequential pass (the search index reads them all). False when the file is not the
+    sequential pass (the search index reads them all); with ``keys``, those of these releases
+    only (the other lines are not parsed). False when the file is not the
     version with ``stamp`` (before or after the pass) or not in the line layout; what was
     given then is not to be used. CorruptArchiveError for a body that cannot be decoded.
 
@@ -99,13 +101,16 @@ def each_record_and_body(
             if chunk.table == RELEASES:
                 for line in chunk.lines:
                     key = layout.line_key(line)
+                    if keys is not None and key not in keys:
+                        continue
                     row = layout.parse_line(line, key)
                     if row is None:
                         raise layout.NotLineLayout("a record line is not one record")
                     record(key, row)
             elif chunk.table == BODIES:
                 for line in chunk.lines:
-                    body(*_body_of_line(path, line))
+                    if keys is None or layout.line_key(line) in keys:
+                        body(*_body_of_line(path, line))
     except layout.NotLineLayout:
         return False
     return file_stamp(path) == stamp

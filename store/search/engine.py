@@ -21,16 +21,21 @@ import numpy as np
 import orjson
 from numpy.typing import NDArray
 
-from oim_archive.store.file.scan import each_record_and_body
 from oim_archive.store.records import (
     Listed,
     Release,
-    SearchFields,
     search_fields,
-    search_fields_of_record,
     sort_newest_first,
 )
 from oim_archive.store.search import cache as search_cache
+from oim_archive.store.search.build import (
+    RELEASE_TIER_WEIGHTS,
+    body_tier,
+    first_tiers,
+    indexed_fields,
+    release_tiers,
+    words_from_file,
+)
 from oim_archive.store.search.facets import (
     country_codes,
     country_names,
@@ -38,7 +43,7 @@ from oim_archive.store.search.facets import (
     language_codes,
 )
 from oim_archive.store.search.fold import fold, highlight_spans
-from oim_archive.store.search.index import WordIndex, WordIndexBuilder
+from oim_archive.store.search.index import WordIndex
 
 __all__ = [
     "Hit",
@@ -55,8 +60,6 @@ UNDATED = frozenset({"undated", "none"})
 # Saved beside the word index: the releases' ids in index order (then their date order, facets).
 _SAVED_IDS = "list_ids"
 
-# Tier weights: title; contact names; dateline, country name, offices; body and country code.
-RELEASE_TIER_WEIGHTS = (1.0, 1.0, 0.75, 0.6)
 # Contacts: name; office; emails, phone digits and everything else.
 # Relevance is below this per word, so one more matched word always ranks higher.
 WORD_COUNT_STEP = 100.0
@@ -189,8 +192,8 @@ class SearchIndex:
         def documents() -> Iterator[tuple[str, ...]]:
             for release in whole:
                 fields = search_fields(release)
-                running.add(_indexed_fields(fields))
-                yield (*_first_tiers(fields), _body_tier(release.body, release.country))
+                running.add(indexed_fields(fields))
+                yield (*first_tiers(fields), body_tier(release.body, release.country))
 
         words = WordIndex(documents(), RELEASE_TIER_WEIGHTS)
         return cls._saved_as(releases, words, running.hexdigest(), cache_file, file_stamp)
@@ -205,46 +208,14 @@ class SearchIndex:
     ) -> SearchIndex | None:
         """Like `built_and_saved`, reading the releases' records and bodies in one sequential
         pass over the archive file (the version with `file_stamp` they were listed from), in
-        file order, without making a release of each; None when that pass cannot be made (the
-        file changed, another layout, a record or body the list does not account for): the
-        caller then builds from the releases one by one, which reports any damage."""
-        n = len(releases)
-        position = {release.id: number for number, release in enumerate(releases)}
-        builder = WordIndexBuilder(RELEASE_TIER_WEIGHTS)
-        prints: list[str | None] = [None] * n
-        countries: list[str | None] = [None] * n
-        bodies = bytearray(n)  # 1 once a release's body is indexed
-
-        def record(key: str, data: dict[str, Any]) -> None:
-            number = position[key]
-            if prints[number] is not None:
-                raise ValueError("a release listed twice")
-            fields = search_fields_of_record(data, key)
-            prints[number] = _indexed_fields(fields)
-            countries[number] = fields.country
-            builder.add(number, 0, _first_tiers(fields))
-
-        def body(key: str, text: str) -> None:
-            number = position[key]
-            if prints[number] is None or bodies[number]:
-                raise ValueError("a body before its record, or twice")
-            bodies[number] = 1
-            builder.add(number, 3, (_body_tier(text, countries[number]),))
-
-        try:
-            if not each_record_and_body(path, file_stamp, record, body):
-                return None
-        except (KeyError, ValueError):
+        file order, without making a release of each (`build.words_from_file`); None when
+        that pass cannot be made: the caller then builds from the releases one by one, which
+        reports any damage."""
+        built = words_from_file([r.id for r in releases], path, file_stamp)
+        if built is None:
             return None
-        if bodies.count(1) != n:
-            return None
-        running = search_cache.Fingerprint(repr(RELEASE_TIER_WEIGHTS))
-        for text in prints:
-            running.add(text or "")
-        for done in (prints, countries, position):  # freed before the index's peak
-            done.clear()
-        words = builder.build(n)
-        return cls._saved_as(releases, words, running.hexdigest(), cache_file, file_stamp)
+        words, fingerprint = built
+        return cls._saved_as(releases, words, fingerprint, cache_file, file_stamp)
 
     @classmethod
     def _saved_as(
@@ -506,33 +477,7 @@ def _from_json_array(array: NDArray[Any]) -> Any:
     return orjson.loads(array.tobytes())
 
 
-def release_tiers(release: Release) -> tuple[str, str, str, str]:
-    """Raw text of each tier: title; contact names; dateline, country, offices; body + code."""
-    return (*_first_tiers(search_fields(release)), _body_tier(release.body, release.country))
-
-
-def _first_tiers(fields: SearchFields) -> tuple[str, str, str]:
-    """Every tier's raw text but the body's: title; contact names; dateline, country, offices."""
-    names = " ".join(name for name, _ in fields.people)
-    offices = [office for _, office in fields.people if office]
-    middle = " ".join([fields.dateline or "", fields.country_name or "", *offices])
-    return fields.title, names, middle
-
-
-def _body_tier(body: str, country: str | None) -> str:
-    """The last tier's raw text: the body and the country code."""
-    return f"{body} {country or ''}"
-
-
 def _cache_stamp(releases: Iterable[Release]) -> str:
     """Fingerprint of everything the word index is made from (and of how it is made)."""
-    fields = map(_indexed_fields, map(search_fields, releases))
+    fields = map(indexed_fields, map(search_fields, releases))
     return search_cache.fingerprint(fields, salt=repr(RELEASE_TIER_WEIGHTS))
-
-
-def _indexed_fields(fields: SearchFields) -> str:
-    """What the word index depends on besides title and body (which the id covers)."""
-    people = "\x1e".join(f"{name}\x1d{office or ''}" for name, office in fields.people)
-    return "\x1f".join(
-        [fields.id, fields.dateline or "", fields.country or "", fields.country_name or "", people]
-    )

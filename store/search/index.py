@@ -111,7 +111,7 @@ class WordIndexBuilder:
         self._vocab = _Vocabulary()
         # Raw whitespace-separated tokens repeat across documents ("l'OIM,", "Tunisie."): fold
         # each distinct one once and keep its term ids.
-        self._token_ids = _RawTokens(self._vocab.__getitem__).__getitem__
+        self._tokens = _RawTokens(self._vocab.__getitem__)
         # Per tier: term ids, and the document and term count of each call that added some.
         self._terms = [array("i") for _ in weights]
         self._docs = [array("i") for _ in weights]
@@ -122,7 +122,7 @@ class WordIndexBuilder:
     def add(self, doc: int, first_tier: int, texts: Sequence[str]) -> None:
         """The raw texts of tiers ``first_tier``, ``first_tier + 1``… of document ``doc`` (its
         earlier tiers added before, its later ones to come); each (doc, tier) once."""
-        token_ids = self._token_ids
+        token_ids = self._tokens.__getitem__
         seen: set[int] = set(self._pending.pop(doc, ())) if first_tier else set()
         tier = first_tier
         for text in texts:
@@ -146,7 +146,7 @@ class WordIndexBuilder:
     def finish(self, index: WordIndex, n_docs: int) -> None:
         """Fill ``index`` (documents numbered 0 to ``n_docs - 1``); the builder is spent."""
         vocab = self._vocab
-        del self._vocab, self._token_ids, self._pending
+        del self._vocab, self._tokens, self._pending
         index.n_docs = n_docs
         index.terms = sorted(vocab)
         # Term ids were given in first-seen order; postings use the rank in the sorted vocabulary.

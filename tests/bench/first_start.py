@@ -1,7 +1,8 @@
 """First start with no cache (an archive copied from a colleague): seconds until the list
-shows and until search is ready, in tmux as `tests.bench.scale` measures it, for one archive.
+shows and until search is ready, in tmux as `tests.bench.scale` measures it, for one archive;
+with ``--baseline REV``, the same start of an earlier commit, alternated in the same run.
 
-    python -m tests.bench.first_start ARCHIVE [--cache DIR] [--runs N]
+    python -m tests.bench.first_start /tmp/oim-final/archive-100000.json --baseline 63370e7
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ import re
 import shutil
 import sys
 import tempfile
+from contextlib import ExitStack
 from pathlib import Path
 
+from tests.bench.revision import installed_revision
 from tests.bench.tmux import TmuxSession
 
 
@@ -21,13 +24,20 @@ def _ready(screen: str, n: int) -> bool:
     return any(pattern.match(line) and "indexing" not in line for line in screen.splitlines())
 
 
-def first_start(archive: Path, n: int, cache: Path) -> tuple[float, float, float]:
-    """(list s, search ready s, peak RSS MB) of one start with the cache folder emptied."""
+def first_start(
+    archive: Path, n: int, cache: Path, pythonpath: str | None = None
+) -> tuple[float, float, float]:
+    """(list s, search ready s, peak RSS MB) of one start with the cache folder emptied;
+    ``pythonpath``: the package installed there (an earlier commit) instead of this tree."""
     shutil.rmtree(cache, ignore_errors=True)
-    script = Path(sys.executable).with_name("oim-archive")
-    argv = [str(script), "--db", str(archive), "--export-dir", tempfile.gettempdir()]
+    env = {"OIM_ARCHIVE_CACHE": str(cache)}
+    if pythonpath is None:
+        program = [str(Path(sys.executable).with_name("oim-archive"))]
+    else:
+        program, env["PYTHONPATH"] = [sys.executable, "-m", "oim_archive"], pythonpath
+    argv = [*program, "--db", str(archive), "--export-dir", tempfile.gettempdir()]
     with TmuxSession() as session:
-        session.start(argv, env={"OIM_ARCHIVE_CACHE": str(cache)})
+        session.start(argv, env=env)
         listed, _ = session.wait_for(rf"{n:,} / {n:,} releases", timeout=300)
         searchable, _ = session.wait_for(lambda screen: _ready(screen, n), timeout=600)
         return listed, listed + searchable, session.peak_rss_mb()
@@ -38,14 +48,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("archive", type=Path)
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "oim-first")
     parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--baseline", help="also start the browser of this commit")
     args = parser.parse_args(argv)
     from oim_archive.store.file.archive import Archive
 
     n = len(Archive(args.archive).releases())
-    print(f"first start, {n:,} releases: list s / search ready s / peak RSS MB")
-    for _ in range(args.runs):
-        listed, ready, peak = first_start(args.archive, n, args.cache)
-        print(f"{listed:.2f} / {ready:.2f} / {peak:.0f}")
+    print(f"first start, {n:,} releases: list s / search ready s / peak RSS MB (main process)")
+    with ExitStack() as stack:
+        trees: dict[str, str | None] = {"this tree": None}
+        if args.baseline:
+            folder = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+            baseline = stack.enter_context(installed_revision(args.baseline, folder))
+            trees[f"at {args.baseline}"] = str(baseline)
+        for _ in range(args.runs):
+            for label, path in trees.items():
+                listed, ready, peak = first_start(args.archive, n, args.cache, path)
+                print(f"{label:16}{listed:.2f} / {ready:.2f} / {peak:.0f}", flush=True)
     return 0
 
 

@@ -4,7 +4,7 @@ commit (``--baseline REV``), alternated in the same run.
 
     python -m tests.bench.index_build /tmp/oim-final/archive-100000.json --baseline 63370e7
 
-Rows: *index* is the word index and its saved copy (`SearchIndex` as the browser's first
+Columns: *index* is the word index and its saved copy (`SearchIndex` as the browser's first
 start builds it); *index + contacts* adds the contact directory and its search
 (``ArchiveReader.indexes``, what the status line's "indexing…" waits for after the read).
 Peak RSS is the whole process's (the checked read included).
@@ -75,18 +75,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline", help="also time the build at this commit")
     parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args(argv)
-    results: dict[str, list[tuple[float, float, float]]] = {"this tree": []}
+    trees: dict[str, str | None] = {"this tree": None}
+    results: dict[str, list[tuple[float, float, float]]] = {label: [] for label in trees}
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp)
         cache = folder / "cache"
-        paths: dict[str, str | None] = {"this tree": None}
         with ExitStack() as stack:
             if args.baseline:
                 baseline = stack.enter_context(installed_revision(args.baseline, folder))
-                paths[f"at {args.baseline}"] = str(baseline)
+                trees[f"at {args.baseline}"] = str(baseline)
                 results[f"at {args.baseline}"] = []
             for _ in range(args.rounds):  # alternated, so both see the same load
-                for label, path in paths.items():
+                for label, path in trees.items():
                     results[label].append(_run(args.archive, cache, path))
     print(f"first-start build of {args.archive.name}: best of {args.rounds}, s (peak RSS MB)")
     print(f"{'':16}{'index':>10}{'index + contacts':>20}{'peak RSS MB':>14}")

@@ -18,6 +18,7 @@ import pytest
 from oim_archive.store.errors import CorruptArchiveError
 from oim_archive.store.file.archive import Archive
 from oim_archive.store.reader import ArchiveReader, Snapshot
+from oim_archive.store.records import Release
 from oim_archive.store.search.engine import RELEASE_TIER_WEIGHTS, SearchIndex, release_tiers
 from oim_archive.store.search.index import WordIndex, WordIndexBuilder
 from tests.support import search_golden
@@ -131,14 +132,15 @@ def test_the_browser_first_start_builds_its_index_from_the_file(
     )
 
 
-def test_no_pass_over_a_file_that_changed_or_lists_other_releases(
+def test_no_pass_over_a_file_that_changed_or_lacks_a_listed_release(
     archive_path: Path, tmp_path: Path
 ) -> None:
     Archive(archive_path).add(search_golden.golden_releases()[-20:])
     _, snapshot = _read(archive_path)
     assert snapshot.stamp is not None
     releases, cache = snapshot.releases, tmp_path / "index.npz"
-    assert SearchIndex.built_from_file(releases[1:], archive_path, snapshot.stamp, cache) is None
+    elsewhere = [*releases, Release(title="Pas dans ce fichier", body="Ailleurs.")]
+    assert SearchIndex.built_from_file(elsewhere, archive_path, snapshot.stamp, cache) is None
     assert SearchIndex.built_from_file(releases, archive_path, (1, 1), cache) is None
     os.utime(archive_path, ns=(1, 1))
     assert SearchIndex.built_from_file(releases, archive_path, snapshot.stamp, cache) is None
