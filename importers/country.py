@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .chrome import presence_places
-from .places import NO_COUNTRY, Place, mentions, score_countries
+from .places import NO_COUNTRY, Place, mentions, score_countries, tokenize
 
 # How much a place mention counts, by where it is written.
 ZONE_WEIGHTS = {"cms": 10.0, "chrome": 5.0, "dateline": 4.0, "title": 3.0, "body": 1.0}
@@ -27,14 +27,28 @@ _REGION_KEYS = ("regi", "régi", "mediterr", "méditerr", "americ", "améri", "a
                 "áfrica", "sahel", "chad", "tchad", "carib", "caraïb", "balkan")  # fmt: skip
 
 
-def without_donors(body: str, funders: list[str]) -> str:
-    """The body with each funder's name blanked out once: a donor's nationality ("funded by
-    the Swiss Confederation") says who pays, not where the release is about; its other
-    mentions still count (a release about a donor country names it again). The same string
-    when there is no funder."""
+def without_donors(body: str, funders: list[str], words: list[str]) -> tuple[str, list[str]]:
+    """The body and its words with each funder's name taken out once: a donor's nationality
+    ("funded by the Swiss Confederation") says who pays, not where the release is about; its
+    other mentions still count (a release about a donor country names it again)."""
     for funder in funders:
         body = re.sub(re.escape(funder), " ", body, count=1, flags=re.IGNORECASE)
-    return body
+        words = _without_sequence(words, [w.casefold() for w in tokenize(funder)])
+    return body, words
+
+
+def _without_sequence(words: list[str], sequence: list[str]) -> list[str]:
+    """The words without the first run that spells the sequence (case aside)."""
+    size = len(sequence)
+    if not size:
+        return words
+    first = sequence[0]
+    for index, word in enumerate(words):
+        if word.casefold() == first and [w.casefold() for w in words[index : index + size]] == (
+            sequence
+        ):
+            return [*words[:index], *words[index + size :]]
+    return words
 
 
 def _names_switzerland(text: str) -> bool:

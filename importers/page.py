@@ -252,9 +252,7 @@ def _release(
     chrome_text = " ".join(presence_places([*chrome, *item_chrome]))
     body_tokens = tokenize(f"{title}\n{body}")
     funders = find_funders(body, body_tokens)
-    subject, subject_tokens = without_donors(body, funders), body_tokens
-    if subject is not body:
-        subject_tokens = tokenize(f"{title}\n{subject}")
+    subject, subject_tokens = without_donors(body, funders, body_tokens)
     zones = {"cms": " ".join(item.cms_places), "chrome": chrome_text, "dateline": dateline or "",
              "title": title, "body": subject}  # fmt: skip
     country = release_country(zones, subject_tokens, site_chrome)
