@@ -40,7 +40,12 @@ class Fingerprint:
 
     def add(self, text: str) -> None:
         """The next text, in order."""
-        self._digest.update(self._separator + text.encode("utf-8"))
+        self.add_encoded(text.encode("utf-8"))
+
+    def add_encoded(self, text: bytes | memoryview) -> None:
+        """The next text, in order, already encoded in UTF-8."""
+        self._digest.update(self._separator)
+        self._digest.update(text)
         self._separator = b"\n"
 
     def hexdigest(self) -> str:
