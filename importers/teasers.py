@@ -290,11 +290,11 @@ def split_teasers(
         return bullets
     blocks, bylined = _blocks(lines, title_index, opens_with_dateline)
     issue_date = ""
-    if blocks and is_date_line(blocks[0]):
-        issue_date, blocks = blocks[0], blocks[1:]
-    elif blocks and (week := _week_label(blocks[0])):
+    if blocks and (week := _week_label(blocks[0])):
         issue_date = week
         blocks = [block for block in blocks if block != blocks[0]]
+    elif blocks and is_date_line(blocks[0]):
+        issue_date, blocks = blocks[0], blocks[1:]
     blocks = _without_repeated_labels(blocks)
     if len(blocks) < (2 if issue_date else MIN_TEASER_ITEMS):
         return None

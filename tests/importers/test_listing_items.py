@@ -241,3 +241,24 @@ def test_each_item_keeps_its_contact_sentence_which_is_never_a_title() -> None:
     releases = _parse(text)
     assert [r.title for r in releases] == HEADS
     assert all([c.emails for c in r.contacts] == [["jdoe@iom.int"]] for r in releases)
+
+
+def test_language_menu_label_is_not_the_title_of_a_one_item_feed_page() -> None:
+    releases = _parse(
+        "Languages\n\nIOM Opens New Centre in Dakar for Returnees\n\n"
+        "PBN News Germany - Tue, 10/03/2017 - 10:36\n\n"
+        "Dakar – IOM opened a centre this week for migrants returning home.\n"
+    )
+    assert [(r.title, r.date, r.dateline) for r in releases] == [
+        ("IOM Opens New Centre in Dakar for Returnees", "2017-10-03", "Dakar")
+    ]
+
+
+def test_digest_heading_running_to_a_day_dates_its_items_by_the_month() -> None:
+    text = "Digest [to 29 August 2015]\n\nSelected Press Releases\n" + "".join(
+        f"{head}\nSenegal – IOM opened a centre this week for {n} migrants returning home.\n\n"
+        for n, head in enumerate(HEADS)
+    )
+    releases = _parse(text)
+    assert [r.title for r in releases] == HEADS
+    assert {r.date for r in releases} == {"2015-08"}
