@@ -127,13 +127,15 @@ _BYLINE = re.compile(
 
 
 BYLINE_MAX_LENGTH = 150
+_BYLINE_STARTS = frozenset({"by", "pa", "po"})  # looked at before the regex
 
 
 def is_byline(line: str) -> bool:
     """ "By Joe Lowry for IOM", not "By Monday, 500 migrants had arrived." (a sentence)."""
     line = line.strip()
     return (
-        len(line) <= BYLINE_MAX_LENGTH
+        line[:2].lower() in _BYLINE_STARTS
+        and len(line) <= BYLINE_MAX_LENGTH
         and line[-1:] not in ".!?"
         and _BYLINE.match(line) is not None
     )

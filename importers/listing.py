@@ -279,9 +279,17 @@ _TRAILING_RESIDUE = re.compile(
 )
 
 
+# The residue and the punctuation before it fit in the line's last characters: only they are
+# searched (the regex, tried at every position, cost more than the rest of a line's tests).
+RESIDUE_WINDOW = 80
+
+
 def without_link_residue(line: str) -> str:
     """A listing's line without the "read more" link text glued after its last sentence."""
-    return _TRAILING_RESIDUE.sub("", line) if line[-1:].isalpha() or line[-1:] in "»›>." else line
+    if not (line[-1:].isalpha() or line[-1:] in "»›>."):
+        return line
+    cut = max(0, len(line) - RESIDUE_WINDOW)
+    return line[:cut] + _TRAILING_RESIDUE.sub("", line[cut:])
 
 
 # A numeric date of a listing's labels: "07/04/2016", "Tue, 07/18/2017 - 10:42".
