@@ -12,9 +12,10 @@ import numpy as np
 
 from oim_archive.store.directory import DirectoryEntry
 from oim_archive.store.search import cache as search_cache
-from oim_archive.store.search.engine import WORD_COUNT_STEP, top_order
+from oim_archive.store.search.engine import WORD_COUNT_STEP
 from oim_archive.store.search.fold import fold
 from oim_archive.store.search.index import WordIndex
+from oim_archive.store.search.ranking import top_order
 
 CONTACT_TIER_WEIGHTS = (1.0, 0.75, 0.6)
 

@@ -13,9 +13,8 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import repeat
 from pathlib import Path
-from typing import Any, overload
+from typing import Any
 
 import numpy as np
 import orjson
@@ -44,6 +43,13 @@ from oim_archive.store.search.facets import (
 )
 from oim_archive.store.search.fold import fold, highlight_spans
 from oim_archive.store.search.index import WordIndex
+from oim_archive.store.search.ranking import (
+    Facet,
+    Hit,
+    Ranking,
+    from_json_array,
+    json_array,
+)
 
 __all__ = [
     "Hit",
@@ -87,16 +93,6 @@ class Query:
     country: str | None = None  # ISO code in capitals, or a folded country name
     year: str | None = None  # a year or the start of one ("20" while typing)
     language: str | None = None  # folded language code or name
-
-
-@dataclass(slots=True)
-class Hit:
-    """One search result (slotted, not frozen: a query may make 100k of them)."""
-
-    index: int  # position in the sequence given to SearchIndex
-    release_id: str
-    score: float
-    terms: tuple[str, ...]  # folded words that matched, for highlight_spans
 
 
 def parse_query(query: str) -> Query:
@@ -150,10 +146,10 @@ class SearchIndex:
         sort_newest_first(newest_first, date=dates.__getitem__, title=None)
         self._date_rank = np.empty(n, dtype=np.int64)
         self._date_rank[np.asarray(newest_first, dtype=np.int64)] = np.arange(n, dtype=np.int64)
-        self._countries = _Facet([(r.country or "").upper() for r in releases])
+        self._countries = Facet([(r.country or "").upper() for r in releases])
         self._country_names = country_names(releases)
-        self._years = _Facet([(date or "")[:4] for date in dates])
-        self._languages = _Facet([(r.language or "").lower() for r in releases])
+        self._years = Facet([(date or "")[:4] for date in dates])
+        self._languages = Facet([(r.language or "").lower() for r in releases])
         self._last: tuple[str, Ranking] | None = None  # the same query twice (e.g. Enter)
 
     @classmethod
@@ -267,20 +263,20 @@ class SearchIndex:
     def _save(self, path: Path, fingerprint: str, file_stamp: tuple[int, int] | None) -> None:
         """Save the word index with the list fields it ranks by (best effort)."""
         listed = {
-            _SAVED_IDS: _json_array(self._ids),
+            _SAVED_IDS: json_array(self._ids),
             "list_date_rank": self._date_rank,
-            "list_country_names": _json_array(
+            "list_country_names": json_array(
                 {name: sorted(codes) for name, codes in self._country_names.items()}
             ),
         }
         for name, facet in self._facets().items():
-            listed[f"list_{name}_values"] = _json_array(facet.values)
+            listed[f"list_{name}_values"] = json_array(facet.values)
             listed[f"list_{name}_codes"] = facet.codes
         search_cache.write(path, fingerprint, self._index, file_stamp, extra=listed)
 
     def _setup_saved(self, arrays: Mapping[str, NDArray[Any]], words: WordIndex) -> None:
         """Like `_setup`, from the list fields `_save` kept (ValueError when they do not fit)."""
-        ids = _from_json_array(arrays[_SAVED_IDS])
+        ids = from_json_array(arrays[_SAVED_IDS])
         n = words.n_docs
         if not isinstance(ids, list) or len(ids) != n or not all(type(i) is str for i in ids):
             raise ValueError("saved ids do not match the index")
@@ -289,17 +285,17 @@ class SearchIndex:
         self._date_rank = arrays["list_date_rank"]
         if self._date_rank.shape != (n,):
             raise ValueError("saved date order does not match the index")
-        names = _from_json_array(arrays["list_country_names"])
+        names = from_json_array(arrays["list_country_names"])
         self._country_names = {str(name): set(codes) for name, codes in names.items()}
         self._countries, self._years, self._languages = (
-            _Facet.saved(
-                _from_json_array(arrays[f"list_{name}_values"]), arrays[f"list_{name}_codes"], n
+            Facet.saved(
+                from_json_array(arrays[f"list_{name}_values"]), arrays[f"list_{name}_codes"], n
             )
             for name in ("country", "year", "language")
         )
         self._last = None
 
-    def _facets(self) -> dict[str, _Facet]:
+    def _facets(self) -> dict[str, Facet]:
         return {"country": self._countries, "year": self._years, "language": self._languages}
 
     def _same_ids(self, releases: Sequence[Listed]) -> bool:
@@ -375,106 +371,6 @@ class SearchIndex:
         for m in masks[1:]:
             combined &= m
         return combined
-
-
-class Ranking(Sequence[Hit]):
-    """Search results in rank order; Hit objects are built only for the rows read."""
-
-    __slots__ = ("_ids", "_order", "_scores", "terms")
-
-    def __init__(
-        self, ids: list[str], order: NDArray[Any], scores: NDArray[Any], terms: tuple[str, ...]
-    ) -> None:
-        self._ids = ids
-        self._order = order
-        self._scores = scores
-        self.terms = terms  # folded words that matched, shared by every hit
-
-    def __len__(self) -> int:
-        return len(self._order)
-
-    @overload
-    def __getitem__(self, position: int) -> Hit: ...
-    @overload
-    def __getitem__(self, position: slice) -> list[Hit]: ...
-    def __getitem__(self, position: int | slice) -> Hit | list[Hit]:
-        if isinstance(position, slice):
-            return self._make(self._order[position], self._scores[position])
-        index = int(self._order[position])
-        return Hit(index, self._ids[index], float(self._scores[position]), self.terms)
-
-    @property
-    def indices(self) -> list[int]:
-        """Positions of the matching releases, best first."""
-        return list(self._order.tolist())
-
-    def hits(self, limit: int | None = None) -> list[Hit]:
-        """The first `limit` hits (all when None) as a list."""
-        if limit is None:
-            return self._make(self._order, self._scores)
-        return self._make(self._order[: max(0, limit)], self._scores[: max(0, limit)])
-
-    def _make(self, order: NDArray[Any], scores: NDArray[Any]) -> list[Hit]:
-        return _new_hits(order.tolist(), self._ids, scores.tolist(), self.terms)
-
-
-def _new_hits(
-    indices: list[int], ids: list[str], scores: list[float], terms: tuple[str, ...]
-) -> list[Hit]:
-    return list(map(Hit, indices, map(ids.__getitem__, indices), scores, repeat(terms)))
-
-
-class _Facet:
-    """One categorical value per release, with cached boolean masks."""
-
-    def __init__(self, values: list[str]) -> None:
-        self.values = sorted(set(values))
-        number = {v: i for i, v in enumerate(self.values)}
-        self.codes = np.fromiter((number[v] for v in values), dtype=np.int32, count=len(values))
-        self._cache: dict[frozenset[str], NDArray[Any]] = {}
-
-    @classmethod
-    def saved(cls, values: Any, codes: NDArray[Any], n: int) -> _Facet:
-        """The facet `values` and `codes` were saved from (ValueError when they do not fit)."""
-        if not isinstance(values, list) or not all(type(v) is str for v in values):
-            raise ValueError("saved facet values are not texts")
-        if codes.shape != (n,) or (
-            n and not 0 <= int(codes.min()) <= int(codes.max()) < len(values)
-        ):
-            raise ValueError("saved facet codes do not match its values")
-        facet = cls.__new__(cls)
-        facet.values, facet.codes, facet._cache = values, codes, {}
-        return facet
-
-    def mask(self, wanted: Iterable[str]) -> NDArray[Any]:
-        key = frozenset(wanted)
-        cached = self._cache.get(key)
-        if cached is None:
-            numbers = [i for i, v in enumerate(self.values) if v in key]
-            cached = np.isin(self.codes, np.asarray(numbers, dtype=np.int32))
-            if len(self._cache) > 64:
-                self._cache.clear()
-            self._cache[key] = cached
-        return cached
-
-
-def top_order(key: NDArray[Any], limit: int | None) -> NDArray[Any]:
-    """Positions of the largest keys, largest first (all, or the first `limit`)."""
-    if limit is not None and limit < len(key):
-        if limit <= 0:
-            return np.empty(0, dtype=np.int64)
-        top = np.argpartition(-key, limit - 1)[:limit]
-        return top[np.argsort(-key[top], kind="stable")]
-    return np.argsort(-key, kind="stable")
-
-
-def _json_array(value: Any) -> NDArray[Any]:
-    """A JSON value as bytes in an array (what the saved index file can hold)."""
-    return np.frombuffer(orjson.dumps(value), dtype=np.uint8)
-
-
-def _from_json_array(array: NDArray[Any]) -> Any:
-    return orjson.loads(array.tobytes())
 
 
 def _cache_stamp(releases: Iterable[Release]) -> str:
