@@ -144,7 +144,7 @@ class SearchIndex:
         dates = [r.date for r in releases]
         newest_first = list(range(n))
         sort_newest_first(newest_first, date=dates.__getitem__, title=None)
-        self._date_rank = np.empty(n, dtype=np.int64)
+        self._date_rank: NDArray[Any] = np.empty(n, dtype=np.int64)
         self._date_rank[np.asarray(newest_first, dtype=np.int64)] = np.arange(n, dtype=np.int64)
         self._countries = Facet([(r.country or "").upper() for r in releases])
         self._country_names = country_names(releases)
