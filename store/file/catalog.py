@@ -149,22 +149,35 @@ def _read_catalog_file(
     return rows
 
 
-def read_catalog_rows_at(
-    archive_path: Path, stamp: tuple[int, int] | None, positions: Iterable[int]
-) -> list[ListRow] | None:
-    """Only the catalog's rows at ``positions`` (0: the first row) if it matches ``stamp``:
-    a search reads the rows it prints, not the whole list."""
+def catalog_lines(archive_path: Path, stamp: tuple[int, int] | None) -> list[bytes] | None:
+    """The catalog's row lines, unparsed, if it matches ``stamp`` and holds as many rows as
+    its header says (else None: the archive itself is read)."""
     if stamp is None:
         return None
     try:
         lines = catalog_path(archive_path).read_bytes().split(b"\n")
         header = orjson.loads(lines[0])
         # The header, one line per row, and the empty text after the last newline.
-        if not header_matches(header, stamp) or len(lines) != header["count"] + 2:
+        if not header_matches(header, stamp) or len(lines) != header["count"] + 2 or lines[-1]:
             return None
-        shared: dict[Any, Any] = {}
-        rows = [catalog_row(ListRow, orjson.loads(lines[1 + at]), shared) for at in positions]
-    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    del lines[-1], lines[0]
+    return lines
+
+
+def read_catalog_rows_at(
+    archive_path: Path, stamp: tuple[int, int] | None, positions: Iterable[int]
+) -> list[ListRow] | None:
+    """Only the catalog's rows at ``positions`` (0: the first row) if it matches ``stamp``:
+    a search reads the rows it prints, not the whole list."""
+    lines = catalog_lines(archive_path, stamp)
+    if lines is None:
+        return None
+    shared: dict[Any, Any] = {}
+    try:
+        rows = [catalog_row(ListRow, orjson.loads(lines[at]), shared) for at in positions]
+    except (ValueError, TypeError, IndexError):
         return None
     return None if None in rows else cast("list[ListRow]", rows)
 

@@ -15,7 +15,7 @@ from typing import Any, overload
 import orjson
 
 from oim_archive.store.errors import CorruptArchiveError
-from oim_archive.store.file.catalog import catalog_path, catalog_row, header_matches, listed_maker
+from oim_archive.store.file.catalog import catalog_lines, catalog_row, listed_maker
 from oim_archive.store.file.layout import CHUNK_LINES, gc_paused
 from oim_archive.store.records import Listed, RecordSource, Release, StoredRelease
 
@@ -117,15 +117,7 @@ def catalog_list(
 ) -> CatalogList | None:
     """The catalog's releases, made as they are used, if the catalog matches ``stamp`` and
     holds as many rows as its header says (else None: the archive itself is read)."""
-    if stamp is None:
+    lines = catalog_lines(archive_path, stamp)
+    if lines is None:
         return None
-    try:
-        lines = catalog_path(archive_path).read_bytes().split(b"\n")
-        header = orjson.loads(lines[0])
-        # The header, one line per row, and the empty text after the last newline.
-        if not header_matches(header, stamp) or len(lines) != header["count"] + 2 or lines[-1]:
-            return None
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None
-    del lines[-1], lines[0]
     return CatalogList(lines, source)
