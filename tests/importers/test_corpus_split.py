@@ -1,0 +1,68 @@
+"""The tuned and held-out parts of the real-page corpus share no page.
+
+A page tuned on that is also in the held-out part would make the held-out figure a tuned one.
+The checks compare addresses (every SOURCES.md, the held-out part's own list included) and
+expected headlines, and name only the tuned page on failure: nothing of the held-out part is
+printed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from tests.bench.extraction import CORPUS, norm
+
+_TUNED_ROW = re.compile(r"^\|\s*(\S+)\s*\|\s*tuned/([\w.-]+)\s*\|", re.MULTILINE)
+_HELD_OUT_FILE = re.compile(r"\|\s*heldout/")
+# Held-out HTML models built around the text of these tuned pages before this check existed (the
+# same kind of leak as the page dropped in 73cf7ff); listed so that no new one goes unnoticed.
+KNOWN_LEAKS = {
+    "es_costarica_caravanas-retornos.txt",
+    "es_nortedecentroamerica_mecanismos-regionales.txt",
+}
+
+
+def _tuned_rows() -> list[tuple[str, str]]:
+    """(address, file) of every tuned row of the corpus's SOURCES.md."""
+    return _TUNED_ROW.findall((CORPUS / "SOURCES.md").read_text(encoding="utf-8"))
+
+
+def _headlines(part: str) -> dict[str, str]:
+    """Expected headline (folded) -> page name, for the releases of one part."""
+    titles: dict[str, str] = {}
+    for expected in sorted((CORPUS / part).rglob("*.expected.json")):
+        for release in json.loads(expected.read_text(encoding="utf-8")).get("releases") or []:
+            if release.get("title"):
+                titles[norm(release["title"])] = expected.name
+    return titles
+
+
+def test_every_tuned_page_has_one_row_and_its_files() -> None:
+    rows = _tuned_rows()
+    files = [name for _, name in rows]
+    assert len(files) == len(set(files))
+    for name in files:
+        stem = name.rsplit(".", 1)[0]
+        assert (CORPUS / "tuned" / name).is_file(), name
+        assert (CORPUS / "tuned" / f"{stem}.expected.json").is_file(), name
+
+
+def test_no_tuned_address_is_held_out() -> None:
+    """A tuned page's address is in no held-out row (an HTML model of the same part may share it)."""
+    rows = (CORPUS / "SOURCES.md").read_text(encoding="utf-8").splitlines()
+    held_out_list = (CORPUS / "heldout" / "SOURCES.md").read_text(encoding="utf-8")
+    leaks = []
+    for address, name in _tuned_rows():
+        alone = re.compile(rf"(?<![\w/.?=&%-]){re.escape(address)}(?![\w/.?=&%-])")
+        held_out = [row for row in rows if alone.search(row) and _HELD_OUT_FILE.search(row)]
+        if held_out or alone.search(held_out_list):
+            leaks.append(name)
+    assert sorted(set(leaks) - KNOWN_LEAKS) == [], "tuned pages whose address is held out"
+
+
+def test_no_release_is_in_both_parts() -> None:
+    held_out = _headlines("heldout")
+    shared = {name for title, name in _headlines("tuned").items() if title in held_out}
+    known = {name.replace(".txt", ".expected.json") for name in KNOWN_LEAKS}
+    assert sorted(shared - known) == [], "tuned pages whose release is also held out"
