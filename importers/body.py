@@ -91,7 +91,8 @@ def paragraphs(lines: list[str]) -> list[str]:
 # "Oujda, Tanger - L'Organisation…", "Genève – …", "Sénégal − …" (U+2212),
 # "Genève/ Port-au-Prince, 9 mars – …": places, an optional date, then a dash.
 _DATELINE = re.compile(
-    r"^(?P<head>(?:\([^\W\d_][^()\n]{0,30}\)\s*)?[^\W\d_][^.!?;:«»\"“”\n]{0,90}?)"
+    r"^(?P<head>\([^\W\d_][^()\n]{0,40}\)(?=\s*[–—])"  # "(Center for Global Development) –"
+    r"|(?:\([^\W\d_][^()\n]{0,30}\)\s*)?[^\W\d_][^.!?;:«»\"“”\n]{0,90}?)"
     r"(?:\.?\s+-\s*|\.?\s*[–—−]\s*|\.?\s*-\s+|\.-\s*|\s*/\s*--?\s*)(?P<rest>\S.*)$",
     re.DOTALL,
 )
@@ -145,10 +146,27 @@ _LOST_DASH = re.compile(r"^(?P<head>[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){
 def restore_lost_dash(line: str, is_place: Callable[[str], bool]) -> str:
     """The first body line with the dash of its dateline put back when only the two spaces
     around it are left and what precedes them is a known place."""
+    if ")  " in line[:DASH_WINDOW]:
+        tagged = _SOURCE_TAGGED.match(line.lstrip())
+        if tagged is not None:  # "Dakar (IPS)  El Adama …"
+            return f"{tagged['head']} – {tagged['rest']}"
     lost = _LOST_DASH.match(line.lstrip())
     if lost is None or not is_place(lost["head"]):
         return line
     return f"{lost['head']} – {line.lstrip()[lost.end() :]}"
+
+
+# A dateline of a newsletter's press item with no dash, only two spaces after the source
+# in brackets: "Dakar (IPS)  El Adama …", "(Center for Global Development)  An increasingly …".
+_SOURCE_TAGGED = re.compile(
+    r"(?P<head>(?:[A-ZÀ-Ö][\w'’.-]*(?:\s[A-ZÀ-Ö][\w'’.-]*){0,3}\s)?"
+    r"\([A-Z][\w&'’.-]*(?:\s[\w&'’.-]+){0,5}\))\s{2,}(?P<rest>[A-ZÀ-Ö“\"«].*)",
+    re.DOTALL,
+)
+
+
+# A dateline naming only its source: "(Center for Global Development) – …".
+_SOURCE_ONLY = re.compile(r"\([A-Z][^()]{1,50}\)")
 
 
 def split_dateline(
@@ -160,6 +178,10 @@ def split_dateline(
     """
     # Every dateline form but "City, Country." has a dash within its first hundred characters.
     match = _DATELINE.match(paragraph) if _DASH.search(paragraph, 0, DASH_WINDOW) else None
+    if match is None and ")  " in paragraph[:DASH_WINDOW]:
+        tagged = _SOURCE_TAGGED.match(paragraph)
+        if tagged is not None:  # "Dakar (IPS)  El Adama …", "(Center for Global Development)  A …"
+            return tagged["head"], None, tagged["rest"].strip()
     if match is None:
         stop = _DATELINE_STOP.match(paragraph)
         if stop is None or not is_country(stop["last"].strip()) or not _is_places(stop["head"]):
@@ -178,7 +200,7 @@ def split_dateline(
         if place is not None and is_country(place["place"]):
             # "Conakry, Guinée 15/07/2016": the country belongs to the places, not to the date.
             head, date_text = f"{head}, {place['place']}", place["date"]
-    if not head or not (_is_places(head) or is_country(head)):
+    if not head or not (_is_places(head) or is_country(head) or _SOURCE_ONLY.fullmatch(head)):
         # "République démocratique du Congo": a country's name may hold lower-case words.
         return None, None, paragraph
     return head, date_text, match["rest"].strip()

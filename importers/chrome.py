@@ -130,15 +130,27 @@ BYLINE_MAX_LENGTH = 150
 _BYLINE_STARTS = frozenset({"by", "pa", "po"})  # looked at before the regex
 
 
+# The words of an author's role after the name ("CEO of USAIM for IOM"): capitalised words
+# and the small words between them.
+_ROLE_WORD = re.compile(
+    r"^(?:[A-ZÀ-Ö][\w'’.&-]*|of|for|at|the|and|de|du|des|la|le|del|en|pour|para|y|et)$"
+)
+ROLE_MAX_WORDS = 8
+
+
 def is_byline(line: str) -> bool:
-    """ "By Joe Lowry for IOM", not "By Monday, 500 migrants had arrived." (a sentence)."""
+    """ "By Joe Lowry for IOM", "By Luca Dall’Oglio, CEO of USAIM for IOM.", not "By Monday,
+    500 migrants had arrived." (a sentence)."""
     line = line.strip()
-    return (
-        line[:2].lower() in _BYLINE_STARTS
-        and len(line) <= BYLINE_MAX_LENGTH
-        and line[-1:] not in ".!?"
-        and _BYLINE.match(line) is not None
-    )
+    if line[:2].lower() not in _BYLINE_STARTS or len(line) > BYLINE_MAX_LENGTH:
+        return False
+    if line[-1:] in ".!?":
+        role = line[:-1].partition(", ")[2].split()
+        if line[-1] != "." or not role or len(role) > ROLE_MAX_WORDS:
+            return False
+        if not all(_ROLE_WORD.match(word) for word in role):
+            return False
+    return _BYLINE.match(line) is not None
 
 
 # Every branch of _CAPTION holds one of these (in any case): looked for first, the regex being

@@ -63,8 +63,10 @@ _SHARING = "\x00and"
 _AND_WORDS = frozenset({"et", "and", "y"})
 _OFFICE_MARK = "\x00office:"
 _OFFICE_AFTER_NAME = re.compile(
-    r"^(?P<name>.+?)\s+(?:at|from|of|à|de|du|de\s+la|del|en)\s+(?:the\s+|l['’]\s*|la\s+|el\s+)?"
-    r"(?P<office>(?:IOM|OIM|UN|ONU|UNHCR|HCR)\b.*)$"
+    r"^(?P<name>.+?)\s+(?:at|from|of|à|au|de|du|de\s+la|del|en)\s+(?:the\s+|l['’]\s*|la\s+|el\s+)?"
+    r"(?P<office>(?:IOM|OIM|UN|ONU|UNHCR|HCR)\b.*"
+    # "… au Bureau régional de l'OIM à Vienne", "… at the Regional Office of IOM"
+    r"|(?i:(?:regional\s+)?(?:bureau|office|oficina)\b).{0,40}?\b(?:IOM|OIM)\b.*)$"
 )
 _PARENTHESES = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<office>[^()]+)\)$")
 _HONORIFIC = re.compile(
@@ -335,11 +337,17 @@ def _may_hold_link(line: str) -> bool:
     return '"' in line or "'" in line or "=" in line or "mailto" in line
 
 
+# The rest of a "Contact presse : …" label, before the first person.
+_LABEL_REST = re.compile(r"^\s*(?:presse|press|media|médias|medios|prensa)\s*:\s*", re.IGNORECASE)
+
+
 def _after_intro(first: str) -> str:
     """What the intro line writes after its verb (or its colon): the first person, if any."""
     verb = CONTACT_VERB.search(first)
     if verb:
-        return first[verb.end() :]
+        rest = first[verb.end() :]
+        label = _LABEL_REST.match(rest) if ":" in rest[:12] else None
+        return rest[label.end() :] if label else rest
     return first.split(":", 1)[1] if ":" in first else ""
 
 

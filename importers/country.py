@@ -11,6 +11,11 @@ from .places import NO_COUNTRY, Place, mentions, score_countries, tokenize
 ZONE_WEIGHTS = {"cms": 10.0, "chrome": 5.0, "dateline": 4.0, "title": 3.0, "body": 1.0}
 # IOM's seat: "Geneva –" or "Suisse –" heads global releases and says nothing of their subject.
 HEADQUARTERS = "CH"
+# The gazetteer's weight for the seat of an IOM regional or liaison office (Geneva, Vienna,
+# Nairobi, New York…): a dateline there says where the office is, not what the release is about.
+OFFICE_SEAT_WEIGHT = 0.2
+# A headline naming this many countries is about all of them (a regional flood, a joint visit).
+SEVERAL_COUNTRIES = 3
 # A headline about a region ("Mecanismos regionales…", "…en el Mediterráneo") is not about one
 # of its countries, unless it names that country itself.
 _REGION = re.compile(
@@ -61,10 +66,11 @@ def _sequence_start(words: list[str], sequence: list[str]) -> int | None:
         start += 1
 
 
-def _names_switzerland(text: str) -> bool:
-    """Switzerland named as a country ("Switzerland", "Suisse", "Swiss"), not only by IOM's
-    seat (Geneva, which a gazetteer entry weighs below a full mention)."""
-    return any(place.code == HEADQUARTERS and place.weight >= 1 for place in _places(text))
+def _names_country(code: str, text: str) -> bool:
+    """The country named as such ("Switzerland", "Suisse", "Swiss", "Kenya"), not only by the
+    seat of an IOM office there (Geneva, Nairobi: gazetteer entries weighed below a full
+    mention)."""
+    return any(place.code == code and place.weight >= 1 for place in _places(text))
 
 
 def _places(text: str) -> list[Place]:
@@ -82,7 +88,10 @@ def release_country(
     region, gives None.
     """
     dateline = zones.get("dateline", "")
-    dateline_codes = {place.code for place in mentions(dateline)} - {HEADQUARTERS, NO_COUNTRY}
+    dateline_places = mentions(dateline)
+    dateline_codes = {place.code for place in dateline_places} - {HEADQUARTERS, NO_COUNTRY}
+    # "Vienna –", "Nairobi (IOM) –": the seat of a regional office, not yet the subject.
+    office_seats = {p.code for p in dateline_places if p.weight <= OFFICE_SEAT_WEIGHT}
     if len(dateline_codes) > 1:
         return None  # "Tapachula (México) / Tecún Umán (Guatemala) –"
     weighted = [
@@ -93,19 +102,31 @@ def release_country(
         (zones.get("body", ""), ZONE_WEIGHTS["body"], body_tokens),
     ]
     country = score_countries(weighted)
-    if country == HEADQUARTERS and not _names_switzerland(
-        f"{zones.get('title', '')}\n{zones.get('body', '')}"
+    if (country == HEADQUARTERS or country in office_seats) and not _names_country(
+        country, f"{zones.get('title', '')}\n{zones.get('body', '')}"
     ):
-        country = None  # "Geneva" in a global release: IOM's seat, not its subject
+        country = None  # "Geneva", "Vienna" in a global or regional release: an office's seat
     if country is None:
         site_places = " ".join(presence_places(list(site_chrome))) if site_chrome else ""
         return score_countries([(site_places, ZONE_WEIGHTS["chrome"], None)])
     title = zones.get("title", "")
+    title_codes = {place.code for place in mentions(title)} - {NO_COUNTRY}
+    if len(title_codes) >= SEVERAL_COUNTRIES and not dateline_codes:
+        return None  # "…inundaciones en El Salvador, Guatemala, Nicaragua y Honduras"
     folded = title.casefold()
     if (
         any(key in folded for key in _REGION_KEYS)
         and _REGION.search(title)
-        and country not in {place.code for place in mentions(title)}
+        and country not in title_codes
     ):
+        return None
+    return country
+
+
+def office_country(offices: str) -> str | None:
+    """The country the contacts' offices name ("IOM Kenya", "OIM Dakar"), when the release
+    names none: never from the seat of a regional office alone ("IOM Vienna")."""
+    country = score_countries([(offices, ZONE_WEIGHTS["body"], None)])
+    if country is None or country == HEADQUARTERS or not _names_country(country, offices):
         return None
     return country

@@ -22,7 +22,7 @@ from .chrome import (
 from .contact_block import until_prose
 from .contact_intro import find_intro
 from .contacts import parse_contacts
-from .country import ZONE_WEIGHTS, release_country, without_donors
+from .country import office_country, release_country, without_donors
 from .dates import FoundDate, estimated_date, find_dates, published_date
 from .decode import decode_page
 from .errors import ImportRefused
@@ -31,7 +31,7 @@ from .language import detect_language
 from .listing import Item, is_date_line, split_items
 from .markup import clean_markup
 from .people import find_funders, find_quoted
-from .places import is_country_name, mentions, score_countries, tokenize
+from .places import is_country_name, mentions, tokenize
 from .release_shape import MAX_TITLE_LENGTH, SENTENCE_TITLE_WORDS, is_json_data, not_a_release
 from .teasers import split_teasers
 
@@ -258,8 +258,7 @@ def _release(
     country = release_country(zones, subject_tokens, site_chrome)
     contacts = parse_contacts(contact_lines, region=country)
     if country is None and contacts:
-        offices = " ".join(c.office or "" for c in contacts)
-        country = score_countries([(offices, ZONE_WEIGHTS["body"], None)])
+        country = office_country(" ".join(c.office or "" for c in contacts))
     stated = f"{item.cms_text}\n{date_line}\n{dateline_date or ''}"
     found: list[FoundDate] = find_dates(stated) if stated.strip() else []
     body_dates = find_dates(body)

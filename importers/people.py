@@ -10,10 +10,13 @@ from oim_archive.store.records import Quoted
 _FUNDED_BY = re.compile(
     r"(?i:\b(?:financ[ée]e?s?\s+par|co-?financ[ée]e?s?\s+par|grâce\s+au\s+(?:soutien\s+financier|"
     r"financement)\s+(?:de|du|des)|avec\s+le\s+(?:soutien\s+financier|financement)\s+(?:de|du|des)|"
-    r"(?:co-?)?funded\s+by|financed\s+by|with\s+(?:funding|financial\s+support)\s+from|"
+    r"(?:co-?)?funded\s+by|financed\s+by|(?:with|in)\s+(?:funding|financial\s+support)\s+from|"
     r"financiad[oa]s?\s+por|(?:con|gracias\s+al?)\s+(?:el\s+)?(?:financiamiento|financiación|"
     r"apoyo\s+financiero)\s+(?:de|del)|supplied\s+by|donated\s+by|contributions?\s+from|"
     r"donations?\s+from)\s+)|"
+    # "built with support from the Government of Japan": a donor written with a capital.
+    r"\b(?:built|made|set\s+up|established)\s+with\s+(?:the\s+)?support\s+(?:from|of)\s+"
+    r"(?=(?:the\s+)?[A-ZÀ-Ö])|"
     # "grâce à une contribution du gouvernement…", "una contribución de Suiza": a donor named
     # with a capital or as a government ("la contribution des migrants" is not funding).
     r"\b(?:[Cc]ontributions?\s+(?:du|des|de\s+la|de\s+l['’]|de)\s*(?=[A-ZÀ-Ö]|gouvernement)|"
@@ -29,6 +32,8 @@ _STOP = re.compile(
     # A purpose clause ends the name: "pour renforcer", "para fortalecer", "to IOM", "to help".
     r"|\s+(?:pour|afin\s+de|en\s+vue\s+de)\s+(?=[a-zà-ÿ]+(?:er|ir|re)\b)"
     r"|\s+para\s+(?=[a-zá-úñ]+(?:ar|er|ir)\b)|\s+(?:in\s+order\s+)?to\s+|\s+for\s+(?=[a-z])"
+    # An amount or an aside after the name: "… of Japan for USD 525,000 – will help".
+    r"|\s+(?:for|of|de|por)\s+(?=(?:USD|EUR|US\$|CHF)\b)|\s+[–—]\s+"
     # "…, IOM will…": IOM as the subject of the main clause; "… Implemented by IOM Greece".
     r"|,\s+(?:IOM|OIM|l['’]OIM|la\s+OIM)\b"
     r"|\s+(?:(?:et|and|y)\s+)?(?i:implemented|executed|carried\s+out)\s+by\b"

@@ -60,6 +60,18 @@ _AGENCY_DISPATCH = re.compile(
     r"^[^\W\d_][\w'’. -]{1,40},[^()\n]{1,30}\((?!APO\))(?P<agency>[A-Z]{2,8})\)\s*[-–—]",
     re.MULTILINE,
 )
+# The same, agency first: "EFE. Ciudad de México. 07 de febrero de 2024.- ".
+_AGENCY_FIRST = re.compile(
+    r"^(?!(?:IOM|OIM|APO)\b)(?P<agency>[A-Z]{2,8})\.\s+[^\W\d_][\w'’ -]{1,40}\.\s+\d{1,2}\s",
+    re.MULTILINE,
+)
+# A newspaper telling what a communiqué says: "subraya un comunicado", "informó en un
+# comunicado", "écrit l'OIM dans un communiqué". IOM's own releases never cite themselves so.
+_REPORTED_COMMUNIQUE = re.compile(
+    r"\b(?:en\s+un|dans\s+un)\s+(?:comunicado|communiqué)\b"
+    r"|\b(?:subraya|resalta|precisa|señala|destaca)\s+(?:un|el)\s+(?:comunicado|escrito)\b",
+    re.IGNORECASE,
+)
 RELEASE_LABEL_LOOKAROUND = 3
 DISPATCH_LOOKAHEAD = 20  # lines: a dispatch line opens the story
 HEADING_MAX_WORDS = 6
@@ -157,13 +169,19 @@ def not_a_release(
         # "Pour plus d'informations …, veuillez contacter …@iom.int."
         return ImportRefused(N_("not a press release page (a contact page)"))
     top = "\n".join(line.strip() for line in text_lines[:DISPATCH_LOOKAHEAD])
-    dispatch = _AGENCY_DISPATCH.search(top) if ")" in top else None
+    dispatch = (_AGENCY_DISPATCH.search(top) if ")" in top else None) or _AGENCY_FIRST.search(top)
     if dispatch and not release.contacts:
         return ImportRefused(
             N_("not a press release page (a news agency dispatch ({agency}))"),
             agency=dispatch["agency"],
         )
-    if release.dateline or release.date_basis == DATE_PUBLISHED or release.contacts:
+    if release.contacts:
+        return None
+    body = release.body
+    reported = ("comuni" in body or "escrito" in body) and _REPORTED_COMMUNIQUE.search(body)
+    if reported and not _on_iom_site(chrome):
+        return ImportRefused(N_("not a press release page (a news report on a communiqué)"))
+    if release.dateline or release.date_basis == DATE_PUBLISHED:
         return None
     sentence = title_line.endswith(".") and title_line.count(" ") + 1 >= SENTENCE_TITLE_WORDS
     no_headline = sentence or len(title_line) > MAX_TITLE_LENGTH

@@ -21,6 +21,7 @@ _LINK_RESIDUE = re.compile(
 # A bulleted item line: "  • IOM Aids Relocation of Families…".
 _BULLET_LINE = re.compile(r"^\s*[•▪●◦]\s*(?P<text>\S.*?)\s*$")
 HEADLINE_MAX_LENGTH = 200
+LINK_LINE_MAX_LENGTH = 40
 HEADLINE_MIN_WORDS = 3
 MIN_TEASER_ITEMS = 3
 HEADLINE_SHARE = 0.35
@@ -42,6 +43,8 @@ def _blocks(
     blocks: list[list[str]] = [[]]
     for line in lines[start:]:
         text = without_link_residue(line.strip())
+        if text and len(text) <= LINK_LINE_MAX_LENGTH and _LINK_RESIDUE.match(text):
+            text = ""  # "Share on Facebook" under a quote: a link line, not part of it
         if not text:
             if blocks[-1]:
                 blocks.append([])
@@ -164,6 +167,13 @@ def _headline_items(
                 groups[-1].extend(filter(None, [bylined.get(groups[-1][0])]))  # but a caption
                 groups.append([block])
             continue  # the caption between a headline and its byline
+        if (
+            alone
+            and number < last
+            and _is_subtitle(groups[-1][0], block)
+            and opens_with_dateline(blocks[number + 1])
+        ):
+            continue  # "Eye-catching videos reach …" under a Title-Cased headline: its standfirst
         if alone and (
             opens_with_dateline(block) or _cut_teaser(groups[-1][0], block, number == last)
         ):
@@ -179,7 +189,8 @@ def _headline_items(
             groups.append([block])
         else:
             groups[-1].append(block)
-    groups = [group for group in groups if len(group) > 1]
+    # A heading over news bullets ("Migration in the News" / "• AFP reported …"): not an item.
+    groups = [group for group in groups if len(group) > 1 and not _only_bullets(group[1:])]
     if not groups:
         return None
     least = MIN_TEASER_ITEMS
@@ -191,6 +202,31 @@ def _headline_items(
 
 
 TITLE_TAIL_MAX_WORDS = 5
+TITLE_CASE_SHARE = 0.5
+_SMALL_WORD_LENGTH = 3
+
+
+def _title_cased(text: str) -> bool:
+    """Most of the longer words capitalised ("Campaign from Asia Hits a Global Stage")."""
+    words = [word for word in text.split() if len(word) > _SMALL_WORD_LENGTH]
+    return bool(words) and sum(word[0].isupper() for word in words) >= TITLE_CASE_SHARE * len(words)
+
+
+def _is_subtitle(headline: str, line: str) -> bool:
+    """A sentence-case line under a Title-Cased headline: the headline's standfirst."""
+    return (
+        line.count(" ") + 1 > TITLE_TAIL_MAX_WORDS
+        and _title_cased(headline)
+        and not (_title_cased(line))
+    )
+
+
+_BULLETS = "•▪●◦"
+
+
+def _only_bullets(blocks: list[str]) -> bool:
+    """Every paragraph a bulleted line: a list of briefs, not a teaser."""
+    return all(block[:1] in _BULLETS for block in blocks)
 
 
 def _cut_teaser(headline: str, block: str, is_last: bool) -> bool:

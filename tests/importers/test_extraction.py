@@ -12,7 +12,7 @@ from tests.bench.extraction import PARTS, Score, score_part
 
 # part: (fields %, listing items %, contact precision %, contact recall %)
 FLOORS: dict[str, tuple[float, float, float, float]] = {
-    "tuned": (97.5, 98.5, 100.0, 100.0),
+    "tuned": (97.7, 98.7, 100.0, 100.0),
     "heldout": (77.3, 69.9, 95.0, 90.5),
 }
 
@@ -25,11 +25,12 @@ def scores() -> dict[str, Score]:
 @pytest.mark.parametrize("part", PARTS)
 def test_no_regression(scores: dict[str, Score], part: str) -> None:
     score = scores[part]
-    fields, items, precision, recall = FLOORS[part]
-    assert score.accuracy() >= fields
-    assert score.items() >= items
-    assert score.precision() >= precision
-    assert score.recall() >= recall
+    # Figures only (never the Score and its misses): a held-out failure names no page.
+    reached = (score.accuracy(), score.items(), score.precision(), score.recall())
+    floors = FLOORS[part]
+    assert all(got >= floor for got, floor in zip(reached, floors, strict=True)), (
+        f"{part}: {tuple(round(got, 1) for got in reached)} below {floors}"
+    )
 
 
 def test_refused_pages_count_as_right_kind() -> None:

@@ -1,0 +1,187 @@
+"""Shapes learnt from the seventh gathering of real pages (listings, datelines, offices, contacts):
+one test per rule, each written as the shape it reads."""
+
+from __future__ import annotations
+
+import pytest
+
+from oim_archive.importers import ImportRefused, parse_page
+from oim_archive.importers.body import split_dateline
+from oim_archive.importers.chrome import is_byline
+from oim_archive.importers.contacts import parse_contacts
+from oim_archive.importers.people import find_funders
+
+
+def _page(text: str, name: str = "page.txt") -> list:  # type: ignore[type-arg]
+    return parse_page(text.encode(), name)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("By Luca Dall’Oglio, CEO of USAIM for IOM.", True),
+        ("By Joe Lowry for IOM", True),
+        ("By Monday, 500 migrants had arrived.", False),
+        ("By the end of May, IOM Had Helped.", False),
+    ],
+)
+def test_a_byline_may_end_with_its_role_and_a_full_stop(line: str, expected: bool) -> None:
+    assert is_byline(line) is expected
+
+
+NEWSLETTER = """Unable to see images? Click here
+
+02 August 2017
+
+Comments/questions: editor@iom.int
+
+For the Future of Our Children, We Must Fight Human Trafficking
+By Luca Dall’Oglio, CEO of USAIM for IOM.
+
+(Medium) Washington DC - Each time I see a child, I see the future of us all.
+
+Read more
+
+Eye-Catching Videos Reach Audiences in Forty Countries
+
+A campaign that started in Asia now plays to classrooms around the world
+
+Bangkok (USAID) – An animated video plays to a full room of students in Minsk.
+
+Read on
+
+Dakar Messengers Explain the Dangers of the Road
+
+Dakar (IPS)  El Adama Diallo left his home in Senegal dreaming of Europe.
+
+Read on
+
+Barbara and Chaqir: "Being different is not something bad. It adds to the lives of people."
+Share on Facebook
+
+
+Migration in the News
+
+  • UN News Centre reported that the UN has stepped up its response in Nigeria.
+  • AFP reported that eight migrants were found at sea off the coast of Libya.
+"""
+
+
+def test_newsletter_items_keep_their_headline_and_nothing_else_is_an_item() -> None:
+    releases = _page(NEWSLETTER)
+    assert [r.title for r in releases] == [
+        "For the Future of Our Children, We Must Fight Human Trafficking",
+        "Eye-Catching Videos Reach Audiences in Forty Countries",  # not its standfirst
+        "Dakar Messengers Explain the Dangers of the Road",
+    ]  # the quote under "Share on Facebook" and the news bullets are no item
+    assert [r.dateline for r in releases] == [
+        "(Medium) Washington DC",
+        "Bangkok (USAID)",
+        "Dakar (IPS)",
+    ]
+    assert releases[2].body.startswith("El Adama Diallo")
+    assert {r.date for r in releases} == {"2017-08-02"}
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "dateline", "rest"),
+    [
+        ("Dakar (IPS)  El Adama Diallo left.", "Dakar (IPS)", "El Adama Diallo left."),
+        ("(Center for Global Development)  A common reason.", "(Center for Global Development)",
+         "A common reason."),
+        ("(Center for Global Development) – A common reason.", "(Center for Global Development)",
+         "A common reason."),
+        ("Dakar (IPS) El Adama Diallo left.", None, "Dakar (IPS) El Adama Diallo left."),
+    ],
+)  # fmt: skip
+def test_a_source_in_brackets_and_two_spaces_make_a_dateline(
+    paragraph: str, dateline: str | None, rest: str
+) -> None:
+    place, _, text = split_dateline(paragraph)
+    assert (place, text) == (dateline, rest)
+
+
+def test_a_regional_office_seat_is_not_the_subject_unless_the_country_is_named() -> None:
+    regional = _page(
+        "Des déplacements massifs sont à prévoir au Haut-Karabakh\n\n"
+        "Vienne - L'OIM met en garde contre de violents affrontements dans la région.\n\n"
+        "Pour plus d'informations, veuillez contacter Katarina Novak, OIM Vienne, "
+        "Tel  +43 660 377 62 21, Email: knovak@iom.int\n"
+    )[0]
+    assert regional.country is None  # neither the dateline nor the contact's office
+    assert [(c.name, c.phones) for c in regional.contacts] == [
+        ("Katarina Novak", ["+436603776221"])
+    ]
+    named = _page(
+        "Austria Opens a Centre for Migrants\n\n"
+        "Vienna – IOM and Austria opened a centre for migrants in the capital today.\n"
+    )[0]
+    assert named.country == "AT"
+
+
+def test_a_headline_naming_several_countries_gives_none() -> None:
+    release = _page(
+        "Respuesta de la OIM ante las inundaciones en El Salvador, Guatemala, Nicaragua y "
+        "Honduras\n\nLas lluvias en El Salvador dejaron 35 muertos, dijo hoy la OIM.\n"
+    )[0]
+    assert release.country is None
+
+
+@pytest.mark.parametrize(
+    ("text", "funders"),
+    [
+        ("The centre – built with support from the Government of Japan for USD 525,000 – will "
+         "help the ministry.", ["Government of Japan"]),
+        ("The initiative, supported by USD 11 million in funding from the Kingdom of the "
+         "Netherlands, will also reach young people.", ["Kingdom of the Netherlands"]),
+        ("The shelter was built with support from local authorities.", []),
+    ],
+)  # fmt: skip
+def test_funders_named_with_support_or_an_amount(text: str, funders: list[str]) -> None:
+    assert find_funders(text) == funders
+
+
+def test_a_person_at_a_named_office_of_iom() -> None:
+    [olga, pavel] = parse_contacts(
+        [
+            "Pour plus d'informations, veuillez contacter Olga Marchenko à l'OIM Bélarus, "
+            "Tél : +375 29 655 14 20, Courriel : omarchenko@iom.int, ou Pavel Drozd au Bureau "
+            "régional de l'OIM à Vienne, Courriel : pdrozd@iom.int"
+        ]
+    )
+    assert (olga.name, olga.phones, olga.emails) == (
+        "Olga Marchenko",
+        ["+375296551420"],
+        ["omarchenko@iom.int"],
+    )
+    assert (pavel.name, pavel.phones, pavel.emails) == ("Pavel Drozd", [], ["pdrozd@iom.int"])
+    assert pavel.office == "Bureau régional de l'OIM à Vienne"
+
+
+def test_a_press_contact_on_one_line_between_bars() -> None:
+    [contact] = parse_contacts(
+        [
+            "Contact presse : Aminata Ndiaye | Chargée de communication | OIM Sénégal | "
+            "+221 33 869 62 00 | amndiaye@iom.int"
+        ]
+    )
+    assert (contact.name, contact.phones, contact.emails) == (
+        "Aminata Ndiaye",
+        ["+221338696200"],
+        ["amndiaye@iom.int"],
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "México y la OIM acuerdan colaborar\n"
+        "EFE. Ciudad de México. 07 de febrero de 2024.- México y la OIM acordaron este miércoles "
+        "colaborar por una migración segura.\n",
+        "Tegucigalpa – La OIM realiza misiones de observación de la caravana migrante.\n\n"
+        "La OIM “trabaja por la dignidad de las personas migrantes”, subraya un comunicado.\n",
+    ],
+)
+def test_news_reports_about_iom_are_refused(text: str) -> None:
+    with pytest.raises(ImportRefused):
+        _page(text)
