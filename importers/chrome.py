@@ -262,6 +262,8 @@ def find_title(lines: list[str]) -> tuple[int, list[str]]:
             )
             or glued_prefix(line, seen) is not None
         )
+        if is_chrome and line and line[0] in "•▪●◦" and _teaser_follows(lines, index):
+            return index, chrome  # "• IOM Opens a Centre" over its teaser: a bulleted headline
         if not is_chrome and _is_tag(line) and _headline_follows(lines, index):
             is_chrome = True  # "Société", "migración": a section or tag above the headline
         if not is_chrome and crumb and folded == crumb:
@@ -289,6 +291,23 @@ def _is_tag(line: str) -> bool:
     return (
         0 < len(line) <= TAG_MAX_LENGTH and line.replace("-", "").isalpha() and not mentions(line)
     )
+
+
+TEASER_MIN_WORDS = 8
+DATE_MAX_WORDS = 5
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _teaser_follows(lines: list[str], index: int) -> bool:
+    """The next text line is not another bullet but a teaser (a sentence of several words) or
+    a short date line: the bullet heads a listing item, it is no menu entry."""
+    following = next((line.strip() for line in lines[index + 1 :] if line.strip()), "")
+    if not following or following[0] in "-–•*·▪●◦|>":
+        return False
+    words = following.count(" ") + 1
+    if words <= DATE_MAX_WORDS:
+        return _YEAR.search(following) is not None
+    return words >= TEASER_MIN_WORDS and following[-1] in '.!?…»”"'
 
 
 def _headline_follows(lines: list[str], index: int) -> bool:

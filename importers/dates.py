@@ -199,10 +199,19 @@ def _dates_at(text: str, year: re.Match[str]) -> list[tuple[int, int, str]]:
             return _month_dates(text, year, start - len(before) + before.rfind(word))
     if words and words[-1].lower() in _YEAR_CUES and not _RANGE_AFTER.match(text, end):
         return [(start, end, year.group(0))]
+    if words and words[-1].lower() in _RANGE_WORDS and _RANGE_START.search(before):
+        return [(start, end, year.group(0))]  # "between 2014 and 2017", "entre 2014 et 2017"
     return []
 
 
 _RANGE_AFTER = re.compile(r"\s*[-–/]\d")
+# The end of a span of years written in words: "between 2014 and 2017", "de 2012 à 2015" (not
+# "2015-2016", a season or a plan's period).
+_RANGE_WORDS = frozenset(("and", "et", "y", "to", "through", "à", "a", "al", "au", "hasta"))
+_RANGE_START = re.compile(
+    r"\b(?i:between|entre|from|de|desde|du|in|en|during|durant|since|depuis)\s+(?:19|20)\d\d"
+    r"\s+(?:and|et|y|to|through|à|a|al|au|hasta)\s+$"
+)
 
 
 def find_dates(text: str) -> list[FoundDate]:

@@ -33,7 +33,7 @@ from .markup import clean_markup
 from .people import find_funders, find_quoted
 from .places import is_country_name, mentions, tokenize
 from .release_shape import MAX_TITLE_LENGTH, SENTENCE_TITLE_WORDS, is_json_data, not_a_release
-from .teasers import split_teasers
+from .teasers import BULLETS, split_teasers
 
 LANGUAGE_SAMPLE_WORDS = 1000
 DATELINE_ALONE_LENGTH = 100
@@ -43,6 +43,20 @@ FIELD_LABEL_LENGTH = 30
 BREADCRUMB_LOOKAHEAD = 4
 MIN_REPEATED_TITLE = 20
 _FIRST_SENTENCE = re.compile(r"^(.{20,200}?[.!?])\s")
+
+
+LONG_HEADLINE_LENGTH = 400
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-ZÀ-Ö]")
+
+
+def _is_long_headline(title: str) -> bool:
+    """A headline longer than most ("Réintégration … : Validation des Procédures Opérationnelles
+    Standard (POS) et …"): one phrase, no sentence ended inside it or at its end."""
+    return (
+        len(title) <= LONG_HEADLINE_LENGTH
+        and title[-1] not in ".!?…:;,"
+        and _SENTENCE_BREAK.search(title) is None
+    )
 
 
 def _title_and_rest(title_line: str) -> tuple[str, str | None]:
@@ -55,7 +69,7 @@ def _title_and_rest(title_line: str) -> tuple[str, str | None]:
         and title[-1:] in '.!?…»”"'
         and title.count(" ") + 1 >= SENTENCE_TITLE_WORDS
     )
-    if len(title) <= MAX_TITLE_LENGTH and not is_paragraph:
+    if (len(title) <= MAX_TITLE_LENGTH or _is_long_headline(title)) and not is_paragraph:
         return title, None
     if is_paragraph:
         title = opening
@@ -376,7 +390,9 @@ def parse_text(decoded: str, name: str) -> list[Release]:
     seen: set[str] = set()
     items = split_items(lines, title_index)
     site = tuple(chrome)  # a country site's chrome names its country, for items naming none
-    if len(items) == 1 and items[0].lines is lines:
+    first = lines[title_index].lstrip()
+    bulleted = bool(first) and first[0] in BULLETS  # "• Title" over its teaser or its date
+    if (len(items) == 1 and items[0].lines is lines) or bulleted:
         teasers = split_teasers(lines, title_index, _opens_with_dateline, is_country_name)
         if teasers is not None:
             items = teasers

@@ -23,6 +23,7 @@ _BULLET_LINE = re.compile(r"^\s*[•▪●◦]\s*(?P<text>\S.*?)\s*$")
 HEADLINE_MAX_LENGTH = 200
 LINK_LINE_MAX_LENGTH = 40
 HEADLINE_MIN_WORDS = 3
+SHORT_HEADLINE_WORDS = 2  # a shorter headline only over a teaser opening with a dateline
 MIN_TEASER_ITEMS = 3
 HEADLINE_SHARE = 0.35
 DATELINE_SHARE = 0.4
@@ -151,10 +152,13 @@ def _headline_items(
     split over two lines, else a sentence of the teaser before it. A paragraph followed by a
     byline is a headline, or the photo caption of the headline above it. A dated newsletter
     may hold two items only, when each teaser opens with a dateline."""
-    if not _is_headline(blocks[0]):
-        return None
     bylined = bylined or {}
     headlines = [block in bylined or _is_headline(block) for block in blocks]
+    for number in range(len(blocks) - 1):  # "Haiti Floods" over "Port-au-Prince – IOM is …"
+        if not headlines[number] and _is_headline(blocks[number], min_words=SHORT_HEADLINE_WORDS):
+            headlines[number] = opens_with_dateline(blocks[number + 1])
+    if not headlines[0] or (blocks[0] in bylined and not _is_headline(blocks[0])):
+        return None
     prose = sum("@" not in block for block in blocks)  # contact sentences aside
     if not dated and sum(headlines) < HEADLINE_SHARE * prose:
         return None
@@ -197,8 +201,27 @@ def _headline_items(
     if dated and len(groups) == 2 and all(opens_with_dateline(group[1]) for group in groups):
         least = 2
     if sum(len(group) > 1 for group in groups) >= least:
+        _without_item_numbers(groups)
         return [Item(_item_lines(group), title_index=0) for group in groups]
     return None
+
+
+# "1. IOM Opens …", "2) Floods …": the item's number in a numbered listing.
+_ITEM_NUMBER = re.compile(r"^(?P<number>\d{1,3})[.)]\s+(?=\S)")
+
+
+def _without_item_numbers(groups: list[list[str]]) -> None:
+    """Headlines numbered 1, 2, 3… in order lose their numbers (a figure opening a single
+    headline, "1.5 Million Displaced", stays)."""
+    numbers = [_ITEM_NUMBER.match(group[0]) for group in groups]
+    if len(groups) < 2 or any(number is None for number in numbers):
+        return
+    values = [int(number["number"]) for number in numbers if number is not None]
+    if values != list(range(values[0], values[0] + len(values))):
+        return
+    for group, number in zip(groups, numbers, strict=True):
+        if number is not None:
+            group[0] = group[0][number.end() :]
 
 
 TITLE_TAIL_MAX_WORDS = 5
@@ -221,12 +244,12 @@ def _is_subtitle(headline: str, line: str) -> bool:
     )
 
 
-_BULLETS = "•▪●◦"
+BULLETS = "•▪●◦"
 
 
 def _only_bullets(blocks: list[str]) -> bool:
     """Every paragraph a bulleted line: a list of briefs, not a teaser."""
-    return all(block[:1] in _BULLETS for block in blocks)
+    return all(block and block[0] in BULLETS for block in blocks)
 
 
 def _cut_teaser(headline: str, block: str, is_last: bool) -> bool:

@@ -185,3 +185,83 @@ def test_a_press_contact_on_one_line_between_bars() -> None:
 def test_news_reports_about_iom_are_refused(text: str) -> None:
     with pytest.raises(ImportRefused):
         _page(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("IOM assisted 5,000 migrants between 2014 and 2017.", ["2017"]),
+        ("entre 2014 et 2017, l'OIM a aidé les familles", ["2017"]),
+        ("de 2012 à 2015 l'OIM a formé des agents", ["2012", "2015"]),
+        ("aged 2010 and 2011", []),  # no span opened by "between", "entre", "from"…
+    ],
+)
+def test_a_span_of_years_written_in_words_ends_with_a_date(text: str, dates: list[str]) -> None:
+    from oim_archive.importers.dates import find_dates
+
+    assert [found.iso for found in find_dates(text)] == dates
+
+
+ITEMS = [
+    ("IOM Opens Migrant Centre in Agadez", "Agadez – IOM opened a migrant centre there today."),
+    ("Floods Displace Thousands in Chad", "N'Djamena – Heavy rains displaced families this week."),
+    ("IOM Trains Border Officials in Mali", "Bamako – Forty officials completed a training."),
+]
+
+
+def test_numbered_headlines_lose_their_numbers() -> None:
+    text = "Press releases\n\n" + "\n\n".join(
+        f"{number}. {title}\n\n{teaser}" for number, (title, teaser) in enumerate(ITEMS, 1)
+    )
+    assert [r.title for r in _page(text)] == [title for title, _ in ITEMS]
+
+
+def test_a_short_headline_over_a_teaser_opening_with_a_dateline() -> None:
+    text = (
+        "News\n\nHaiti Floods\n\nPort-au-Prince – IOM is helping families hit by floods.\n\n"
+        "Sudan Returns\n\nKhartoum – Thousands of Sudanese have returned, IOM said.\n\n"
+        "Mali Census\n\nBamako – IOM helped count displaced people in Mali.\n"
+    )
+    assert [r.title for r in _page(text)] == ["Haiti Floods", "Sudan Returns", "Mali Census"]
+
+
+def test_bulleted_headlines_over_their_teasers_are_items_not_a_menu() -> None:
+    text = "News\n" + "".join(f"• {title}\n{teaser}\n" for title, teaser in ITEMS)
+    releases = _page(text)
+    assert [(r.title, r.dateline) for r in releases] == [
+        ("IOM Opens Migrant Centre in Agadez", "Agadez"),
+        ("Floods Displace Thousands in Chad", "N'Djamena"),
+        ("IOM Trains Border Officials in Mali", "Bamako"),
+    ]
+
+
+def test_bulleted_headlines_over_their_dates() -> None:
+    text = (
+        "Communiqués\n\n• L'OIM ouvre un centre pour migrants à Agadez\n  12 mars 2018\n"
+        "• Inondations au Tchad : l'OIM aide les familles\n  10 mars 2018\n"
+        "• Formation des garde-frontières au Mali\n  8 mars 2018\n"
+    )
+    assert [(r.title, r.date) for r in _page(text)] == [
+        ("L'OIM ouvre un centre pour migrants à Agadez", "2018-03-12"),
+        ("Inondations au Tchad : l'OIM aide les familles", "2018-03-10"),
+        ("Formation des garde-frontières au Mali", "2018-03-08"),
+    ]
+
+
+def test_a_menu_of_bullets_is_still_a_menu() -> None:
+    text = (
+        "• English\n  • Deutsch\nSubscribe to PBN News Germany feed\n\n"
+        "IOM Appeals for Funds in South Sudan\n\nJuba – IOM launched its appeal today (05/02).\n"
+    )
+    [release] = _page(text)
+    assert release.title == "IOM Appeals for Funds in South Sudan"
+
+
+def test_a_long_headline_of_one_phrase_is_kept_whole() -> None:
+    title = (
+        "Réintégration des Migrants de Retour au Sénégal par les Acteurs Étatiques et "
+        "Non-Étatiques : Validation des Procédures Opérationnelles Standard (POS) et des Termes "
+        "de Référence (TdRs) du Mécanisme National de Référencement (MNR) des migrants de retour"
+    )
+    [release] = _page(f"{title}\nDakar – Le bureau de l'OIM a organisé un atelier ce 8 mai 2024.\n")
+    assert release.title == title
