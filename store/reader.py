@@ -38,6 +38,7 @@ from oim_archive.store.records import Listed, Release, whole_releases
 if TYPE_CHECKING:  # numpy and the search engine load only when a search needs them
     from oim_archive.store.search.contacts import ContactSearch
     from oim_archive.store.search.engine import SearchIndex
+    from oim_archive.store.search.scoring import Hit
 
 
 @dataclass(slots=True, eq=False)
@@ -214,18 +215,31 @@ class ArchiveReader:
     def search(self, query: str, limit: int | None = None) -> list[Listed]:
         """The list rows of the releases matching ``query``, best first: with a saved index
         of the file as it is now, only the hits' rows are read, else as ``searchable``."""
-        from oim_archive.store.search.engine import SearchIndex
-
         stamp = self.archive.stamp()
         if stamp is not None:
-            index = SearchIndex.saved(None, index_cache_path(self.path), stamp)
-            if index is not None:
-                hits = index.search(query, limit)
+            hits = self._saved_hits(query, limit, stamp)
+            if hits is not None:
                 rows = read_catalog_rows_at(self.path, stamp, (hit.index for hit in hits))
                 if rows is not None and [r.id for r in rows] == [h.release_id for h in hits]:
                     return list(rows)
         listing, index = self.searchable()
         return [listing.rows[hit.index] for hit in index.search(query, limit)]
+
+    def _saved_hits(
+        self, query: str, limit: int | None, stamp: tuple[int, int]
+    ) -> list[Hit] | None:
+        """The hits of the index saved from the file with ``stamp``: without numpy when the
+        query reaches few documents (a command spends longer importing numpy than searching)."""
+        from oim_archive.store.search.lite import saved_hits
+
+        cache = index_cache_path(self.path)
+        hits = saved_hits(cache, stamp, query, limit)
+        if hits is None:
+            from oim_archive.store.search.engine import SearchIndex
+
+            index = SearchIndex.saved(None, cache, stamp)
+            hits = None if index is None else index.search(query, limit)
+        return hits
 
     def release(self, row: Listed) -> Release:
         """The whole release (body, contacts) of a row; one record decoded, not the archive."""
@@ -270,6 +284,19 @@ class ArchiveReader:
         from oim_archive.store.search.contacts import ContactSearch
 
         return ContactSearch.saved_or_built(entries, contact_index_path(self.path), stamp)
+
+    def contact_matches(
+        self, entries: list[DirectoryEntry], stamp: tuple[int, int] | None, query: str
+    ) -> list[int]:
+        """Positions in ``entries`` (the directory of the file with ``stamp``) of the contacts
+        matching ``query``, best first: without numpy when the saved index can answer."""
+        from oim_archive.store.search.lite import saved_contact_matches
+
+        if stamp is not None:
+            found = saved_contact_matches(contact_index_path(self.path), stamp, query)
+            if found is not None and all(0 <= i < len(entries) for i in found):
+                return found
+        return self.contact_search(entries, stamp).search(query)
 
     def _built_directory(self, snapshot: Snapshot) -> list[DirectoryEntry]:
         saved = read_directory(self.path, snapshot.stamp)

@@ -266,7 +266,7 @@ def cmd_contacts(args: argparse.Namespace, out: TextIO) -> int:
     entries, stamp = reader.directory()
     query = " ".join(args.query)
     if query.strip():
-        entries = [entries[i] for i in reader.contact_search(entries, stamp).search(query)]
+        entries = [entries[i] for i in reader.contact_matches(entries, stamp, query)]
     if args.vcard:
         from oim_archive.store.exports.vcard import contacts_vcard
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
@@ -12,10 +11,15 @@ import numpy as np
 
 from oim_archive.store.directory import DirectoryEntry
 from oim_archive.store.search import cache as search_cache
-from oim_archive.store.search.engine import WORD_COUNT_STEP
 from oim_archive.store.search.fold import fold
 from oim_archive.store.search.index import WordIndex
 from oim_archive.store.search.ranking import top_order
+from oim_archive.store.search.scoring import (
+    WORD_COUNT_STEP,
+    digits,
+    phone_matches,
+    phone_query_digits,
+)
 
 CONTACT_TIER_WEIGHTS = (1.0, 0.75, 0.6)
 
@@ -36,7 +40,7 @@ class ContactSearch:
     @cached_property
     def _phone_digits(self) -> list[str]:
         """Each entry's phones as digits, made on the first phone query (most never are)."""
-        return [" ".join(_digits(p) for p in e.phones) for e in self._entries]
+        return [" ".join(digits(p) for p in e.phones) for e in self._entries]
 
     @classmethod
     def saved_or_built(
@@ -72,10 +76,10 @@ class ContactSearch:
         if not query.strip():
             everything = list(range(self._count))
             return everything if limit is None else everything[:limit]
-        digits = _phone_query_digits(query)
-        if digits is not None:
+        wanted = phone_query_digits(query)
+        if wanted is not None:
             found = [
-                i for i, phones in enumerate(self._phone_digits) if _phone_matches(digits, phones)
+                i for i, phones in enumerate(self._phone_digits) if phone_matches(wanted, phones)
             ]
             return found if limit is None else found[:limit]
         words = fold(query).split()
@@ -90,26 +94,5 @@ class ContactSearch:
 def _contact_tiers(entry: DirectoryEntry) -> tuple[str, str, str]:
     """Raw text of each tier: name; offices; emails and phone digits."""
     offices = " ".join([entry.office or "", *entry.offices])
-    phones = " ".join(_digits(p) for p in entry.phones)
+    phones = " ".join(digits(p) for p in entry.phones)
     return entry.name, offices, f"{' '.join(entry.emails)} {phones}"
-
-
-def _digits(text: str) -> str:
-    return re.sub(r"\D", "", text)
-
-
-_PHONE_QUERY = re.compile(r"^[\s+().\-/\d]+$")
-
-
-def _phone_query_digits(query: str) -> str | None:
-    """The digits of a query that is only a phone number (3+ digits), else None."""
-    if not _PHONE_QUERY.match(query):
-        return None
-    digits = _digits(query)
-    return digits if len(digits) >= 3 else None
-
-
-def _phone_matches(digits: str, phones: str) -> bool:
-    # A local number may be typed with its trunk zero ("032 ...") where E.164 drops it.
-    local = digits.lstrip("0")
-    return digits in phones or (len(local) >= 3 and local in phones)

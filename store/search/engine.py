@@ -10,9 +10,7 @@ starts above fuzzy matches, rare words weighing more than common ones; ties newe
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,20 +33,17 @@ from oim_archive.store.search.build import (
     release_tiers,
     words_from_file,
 )
-from oim_archive.store.search.facets import (
-    country_codes,
-    country_names,
-    country_value,
-    language_codes,
-)
+from oim_archive.store.search.facets import country_codes, country_names, language_codes
 from oim_archive.store.search.fold import fold, highlight_spans
 from oim_archive.store.search.index import WordIndex
-from oim_archive.store.search.ranking import (
-    Facet,
+from oim_archive.store.search.ranking import Facet, Ranking, from_json_array, json_array
+from oim_archive.store.search.scoring import (
+    UNDATED,
+    WORD_COUNT_STEP,
     Hit,
-    Ranking,
-    from_json_array,
-    json_array,
+    Query,
+    parse_query,
+    slack,
 )
 
 __all__ = [
@@ -61,59 +56,8 @@ __all__ = [
     "parse_query",
 ]
 
-# ``year:undated`` (or ``year:none``): releases without a date.
-UNDATED = frozenset({"undated", "none"})
 # Saved beside the word index: the releases' ids in index order (then their date order, facets).
 _SAVED_IDS = "list_ids"
-
-# Contacts: name; office; emails, phone digits and everything else.
-# Relevance is below this per word, so one more matched word always ranks higher.
-WORD_COUNT_STEP = 100.0
-
-_FACET_KEYS = {
-    "country": "country",
-    "pays": "country",
-    "pais": "country",
-    "year": "year",
-    "annee": "year",
-    "ano": "year",
-    "lang": "language",
-    "language": "language",
-    "langue": "language",
-    "idioma": "language",
-}
-_FACET = re.compile(r"^([^\W\d_]+):(\S+)$")
-
-
-@dataclass(slots=True)
-class Query:
-    """A parsed query: folded words plus optional facets."""
-
-    words: list[str] = field(default_factory=list)
-    country: str | None = None  # ISO code in capitals, or a folded country name
-    year: str | None = None  # a year or the start of one ("20" while typing)
-    language: str | None = None  # folded language code or name
-
-
-def parse_query(query: str) -> Query:
-    """Split a query into folded words and facet tokens (`country:SN`, `year:2021`, `lang:fr`)."""
-    parsed = Query()
-    for token in query.split():
-        facet = _FACET.match(token)
-        key = _FACET_KEYS.get(fold(facet.group(1))) if facet else None
-        if facet is None or key is None:
-            parsed.words.extend(fold(token).split())
-            continue
-        value = fold(facet.group(2))
-        if not value:
-            continue
-        if key == "country":
-            parsed.country = country_value(value)
-        elif key == "year":
-            parsed.year = value.replace(" ", "")
-        else:
-            parsed.language = value
-    return parsed
 
 
 class SearchIndex:
@@ -341,11 +285,7 @@ class SearchIndex:
         best = int(count.max()) if n else 0
         if best == 0:
             return Ranking(self._ids, np.empty(0, np.int64), np.empty(0, np.float64), terms)
-        # Releases matching every found word; from three words on, also those missing one (a
-        # typo too far off should not empty the list). With one or two words the list narrows
-        # as each word is typed, as a filter should.
-        slack = 1 if len(parsed.words) >= 3 else 0
-        chosen = np.flatnonzero(count >= max(1, best - slack))
+        chosen = np.flatnonzero(count >= max(1, best - slack(parsed.words)))
         score = count[chosen] * WORD_COUNT_STEP + relevance[chosen]
         # Scores are rounded so that near-equal matches fall back to date order.
         rounded = np.round(score * 1000.0).astype(np.int64)

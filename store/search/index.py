@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import threading
 from array import array
-from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -30,26 +29,21 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from oim_archive.store.search.fold import fold_words
+from oim_archive.store.search.scoring import (
+    DENSITY,
+    MIN_FUZZY_LENGTH,
+    PREFIX,
+    best_fuzzy,
+    fuzzy_quality,
+    fuzzy_slices,
+    is_finished,
+    match_steps,
+    max_edits,
+    rarity,
+    term_range,
+)
 
-EXACT = 1.0
-PREFIX = 0.8
-FUZZY_BEST = 0.55
-FUZZY_STEP = 0.1
-# Bonus for the share of the first tier's words (title, name) the query accounts for: a short
-# title made of the query words beats a long one that merely contains them. Kept below the gap
-# between any two match kinds so that it only orders otherwise equal matches.
-DENSITY = 0.07
-MAX_FUZZY_TERMS = 24
-MIN_FUZZY_LENGTH = 4
 _CACHE_SIZE = 48
-_PREFIX_END = "\U0010ffff"
-
-
-def max_edits(length: int) -> int:
-    """Typos tolerated in a query word of this length (OSA distance: a swap counts as one)."""
-    if length < MIN_FUZZY_LENGTH:
-        return 0
-    return 1 if length < 8 else 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,11 +271,6 @@ class WordIndex:
         self._fuzzy_ids = np.asarray(candidates, dtype=np.int32)
         self._fuzzy_terms = [terms[i] for i in candidates]
 
-    def _fuzzy_slice(self, first: str, shortest: int, longest: int) -> tuple[int, int]:
-        start = bisect_left(self._fuzzy_terms, (first, shortest), key=_first_and_length)
-        end = bisect_right(self._fuzzy_terms, (first, longest), start, key=_first_and_length)
-        return start, end
-
     def match(self, word: str, *, prefix: bool = True) -> WordMatch:
         """Score vector of one folded query word (cached); `prefix=False`: whole words only."""
         key = (word, prefix)
@@ -303,20 +292,10 @@ class WordIndex:
             self._cache.clear()
 
     def _fuzzy(self, word: str) -> list[tuple[float, int]]:
-        """(quality, term id) of vocabulary terms within a typo or two of the word.
-
-        Candidates start with the word's first or second letter (a typo in the very first
-        letter is rare; the second covers a swapped or extra first letter), which keeps the
-        scan to a few percent of the vocabulary.
-        """
+        """(quality, term id) of vocabulary terms within a typo or two of the word."""
         edits = max_edits(len(word))
-        if edits == 0 or word.isdigit():
-            return []
         found: list[tuple[float, int]] = []
-        for first in dict.fromkeys(word[:2]):
-            start, end = self._fuzzy_slice(first, len(word) - edits, len(word) + edits)
-            if start >= end:
-                continue
+        for start, end in fuzzy_slices(self._fuzzy_terms, _first_and_length, word):
             distances = process.cdist(
                 [word],
                 self._fuzzy_terms[start:end],
@@ -326,29 +305,16 @@ class WordIndex:
                 workers=1,
             )[0]
             for hit in np.flatnonzero(distances <= edits).tolist():
-                quality = FUZZY_BEST - FUZZY_STEP * (int(distances[hit]) - 1)
+                quality = fuzzy_quality(int(distances[hit]))
                 found.append((quality, int(self._fuzzy_ids[start + hit])))
-        if len(found) > MAX_FUZZY_TERMS:
-            found = sorted(found, reverse=True)[:MAX_FUZZY_TERMS]
-        return found
+        return best_fuzzy(found)
 
     def _compute(self, word: str, prefix: bool) -> WordMatch:
         vector = np.zeros(self.n_docs, dtype=np.float32)
-        first = bisect_left(self.terms, word)
-        end = bisect_left(self.terms, word + _PREFIX_END, first)
-        exact = first < end and self.terms[first] == word
-        if not prefix:
-            end = first + 1 if exact else first
+        first, end, exact = term_range(self.terms, word, prefix)
         fuzzy = [(q, t) for q, t in self._fuzzy(word) if not (first <= t < end)]
-        # (value, tier, first term, end term), applied in ascending value so the best one wins.
-        steps: list[tuple[float, int, int, int]] = []
-        for number, tier in enumerate(self.tiers):
-            steps.extend((tier.weight * q, number, t, t + 1) for q, t in fuzzy)
-            if end > first + exact:
-                steps.append((tier.weight * PREFIX, number, first, end))
-            if exact:
-                steps.append((tier.weight * EXACT, number, first, first + 1))
-        steps.sort()
+        weights = [tier.weight for tier in self.tiers]
+        steps = match_steps(weights, first, end, exact, fuzzy)
         for value, number, a, b in steps:
             docs = self.tiers[number].slice(a, b)
             if len(docs):
@@ -370,15 +336,11 @@ class WordIndex:
         first_tier_hits = np.zeros(self.n_docs, dtype=np.int16)
         first_weight = self.tiers[0].weight if self.tiers else 1.0
         terms: list[str] = []
-        log_n = np.log(self.n_docs + 2.0)
         for position, word in enumerate(words):
-            # A lone letter before the last word is an elision ("l'", "d'") or an initial, not a
-            # word being typed: match it whole.
-            finished = len(word) == 1 and position < len(words) - 1
+            finished = is_finished(words, position)
             match = self.match(word, prefix=not finished)
             count += match.vector > 0
-            rarity = 0.5 + float(np.log((self.n_docs + 1.0) / (match.matched_docs + 1.0)) / log_n)
-            relevance += match.vector * np.float32(rarity)
+            relevance += match.vector * np.float32(rarity(self.n_docs, match.matched_docs))
             first_tier_hits += match.vector >= first_weight * PREFIX
             if not finished:  # highlighting marks word starts: a lone "d" would mark too much
                 terms.append(word)

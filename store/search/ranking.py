@@ -5,7 +5,6 @@ saved index file. Shared by the release and the contact search."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from itertools import repeat
 from typing import Any, overload
 
@@ -13,15 +12,7 @@ import numpy as np
 import orjson
 from numpy.typing import NDArray
 
-
-@dataclass(slots=True)
-class Hit:
-    """One search result (slotted, not frozen: a query may make 100k of them)."""
-
-    index: int  # position in the sequence given to SearchIndex
-    release_id: str
-    score: float
-    terms: tuple[str, ...]  # folded words that matched, for highlight_spans
+from oim_archive.store.search.scoring import Hit
 
 
 class Ranking(Sequence[Hit]):
