@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -86,6 +87,9 @@ class OimArchiveApp(App[None]):
 
     def on_ready(self) -> None:
         """The first frame is displayed: the list screen may start its long read."""
+        if not gc.isenabled():  # paused for the start-up (``open_browser``)
+            gc.freeze()
+            gc.enable()
         self.main_screen.read_after_paint()
 
     def get_default_screen(self) -> Screen[None]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gc
 import io
 import os
 import sys
@@ -352,17 +353,25 @@ def cmd_dump(args: argparse.Namespace, out: TextIO) -> int:
 
 def open_browser(args: argparse.Namespace) -> int:
     """Open the Textual browser; a new archive starts with the bundled sample pages."""
+    # The collector would scan the start-up's objects several times before the first frame;
+    # the app resumes it once that frame is out, those objects frozen (``on_ready``).
+    gc.disable()
+    try:
+        return _run_browser(args)
+    finally:
+        gc.enable()
+
+
+def _run_browser(args: argparse.Namespace) -> int:
     archive = archive_for(args)
     if not archive.path.exists():
         from oim_archive.ingest import ensure_sample_archive
 
         ensure_sample_archive(archive)
-    # When the list catalog matches the file (it was read whole and sound since its last
-    # change), the app shows that at once and reads the archive in a worker. Without one, an
-    # unchecked pass lists the releases (the file in the line layout, every list field text)
-    # and the worker checks them; anything else is checked here, and a damaged archive stops
-    # with one line before the terminal is taken over. Damage only the worker finds closes
-    # the app with the same line; nothing is written while the list is unchecked.
+    # A list catalog matching the file is shown at once while a worker reads the archive.
+    # Without one, an unchecked pass lists the releases (line layout, list fields as text) for
+    # the worker to check; anything else is checked here: a damaged archive stops with one line
+    # before the terminal is taken over (or later, closing the app). Nothing is written meanwhile.
     reader = ArchiveReader(archive)
     first_list = None
     if not reader.has_catalog():

@@ -3,6 +3,7 @@ on screen; the long read and check of the archive starts once that frame is out.
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -58,3 +59,32 @@ async def test_first_frame_makes_only_visible_rows_and_the_read_waits_for_it(
         assert not app.library.snapshot.partial
         assert f"{COUNT} / {COUNT} releases" in app.main_screen.status.text
         assert app.main_screen.release_list.release_at(COUNT - 1) is not None
+
+
+async def test_the_collector_paused_for_the_start_resumes_at_the_first_frame(
+    long_archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``open_browser`` pauses the garbage collector; the first frame resumes it, with the
+    start-up's objects frozen. An app started with the collector running freezes nothing."""
+    freezes: list[str] = []
+    seen: list[tuple[bool, bool, int]] = []  # paused before, running after, freezes by it
+    on_ready = OimArchiveApp.on_ready
+
+    def ready(app: OimArchiveApp) -> None:
+        paused, before = not gc.isenabled(), len(freezes)
+        on_ready(app)
+        seen.append((paused, gc.isenabled(), len(freezes) - before))
+
+    monkeypatch.setattr(OimArchiveApp, "on_ready", ready)
+    monkeypatch.setattr(gc, "freeze", lambda: freezes.append("frozen"))  # tests keep garbage
+    for paused in (True, False):
+        if paused:
+            gc.disable()
+        try:
+            app = make_app(long_archive.path, tmp_path)
+            async with app.run_test(size=(100, 30)) as pilot:
+                await until_searchable(pilot, app.library)
+                assert gc.isenabled()
+        finally:
+            gc.enable()
+    assert seen == [(True, True, 1), (False, True, 0)]
