@@ -4,16 +4,16 @@
 It applies the same rules as the numpy engine (`scoring`), on the documents a query reaches
 only, and rounds exactly where numpy does (the vectors hold float32), so both rank the same
 releases in the same order with the same scores. A query that reaches too many postings (one
-letter over a large archive) raises `TooBroad`, and so does anything unexpected in the file
+letter over a large archive) raises `TooBroad`, anything unexpected in the file a ValueError
 (`SavedFormatError`): the caller then uses the numpy engine, which gives the same answer.
 """
 
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import orjson
 from rapidfuzz.distance import OSA
@@ -41,6 +41,9 @@ from oim_archive.store.search.scoring import (
 )
 
 __all__ = ["LiteContactSearch", "LiteSearch", "saved_contact_matches", "saved_hits"]
+
+_Search = TypeVar("_Search", "LiteSearch", "LiteContactSearch")
+_Answer = TypeVar("_Answer")
 
 # Postings one query may read before the numpy engine is the quicker way.
 MAX_POSTINGS = 400_000
@@ -203,21 +206,6 @@ class LiteSearch:
         if len(self._date_rank) != n:
             raise SavedFormatError("saved date order does not match the index")
 
-    @classmethod
-    def saved(
-        cls, path: Path, file_stamp: tuple[int, int]
-    ) -> tuple[LiteSearch, SavedArrays] | None:
-        """The search and its open file (close it when done), or None when there is no index
-        saved from this file that this reader can use."""
-        saved = _open(path, file_stamp)
-        if saved is None:
-            return None
-        try:
-            return cls(saved), saved
-        except (KeyError, ValueError, UnicodeDecodeError):
-            saved.close()
-            return None
-
     def search(self, query: str, limit: int | None = None) -> list[Hit]:
         """What `SearchIndex.search` gives (TooBroad / SavedFormatError: ask it instead)."""
         parsed = parse_query(query)
@@ -263,20 +251,6 @@ class LiteContactSearch:
     def __init__(self, saved: SavedArrays) -> None:
         self._words = _Words(saved)
 
-    @classmethod
-    def saved(
-        cls, path: Path, file_stamp: tuple[int, int]
-    ) -> tuple[LiteContactSearch, SavedArrays] | None:
-        """Like `LiteSearch.saved`, for the contact index."""
-        saved = _open(path, file_stamp)
-        if saved is None:
-            return None
-        try:
-            return cls(saved), saved
-        except (KeyError, ValueError, UnicodeDecodeError):
-            saved.close()
-            return None
-
     def search(self, query: str, limit: int | None = None) -> list[int]:
         """What `ContactSearch.search` gives for a query of words (not blank, not a phone)."""
         count, relevance, _ = self._words.score(fold(query).split())
@@ -285,21 +259,30 @@ class LiteContactSearch:
         return [d for d, _ in ranked[: None if limit is None else max(0, limit)]]
 
 
+def _answer(
+    kind: Callable[[SavedArrays], _Search],
+    path: Path,
+    file_stamp: tuple[int, int],
+    ask: Callable[[_Search], _Answer],
+) -> _Answer | None:
+    """What ``ask`` gets from the search of ``kind`` over the index saved in ``path`` from the
+    archive file with ``file_stamp``; None when it cannot answer (no such index, a broad
+    query, any doubt about the file)."""
+    saved = _open(path, file_stamp)
+    if saved is None:
+        return None
+    with saved:
+        try:
+            return ask(kind(saved))
+        except (KeyError, ValueError, UnicodeDecodeError, TooBroad):
+            return None
+
+
 def saved_hits(
     path: Path, file_stamp: tuple[int, int], query: str, limit: int | None
 ) -> list[Hit] | None:
-    """`LiteSearch.search` over the index saved in ``path`` from the archive file with
-    ``file_stamp``; None when it cannot answer (no such index, a broad query, any doubt)."""
-    opened = LiteSearch.saved(path, file_stamp)
-    if opened is None:
-        return None
-    search, saved = opened
-    try:
-        return search.search(query, limit)
-    except (TooBroad, SavedFormatError):
-        return None
-    finally:
-        saved.close()
+    """`LiteSearch.search` over the saved index (None: ask `SearchIndex` instead)."""
+    return _answer(LiteSearch, path, file_stamp, lambda search: search.search(query, limit))
 
 
 def saved_contact_matches(
@@ -308,13 +291,4 @@ def saved_contact_matches(
     """Like `saved_hits`, the contacts a query of words matches (None: ask ContactSearch)."""
     if not query.strip() or phone_query_digits(query) is not None:
         return None
-    opened = LiteContactSearch.saved(path, file_stamp)
-    if opened is None:
-        return None
-    search, saved = opened
-    try:
-        return search.search(query, limit)
-    except (TooBroad, SavedFormatError):
-        return None
-    finally:
-        saved.close()
+    return _answer(LiteContactSearch, path, file_stamp, lambda search: search.search(query, limit))

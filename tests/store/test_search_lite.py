@@ -46,11 +46,9 @@ def _hits(found: list[lite.Hit]) -> list[tuple[int, str, float, tuple[str, ...]]
 
 def _same(saved: tuple[SearchIndex, Path], query: str, limit: int | None) -> None:
     index, path = saved
-    opened = LiteSearch.saved(path, STAMP)
-    assert opened is not None
-    search, file = opened
-    with file:
-        assert _hits(search.search(query, limit)) == _hits(index.search(query, limit)), query
+    with SavedArrays(path) as file:
+        found = LiteSearch(file).search(query, limit)
+    assert _hits(found) == _hits(index.search(query, limit)), query
 
 
 @pytest.mark.parametrize("query", [*QUERIES, "", "l d'", "a b c d", "oim oim", "year:2"])
@@ -102,10 +100,8 @@ def test_contact_queries_rank_the_same(
 ) -> None:
     search, path = contacts
     query = " ".join(word[:cut] for word in words)
-    opened = LiteContactSearch.saved(path, STAMP)
-    assert opened is not None
-    found, file = opened
-    with file:
+    with SavedArrays(path) as file:
+        found = LiteContactSearch(file)
         assert found.search(query) == search.search(query)
         assert found.search(query, 2) == search.search(query, 2)
 
@@ -117,10 +113,8 @@ def test_a_broad_query_or_another_file_leaves_it_to_numpy(
     assert lite.saved_hits(path, STAMP, "t", None) is not None
     assert lite.saved_hits(path, (STAMP[0], STAMP[1] + 1), "t", None) is None  # not this file
     monkeypatch.setattr(lite, "MAX_POSTINGS", 10)
-    opened = LiteSearch.saved(path, STAMP)
-    assert opened is not None
-    with opened[1], pytest.raises(TooBroad):
-        opened[0].search("t")
+    with SavedArrays(path) as file, pytest.raises(TooBroad):
+        LiteSearch(file).search("t")
     assert lite.saved_hits(path, STAMP, "t", None) is None
 
 
