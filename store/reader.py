@@ -33,7 +33,8 @@ from oim_archive.store.file.catalog_list import catalog_list
 from oim_archive.store.file.quick import quick_list
 from oim_archive.store.file.scan import RecordFile
 from oim_archive.store.file.tables import resolve_prefix
-from oim_archive.store.records import Listed, Release, whole_releases
+from oim_archive.store.records import Listed, Release
+from oim_archive.store.stored import whole_releases
 
 if TYPE_CHECKING:  # numpy and the search engine load only when a search needs them
     from oim_archive.store.search.contacts import ContactSearch

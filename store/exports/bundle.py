@@ -16,7 +16,8 @@ from typing import Any, BinaryIO
 import orjson
 
 from oim_archive.store.exports.render import write_bytes
-from oim_archive.store.records import RELEASE_FIELDS, Release, whole_releases
+from oim_archive.store.records import RELEASE_FIELDS, Release
+from oim_archive.store.stored import whole_releases
 from oim_archive.store.text import strip_control
 
 BUNDLE_FORMAT = "oim-archive-bundle"

@@ -45,7 +45,8 @@ from oim_archive.store.file.tables import (
     stored_catalog_fields,
     summary,
 )
-from oim_archive.store.records import Release, StoredRelease, sort_newest_first, whole_releases
+from oim_archive.store.records import Release, sort_newest_first
+from oim_archive.store.stored import StoredRelease, whole_releases
 
 
 class Archive:

@@ -23,11 +23,10 @@ from oim_archive.store.file.layout import chunks, gc_paused
 from oim_archive.store.file.storage import write_atomically
 from oim_archive.store.records import (
     ListRow,
-    RecordSource,
     Release,
-    StoredRelease,
     sort_newest_first,
 )
+from oim_archive.store.stored import RecordSource, StoredRelease
 
 CATALOG_VERSION = 2  # 2: one row per line, with date_basis and the rows' line offsets
 DIRECTORY_VERSION = 1

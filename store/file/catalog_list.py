@@ -17,7 +17,8 @@ import orjson
 from oim_archive.store.errors import CorruptArchiveError
 from oim_archive.store.file.catalog import catalog_lines, catalog_row, listed_maker
 from oim_archive.store.file.layout import CHUNK_LINES, gc_paused
-from oim_archive.store.records import Listed, RecordSource, Release, StoredRelease
+from oim_archive.store.records import Listed, Release
+from oim_archive.store.stored import RecordSource, StoredRelease
 
 
 class _DamagedRow:

@@ -17,7 +17,8 @@ import orjson
 from oim_archive.store.file import layout
 from oim_archive.store.file.scan import BODIES, LISTED_FIELDS, RELEASES, RecordFile
 from oim_archive.store.file.storage import Stamp, file_stamp
-from oim_archive.store.records import Release, StoredRelease, sort_newest_first
+from oim_archive.store.records import Release, sort_newest_first
+from oim_archive.store.stored import StoredRelease
 
 # What ends the list fields on a record line (``Release.to_dict`` writes them first, in
 # ``LISTED_FIELDS`` order): a JSON string never holds it unescaped.

@@ -24,9 +24,9 @@ from oim_archive.store.records import (
     RELEASE_FIELDS,
     Listed,
     Release,
-    StoredRelease,
     sort_newest_first,
 )
+from oim_archive.store.stored import StoredRelease
 
 RELEASES, BODIES, REMOVED, MARKS = "releases", "bodies", "removed", "marks"
 SOURCES = "sources"

@@ -15,7 +15,8 @@ from oim_archive.store.file import layout
 from oim_archive.store.file.archive import Archive
 from oim_archive.store.file.catalog import catalog_path, read_catalog_rows
 from oim_archive.store.reader import ArchiveReader
-from oim_archive.store.records import DATE_FROM_TEXT, Release, StoredRelease
+from oim_archive.store.records import DATE_FROM_TEXT, Release
+from oim_archive.store.stored import StoredRelease
 from oim_archive.tui.cli import main
 from tests.conftest import make_release
 
