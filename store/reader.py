@@ -17,7 +17,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
-from oim_archive.store.directory import DirectoryEntry, build_directory
+from oim_archive.store.directory import (
+    DirectoryEntry,
+    build_directory,
+    contacts_from_file,
+    directory_of,
+)
 from oim_archive.store.file.archive import Archive
 from oim_archive.store.file.catalog import (
     catalog_matches,
@@ -148,8 +153,8 @@ class ArchiveReader:
     ) -> tuple[SearchIndex | None, list[DirectoryEntry] | None]:
         """Search index and contact directory when neither is saved and no older index could
         be reused (a first start): the index in one pass over the whole releases (not one
-        for its fingerprint and one for its words), then the directory from their record
-        lines alone, bodies not read (and not built during the index's peak of memory).
+        for its fingerprint and one for its words), then the directory from one pass over the
+        records alone (bodies not read; after the index's peak of memory).
         (None, None) when an older index exists."""
         from oim_archive.store.search.engine import SearchIndex
 
@@ -157,14 +162,20 @@ class ArchiveReader:
         if cache.exists():  # saved from an older version of the file: maybe still the same
             return None, None
         releases = snapshot.releases
-        index = None
+        index = people = None
         if snapshot.stamp is not None:  # one pass over the file in its order (much quicker)
             index = SearchIndex.built_from_file(releases, self.path, snapshot.stamp, cache)
         if index is None:
             index = SearchIndex.built_and_saved(
                 releases, self.archive.full_releases(releases), cache, snapshot.stamp
             )
-        entries = build_directory(whole_releases(releases, bodies=False))
+        elif snapshot.stamp is not None:  # then one over the records alone, for the contacts
+            people = contacts_from_file([r.id for r in releases], self.path, snapshot.stamp)
+        if people is not None:
+            entries = directory_of(releases, people)
+        else:
+            entries = build_directory(whole_releases(releases, bodies=False))
+        del people
         write_directory(self.path, snapshot.stamp, entries)
         return index, entries
 

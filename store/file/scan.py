@@ -85,19 +85,27 @@ def each_record_and_body(
     record: Callable[[str, dict[str, Any]], None],
     body: Callable[[str, str], None],
     keys: Container[str] | None = None,
+    bodies: bool = True,
 ) -> bool:
     """Give every release record, then every body (decoded), of the file in file order: one
     sequential pass (the search index reads them all); with ``keys``, those of these releases
-    only (the other lines are not parsed). False when the file is not the
-    version with ``stamp`` (before or after the pass) or not in the line layout; what was
-    given then is not to be used. CorruptArchiveError for a body that cannot be decoded.
+    only (the other lines are not parsed); ``bodies=False``: the records only (the pass
+    stops where the bodies start). False when
+    the file is not the version with ``stamp`` (before or after the pass) or not in the
+    line layout; what was given then is not to be used. CorruptArchiveError for a body that
+    cannot be decoded.
 
     Lines are parsed one at a time: parsing 4,096 at once (as the checked read does) made
     orjson ~3x slower here, and a plain body line needs no JSON parser at all."""
     if file_stamp(path) != stamp:
         return False
     try:
-        for chunk in layout.scan(path, skip=(SOURCES,), raw=(RELEASES, BODIES)):
+        skip = (SOURCES,) if bodies else (SOURCES, BODIES)
+        for chunk in layout.scan(
+            path, skip=skip, raw=(RELEASES, BODIES) if bodies else (RELEASES,)
+        ):
+            if not bodies and chunk.table == BODIES:
+                break  # the records are all read (the bodies table follows theirs)
             if chunk.table == RELEASES:
                 for line in chunk.lines:
                     key = layout.line_key(line)
