@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .chrome import presence_places
-from .places import NO_COUNTRY, Place, mentions, score_countries, tokenize
+from .places import NO_COUNTRY, Place, mentions, rank_countries, score_countries, tokenize
 
 # How much a place mention counts, by where it is written.
 ZONE_WEIGHTS = {"cms": 10.0, "chrome": 5.0, "dateline": 4.0, "title": 3.0, "body": 1.0}
@@ -14,6 +14,8 @@ HEADQUARTERS = "CH"
 # The gazetteer's weight for the seat of an IOM regional or liaison office (Geneva, Vienna,
 # Nairobi, New York…): a dateline there says where the office is, not what the release is about.
 OFFICE_SEAT_WEIGHT = 0.2
+# A second country scored at least this share of the first's: the release is about both.
+CLOSE_SECOND = 0.7
 # A headline naming this many countries is about all of them (a regional flood, a joint visit).
 SEVERAL_COUNTRIES = 3
 # A headline about a region ("Mecanismos regionales…", "…en el Mediterráneo") is not about one
@@ -101,7 +103,10 @@ def release_country(
         (zones.get("title", ""), ZONE_WEIGHTS["title"] - ZONE_WEIGHTS["body"], None),
         (zones.get("body", ""), ZONE_WEIGHTS["body"], body_tokens),
     ]
-    country = score_countries(weighted)
+    ranked = rank_countries(weighted)
+    country = ranked[0][0] if ranked else None
+    if country is not None and _undecided(ranked, country, dateline_codes, zones.get("title", "")):
+        return None
     if (country == HEADQUARTERS or country in office_seats) and not _names_country(
         country, f"{zones.get('title', '')}\n{zones.get('body', '')}"
     ):
@@ -130,3 +135,15 @@ def office_country(offices: str) -> str | None:
     if country is None or country == HEADQUARTERS or not _names_country(country, offices):
         return None
     return country
+
+
+def _undecided(
+    ranked: list[tuple[str, float]], country: str, dateline_codes: set[str], title: str
+) -> bool:
+    """Two countries named about as much, neither in the dateline nor the headline: the release
+    is about both (or the region), not one of them."""
+    if len(ranked) < 2 or country in dateline_codes:
+        return False
+    if ranked[1][1] < CLOSE_SECOND * ranked[0][1]:
+        return False
+    return country not in {place.code for place in mentions(title)}

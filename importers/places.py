@@ -189,6 +189,13 @@ def score_countries(zones: Iterable[Zone]) -> str | None:
 
     Ties go to the country mentioned first.
     """
+    ranked = rank_countries(zones)
+    return ranked[0][0] if ranked else None
+
+
+def rank_countries(zones: Iterable[Zone]) -> list[tuple[str, float]]:
+    """Every country named in the zones with its weighted mention score, highest first (ties:
+    the country mentioned first)."""
     scores: dict[str, float] = {}
     first_seen: dict[str, int] = {}
     for text, zone_weight, tokens in zones:
@@ -199,9 +206,7 @@ def score_countries(zones: Iterable[Zone]) -> str | None:
                 continue
             scores[place.code] = scores.get(place.code, 0.0) + place.weight * zone_weight
             first_seen.setdefault(place.code, len(first_seen))
-    if not scores:
-        return None
-    return max(scores, key=lambda code: (scores[code], -first_seen[code]))
+    return sorted(scores.items(), key=lambda item: (-item[1], first_seen[item[0]]))
 
 
 _COUNTRY_KEYS = frozenset(_key(name) for names in COUNTRY_NAMES.values() for name in names.values())

@@ -265,3 +265,17 @@ def test_a_long_headline_of_one_phrase_is_kept_whole() -> None:
     )
     [release] = _page(f"{title}\nDakar – Le bureau de l'OIM a organisé un atelier ce 8 mai 2024.\n")
     assert release.title == title
+
+
+def test_two_countries_named_about_as_much_give_none() -> None:
+    both = _page(
+        "Ministers Meet on Labour Migration\n\n"
+        "Ministers of Colombia and Ecuador met on Monday to discuss labour migration. Colombia "
+        "hosts many workers and Ecuador sends many, IOM said today.\n"
+    )[0]
+    assert both.country is None
+    one = _page(
+        "Ecuador Opens a Centre for Returning Workers\n\n"
+        "Ecuador opened a centre for workers returning from Colombia on Monday, IOM said today.\n"
+    )[0]
+    assert one.country == "EC"  # named in the headline
