@@ -39,11 +39,15 @@ _DASH_RUNS = re.compile(r"-(?:\s*-)+")
 _EXT_ALLOWED = re.compile(r"[^A-Za-z0-9]")
 
 
+_SPACE_BEFORE_DOT = re.compile(r" +\.")
+
+
 def _clean_stem(stem: str) -> str:
     text = clean_line(stem).translate(_REPLACEMENTS)
     text = _DOT_RUNS.sub(ELLIPSIS, text)  # no '..' anywhere, and '...' reads as '…'
     text = _SPACE_RUNS.sub(" ", text)
     text = _DASH_RUNS.sub("-", text)
+    text = _SPACE_BEFORE_DOT.sub(".", text)  # "0:.0" -> "0 -.0": no part of it ends in a space
     # Leading dots hide the file, a leading dash reads as a command-line option,
     # trailing dots and spaces are dropped silently by Windows.
     return text.strip(" .-").rstrip(" .")
