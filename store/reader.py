@@ -12,6 +12,7 @@ Three things, each as cheap as the archive allows:
 
 from __future__ import annotations
 
+import contextlib
 import gc
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -27,10 +28,12 @@ from oim_archive.store.file.archive import Archive
 from oim_archive.store.file.catalog import (
     catalog_matches,
     contact_index_path,
+    directory_entry,
     index_cache_path,
     read_catalog_rows,
     read_catalog_rows_at,
     read_directory,
+    read_directory_rows,
     write_catalog,
     write_directory,
 )
@@ -297,18 +300,21 @@ class ArchiveReader:
 
         return ContactSearch.saved_or_built(entries, contact_index_path(self.path), stamp)
 
-    def contact_matches(
-        self, entries: list[DirectoryEntry], stamp: tuple[int, int] | None, query: str
-    ) -> list[int]:
-        """Positions in ``entries`` (the directory of the file with ``stamp``) of the contacts
-        matching ``query``, best first: without numpy when the saved index can answer."""
+    def matching_contacts(self, query: str) -> list[DirectoryEntry]:
+        """The directory's contacts matching ``query``, best first. With the directory and its
+        index saved from the file as it is now, ranked without numpy and only the matches
+        decoded; else as the browser does (building and saving what is missing)."""
         from oim_archive.store.search.lite import saved_contact_matches
 
-        if stamp is not None:
+        stamp = self.archive.stamp()
+        rows = read_directory_rows(self.path, stamp)
+        if rows is not None and stamp is not None:
             found = saved_contact_matches(contact_index_path(self.path), stamp, query)
-            if found is not None and all(0 <= i < len(entries) for i in found):
-                return found
-        return self.contact_search(entries, stamp).search(query)
+            if found is not None and all(0 <= i < len(rows) for i in found):
+                with contextlib.suppress(ValueError, TypeError):
+                    return [directory_entry(rows[i]) for i in found]
+        entries, stamp = self.directory()
+        return [entries[i] for i in self.contact_search(entries, stamp).search(query)]
 
     def _built_directory(self, snapshot: Snapshot) -> list[DirectoryEntry]:
         saved = read_directory(self.path, snapshot.stamp)

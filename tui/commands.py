@@ -264,10 +264,8 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_contacts(args: argparse.Namespace, out: TextIO) -> int:
     reader = _reader(args)
-    entries, stamp = reader.directory()
     query = " ".join(args.query)
-    if query.strip():
-        entries = [entries[i] for i in reader.contact_matches(entries, stamp, query)]
+    entries = reader.matching_contacts(query) if query.strip() else reader.directory()[0]
     if args.vcard:
         from oim_archive.store.exports.vcard import contacts_vcard
 

@@ -286,27 +286,41 @@ def write_directory(
     _save_json(directory_path(archive_path), stamp, "entries", data)
 
 
-def read_directory(
-    archive_path: Path, stamp: tuple[int, int] | None
-) -> list[DirectoryEntry] | None:
-    """The saved contact directory if it was built from the file as it is now (``stamp``)."""
+def read_directory_rows(archive_path: Path, stamp: tuple[int, int] | None) -> list[Any] | None:
+    """The saved contact directory's rows, not yet made entries (`directory_entry`), if it was
+    built from the file as it is now (``stamp``)."""
     if stamp is None:
         return None
     try:
         data = orjson.loads(directory_path(archive_path).read_bytes())
         if data.get("version") != DIRECTORY_VERSION or data.get("stamp") != list(stamp):
             return None
-        return [
-            DirectoryEntry(
-                name=str(name),
-                office=office if isinstance(office, str) else None,
-                phones=[str(p) for p in phones],
-                emails=[str(e) for e in emails],
-                releases=[str(r) for r in releases],
-                offices=[str(o) for o in offices],
-                last_named=last_named if isinstance(last_named, str) else None,
-            )
-            for name, office, phones, emails, releases, offices, last_named in data["entries"]
-        ]
+        rows = data["entries"]
+        return rows if isinstance(rows, list) else None
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None  # missing, stale or damaged: built again from the archive
+
+
+def directory_entry(row: Any) -> DirectoryEntry:
+    """One saved row of the contact directory as an entry (ValueError/TypeError if damaged)."""
+    name, office, phones, emails, releases, offices, last_named = row
+    return DirectoryEntry(
+        name=str(name),
+        office=office if isinstance(office, str) else None,
+        phones=[str(p) for p in phones],
+        emails=[str(e) for e in emails],
+        releases=[str(r) for r in releases],
+        offices=[str(o) for o in offices],
+        last_named=last_named if isinstance(last_named, str) else None,
+    )
+
+
+def read_directory(
+    archive_path: Path, stamp: tuple[int, int] | None
+) -> list[DirectoryEntry] | None:
+    """The saved contact directory if it was built from the file as it is now (``stamp``)."""
+    rows = read_directory_rows(archive_path, stamp)
+    try:
+        return None if rows is None else [directory_entry(row) for row in rows]
+    except (ValueError, TypeError):
+        return None  # damaged: built again from the archive

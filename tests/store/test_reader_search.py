@@ -66,3 +66,30 @@ def test_catalog_rows_at_refuses_a_short_or_stale_catalog(indexed: Archive) -> N
     count = orjson.loads(header)["count"]
     path.write_bytes(b"\n".join([header, *rows[:-1], b"[1, 2]"]) + b"\n")
     assert read_catalog_rows_at(indexed.path, stamp, [count - 1]) is None
+
+
+def test_a_contact_query_decodes_only_its_matches(
+    hand_archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reader = ArchiveReader(hand_archive)
+    entries, stamp = reader.directory()
+    search = reader.contact_search(entries, stamp)  # saves the contact index, as any command
+    words = sorted({word for entry in entries for word in entry.name.split()})
+    assert words
+    queries = [*words, *(word[:3] for word in words), "zzzz", "oim", "+41 22"]
+    expected = {query: [entries[i].name for i in search.search(query)] for query in queries}
+    assert any(expected.values()) and not all(expected.values())
+    made: list[object] = []
+    real_entry = reader_module.directory_entry
+
+    def counted(row: object) -> object:
+        made.append(row)
+        return real_entry(row)
+
+    monkeypatch.setattr(reader_module, "directory_entry", counted)
+    for query, names in expected.items():
+        made.clear()
+        found = [entry.name for entry in ArchiveReader(hand_archive).matching_contacts(query)]
+        assert found == names, query
+        if query != "+41 22":  # a phone number is matched over the whole directory
+            assert len(made) == len(names), query
