@@ -261,6 +261,44 @@ async def test_layout_80x24_stacks_list_and_detail(tmp_path: Path):
         assert screen.query_one("#preview").region.x > rows.region.x
 
 
+async def test_the_layout_follows_every_new_terminal_size(tmp_path: Path):
+    """A repeated report of the same size is skipped; every new size is laid out again."""
+    app = new_app(tmp_path)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        screen, rows = main_parts(app)
+        for width, height, layout in [
+            (140, 40, "-wide"),
+            (80, 24, "-narrow"),
+            (80, 24, "-narrow"),
+            (140, 40, "-wide"),
+            (140, 40, "-wide"),
+            (80, 24, "-narrow"),
+        ]:
+            await pilot.resize_terminal(width, height)
+            await settle(pilot)
+            preview = screen.query_one("#preview")
+            assert screen.has_class(layout)
+            assert screen.size == (width, height)
+            assert len(screen_text(app).splitlines()) == height
+            if layout == "-wide":
+                assert preview.region.x > rows.region.x
+            else:
+                assert rows.region.width == width and preview.region.y > rows.region.y
+        # Resized while the release screen covers the list, then back to the list's last size.
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReleaseScreen)
+        await pilot.resize_terminal(140, 40)
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert app.screen is screen and screen.has_class("-narrow")
+        assert screen.size == (80, 24) and rows.region.width == 80
+
+
 async def test_theme_toggles_between_dark_and_light(tmp_path: Path):
     app = new_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol, cast
 
+from textual import events
 from textual.app import App
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
@@ -61,6 +63,16 @@ def report_failure(app: App[object], error: BaseException | None, doing: str = "
 
 class BaseScreen(Screen[None]):
     """A screen of the browser: one handler reports every failed worker."""
+
+    _resized_to: Size | None = None
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Lay out again only for a new size: a terminal reports its size more than once as
+        the app starts, and each report would redo the whole layout (~10 ms) before the
+        first frame. A screen laid out at another size while covered is laid out again."""
+        if event.size == self._resized_to and event.size == self.size:
+            event.prevent_default()
+        self._resized_to = event.size
 
     @property
     def library(self) -> Library:

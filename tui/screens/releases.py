@@ -111,7 +111,6 @@ class ReleasesScreen(ReleaseTools):
         the archive itself."""
         self._busy = True
         self.status.show_text(_("Loading {path} …").format(path=self.library.path))
-        self.status.start_progress()
         if self.library.snapshot is EMPTY:
             catalog = self.library.catalog_snapshot()
             if catalog is not None:
@@ -121,13 +120,18 @@ class ReleasesScreen(ReleaseTools):
                 self._read_waits_for_paint = True
                 self.set_timer(FIRST_PAINT_LATEST_SECONDS, self.read_after_paint)
                 return
-        self._load()
+        self._start_load()
 
     def read_after_paint(self) -> None:
         """The first frame is on screen: read and check the archive now (once)."""
         if self._read_waits_for_paint:
             self._read_waits_for_paint = False
-            self._load()
+            self._start_load()
+
+    def _start_load(self) -> None:
+        # The progress bar (three widgets) is drawn from here, not in a catalog's first frame.
+        self.status.start_progress()
+        self._load()
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def _load(self) -> None:
