@@ -47,6 +47,21 @@ MINIMAL_APP = (
     "Minimal().run()\n"
 )
 
+COMPILE_PACKAGE = (
+    "import compileall, importlib\n"
+    "for name in ('oim_archive', 'oim_archive.store', 'oim_archive.importers', 'oim_archive.tui'):\n"
+    "    for folder in importlib.import_module(name).__path__:\n"
+    "        compileall.compile_dir(folder, quiet=2)\n"
+)
+
+
+def compile_package(python: str = sys.executable) -> None:
+    """Write the bytecode of the ``oim_archive`` that ``python`` imports, as an installed copy
+    has it. An editable install under ``PYTHONDONTWRITEBYTECODE`` (set on some machines, this
+    one included) would otherwise compile each changed module from source at every start,
+    while Textual's bytecode, written by pip, is always there."""
+    subprocess.run([python, "-c", COMPILE_PACKAGE], check=True)
+
 
 @dataclass
 class Row:
@@ -366,6 +381,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-cli", action="store_true", help="no CLI command figures")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
+    compile_package()
     rows = []
     for n in sizes:
         row = Row(n)

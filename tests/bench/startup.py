@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tests.bench.scale import MINIMAL_APP, _ready
+from tests.bench.scale import MINIMAL_APP, _ready, compile_package
 from tests.bench.tmux import TmuxSession, tmux_available
 
 
@@ -58,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     ours = Path(sys.executable).with_name("oim-archive")
     scripts = [ours, *args.browser]
+    for script in scripts:
+        compile_package(str(script.with_name("python")))
     env = {"OIM_ARCHIVE_CACHE": str(args.cache)}
     for db in args.db:
         n = _count(db, ours, env)
