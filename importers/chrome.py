@@ -57,6 +57,8 @@ _CAPTION = re.compile(
 _FEED_OR_BREADCRUMB = re.compile(
     r"^(?:subscribe\s+to\s+.{1,60}\s+feed|(?:updated|mis\s+à\s+jour|actualizado)\s*:?\s*\d+\s+\w+"
     r"(?:\s+\d+\s+\w+)?\s+(?:ago|min\.?)"
+    # A feed item's source and age, no date: "PBN News Germany - 6 hours 31 min ago".
+    r"|[^\W\d][^\d\n]{1,40}?\s[-–]\s+\d+\s+\w+(?:\s+\d+\s+\w+)?\s+ago"
     r"|(?:home|accueil|inicio|startseite)\s*[/>»›]\s*[^/]{1,60}(?:\s*[/>»›]\s*[^/]{1,60}){0,3}"
     # A newsletter's own mailbox under its issue date: "Comments/questions: editor@iom.int".
     r"|(?:comments|questions|feedback|comentarios|commentaires)(?:\s*/\s*\w+)?\s*:\s*\S+@\S+)$",

@@ -51,7 +51,7 @@ _PLACE_LABEL = re.compile(
     r"|(?P<office>(?:IOM|OIM)\s+[A-ZÀ-ÖØ-Þ][\w'’ -]{1,30}?))\s*:\s*(?=[A-ZÀ-ÖØ-Þ])"
 )
 # "or Hans Bergström": a conjunction opening a field starts the next person.
-_LEADING_SEPARATOR = re.compile(r"^(?:or|ou|o)\s+(?=[A-ZÀ-ÖØ-Þ])")
+_LEADING_SEPARATOR = re.compile(r"^(?:or|ou|o)\s+(?:a\s+|à\s+|with\s+)?(?=[A-ZÀ-ÖØ-Þ])")
 # "Email: or Leila Mansour": an e-mail label whose address was a stripped link, then more text.
 _EMPTY_EMAIL_LABEL = re.compile(
     r"^(?:e-?mail|courriel|correo(?:\s+electr[óo]nico)?)\s*:\s*(?=[^\s@]+(?:\s|$))", re.IGNORECASE
@@ -86,7 +86,8 @@ _OFFICE_WORDS = re.compile(
     re.IGNORECASE,
 )
 MAX_NAME_WORDS = 6
-_TWO_NAMES = re.compile(r"^(?P<a>[^,;]+?)\s+(?:et|and|y|&)\s+(?P<b>[^,;]+)$")
+# "A et B" or "A ou B" (either of them) before the details they share.
+_TWO_NAMES = re.compile(r"^(?P<a>[^,;]+?)\s+(?:et|and|y|&|ou|or|o)\s+(?P<b>[^,;]+)$")
 # What a page's footer puts after a release: never a contact's name or office.
 _NOT_A_CONTACT = re.compile(
     r"\b(?:privacy|policy|politique|política|terms|conditions|cookies?|copyright|facebook|twitter|"

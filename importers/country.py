@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 
 from .chrome import presence_places
-from .places import NO_COUNTRY, Place, mentions, rank_countries, score_countries, tokenize
+from .places import (
+    NO_COUNTRY,
+    Place,
+    is_country_name,
+    mentions,
+    rank_countries,
+    score_countries,
+    tokenize,
+)
 
 # How much a place mention counts, by where it is written.
 ZONE_WEIGHTS = {"cms": 10.0, "chrome": 5.0, "dateline": 4.0, "title": 3.0, "body": 1.0}
@@ -123,9 +131,16 @@ def release_country(
         any(key in folded for key in _REGION_KEYS)
         and _REGION.search(title)
         and country not in title_codes
+        and not _names_country_alone(dateline, country)
     ):
         return None
     return country
+
+
+def _names_country_alone(dateline: str, country: str) -> bool:
+    """The dateline is the country's own name ("Niger – "): its office speaks of that country
+    even when the headline names the region ("…migrants d'Afrique de l'Ouest…")."""
+    return is_country_name(dateline) and country in {place.code for place in mentions(dateline)}
 
 
 def office_country(offices: str) -> str | None:

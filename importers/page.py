@@ -10,12 +10,17 @@ from oim_archive.store.countries import country_name
 from oim_archive.store.records import DATE_FROM_TEXT, DATE_PUBLISHED, Release
 from oim_archive.store.text import clean_line
 
-from .body import paragraphs, restore_lost_dash, split_dateline, without_lead_in
+from .after_title import skip_after_title
+from .body import (
+    paragraphs,
+    restore_lost_dash,
+    split_dateline,
+    without_lead_in,
+)
 from .chrome import (
     find_title,
     is_caption,
     is_footer,
-    is_label,
     presence_places,
     trailing_chrome_start,
 )
@@ -38,8 +43,6 @@ from .teasers import BULLETS, split_teasers
 LANGUAGE_SAMPLE_WORDS = 1000
 DATELINE_ALONE_LENGTH = 100
 SHORT_TITLE_LENGTH = 120
-FIELD_LINE_LENGTH = 60
-FIELD_LABEL_LENGTH = 30
 BREADCRUMB_LOOKAHEAD = 4
 MIN_REPEATED_TITLE = 20
 _FIRST_SENTENCE = re.compile(r"^(.{20,200}?[.!?])\s")
@@ -99,39 +102,6 @@ def _without_breadcrumb(title: str, rest: list[str]) -> tuple[str, list[str]]:
             return line, rest[index + 1 :]
         break
     return title, rest
-
-
-def _is_field_line(line: str) -> bool:
-    """A country label alone under the title ("Costa Rica"), as CMS themes print it."""
-    return len(line) <= FIELD_LINE_LENGTH and is_country_name(line)
-
-
-def _is_field_label(line: str) -> bool:
-    """A CMS field label whose value is on the next line ("Published Date:", "Country:")."""
-    return len(line) <= FIELD_LABEL_LENGTH and line.endswith(":") and line.count(" ") < 3
-
-
-def _skip_after_title(lines: list[str], title: str) -> tuple[list[str], str]:
-    """Drop blank lines, a repeated title, page headers, photo captions, field labels, a country
-    label and a date line after the title; returns the rest and the date line (the page's own
-    date)."""
-    index = 0
-    folded_title = title.casefold()
-    stated = ""
-    while index < len(lines):
-        line = lines[index].strip()
-        if line and not (
-            line.casefold() == folded_title
-            or is_label(line)
-            or is_caption(line)
-            or _is_field_label(line)
-        ):
-            if not stated and is_date_line(line):
-                stated = line
-            elif not _is_field_line(line):
-                break
-        index += 1
-    return lines[index:], stated
 
 
 def _after_leading_date(lines: list[str], index: int) -> tuple[int, str]:
@@ -234,7 +204,7 @@ def _release(
         if long_first_line is not None:
             rest = [long_first_line, *rest]
     title, rest = _without_breadcrumb(title, rest)
-    skipped, date_line = _skip_after_title(rest, title)
+    skipped, date_line = skip_after_title(rest, title)
     date_line = date_line or leading_date
     if any(line.strip() for line in skipped):
         rest = skipped
@@ -376,8 +346,16 @@ def _names_a_place_in_dateline(paragraph: str) -> bool:
     return place is not None and _names_a_place(place)
 
 
+# "Migration Means Reinvention – Even to Olympian": a headline with a dash, not a dateline.
+HEADLINE_TAIL_WORDS = 8
+
+
 def _opens_with_dateline(paragraph: str) -> bool:
-    return split_dateline(paragraph, is_country_name)[0] is not None
+    place, _, rest = split_dateline(paragraph, is_country_name)
+    if place is None:
+        return False
+    headline_tail = len(rest.split()) <= HEADLINE_TAIL_WORDS and rest[-1:] not in ".!?…:,;"
+    return not headline_tail or _names_a_place(place)
 
 
 def parse_text(decoded: str, name: str) -> list[Release]:

@@ -209,9 +209,25 @@ def rank_countries(zones: Iterable[Zone]) -> list[tuple[str, float]]:
     return sorted(scores.items(), key=lambda item: (-item[1], first_seen[item[0]]))
 
 
-_COUNTRY_KEYS = frozenset(_key(name) for names in COUNTRY_NAMES.values() for name in names.values())
+def _names(row: list[str]) -> list[str]:
+    return row[3].split("|")
+
+
+_COUNTRY_KEYS = frozenset(
+    [_key(name) for names in COUNTRY_NAMES.values() for name in names.values()]
+    + [
+        _key(name)
+        for row in read_tsv("gazetteer.tsv")
+        if row[1] == "alias"
+        for name in row[3].split("|")
+    ]
+)
+# "La République arabe syrienne", "The Gambia": an article before a country's name.
+_ARTICLES = frozenset({"la", "le", "l", "el", "the"})
 
 
 def is_country_name(name: str) -> bool:
-    """A country's name in English, French or Spanish, and nothing more."""
-    return _key(name) in _COUNTRY_KEYS
+    """A country's name (or another name of it) in English, French or Spanish, with or without
+    an article, and nothing more."""
+    key = _key(name)
+    return key in _COUNTRY_KEYS or (bool(key) and key[0] in _ARTICLES and key[1:] in _COUNTRY_KEYS)

@@ -108,7 +108,9 @@ def _one_item_a_line(block: list[str]) -> list[list[str]]:
 def _is_headline(block: str, min_words: int = HEADLINE_MIN_WORDS) -> bool:
     return (
         len(block) <= HEADLINE_MAX_LENGTH
-        and block[-1] not in _NOT_HEADLINE_END
+        # "… Draw Their Dreams: And It Looks Like Home…": a Title-Cased headline may end with
+        # an ellipsis; a teaser cut with one does not look like that.
+        and (block[-1] not in _NOT_HEADLINE_END or (block[-1] == "…" and _title_cased(block)))
         and block.count(" ") + 1 >= min_words
         and (block[0].isupper() or block[0].isdigit() or block[0] in '“«"')
         and _QUOTED_SENTENCE_END.search(block[-3:]) is None

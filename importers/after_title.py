@@ -1,0 +1,70 @@
+"""What sits between a headline and its text: labels, captions, field lines, a date line, a
+statement's speaker and date-and-place lines."""
+
+from __future__ import annotations
+
+import re
+
+from .chrome import is_caption, is_listing_chrome
+from .listing import is_date_line
+from .places import is_country_name
+
+FIELD_LINE_LENGTH = 60
+FIELD_LABEL_LENGTH = 30
+
+
+def _is_field_line(line: str) -> bool:
+    """A country label alone under the title ("Costa Rica"), as CMS themes print it."""
+    return len(line) <= FIELD_LINE_LENGTH and is_country_name(line)
+
+
+def _is_field_label(line: str) -> bool:
+    """A CMS field label whose value is on the next line ("Published Date:", "Country:")."""
+    return len(line) <= FIELD_LABEL_LENGTH and line.endswith(":") and line.count(" ") < 3
+
+
+def skip_after_title(lines: list[str], title: str) -> tuple[list[str], str]:
+    """Drop blank lines, a repeated title, page headers, photo captions, field labels, a country
+    label and a date line after the title; returns the rest and the date line (the page's own
+    date)."""
+    index = 0
+    folded_title = title.casefold()
+    stated = ""
+    while index < len(lines):
+        line = lines[index].strip()
+        if line and not (
+            line.casefold() == folded_title
+            or is_listing_chrome(line)  # a label, or a feed's "PBN News Germany - 6 hours ago"
+            or is_caption(line)
+            or _is_field_label(line)
+        ):
+            if not stated and is_date_line(line):
+                stated = line
+            elif not stated and (header := statement_header(lines, index)) is not None:
+                index, stated = header
+            elif not _is_field_line(line):
+                break
+        index += 1
+    return lines[index:], stated
+
+
+# A statement's date and place under its speaker: "25 April 2018, Brussels, Belgium".
+_DATE_AND_PLACE = re.compile(
+    r"^(?P<date>\d{1,2}(?:er|st|nd|rd|th)?\s+(?:de\s+)?[^\W\d]{3,10}\.?\s+(?:de\s+)?(?:19|20)\d\d)"
+    r"\s*,\s*[^\W\d][^\d.!?]{1,50}$"
+)
+STATEMENT_HEADER_LINES = 8
+HEADER_LINE_LENGTH = 100
+
+
+def statement_header(lines: list[str], index: int) -> tuple[int, str] | None:
+    """(index of the date-and-place line, its date) when short lines (the speaker, their role,
+    the event) lead to one; the statement's text follows it."""
+    for number in range(index, min(len(lines), index + STATEMENT_HEADER_LINES)):
+        line = lines[number].strip()
+        if len(line) > HEADER_LINE_LENGTH or line[-1:] == ".":
+            return None
+        match = _DATE_AND_PLACE.match(line) if line[:1].isdigit() else None
+        if match is not None:
+            return number, match["date"]
+    return None
