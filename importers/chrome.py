@@ -57,8 +57,6 @@ _CAPTION = re.compile(
 _FEED_OR_BREADCRUMB = re.compile(
     r"^(?:subscribe\s+to\s+.{1,60}\s+feed|(?:updated|mis\s+à\s+jour|actualizado)\s*:?\s*\d+\s+\w+"
     r"(?:\s+\d+\s+\w+)?\s+(?:ago|min\.?)"
-    # A feed item's source and age, no date: "PBN News Germany - 6 hours 31 min ago".
-    r"|[^\W\d][^\d\n]{1,40}?\s[-–]\s+\d+\s+\w+(?:\s+\d+\s+\w+)?\s+ago"
     r"|(?:home|accueil|inicio|startseite)\s*[/>»›]\s*[^/]{1,60}(?:\s*[/>»›]\s*[^/]{1,60}){0,3}"
     # A newsletter's own mailbox under its issue date: "Comments/questions: editor@iom.int".
     r"|(?:comments|questions|feedback|comentarios|commentaires)(?:\s*/\s*\w+)?\s*:\s*\S+@\S+)$",
@@ -103,10 +101,19 @@ def is_label(line: str) -> bool:
     return folded in _LABELS or folded in _HEADERS or _LANGUAGE_FIELD.match(folded) is not None
 
 
+# A feed item's source and age, no date: "PBN News Germany - 6 hours 31 min ago".
+_FEED_AGE = re.compile(r"^[^\W\d][^\d\n]{1,40}?\s[-–]\s+\d+\s+\w+(?:\s+\d+\s+\w+)?\s+ago$")
+
+
 def is_listing_chrome(line: str) -> bool:
     """A label, page header, feed line, breadcrumb or newsletter mailbox line between the
     items of a listing."""
-    return is_label(line) or _FEED_OR_BREADCRUMB.match(line.strip()) is not None
+    line = line.strip()
+    return (
+        is_label(line)
+        or _FEED_OR_BREADCRUMB.match(line) is not None
+        or (line.endswith(" ago") and _FEED_AGE.match(line) is not None)
+    )
 
 
 def is_footer(line: str) -> bool:
