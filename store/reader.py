@@ -47,6 +47,7 @@ from oim_archive.store.stored import whole_releases
 if TYPE_CHECKING:  # numpy and the search engine load only when a search needs them
     from oim_archive.store.search.contacts import ContactSearch
     from oim_archive.store.search.engine import SearchIndex
+    from oim_archive.store.search.first_start import FirstStartPass
     from oim_archive.store.search.scoring import Hit
 
 
@@ -64,6 +65,9 @@ class Snapshot:
     partial: bool = False
     # Order in which reads started: an older read never replaces a newer one.
     sequence: int = 0
+    # What a first start's read collected for the search index (``ArchiveReader.read`` with
+    # ``index``), until the index is made.
+    collected: FirstStartPass | None = None
 
     _positions: dict[str, int] | None = None
 
@@ -94,6 +98,8 @@ class Listing:
 
 # What ``ArchiveReader.indexes`` builds: search index, contact directory, contact search.
 Indexes = tuple["SearchIndex", list[DirectoryEntry], "ContactSearch"]
+# What ``ArchiveReader.contacts`` builds: contact directory, contact search.
+Contacts = tuple[list[DirectoryEntry], "ContactSearch"]
 
 
 def _snapshot(releases: list[Release], stamp: tuple[int, int] | None, *, partial: bool) -> Snapshot:
@@ -132,55 +138,28 @@ class ArchiveReader:
         """Whether the list catalog matches the archive file as it is now."""
         return catalog_matches(self.path, self.archive.stamp())
 
-    def read(self, shown: Snapshot | None = None) -> Snapshot:
+    def read(self, shown: Snapshot | None = None, *, index: bool = False) -> Snapshot:
         """Read and check every release (ArchiveError with a one-line message); saves the list
         catalog when it is missing or stale. The releases of ``shown``, a list of the same
-        file shown meanwhile, are kept where identical (one copy in memory)."""
+        file shown meanwhile, are kept where identical (one copy in memory).
+
+        ``index``: when no search index was ever saved for the file (a first start), the
+        read also collects every release's words for ``search_index``, which then need not
+        read the file again."""
+        collected = None
+        if index and not index_cache_path(self.path).exists():
+            from oim_archive.store.search.first_start import FirstStartPass
+
+            collected = FirstStartPass()
         # One checked pass per version of the file; the releases keep their list fields only.
-        scanned = self.archive.scan(shown.releases if shown is not None else ())
+        scanned = self.archive.scan(shown.releases if shown is not None else (), collected)
         stamp, releases = scanned.stamp, list(scanned.rows)
         if not catalog_matches(self.path, stamp):
             write_catalog(self.path, stamp, releases)
-        return _snapshot(releases, stamp, partial=False)
-
-    def _saved_index(self, snapshot: Snapshot) -> SearchIndex | None:
-        """The index saved from this same file, if any."""
-        from oim_archive.store.search.engine import SearchIndex
-
-        if snapshot.stamp is None:
-            return None
-        return SearchIndex.saved(snapshot.releases, index_cache_path(self.path), snapshot.stamp)
-
-    def _build_both(
-        self, snapshot: Snapshot
-    ) -> tuple[SearchIndex | None, list[DirectoryEntry] | None]:
-        """Search index and contact directory when neither is saved and no older index could
-        be reused (a first start): the index in one pass over the whole releases (not one
-        for its fingerprint and one for its words), then the directory from one pass over the
-        records alone (bodies not read; after the index's peak of memory).
-        (None, None) when an older index exists."""
-        from oim_archive.store.search.engine import SearchIndex
-
-        cache = index_cache_path(self.path)
-        if cache.exists():  # saved from an older version of the file: maybe still the same
-            return None, None
-        releases = snapshot.releases
-        index = people = None
-        if snapshot.stamp is not None:  # one pass over the file in its order (much quicker)
-            index = SearchIndex.built_from_file(releases, self.path, snapshot.stamp, cache)
-        if index is None:
-            index = SearchIndex.built_and_saved(
-                releases, self.archive.full_releases(releases), cache, snapshot.stamp
-            )
-        elif snapshot.stamp is not None:  # then one over the records alone, for the contacts
-            people = contacts_from_file([r.id for r in releases], self.path, snapshot.stamp)
-        if people is not None:
-            entries = directory_of(releases, people)
-        else:
-            entries = build_directory(whole_releases(releases, bodies=False))
-        del people
-        write_directory(self.path, snapshot.stamp, entries)
-        return index, entries
+        snapshot = _snapshot(releases, stamp, partial=False)
+        if collected is not None and collected.complete:
+            snapshot.collected = collected
+        return snapshot
 
     def search_index(self, snapshot: Snapshot) -> SearchIndex:
         """The search index over ``snapshot``'s releases: the saved one when it was built from
@@ -195,6 +174,12 @@ class ArchiveReader:
         if snapshot.partial:
             raise ValueError("a list snapshot has no saved index: read the archive first")
         releases = snapshot.releases
+        collected = snapshot.collected
+        if collected is not None and snapshot.stamp is not None:  # what the read collected
+            built = collected.index(releases, cache, snapshot.stamp)
+            snapshot.collected = None
+            if built is not None:
+                return built
         if snapshot.stamp is not None and not cache.exists():  # none to reuse: one file pass
             built = SearchIndex.built_from_file(releases, self.path, snapshot.stamp, cache)
             if built is not None:
@@ -224,7 +209,7 @@ class ArchiveReader:
             saved = SearchIndex.saved(listing.rows, cache, listing.stamp)
             if saved is not None:
                 return listing, saved
-        snapshot = self.read()
+        snapshot = self.read(index=True)
         return Listing(snapshot.releases, snapshot.stamp, full=True), self.search_index(snapshot)
 
     def search(self, query: str, limit: int | None = None) -> list[Listed]:
@@ -317,28 +302,45 @@ class ArchiveReader:
         return [entries[i] for i in self.contact_search(entries, stamp).search(query)]
 
     def _built_directory(self, snapshot: Snapshot) -> list[DirectoryEntry]:
+        """The directory saved from the snapshot's file, else built and saved: from one pass
+        over the file's records (after a checked read), else from every release read."""
         saved = read_directory(self.path, snapshot.stamp)
         if saved is not None:
             return saved
-        entries = build_directory(self.archive.full_releases(snapshot.releases))
-        write_directory(self.path, snapshot.stamp, entries)
+        releases, stamp = snapshot.releases, snapshot.stamp
+        people = None
+        if stamp is not None and not snapshot.partial:
+            people = contacts_from_file([r.id for r in releases], self.path, stamp)
+        if people is not None:
+            entries = directory_of(releases, people)
+        else:
+            entries = build_directory(whole_releases(releases, bodies=False))
+        del people
+        write_directory(self.path, stamp, entries)
         return entries
 
     def indexes(self, snapshot: Snapshot) -> Indexes:
-        """Search index (saved or built), contact directory and contact search of a full read.
+        """Search index (saved or built), contact directory and contact search of a full read
+        (``release_index``, then ``contacts``)."""
+        index = self.release_index(snapshot)
+        return (index, *self.contacts(snapshot))
 
-        Everything built lives until the next reload: it is kept out of the garbage collector's
+    def release_index(self, snapshot: Snapshot) -> SearchIndex:
+        """The search index of a full read (saved, or built: from what the read collected on
+        a first start), ready before the contact directory is.
+
+        What is built lives until the next reload: it is kept out of the garbage collector's
         full scans, which otherwise pause a long-running reader ~0.3 s at 100k releases."""
+        index = self.search_index(snapshot)
+        gc.freeze()
+        return index
 
-        index = self._saved_index(snapshot)
-        directory = read_directory(self.path, snapshot.stamp)
-        if index is None and directory is None and not snapshot.partial:
-            index, directory = self._build_both(snapshot)
-        if index is None:
-            index = self.search_index(snapshot)
-        if directory is None:
-            directory = self._built_directory(snapshot)
+    def contacts(self, snapshot: Snapshot) -> Contacts:
+        """The contact directory (saved or built) and its search, of a full read; after
+        ``release_index`` (on a first start, its peak of memory past). Kept out of the
+        garbage collector's scans too."""
+        directory = self._built_directory(snapshot)
         contact_search = self.contact_search(directory, snapshot.stamp)
         contact_search.prepare()
         gc.freeze()
-        return index, directory, contact_search
+        return directory, contact_search

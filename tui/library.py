@@ -10,12 +10,16 @@ import itertools
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from oim_archive.store.file.archive import Archive
-from oim_archive.store.reader import EMPTY, ArchiveReader, Indexes, Snapshot
+from oim_archive.store.reader import EMPTY, ArchiveReader, Contacts, Snapshot
 from oim_archive.store.records import Release
 
-__all__ = ["EMPTY", "Indexes", "Library", "Snapshot"]
+if TYPE_CHECKING:
+    from oim_archive.store.search.engine import SearchIndex
+
+__all__ = ["EMPTY", "Contacts", "Library", "Snapshot"]
 
 
 class Library:
@@ -54,16 +58,21 @@ class Library:
         return snapshot
 
     def read_snapshot(self) -> Snapshot:
-        """Read the archive file (raises ArchiveError with a one-line message)."""
+        """Read the archive file (raises ArchiveError with a one-line message); on a first
+        start (no saved index) the same read collects the words the index needs."""
         sequence = next(self._reads)
         shown = self.snapshot
-        snapshot = self.reader.read(shown if shown.partial else None)
+        snapshot = self.reader.read(shown if shown.partial else None, index=True)
         snapshot.sequence = sequence
         return snapshot
 
-    def index_snapshot(self, snapshot: Snapshot) -> Indexes:
-        """Build the search index (or load the saved one) and the contact directory."""
-        return self.reader.indexes(snapshot)
+    def index_snapshot(self, snapshot: Snapshot) -> SearchIndex:
+        """Build the search index (or load the saved one)."""
+        return self.reader.release_index(snapshot)
+
+    def contacts_snapshot(self, snapshot: Snapshot) -> Contacts:
+        """Build the contact directory and its search (or load the saved ones)."""
+        return self.reader.contacts(snapshot)
 
     # -- UI side --------------------------------------------------------------------------
 

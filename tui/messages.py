@@ -6,13 +6,14 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from oim_archive.tui.library import Indexes, Snapshot
+from oim_archive.tui.library import Contacts, Snapshot
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from oim_archive.ingest import ImportReport
     from oim_archive.store.records import Release
+    from oim_archive.store.search.engine import SearchIndex
 
 
 class SnapshotRead(Message):
@@ -24,9 +25,18 @@ class SnapshotRead(Message):
 
 
 class SnapshotIndexed(Message):
-    """The load worker built the search index and the contact directory."""
+    """The load worker built the search index (the contact directory comes next)."""
 
-    def __init__(self, snapshot: Snapshot, built: Indexes) -> None:
+    def __init__(self, snapshot: Snapshot, index: SearchIndex) -> None:
+        super().__init__()
+        self.snapshot = snapshot
+        self.index = index
+
+
+class ContactsIndexed(Message):
+    """The load worker built the contact directory and its search."""
+
+    def __init__(self, snapshot: Snapshot, built: Contacts) -> None:
         super().__init__()
         self.snapshot = snapshot
         self.built = built

@@ -13,7 +13,6 @@ from tinydb.table import Table
 
 from oim_archive.store.errors import (
     ArchiveMissingError,
-    CorruptArchiveError,
     UnknownReleaseError,
 )
 from oim_archive.store.file import layout
@@ -21,12 +20,12 @@ from oim_archive.store.file.catalog import write_catalog_rows
 from oim_archive.store.file.lock import DEFAULT_LOCK_TIMEOUT, exclusive_lock
 from oim_archive.store.file.scan import (
     ArchiveScan,
+    ScanVisitor,
     StoredBodies,
-    decode_body,
     scan_file,
     stored_body,
 )
-from oim_archive.store.file.storage import AtomicOrjsonStorage, Stamp, file_stamp, recovery_hint
+from oim_archive.store.file.storage import AtomicOrjsonStorage, Stamp, file_stamp
 from oim_archive.store.file.tables import (
     BODIES_TABLE,
     MARKS_TABLE,
@@ -41,11 +40,13 @@ from oim_archive.store.file.tables import (
     documents,
     drop,
     now_iso,
+    replacements,
     resolve_prefix,
     stored_catalog_fields,
     summary,
 )
-from oim_archive.store.records import Release, sort_newest_first
+from oim_archive.store.file.whole import load_release, read_sources, scan_of_tables
+from oim_archive.store.records import Release
 from oim_archive.store.stored import StoredRelease, whole_releases
 
 
@@ -109,26 +110,24 @@ class Archive:
         return tables.get(BODIES_TABLE, {})
 
     def _load(self, release_id: str, raw: dict[str, Any], bodies: dict[str, Any]) -> Release:
-        try:
-            body = decode_body(bodies.get(release_id))
-            return Release.from_dict({**raw, "id": raw.get("id") or release_id, "body": body})
-        except ValueError as exc:
-            raise CorruptArchiveError(
-                f"{self.path}: release {release_id} is damaged ({exc}); " + recovery_hint(self.path)
-            ) from None
+        return load_release(self.path, release_id, raw, bodies)
 
     def releases(self) -> list[Release]:
         """Every release, newest first, undated last: list fields in memory, the rest read
         from the file when asked for (see ``scan``)."""
         return list(self.scan().rows)
 
-    def scan(self, listed_before: Iterable[Release] = ()) -> ArchiveScan:
+    def scan(
+        self, listed_before: Iterable[Release] = (), visitor: ScanVisitor | None = None
+    ) -> ArchiveScan:
         """Check every record of the file once per version of it (CorruptArchiveError with a
         one-line message when one is damaged) and keep what a list needs.
 
         A file in the line layout is read a few thousand records at a time and its releases
         keep only their list fields (``StoredRelease``, those of ``listed_before`` reused
-        when identical); another layout is read whole."""
+        when identical); another layout is read whole. ``visitor`` is given what the read of
+        a file in the line layout decodes (``scan_file``); not called for another layout or
+        a version scanned already."""
         stamp = self.stamp()
         cached = self._scanned
         if cached is not None and stamp is not None and cached.stamp == stamp:
@@ -137,7 +136,7 @@ class Archive:
             self.require(validate=False)
         try:
             with layout.gc_paused():
-                scanned = scan_file(self.path, self._get_whole, listed_before)
+                scanned = scan_file(self.path, self._get_whole, listed_before, visitor)
         except layout.NotLineLayout:
             scanned = self._scan_whole()
         self._scanned = scanned
@@ -146,17 +145,7 @@ class Archive:
     def _scan_whole(self) -> ArchiveScan:
         """The scan of a file in another layout: parsed whole, every release decoded."""
         tables = self._storage.read() or {}
-        bodies = tables.get(BODIES_TABLE, {})
-        raws = tables.get(RELEASES_TABLE, {})
-        records = [self._load(i, raw, bodies) for i, raw in raws.items()]
-        sort_newest_first(records)
-        return ArchiveScan(
-            stamp=self._storage.cached_stamp(),
-            rows=records,
-            by_id={r.id: r for r in records},
-            marks=frozenset(tables.get(MARKS_TABLE, {})),
-            removed=frozenset(tables.get(REMOVED_TABLE, {})),
-        )
+        return scan_of_tables(self.path, tables, self._storage.cached_stamp())
 
     @staticmethod
     def full_releases(rows: Iterable[Release]) -> Iterator[Release]:
@@ -185,14 +174,7 @@ class Archive:
         cached = self._sources_read
         if cached is not None and cached[0] == stamp:
             return cached[1]
-        sources: dict[str, Any] = {}
-        try:
-            for chunk in layout.scan(self.path, skip=(RELEASES_TABLE, BODIES_TABLE)):
-                if chunk.table == SOURCES_TABLE and chunk.rows is not None:
-                    sources.update(chunk.rows)
-        except (layout.NotLineLayout, OSError):
-            tables = self._storage.read() or {}  # another layout, or damage: read whole
-            sources = tables.get(SOURCES_TABLE, {})
+        sources = read_sources(self.path, lambda: self._storage.read() or {})
         if stamp is not None and self.stamp() == stamp:
             self._sources_read = (stamp, sources)
         return sources
@@ -283,15 +265,6 @@ class Archive:
         body = self._storage.stored(BODIES_TABLE, release_id)
         return self._load(release_id, record, {release_id: body})
 
-    def _first_source(self, records: Mapping[str, Any], ids: Sequence[str]) -> str | None:
-        """The ``source`` of the first of ``ids`` still in the archive that has one."""
-        for release_id in ids:
-            if release_id in records:
-                source = (self._storage.stored(RELEASES_TABLE, release_id) or {}).get("source")
-                if source:
-                    return str(source)
-        return None
-
     def _table(self, name: str) -> Table:
         return self._db.table(name, cache_size=0)
 
@@ -370,14 +343,11 @@ class Archive:
                 i for digest, entry in sources.items() if digest not in parsed for i in entry["ids"]
             }
             old_ids = {i for digest in parsed for i in sources.get(digest, {}).get("ids", [])}
-            fresh: dict[str, Release] = {}
-            origins: dict[str, str] = {}  # release id -> where its bytes first came from
-            for digest, releases in parsed.items():
-                origin = self._first_source(records, sources.get(digest, {}).get("ids", []))
-                for release in releases:
-                    fresh.setdefault(release.id, release)
-                    if origin is not None:
-                        origins.setdefault(release.id, origin)
+            fresh, origins = replacements(
+                parsed,
+                sources,
+                lambda i: (self._storage.stored(RELEASES_TABLE, i) or {}) if i in records else {},
+            )
             stamp = now_iso()
             writes: dict[str, dict[str, Any]] = {}
             for release_id, release in fresh.items():

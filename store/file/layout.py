@@ -258,6 +258,23 @@ def line_at(read: Callable[[int, int], bytes], offset: int) -> bytes:
         size *= 4
 
 
+def parse_lines(lines: list[bytes]) -> list[tuple[str, dict[str, Any]]]:
+    """(key, record) of each line of a chunk scanned raw, each line parsed alone (quicker
+    than one object for the chunk: ~3x here); NotLineLayout wherever parsing the chunk as one
+    object would fail (a record that is not an object, a missing comma, a key twice)."""
+    rows = []
+    last = len(lines) - 1
+    for number, line in enumerate(lines):
+        key = line_key(line)
+        row = parse_line(line, key)
+        if row is None or (number < last and not line.rstrip().endswith(b",")):
+            raise NotLineLayout("not one record object per line")
+        rows.append((key, row))
+    if len({key for key, _ in rows}) != len(rows):
+        raise NotLineLayout("not one record object per line")
+    return rows
+
+
 def parse_line(line: bytes, key: str) -> dict[str, Any] | None:
     """The record on a record line when that line is ``key``'s, else None."""
     line = line.rstrip()

@@ -15,7 +15,7 @@ import zlib
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Protocol
 
 from oim_archive.store.errors import CorruptArchiveError
 from oim_archive.store.file import layout
@@ -75,8 +75,23 @@ def decode_body(stored: Any) -> str:
         raise ValueError(f"its body cannot be decoded ({exc.__class__.__name__})") from None
 
 
-# A body line as the archive writes it: the key, then the base64 text alone (no escapes).
-_PLAIN_BODY_LINE = re.compile(rb'"[^"\\]*":\{"z":"([A-Za-z0-9+/=]*)"\},?\n')
+# A body line as the archive writes it: the key (printable ASCII, no escapes), then the
+# base64 text alone.
+_PLAIN_BODY_LINE = re.compile(rb'"([ !#-\[\]-~]*)":\{"z":"([A-Za-z0-9+/=]*)"\},?\n')
+
+
+class ScanVisitor(Protocol):
+    """Given what a checked pass (``scan_file``) decodes anyway, in file order, so that no
+    other pass decodes it again (a first start's search index and contact directory)."""
+
+    def record(self, key: str, release: Release) -> None:
+        """A record, checked: the release without its body."""
+
+    def body(self, key: str, text: str) -> None:
+        """A body, decoded (after every record)."""
+
+    def done(self) -> None:
+        """The pass checked the whole file: what was given is all there is."""
 
 
 def each_record_and_body(
@@ -129,7 +144,7 @@ def _body_of_line(path: Path, line: bytes) -> tuple[str, str]:
     one, or its body cannot be decoded."""
     key = layout.line_key(line)
     plain = _PLAIN_BODY_LINE.fullmatch(line)
-    stored = {"z": plain.group(1)} if plain is not None else layout.parse_line(line, key)
+    stored = {"z": plain.group(2)} if plain is not None else layout.parse_line(line, key)
     if stored is None:
         raise layout.NotLineLayout("a body line is not one record")
     try:
@@ -229,14 +244,34 @@ def whole_release(path: Path, release_id: str, record: dict[str, Any], body: Any
         raise _damaged(path, release_id, str(exc)) from None
 
 
+def _body_rows(lines: list[bytes]) -> list[tuple[str, Any]]:
+    """(key, stored body) of each line of a chunk of the bodies table: a plain line (as the
+    archive writes them) without a JSON parser, else as ``layout.parse_lines``."""
+    last = len(lines) - 1
+    rows: list[tuple[str, Any]] = []
+    for number, line in enumerate(lines):
+        plain = _PLAIN_BODY_LINE.fullmatch(line)
+        if plain is None or (number < last and not line.endswith(b",\n")):
+            return list(layout.parse_lines(lines))
+        rows.append((plain.group(1).decode("ascii"), {"z": plain.group(2)}))
+    if len({key for key, _ in rows}) != len(rows):
+        raise layout.NotLineLayout("not one record object per line")
+    return rows
+
+
 def scan_file(
-    path: Path, fallback: Callable[[str], Release], listed_before: Iterable[Release] = ()
+    path: Path,
+    fallback: Callable[[str], Release],
+    listed_before: Iterable[Release] = (),
+    visitor: ScanVisitor | None = None,
 ) -> ArchiveScan:
     """Check every record and body of the file, keep list fields and line offsets.
 
     A release of ``listed_before`` (a list of this same file shown while it was checked)
     that the check finds identical is kept rather than made again: one copy in memory.
-    Raises layout.NotLineLayout (the caller reads the file whole) or CorruptArchiveError."""
+    ``visitor`` is given every checked record and decoded body (its ``done`` called once the
+    whole file is checked). Raises layout.NotLineLayout (the caller reads the file whole) or
+    CorruptArchiveError."""
     stamp = file_stamp(path)
     if stamp is None:
         raise layout.NotLineLayout("no file")
@@ -251,23 +286,28 @@ def scan_file(
         for row in listed_before
         if isinstance(row, StoredRelease) and row.origin_stamp == stamp
     }
-    for chunk in layout.scan(path):
-        records = chunk.rows or {}
+    for chunk in layout.scan(path, raw=(RELEASES, BODIES)):
         if chunk.table == RELEASES:
             seen_releases = True
-            for (key, row), offset in zip(records.items(), chunk.offsets, strict=True):
-                release = _listed(path, key, row, shared, source, offset)
+            records = layout.parse_lines(chunk.lines)
+            for (key, row), offset in zip(records, chunk.offsets, strict=True):
+                whole = _checked(path, key, row)
+                release = _listed(whole, shared, source, offset)
                 same = known.get(release.id)
                 listed[key] = same if same is not None and _same_listing(same, release) else release
+                if visitor is not None:
+                    visitor.record(key, whole)
         elif chunk.table == BODIES:
-            for (key, row), offset in zip(records.items(), chunk.offsets, strict=True):
+            for (key, row), offset in zip(_body_rows(chunk.lines), chunk.offsets, strict=True):
                 try:
-                    decode_body(row)
+                    text = decode_body(row)
                 except ValueError as exc:
                     raise _damaged(path, key, str(exc)) from None
                 bodies[key] = offset
+                if visitor is not None:
+                    visitor.body(key, text)
         elif chunk.table in small:
-            small[chunk.table].update(records)
+            small[chunk.table].update(chunk.rows or {})
     if not seen_releases:
         raise layout.NotLineLayout("no releases table")
     if file_stamp(path) != stamp:
@@ -281,6 +321,8 @@ def scan_file(
         rows.append(release)
     del listed, bodies, shared
     sort_newest_first(rows)
+    if visitor is not None:
+        visitor.done()
     return ArchiveScan(
         stamp=stamp,
         rows=rows,
@@ -297,20 +339,19 @@ def _same_listing(old: StoredRelease, new: StoredRelease) -> bool:
     )
 
 
-def _listed(
-    path: Path,
-    key: str,
-    row: dict[str, Any],
-    shared: dict[str | None, str | None],
-    source: RecordFile,
-    offset: int,
-) -> StoredRelease:
-    """The listed form of a stored record, checked as a whole release would be; its repeated
-    texts (country, date, dateline, language) shared with the other rows through ``shared``."""
+def _checked(path: Path, key: str, row: dict[str, Any]) -> Release:
+    """The release of a stored record, body left empty; CorruptArchiveError when damaged."""
     try:
-        release = Release.from_dict({**row, "id": row.get("id") or key, "body": ""})
+        return Release.from_dict({**row, "id": row.get("id") or key, "body": ""})
     except ValueError as exc:
         raise _damaged(path, key, str(exc)) from None
+
+
+def _listed(
+    release: Release, shared: dict[str | None, str | None], source: RecordFile, offset: int
+) -> StoredRelease:
+    """The listed form of a checked release; its repeated texts (country, date, dateline,
+    language) shared with the other rows through ``shared``."""
 
     def one(text: str | None) -> str | None:
         return shared.setdefault(text, text)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, cast
@@ -14,6 +14,7 @@ from oim_archive.store.errors import AmbiguousReleaseError, UnknownReleaseError
 from oim_archive.store.file.catalog import catalog_fields, listed_fields
 from oim_archive.store.file.layout import StoredLine
 from oim_archive.store.file.scan import ArchiveScan, decode_body
+from oim_archive.store.records import Release
 
 RELEASES_TABLE = "releases"  # every field but the body: small, so the list loads fast
 BODIES_TABLE = "bodies"  # id -> {"z": base64 of the zlib-compressed body}, decoded on demand
@@ -121,3 +122,29 @@ def checked_lines(scanned: ArchiveScan) -> dict[int, tuple[str, Any]] | None:
         lines[at[0]] = (row.id, listed_fields(row))
         lines[at[1]] = (row.id, None)
     return lines
+
+
+def replacements(
+    parsed: Mapping[str, Sequence[Release]],
+    sources: Mapping[str, Any],
+    stored_record: Callable[[str], Mapping[str, Any]],
+) -> tuple[dict[str, Release], dict[str, str]]:
+    """What replaces the releases of each source (by hash) in ``parsed``: each release id once
+    (its first), and where each one's bytes first came from: the ``source`` of the first
+    release still stored (``stored_record``, empty when gone) that the same bytes brought."""
+    fresh: dict[str, Release] = {}
+    origins: dict[str, str] = {}  # release id -> where its bytes first came from
+    for digest, releases in parsed.items():
+        origin = next(
+            (
+                str(source)
+                for i in sources.get(digest, {}).get("ids", [])
+                if (source := stored_record(i).get("source"))
+            ),
+            None,
+        )
+        for release in releases:
+            fresh.setdefault(release.id, release)
+            if origin is not None:
+                origins.setdefault(release.id, origin)
+    return fresh, origins

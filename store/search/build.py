@@ -13,7 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from oim_archive.store.file.scan import each_record_and_body
-from oim_archive.store.records import Release, SearchFields, search_fields, search_fields_of_record
+from oim_archive.store.records import (
+    Release,
+    SearchFields,
+    search_fields,
+    search_fields_of_record,
+)
 from oim_archive.store.search import cache as search_cache
 from oim_archive.store.search.index import WordIndex, WordIndexBuilder
 
@@ -53,57 +58,78 @@ def words_from_file(
     """The word index of the releases with these ids (in this order) and its fingerprint,
     from the archive file (the version with ``stamp``); None when the pass cannot be made
     (the file changed, another layout, a release the file does not hold)."""
-    builder = WordIndexBuilder(RELEASE_TIER_WEIGHTS)
-    folded = _fold(builder, path, stamp, ids)
-    if folded is None:
-        return None
-    texts, spans = folded
-    running = search_cache.Fingerprint(repr(RELEASE_TIER_WEIGHTS))
-    view = memoryview(texts)
-    for number in range(len(ids)):
-        running.add_encoded(view[spans[2 * number] : spans[2 * number + 1]])
-    view.release()
-    del texts, spans
-    return builder.build(len(ids)), running.hexdigest()
-
-
-def _fold(
-    builder: WordIndexBuilder, path: Path, stamp: tuple[int, int], ids: Sequence[str]
-) -> tuple[bytearray, array[int]] | None:
-    """Add the words of every release to ``builder``; their fingerprint texts (UTF-8, one
-    buffer) and where each release's is (start, end), or None when the file does not hold
-    them all. Records come in file order, not list order, so the texts wait for the end: as
-    100k small strings they left ~16 MB the final sort of the postings could not reuse."""
-    position = {key: number for number, key in enumerate(ids)}
-    texts = bytearray()
-    spans = array("q", bytes(16 * len(ids)))
-    countries: list[str | None] = [None] * len(ids)
-    seen = bytearray(len(ids))  # 1 once a release's record is folded, 2 once its body is
+    words = FileOrderWords()
+    keys = frozenset(ids)
 
     def record(key: str, data: dict[str, Any]) -> None:
-        number = position[key]
-        if seen[number]:
-            raise ValueError("a release listed twice")
-        fields = search_fields_of_record(data, key)
-        spans[2 * number] = len(texts)
-        texts.extend(indexed_fields(fields).encode("utf-8"))
-        spans[2 * number + 1] = len(texts)
-        seen[number] = 1
-        countries[number] = fields.country
-        builder.add(number, 0, first_tiers(fields))
-
-    def body(key: str, text: str) -> None:
-        number = position[key]
-        if seen[number] != 1:
-            raise ValueError("a body before its record, or twice")
-        seen[number] = 2
-        builder.add(number, 3, (body_tier(text, countries[number]),))
+        words.record(key, search_fields_of_record(data, key))
 
     try:
-        if not each_record_and_body(path, stamp, record, body, keys=position):
+        if not each_record_and_body(path, stamp, record, words.body, keys=keys):
             return None
-    except (KeyError, ValueError):
+    except ValueError:
         return None
-    if seen.count(2) != len(ids):
-        return None
-    return texts, spans
+    return words.built(ids)
+
+
+class FileOrderWords:
+    """The word index and its fingerprint, from releases given in file order (each record,
+    then later its body), before the list's order is known: each is numbered as it comes
+    and renumbered when the index is made (``built``)."""
+
+    def __init__(self) -> None:
+        self._builder = WordIndexBuilder(RELEASE_TIER_WEIGHTS)
+        self._numbers: dict[str, int] = {}  # release id -> number in file order
+        self._countries: list[str | None] = []
+        # Fingerprint texts, UTF-8 in one buffer, (start, end) of each: as 100k small strings
+        # they left ~16 MB the final sort of the postings could not reuse.
+        self._texts = bytearray()
+        self._spans = array("q")
+        self._bodies = bytearray()  # 1 once a release's body is added
+        self._broken = False  # a release given twice, a body before its record or twice
+
+    def record(self, key: str, fields: SearchFields) -> None:
+        """The search fields of the next record (``key``: its release id)."""
+        if key in self._numbers:
+            self._broken = True
+            return
+        number = self._numbers[key] = len(self._numbers)
+        self._spans.append(len(self._texts))
+        self._texts.extend(indexed_fields(fields).encode("utf-8"))
+        self._spans.append(len(self._texts))
+        self._countries.append(fields.country)
+        self._bodies.append(0)
+        self._builder.add(number, 0, first_tiers(fields))
+
+    def body(self, key: str, text: str) -> None:
+        """The body of a release whose record was given (any other is left out)."""
+        number = self._numbers.get(key)
+        if number is None:
+            return
+        if self._bodies[number]:
+            self._broken = True
+            return
+        self._bodies[number] = 1
+        self._builder.add(number, 3, (body_tier(text, self._countries[number]),))
+
+    def built(self, ids: Sequence[str]) -> tuple[WordIndex, str] | None:
+        """The word index of the releases with these ids (the list's order) and its
+        fingerprint; None unless exactly these releases were given, each with its body.
+        The collector is spent."""
+        numbers = self._numbers
+        if self._broken or len(ids) != len(numbers) or self._bodies.count(1) != len(ids):
+            return None
+        renumber = array("i", [-1]) * len(ids)
+        running = search_cache.Fingerprint(repr(RELEASE_TIER_WEIGHTS))
+        view = memoryview(self._texts)
+        try:
+            for position, key in enumerate(ids):
+                number = numbers.get(key)
+                if number is None or renumber[number] >= 0:  # not given, or listed twice
+                    return None
+                renumber[number] = position
+                running.add_encoded(view[self._spans[2 * number] : self._spans[2 * number + 1]])
+        finally:
+            view.release()
+        del self._texts, self._spans, self._countries, self._numbers
+        return self._builder.build(len(ids), renumber), running.hexdigest()

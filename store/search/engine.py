@@ -158,6 +158,19 @@ class SearchIndex:
         return cls._saved_as(releases, words, fingerprint, cache_file, file_stamp)
 
     @classmethod
+    def built_from_words(
+        cls,
+        releases: Sequence[Listed],
+        words: WordIndex,
+        fingerprint: str,
+        cache_file: str | os.PathLike[str],
+        file_stamp: tuple[int, int],
+    ) -> SearchIndex:
+        """The index over `releases` with their word index and its fingerprint, made by
+        another pass (a first start's checked read), saved in `cache_file` (best effort)."""
+        return cls._saved_as(releases, words, fingerprint, cache_file, file_stamp)
+
+    @classmethod
     def _saved_as(
         cls,
         releases: Sequence[Listed],

@@ -131,14 +131,17 @@ class WordIndexBuilder:
         if tier < len(self.weights):
             self._pending[doc] = tuple(seen)
 
-    def build(self, n_docs: int) -> WordIndex:
-        """The index of documents 0 to ``n_docs - 1``; the builder is spent."""
+    def build(self, n_docs: int, renumber: Sequence[int] | None = None) -> WordIndex:
+        """The index of documents 0 to ``n_docs - 1``; the builder is spent. ``renumber``:
+        the document each one added is (``renumber[doc]``), when they were added under other
+        numbers (e.g. in file order, before the list's order was known)."""
         index = WordIndex.__new__(WordIndex)
-        self.finish(index, n_docs)
+        self.finish(index, n_docs, renumber)
         return index
 
-    def finish(self, index: WordIndex, n_docs: int) -> None:
-        """Fill ``index`` (documents numbered 0 to ``n_docs - 1``); the builder is spent."""
+    def finish(self, index: WordIndex, n_docs: int, renumber: Sequence[int] | None = None) -> None:
+        """Fill ``index`` (documents numbered 0 to ``n_docs - 1``, or as ``renumber`` says);
+        the builder is spent."""
         vocab = self._vocab
         del self._vocab, self._tokens, self._pending
         index.n_docs = n_docs
@@ -149,10 +152,14 @@ class WordIndexBuilder:
             np.fromiter(map(vocab.__getitem__, index.terms), np.int32, len(vocab))
         ] = np.arange(len(vocab), dtype=np.int32)
         del vocab
+        numbers = None if renumber is None else np.asarray(renumber, dtype=np.int32)
+
+        def docs_of(added: array[int]) -> NDArray[Any]:
+            docs = np.frombuffer(added, dtype=np.int32)
+            return docs if numbers is None else numbers[docs]
+
         first_sizes = np.zeros(n_docs, dtype=np.int32)
-        first_sizes[np.frombuffer(self._docs[0], dtype=np.int32)] = np.frombuffer(
-            self._counts[0], dtype=np.int32
-        )
+        first_sizes[docs_of(self._docs[0])] = np.frombuffer(self._counts[0], dtype=np.int32)
         index.first_tier_sizes = np.maximum(first_sizes, 1)
         index.tiers = []
         for weight in self.weights:  # each tier's raw lists are freed as soon as it is built
@@ -161,7 +168,7 @@ class WordIndexBuilder:
                     weight,
                     len(index.terms),
                     rank_by_first_seen[np.frombuffer(self._terms.pop(0), dtype=np.int32)],
-                    np.frombuffer(self._docs.pop(0), dtype=np.int32),
+                    docs_of(self._docs.pop(0)),
                     np.frombuffer(self._counts.pop(0), dtype=np.int32),
                 )
             )

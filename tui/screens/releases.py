@@ -18,6 +18,7 @@ from oim_archive.store.records import Release
 from oim_archive.store.search.fold import highlight_spans
 from oim_archive.tui.library import EMPTY
 from oim_archive.tui.messages import (
+    ContactsIndexed,
     MarksRead,
     SnapshotIndexed,
     SnapshotRead,
@@ -138,7 +139,9 @@ class ReleasesScreen(ReleaseTools):
         snapshot = self.library.read_snapshot()
         self.post_message(MarksRead(self.library.archive.marked_ids()))
         self.post_message(SnapshotRead(snapshot))
+        # Search first: the contact directory is not waited for.
         self.post_message(SnapshotIndexed(snapshot, self.library.index_snapshot(snapshot)))
+        self.post_message(ContactsIndexed(snapshot, self.library.contacts_snapshot(snapshot)))
 
     @on(MarksRead)
     def _marks_read(self, message: MarksRead) -> None:
@@ -162,12 +165,19 @@ class ReleasesScreen(ReleaseTools):
         snapshot = message.snapshot
         if snapshot is not self.library.snapshot:
             return
-        snapshot.index, snapshot.directory, snapshot.contact_search = message.built
-        self._busy = False
-        self.status.stop_progress()
+        snapshot.index = message.index
         self.invalidate_filter()
         self._filter_changed_to(self.filter_input.value)
         self.update_status()
+
+    @on(ContactsIndexed)
+    def _contacts_indexed(self, message: ContactsIndexed) -> None:
+        snapshot = message.snapshot
+        if snapshot is not self.library.snapshot:
+            return
+        snapshot.directory, snapshot.contact_search = message.built
+        self._busy = False
+        self.status.stop_progress()
         if self._reload_asked:
             self._reload_asked = False
             count = len(snapshot.releases)
