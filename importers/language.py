@@ -30,11 +30,21 @@ _FORMS: dict[str, frozenset[str]] = {
 }
 
 
+# The languages each form is a marker of ("entre" is French and Spanish).
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {
+    form: tuple(lang for lang, forms in _FORMS.items() if form in forms)
+    for forms in _FORMS.values()
+    for form in forms
+}
+_ANY_FORM = frozenset(_LANGUAGES_OF)
+
+
 def detect_language(words: list[str]) -> str:
     """ "fr", "en" or "es" from the text's words (any case); French when they give no clue."""
-    counts = Counter(words)
-    scores = {
-        lang: sum(map(counts.__getitem__, forms & counts.keys())) for lang, forms in _FORMS.items()
-    }
+    scores = dict.fromkeys(_FORMS, 0)
+    # The markers only (a filter in C), counted; then each one's count to its languages.
+    for form, count in Counter(filter(_ANY_FORM.__contains__, words)).items():
+        for lang in _LANGUAGES_OF[form]:
+            scores[lang] += count
     best = max(scores, key=lambda lang: scores[lang])
     return best if scores[best] > 0 else DEFAULT_LANGUAGE

@@ -341,7 +341,7 @@ def _parse_all(
                 continue
             unknown.append(item)
             if pool is None and len(unknown) >= PARALLEL_MIN_FILES:
-                pool = start_pool(stack, workers)
+                pool = start_pool(stack, workers, preload=(__name__,))
             if pool is not None and len(unknown) >= CHUNK_FILES:
                 in_flight.append(_handed_out(pool, unknown, in_flight, workers))
                 unknown = []

@@ -7,15 +7,23 @@ import multiprocessing
 import os
 import signal
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing.connection import Connection
 
 
-def start_pool(stack: contextlib.ExitStack, workers: int) -> ProcessPoolExecutor:
-    """The pool of parse workers, shut down (chunks not started dropped) when ``stack`` ends."""
+def start_pool(
+    stack: contextlib.ExitStack, workers: int, preload: Sequence[str] = ()
+) -> ProcessPoolExecutor:
+    """The pool of parse workers, shut down (chunks not started dropped) when ``stack`` ends.
+
+    ``preload``: modules the fork server imports once, before it forks the workers: each worker
+    then starts with them imported instead of importing them itself (~0.3 s of CPU each for the
+    importer), so the workers take their first chunks sooner."""
     # forkserver: safe even when called from a thread of the browser.
     context = multiprocessing.get_context("forkserver")
+    if preload:  # only read when the fork server starts (the first pool of this process)
+        context.set_forkserver_preload(list(preload))
     lifeline, keep_alive = context.Pipe(duplex=False)
     stack.callback(keep_alive.close)  # after the pool's shutdown below
     stack.callback(lifeline.close)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import random
 import re
+from collections import Counter
 from pathlib import Path
 
 from dateutil import parser as date_parser
@@ -21,6 +22,7 @@ from oim_archive.importers.html import (
     _is_chrome_block,
     _metadata_date,
 )
+from oim_archive.importers.language import _FORMS, DEFAULT_LANGUAGE, detect_language
 from oim_archive.importers.places import Place, _longest_at, mentions, tokenize
 
 REAL_PAGES = Path(__file__).resolve().parents[1] / "real_pages" / "tuned"
@@ -126,3 +128,25 @@ def test_caption_lines_are_those_the_regex_alone_finds() -> None:
     for line in lines:
         by_regex = len(line) <= 300 and _CAPTION.search(line) is not None
         assert (_may_be_caption(line) and by_regex) == by_regex, line
+
+
+def _language_by_counting_every_word(words: list[str]) -> str:
+    """The detector as it was: every word counted, each language's forms summed."""
+    counts = Counter(words)
+    scores = {lang: sum(counts[form] for form in forms) for lang, forms in _FORMS.items()}
+    best = max(scores, key=lambda lang: scores[lang])
+    return best if scores[best] > 0 else DEFAULT_LANGUAGE
+
+
+def test_language_from_markers_only_is_the_language_every_word_counted_gives() -> None:
+    markers = sorted({form for forms in _FORMS.values() for form in forms})
+    others = ["migrants", "Entre", "entre", "ENTRE", "OIM", "la", "El", "THE", "de", "Genève"]
+    pool = [*markers, *others]
+    draw = random.Random(13)
+    for size in (0, 1, 2, 3, 5, 8, 30, 200):
+        for _ in range(300):
+            words = [draw.choice(pool) for _ in range(size)]
+            assert detect_language(words) == _language_by_counting_every_word(words), words
+    for page in sorted(REAL_PAGES.glob("*.txt")):
+        words = tokenize(page.read_text(encoding="utf-8", errors="replace"))
+        assert detect_language(words) == _language_by_counting_every_word(words), page.name
