@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 WRAP_MAX_LENGTH = 100
 WRAPPED_SHARE = 0.7
@@ -169,13 +170,31 @@ _SOURCE_TAGGED = re.compile(
 _SOURCE_ONLY = re.compile(r"\([A-Z][^()]{1,50}\)")
 
 
+def _no_country(_name: str) -> bool:
+    return False
+
+
+# A page asks about its first paragraphs several times (teaser split, lead-in, dateline):
+# paragraphs this short are remembered; longer ones (a whole unwrapped page) are not.
+CACHED_PARAGRAPH_LENGTH = 1000
+
+
 def split_dateline(
-    paragraph: str, is_country: Callable[[str], bool] = lambda _: False
+    paragraph: str, is_country: Callable[[str], bool] = _no_country
 ) -> tuple[str | None, str | None, str]:
     """(places as written, date written in the dateline, the paragraph without its dateline).
 
     ``is_country`` says whether a name is a country: a full stop only ends "City, Country."
+    (It must give the same answer for the same name every time: answers are remembered.)
     """
+    if len(paragraph) <= CACHED_PARAGRAPH_LENGTH:
+        return _remembered_split(paragraph, is_country)
+    return _split_dateline(paragraph, is_country)
+
+
+def _split_dateline(
+    paragraph: str, is_country: Callable[[str], bool]
+) -> tuple[str | None, str | None, str]:
     # Every dateline form but "City, Country." has a dash within its first hundred characters.
     match = _DATELINE.match(paragraph) if _DASH.search(paragraph, 0, DASH_WINDOW) else None
     if match is None and ")  " in paragraph[:DASH_WINDOW]:
@@ -204,6 +223,9 @@ def split_dateline(
         # "République démocratique du Congo": a country's name may hold lower-case words.
         return None, None, paragraph
     return head, date_text, match["rest"].strip()
+
+
+_remembered_split = lru_cache(maxsize=1024)(_split_dateline)
 
 
 LEAD_IN_MAX_PARAGRAPHS = 10

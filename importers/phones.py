@@ -12,6 +12,8 @@ NUMBER = re.compile(r"(?:\+|\b00)?\s?\(?\d[\d\s().\-]{4,22}\d")
 _TRUNK_ZERO = re.compile(r"\(0\)")
 _NOT_DIGIT = re.compile(r"\D")
 _SUFFIX = re.compile(r"\s*(\d{1,5})\s*")
+# What separates two numbers in one field: "/", ";", ",", "ou", "or", "o", "y", "et", "and".
+_BETWEEN_NUMBERS = re.compile(r"\s*(?:/|;|,|\bou\b|\bor\b|\bo\b|\by\b|\bet\b|\band\b)\s*")
 MIN_DIGITS = 6
 MAX_DIGITS = 15
 
@@ -36,7 +38,7 @@ def to_e164(raw: str, region: str | None) -> str | None:
         return None if international else _bracketed_country_code(text, digits)
     if not number.country_code or not number.national_number:
         return None
-    if phonenumbers.is_valid_number(number) or international:
+    if international or phonenumbers.is_valid_number(number):  # validity only decides the rest
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     return _bracketed_country_code(text, digits)
 
@@ -72,7 +74,7 @@ def split_numbers(text: str) -> list[str]:
     """The numbers written in a phone field, with "/9435"-style endings expanded."""
     numbers: list[str] = []
     text = text.replace("(+", "+").replace("( +", "+")
-    for part in re.split(r"\s*(?:/|;|,|\bou\b|\bor\b|\bo\b|\by\b|\bet\b|\band\b)\s*", text):
+    for part in _BETWEEN_NUMBERS.split(text):
         suffix = _SUFFIX.fullmatch(part)
         if suffix and numbers:
             # "+41 22 717 9111/9435": the second number replaces the end of the first.

@@ -11,6 +11,12 @@ from pathlib import Path
 from dateutil import parser as date_parser
 from selectolax.lexbor import LexborHTMLParser
 
+from oim_archive.importers.body import (
+    CACHED_PARAGRAPH_LENGTH,
+    _no_country,
+    _split_dateline,
+    split_dateline,
+)
 from oim_archive.importers.chrome import _CAPTION, _CAPTION_NEEDLES, _may_be_caption
 from oim_archive.importers.dates import _DEFAULT, _MONTHS, PARSER_INFO, _parse
 from oim_archive.importers.html import (
@@ -23,7 +29,7 @@ from oim_archive.importers.html import (
     _metadata_date,
 )
 from oim_archive.importers.language import _FORMS, DEFAULT_LANGUAGE, detect_language
-from oim_archive.importers.places import Place, _longest_at, mentions, tokenize
+from oim_archive.importers.places import Place, _longest_at, is_country_name, mentions, tokenize
 
 REAL_PAGES = Path(__file__).resolve().parents[1] / "real_pages" / "tuned"
 
@@ -150,3 +156,23 @@ def test_language_from_markers_only_is_the_language_every_word_counted_gives() -
     for page in sorted(REAL_PAGES.glob("*.txt")):
         words = tokenize(page.read_text(encoding="utf-8", errors="replace"))
         assert detect_language(words) == _language_by_counting_every_word(words), page.name
+
+
+def test_remembered_datelines_are_those_split_afresh() -> None:
+    paragraphs = [
+        "Genève – L'OIM a lancé…",
+        "San José, Costa Rica. La OIM…",
+        "Conakry, Guinée 15/07/2016 – Une mission…",
+        "Dakar (IPS)  El Adama…",
+        "No dateline here, only a sentence.",
+        "x" * (CACHED_PARAGRAPH_LENGTH + 1) + " – too long to remember",
+    ]
+    for page in sorted(REAL_PAGES.glob("*.txt"))[:20]:
+        text = page.read_text(encoding="utf-8", errors="replace")
+        paragraphs.extend(part.strip() for part in text.split("\n\n") if part.strip())
+    for is_country in (is_country_name, lambda name: name == "Costa Rica", _no_country):
+        for _ in range(2):  # the second time from what was remembered
+            for paragraph in paragraphs:
+                assert split_dateline(paragraph, is_country) == _split_dateline(
+                    paragraph, is_country
+                )
