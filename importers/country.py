@@ -120,7 +120,7 @@ def release_country(
     ):
         country = None  # "Geneva", "Vienna" in a global or regional release: an office's seat
     if country is None:
-        site_places = " ".join(presence_places(list(site_chrome))) if site_chrome else ""
+        site_places = " ".join(site_places_of(site_chrome)) if site_chrome else ""
         return score_countries([(site_places, ZONE_WEIGHTS["chrome"], None)])
     title = zones.get("title", "")
     title_codes = {place.code for place in mentions(title)} - {NO_COUNTRY}
@@ -135,6 +135,13 @@ def release_country(
     ):
         return None
     return country
+
+
+def site_places_of(site_chrome: tuple[str, ...]) -> list[str]:
+    """The places a site's chrome gives its pages: a country site's "L'OIM est présente en …"
+    sentence, or a listing's heading that is a country's name alone ("Sénégal", "Costa Rica")."""
+    headings = [line.strip() for line in site_chrome if is_country_name(line.strip())]
+    return presence_places(list(site_chrome)) + headings
 
 
 def _names_country_alone(dateline: str, country: str) -> bool:

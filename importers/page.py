@@ -71,6 +71,7 @@ def _title_and_rest(title_line: str) -> tuple[str, str | None]:
         dateline is not None
         and title[-1:] in '.!?…»”"'
         and title.count(" ") + 1 >= SENTENCE_TITLE_WORDS
+        and _opens_with_dateline(title)  # not "… Non-violence — How Can We …?"
     )
     if (len(title) <= MAX_TITLE_LENGTH or _is_long_headline(title)) and not is_paragraph:
         return title, None
@@ -346,7 +347,8 @@ def _names_a_place_in_dateline(paragraph: str) -> bool:
     return place is not None and _names_a_place(place)
 
 
-# "Migration Means Reinvention – Even to Olympian": a headline with a dash, not a dateline.
+# "Migration Means Reinvention – Even to Olympian", "… Non-violence — How Can We Protect …?": a
+# headline with a dash, not a dateline.
 HEADLINE_TAIL_WORDS = 8
 
 
@@ -354,7 +356,7 @@ def _opens_with_dateline(paragraph: str) -> bool:
     place, _, rest = split_dateline(paragraph, is_country_name)
     if place is None:
         return False
-    headline_tail = len(rest.split()) <= HEADLINE_TAIL_WORDS and rest[-1:] not in ".!?…:,;"
+    headline_tail = len(rest.split()) <= HEADLINE_TAIL_WORDS and rest[-1:] not in ".!…:,;"
     return not headline_tail or _names_a_place(place)
 
 
@@ -374,6 +376,8 @@ def parse_text(decoded: str, name: str) -> list[Release]:
         teasers = split_teasers(lines, title_index, _opens_with_dateline, is_country_name)
         if teasers is not None:
             items = teasers
+            if is_country_name(first.strip()):
+                site = (*site, first.strip())  # "Sénégal" heading a country's teasers
     for number, item in enumerate(items):
         if number == 0 and item.lines is lines:  # a single page: its title is already found
             release = _release(item, [], name, (title_index, chrome), site)
