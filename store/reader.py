@@ -203,12 +203,14 @@ class ArchiveReader:
         saved index when both match the file, else a full read (building and saving both)."""
         from oim_archive.store.search.engine import SearchIndex
 
-        listing = self.listing()
-        if listing.stamp is not None:
-            cache = index_cache_path(self.path)
-            saved = SearchIndex.saved(listing.rows, cache, listing.stamp)
+        stamp = self.archive.stamp()
+        rows = read_catalog_rows(self.path, stamp)
+        if rows is not None and stamp is not None:
+            saved = SearchIndex.saved(rows, index_cache_path(self.path), stamp)
             if saved is not None:
-                return listing, saved
+                return Listing(rows, stamp, full=False), saved
+        # One checked read (no catalog, or no saved index): on a first start it also gives
+        # the index its words.
         snapshot = self.read(index=True)
         return Listing(snapshot.releases, snapshot.stamp, full=True), self.search_index(snapshot)
 

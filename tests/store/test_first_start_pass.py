@@ -14,7 +14,7 @@ import pytest
 from oim_archive.store.errors import ArchiveError, CorruptArchiveError
 from oim_archive.store.file import layout
 from oim_archive.store.file.archive import Archive
-from oim_archive.store.file.catalog import index_cache_path
+from oim_archive.store.file.catalog import catalog_path, index_cache_path
 from oim_archive.store.reader import ArchiveReader
 from oim_archive.store.search.engine import SearchIndex
 from tests.support import search_golden
@@ -141,3 +141,26 @@ def test_chunk_lines_parse_alone_as_they_parse_together() -> None:
     ):
         with pytest.raises(layout.NotLineLayout):
             layout.parse_lines(bad)
+
+
+def test_the_first_command_search_reads_the_file_once(
+    archive_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Archive(archive_path).add(search_golden.golden_releases()[-60:])
+    catalog_path(archive_path).unlink()  # an archive copied without its cache
+    scans = []
+    scan = Archive.scan
+
+    def counted(archive: Archive, *args: object) -> object:
+        scans.append(args)
+        return scan(archive, *args)  # type: ignore[arg-type]
+
+    def no_second_pass(*args: object) -> None:
+        raise AssertionError("the index read the file again")
+
+    monkeypatch.setattr(Archive, "scan", counted)
+    monkeypatch.setattr(SearchIndex, "built_from_file", no_second_pass)
+    rows = ArchiveReader(Archive(archive_path)).search("москва")  # no catalog, no index
+    assert rows and len(scans) == 1
+    again = ArchiveReader(Archive(archive_path)).search("москва")  # now from what was saved
+    assert [r.id for r in again] == [r.id for r in rows]
