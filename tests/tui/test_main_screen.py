@@ -378,3 +378,44 @@ async def test_click_highlights_and_double_click_opens(tmp_path: Path):
         await pilot.click(ReleaseList, offset=(5, 3), times=2)
         assert isinstance(app.screen, ReleaseScreen)
         assert app.screen.release.id == rows.release_at(3).id
+
+
+async def test_search_works_while_the_contact_directory_is_still_being_built(tmp_path: Path):
+    import threading
+
+    from oim_archive.tui.screens.contacts import ContactsScreen
+
+    app = new_app(tmp_path)
+    library = app.library  # type: ignore[attr-defined]
+    built = threading.Event()
+    contacts_snapshot = library.contacts_snapshot
+
+    def slow_contacts(snapshot):  # the directory takes its time; the index does not wait
+        assert built.wait(30)
+        return contacts_snapshot(snapshot)
+
+    library.contacts_snapshot = slow_contacts
+    shown = watch_notify(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen, rows = main_parts(app)
+        for _ in range(200):
+            if library.snapshot.index is not None:
+                break
+            await pilot.pause(0.05)
+        assert library.snapshot.index is not None and library.snapshot.contact_search is None
+        await pilot.press("slash", *"tbilissi")
+        for _ in range(100):
+            if rows.row_count == 1:
+                break
+            await pilot.pause(0.05)
+        assert rows.highlighted_release.country == "GE"
+        assert "indexing" not in screen.status.text
+        await pilot.press("escape", "c")
+        await pilot.pause()
+        assert not isinstance(app.screen, ContactsScreen)
+        assert any("still being built" in n.message for n in shown)
+        built.set()
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        assert isinstance(app.screen, ContactsScreen)
