@@ -6,6 +6,8 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from oim_archive.store.text import fold_whitespace
+
 WRAP_MAX_LENGTH = 100
 WRAPPED_SHARE = 0.7
 MIN_WRAPPED_LINES = 4
@@ -22,7 +24,7 @@ _ABBREVIATION = re.compile(
 
 
 def _clean(line: str) -> str:
-    return " ".join(line.split())
+    return fold_whitespace(line)
 
 
 def _is_wrapped(lines: list[str]) -> bool:

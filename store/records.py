@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any, NamedTuple, Protocol, TypeVar
 
+from oim_archive.store.text import fold_whitespace
+
 # Where a release's date comes from: stated by the page, or estimated from dates in the body.
 DATE_PUBLISHED = "published"
 DATE_FROM_TEXT = "text"
@@ -286,7 +288,8 @@ def date_sort_text(date: str | None) -> str:
 
 def _normalise_for_id(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
-    return " ".join(text.split()).casefold()
+    # Paragraph breaks as spaces first: the folding then often has nothing left to split.
+    return fold_whitespace(text.replace("\n\n", " ")).casefold()
 
 
 def release_id(title: str, body: str) -> str:

@@ -23,6 +23,16 @@ CONTROL_CHARACTER = re.compile(
 )
 
 
+def fold_whitespace(text: str) -> str:
+    """Each run of whitespace as one space, none at either end: ``" ".join(text.split())``.
+
+    Most lines are like that already: a printable text (a plain space is the only printable
+    whitespace) without double or edge spaces comes back as it is, without a split."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
+
+
 def strip_control(text: str, *, keep_newlines: bool = True) -> str:
     """Remove terminal escape sequences and control characters (keeps newlines and tabs)."""
     if "\x1b" in text or "\x9b" in text:  # every escape sequence starts with one of these
@@ -31,7 +41,7 @@ def strip_control(text: str, *, keep_newlines: bool = True) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = CONTROL_CHARACTER.sub("", text)
     if not keep_newlines:
-        text = " ".join(text.split())
+        text = fold_whitespace(text)
     return text
 
 
