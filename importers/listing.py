@@ -70,12 +70,23 @@ _WEEKDAY_DATE_LINE = re.compile(
 )
 
 
+# A language switcher glued after a page's date: "Egalement disponible ici :", "Also available in:".
+_OTHER_LANGUAGES = re.compile(
+    r"\s+(?:[ée]galement\s+disponible|also\s+available|tambi[ée]n\s+disponible)\b[^:]{0,20}:$",
+    re.IGNORECASE,
+)
+
+
 def is_date_line(line: str) -> bool:
     """A line that is nothing but a date ("21 April, 2021", "Wed, 09/19/2018 - 11:19"), perhaps
     after a feed's source name ("PBN News Germany - Wed, 07/24/2019 - 12:59")."""
     line = line.strip()
     if not line or len(line) > DATE_LINE_LENGTH or not any(map(str.isdigit, line)):
         return False
+    if line[-1] == ":" and (other_languages := _OTHER_LANGUAGES.search(line)) is not None:
+        line = line[
+            : other_languages.start()
+        ].rstrip()  # "8 Décembre 2025 Egalement disponible ici :"
     if line[-1] in "-–—−:" or line[0] == "(":
         return False  # a dateline alone on its line, or a label whose value follows
     source = _SOURCE_PREFIX.match(line)

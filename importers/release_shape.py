@@ -72,6 +72,12 @@ _REPORTED_COMMUNIQUE = re.compile(
     r"|\b(?:subraya|resalta|precisa|señala|destaca)\s+(?:un|el)\s+(?:comunicado|escrito)\b",
     re.IGNORECASE,
 )
+# What IOM's staff told a news agency ("dijo a Efe", "told AFP", "a déclaré à l'AFP"): the page
+# is the agency's report of an interview, not IOM's release.
+_TOLD_AGENCY = re.compile(
+    r"\b(?:dijo|declaró|explicó|afirmó|indicó|told|a\s+(?:déclaré|indiqué|expliqué|confié))\s+"
+    r"(?:a|à|to)\s+(?:l['’]\s*|la\s+agencia\s+)?(?:EFE|Efe|AFP|Reuters|AP|APS|ANP|Xinhua|DPA|Anadolu)\b"
+)
 RELEASE_LABEL_LOOKAROUND = 3
 DISPATCH_LOOKAHEAD = 20  # lines: a dispatch line opens the story
 HEADING_MAX_WORDS = 6
@@ -181,6 +187,9 @@ def not_a_release(
     reported = ("comuni" in body or "escrito" in body) and _REPORTED_COMMUNIQUE.search(body)
     if reported and not _on_iom_site(chrome):
         return ImportRefused(N_("not a press release page (a news report on a communiqué)"))
+    told = _TOLD_AGENCY.search(body) if not release.dateline else None
+    if told is not None and not _on_iom_site(chrome):
+        return ImportRefused(N_("not a press release page (a news agency's interview)"))
     if release.dateline or release.date_basis == DATE_PUBLISHED:
         return None
     sentence = title_line.endswith(".") and title_line.count(" ") + 1 >= SENTENCE_TITLE_WORDS
