@@ -123,6 +123,9 @@ def _bullet_items(lines: list[str], start: int) -> list[Item] | None:
     """A listing whose items are bullets ("• Headline"), each followed by its teaser; a bullet
     holding only an image's alt text ("placeholder") has its headline on the next line. None
     for bullets one after another (a menu, a list in a release)."""
+    text = "\n".join(lines[start:])
+    if not any(bullet in text for bullet in BULLETS):
+        return None  # no bullet anywhere (most pages): settled without a regex per line
     heads = [index for index in range(start, len(lines)) if _BULLET_LINE.match(lines[index])]
     if len(heads) < MIN_TEASER_ITEMS:
         return None

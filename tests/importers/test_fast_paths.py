@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import random
 import re
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -30,6 +31,7 @@ from oim_archive.importers.html import (
 )
 from oim_archive.importers.language import _FORMS, DEFAULT_LANGUAGE, detect_language
 from oim_archive.importers.places import Place, _longest_at, is_country_name, mentions, tokenize
+from oim_archive.importers.teasers import _BULLET_LINE, BULLETS
 
 REAL_PAGES = Path(__file__).resolve().parents[1] / "real_pages" / "tuned"
 
@@ -176,3 +178,8 @@ def test_remembered_datelines_are_those_split_afresh() -> None:
                 assert split_dateline(paragraph, is_country) == _split_dateline(
                     paragraph, is_country
                 )
+
+
+def test_a_bulleted_line_always_holds_one_of_the_bullets_looked_for_first() -> None:
+    taken = [chr(c) for c in range(sys.maxunicode + 1) if _BULLET_LINE.match(f" {chr(c)} Title")]
+    assert set(taken) <= set(BULLETS)
