@@ -56,7 +56,15 @@ def test_importers_load_neither_tinydb_nor_textual_nor_the_archive() -> None:
         "from oim_archive.importers import parse_page\n"
         f"parse_page(open({str(SAMPLE)!r}, 'rb').read(), 'x')",
     )
-    for forbidden in ("tinydb", "textual", "rich", "oim_archive.tui", "oim_archive.ingest"):
+    forbidden_modules = (
+        "tinydb",
+        "textual",
+        "rich",
+        "oim_archive.tui",
+        "oim_archive.ingest",
+        "oim_archive.pages",
+    )
+    for forbidden in forbidden_modules:
         assert not _has(loaded, forbidden), forbidden
     for module in ("oim_archive.store.file.archive", "oim_archive.store.exports.bundle"):
         assert module not in loaded
@@ -72,7 +80,7 @@ def test_store_never_imports_importers_or_textual() -> None:
 
 
 def test_cli_does_not_load_textual_until_the_browser_opens() -> None:
-    loaded = _loaded_after(["oim_archive.tui.cli", "oim_archive.ingest"])
+    loaded = _loaded_after(["oim_archive.tui.cli", "oim_archive.ingest", "oim_archive.pages"])
     assert not _has(loaded, "textual")
 
 

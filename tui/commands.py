@@ -63,7 +63,7 @@ def archive_for(args: argparse.Namespace) -> Archive:
     the bundled sample releases when it does not exist yet (for every command alike)."""
     archive = Archive(args.db or default_archive_path())
     if args.db is None and not os.environ.get(ENV_VAR) and not archive.path.exists():
-        from oim_archive.ingest import ensure_sample_archive
+        from oim_archive.pages import ensure_sample_archive
 
         ensure_sample_archive(archive)
     return archive
@@ -363,7 +363,7 @@ def open_browser(args: argparse.Namespace) -> int:
 def _run_browser(args: argparse.Namespace) -> int:
     archive = archive_for(args)
     if not archive.path.exists():
-        from oim_archive.ingest import ensure_sample_archive
+        from oim_archive.pages import ensure_sample_archive
 
         ensure_sample_archive(archive)
     # A list catalog matching the file is shown at once while a worker reads the archive.

@@ -18,6 +18,7 @@ import orjson
 import pytest
 
 from oim_archive import ingest
+from oim_archive.pages import import_pages
 from oim_archive.store.errors import (
     AmbiguousReleaseError,
     ArchiveLockedError,
@@ -285,7 +286,7 @@ def test_a_fetched_page_reparsed_from_its_kept_copy_keeps_its_url(tmp_path: Path
     archive = Archive(tmp_path / "a.json")
     data = next(SAMPLE_DIR.glob("001_*.txt")).read_bytes()
     url = "https://www.iom.int/fr/news/communique"
-    (result,) = ingest.import_pages(archive, [(url, data)])
+    (result,) = import_pages(archive, [(url, data)])
     kept = tmp_path / "a.fetch" / "pages" / "www.iom.int" / "communique.0123456789ab.html.gz"
     kept.parent.mkdir(parents=True)
     kept.write_bytes(gzip.compress(data))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from oim_archive.ingest import ensure_sample_archive
+from oim_archive.pages import ensure_sample_archive
 from oim_archive.store.file.archive import Archive
 from oim_archive.tui import library as library_module
 from oim_archive.tui.app import make_app

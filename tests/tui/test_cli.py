@@ -11,7 +11,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from oim_archive.ingest import ensure_sample_archive
+from oim_archive.pages import ensure_sample_archive
 from oim_archive.store.file.archive import Archive
 from oim_archive.tui.cli import main
 from tests.conftest import SAMPLE_DIR

@@ -20,7 +20,8 @@ from oim_archive.fetch.client import Answer, FetchError, Limits, PoliteClient, S
 from oim_archive.fetch.discover import Link, UnreadableDocument, is_release_url, read_document
 from oim_archive.fetch.robots import Robots
 from oim_archive.fetch.state import FetchState, SourceMemory
-from oim_archive.ingest import file_digest, import_pages
+from oim_archive.ingest import file_digest
+from oim_archive.pages import import_pages
 from oim_archive.store.file.archive import Archive
 
 DEFAULT_DELAY = 1.0
