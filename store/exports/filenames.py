@@ -44,10 +44,11 @@ _SPACE_BEFORE_DOT = re.compile(r" +\.")
 
 def _clean_stem(stem: str) -> str:
     text = clean_line(stem).translate(_REPLACEMENTS)
-    text = _DOT_RUNS.sub(ELLIPSIS, text)  # no '..' anywhere, and '...' reads as '…'
     text = _SPACE_RUNS.sub(" ", text)
     text = _DASH_RUNS.sub("-", text)
     text = _SPACE_BEFORE_DOT.sub(".", text)  # "0:.0" -> "0 -.0": no part of it ends in a space
+    # After the spaces before dots went: ". .0" made "..0". No '..', and '...' reads as '…'.
+    text = _DOT_RUNS.sub(ELLIPSIS, text)
     # Leading dots hide the file, a leading dash reads as a command-line option,
     # trailing dots and spaces are dropped silently by Windows.
     return text.strip(" .-").rstrip(" .")

@@ -115,6 +115,7 @@ def test_suffix_survives_truncation() -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=300), st.sampled_from(["txt", "md", "json", "", "../x"]))
 @example("0:.0", "")  # a colon before a dot once left "0 - .0", whose "0 - " ends in a space
+@example("sans date . .0", "txt")  # dots parted by a space once joined into "..0"
 def test_any_text_makes_a_safe_name(stem: str, ext: str) -> None:
     check_safe(safe_filename(stem, ext))
 
