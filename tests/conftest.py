@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 # Tests read English unless they ask for another language, whatever the developer's locale or
 # preferences; the processes they start inherit this too.
@@ -16,6 +17,12 @@ from oim_archive.store.file.archive import Archive
 from oim_archive.store.records import Contact, Release
 
 set_language("en")
+
+# CI runs the same examples every time (a clean clone has no example database to replay):
+# a failure there is one anyone can reproduce, not a draw. Local runs keep exploring.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
 
