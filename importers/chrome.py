@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from oim_archive.store.text import fold_whitespace
+
 from .places import mentions
 from .resources import read_json
 
@@ -29,7 +31,7 @@ def _normalise_short(line: str) -> str:
     if bullet:
         line = line[bullet.end() :]
     line = line.replace("’", "'").strip().rstrip(":").strip()
-    return " ".join(line.split()).casefold()
+    return fold_whitespace(line).casefold()
 
 
 _LABELS: frozenset[str] = frozenset(

@@ -8,7 +8,7 @@ from collections import Counter
 from oim_archive.i18n import N_
 from oim_archive.store.countries import country_name
 from oim_archive.store.records import DATE_FROM_TEXT, DATE_PUBLISHED, Release
-from oim_archive.store.text import clean_line
+from oim_archive.store.text import clean_line, fold_whitespace
 
 from .after_title import skip_after_title
 from .body import (
@@ -231,7 +231,7 @@ def _release(
         if dateline is None and dateline_date is None:
             dateline_date, paras[0] = _opening_date(paras[0])
         paras = [p for p in paras if p]
-    body = "\n\n".join(paras) or " ".join(item.cms_text.split())
+    body = "\n\n".join(paras) or fold_whitespace(item.cms_text)
     if not body:  # a listing item of a title and its CMS date line only keeps that line
         return None
     chrome_text = " ".join(presence_places([*chrome, *item_chrome]))

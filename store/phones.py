@@ -9,6 +9,8 @@ import re
 
 import phonenumbers
 
+from oim_archive.store.text import fold_whitespace
+
 _DIGITS = re.compile(r"\D")
 
 
@@ -34,7 +36,7 @@ def display_phone(number: str, written: str | None = None) -> str:
     if phonenumbers.is_valid_number(parsed):
         return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
     if written and digits(written).lstrip("0") == number[1:]:
-        return " ".join(written.split())
+        return fold_whitespace(written)
     national = str(parsed.national_number)
     head = 3 if len(national) % 2 else 2
     groups = [national[:head]] + [national[i : i + 2] for i in range(head, len(national), 2)]

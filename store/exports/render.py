@@ -14,7 +14,7 @@ from oim_archive.store.exports.filenames import FALLBACK_STEM, export_stem, safe
 from oim_archive.store.exports.labels import labels_for
 from oim_archive.store.file import atomic
 from oim_archive.store.records import Contact, Release
-from oim_archive.store.text import clean_line, json_text, strip_control
+from oim_archive.store.text import clean_line, fold_whitespace, json_text, strip_control
 
 FORMATS = ("txt", "md", "json")
 TEXT_WIDTH = 72
@@ -32,7 +32,7 @@ def _paragraphs(body: str) -> list[list[str]]:
     text = unicodedata.normalize("NFC", strip_control(body)).expandtabs(4)
     paragraphs = []
     for block in re.split(r"\n\s*\n", text):
-        lines = [" ".join(line.split()) for line in block.split("\n")]
+        lines = [fold_whitespace(line) for line in block.split("\n")]
         lines = [line for line in lines if line]
         if lines:
             paragraphs.append(lines)
