@@ -31,6 +31,7 @@ _EMAIL_WORDS = re.compile(
     r"\b(?:e-?mail|courriel|correo(?:\s+electr[óo]nico)?|mail)\b\s*:?|[()<>\[\]:]", re.IGNORECASE
 )
 _EMBEDDED_PHONE = re.compile(r"(?:\+|\b00)\s?\d[\d\s().\-]{6,20}\d")
+_JOINING_WORDS = re.compile(r"^\s*(?:ou|or|o|y|et|and)(?:\s+(?:par|by|por))?\b", re.IGNORECASE)
 _TRAILING_LINK_WORD = re.compile(
     r"\s*(?:\b(?:au|at|on|al|en|par|by|t[ée]l[ée]?(?:phone|éfono)?|tel|phone)\b\.?\s*:?\s*)+$",
     re.IGNORECASE,
@@ -311,6 +312,11 @@ def parse_contacts(block: list[str], region: str | None = None) -> list[Contact]
             after_fax = not _is_phone_field(text)  # "Fax:" alone: its number is on the next line
             continue
         elif EMAIL.search(text):
+            if (phone := _EMBEDDED_PHONE.search(text)) is not None:
+                # "Tél. : +227 96 12 40 88 ou par courriel : a@iom.int": both in one field.
+                builder.add_phones(phone.group(0))
+                after = _JOINING_WORDS.sub("", text[phone.end() :])  # "ou par", "or by"
+                text = _TRAILING_LINK_WORD.sub("", text[: phone.start()]) + " " + after
             # "Jean Dupont (jdupont@iom.int)": the name written with the address.
             builder.add_text(_EMAIL_WORDS.sub(" ", EMAIL.sub(" ", text)))
             builder.add_emails(text)

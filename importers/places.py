@@ -20,7 +20,7 @@ REGION_NAMES = (
     "Latin Americans", "South America", "South American", "South Americans", "North America",
     "North American", "North Americans", "Amérique centrale", "Amérique latine",
     "Amérique du Sud", "Amérique du Nord", "América Central", "América Latina", "América del Sur",
-    "América del Norte",
+    "América del Norte", "Lake Chad", "Lac Tchad", "Lago Chad",
 )  # fmt: skip
 
 

@@ -87,6 +87,10 @@ _NOT_HEADLINE_END = ".!:;,…"
 # headline.
 _QUOTED_SENTENCE_END = re.compile(r"[.!?…][\"”»’'\])]\s*$")
 MIN_UNSPACED_ITEMS = 2
+# "… where they arrive. But what about …?": a teaser of two sentences (one ending with a
+# question mark) is not a headline, unless Title-Cased ("… Not a Crisis. It’s an Opportunity");
+# "U.S. Announces", "Dr. Ahmed" are not a sentence end.
+_INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?] [A-Z]")
 
 
 def _one_item_a_line(block: list[str]) -> list[list[str]]:
@@ -112,8 +116,9 @@ def _is_headline(block: str, min_words: int = HEADLINE_MIN_WORDS) -> bool:
         # an ellipsis; a teaser cut with one does not look like that.
         and (block[-1] not in _NOT_HEADLINE_END or (block[-1] == "…" and _title_cased(block)))
         and block.count(" ") + 1 >= min_words
-        and (block[0].isupper() or block[0].isdigit() or block[0] in '“«"')
+        and (block[0].isupper() or block[0].isdigit() or block[0] in '“«"‘')
         and _QUOTED_SENTENCE_END.search(block[-3:]) is None
+        and (_INNER_SENTENCE_END.search(block) is None or _title_cased(block))
         and not is_date_line(block)
         and "@" not in block  # "For more information, contact … Email: x@iom.int"
     )
@@ -192,8 +197,9 @@ def _headline_items(
         elif alone and len(block.split()) <= TITLE_TAIL_MAX_WORDS:
             groups[-1][0] = f"{groups[-1][0]} {block}"  # a title split over two lines
         elif alone and len(groups) > 1:
-            groups[-2].append(groups[-1][0])  # a sentence without a full stop, not a title
-            groups[-1][0] = block
+            if not _is_subtitle(block, groups[-1][0]):  # a sentence-case line over a
+                groups[-2].append(groups[-1][0])  # Title-Cased headline is its photo caption;
+            groups[-1][0] = block  # else a sentence without a full stop, not a title
         elif headline:
             groups.append([block])
         else:
