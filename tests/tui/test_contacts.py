@@ -10,7 +10,7 @@ from oim_archive.tui.screens.contacts import ContactsScreen
 from oim_archive.tui.screens.release import ReleaseScreen
 from oim_archive.tui.screens.releases import ReleasesScreen
 from oim_archive.tui.widgets.contact_list import ContactList
-from tests.support.tui import new_app, screen_text, settle, watch_notify
+from tests.support.tui import new_app, sample_releases, screen_text, settle, watch_notify
 
 
 async def open_contacts(pilot) -> tuple[ContactsScreen, ContactList]:
@@ -104,3 +104,17 @@ async def test_v_writes_the_vcard_of_the_person_and_shift_v_of_all_shown(tmp_pat
         everyone = list(vobject.readComponents((exports / "contacts.vcf").read_text("utf-8")))
         assert [c.fn.value for c in everyone] == ["Kristin Dadey"]  # only those shown
         assert any("exported to" in n.message for n in shown)
+
+
+async def test_a_persons_releases_show_estimated_dates_as_the_list_does(tmp_path: Path):
+    releases = sample_releases()
+    estimated = releases[2]  # Kristin Dadey's "Returns from Libya continue"
+    estimated.date_basis = "text"
+    app = new_app(tmp_path, releases)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_contacts(pilot)
+        await pilot.press("slash", *"kristin", "enter")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "~2020-06    Returns from Libya continue" in text
+        assert " 2021-03-01 Des migrants géorgiens rentrent de Grèce" in text

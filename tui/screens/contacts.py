@@ -22,7 +22,7 @@ from oim_archive.tui.widgets.contact_list import ContactHeader, ContactList, con
 from oim_archive.tui.widgets.filter_input import FilterInput
 from oim_archive.tui.widgets.key_bar import KeyBar
 from oim_archive.tui.widgets.line_list import LineList
-from oim_archive.tui.widgets.release_list import format_date
+from oim_archive.tui.widgets.release_list import date_column
 from oim_archive.tui.widgets.safe_text import join_lines, line, plain
 from oim_archive.tui.widgets.status_line import StatusLine
 
@@ -164,7 +164,7 @@ class ContactsScreen(FilteredListScreen[list[int]]):
             release = self.library.get(release_id)
             if release is not None:
                 label = Content.assemble(
-                    (format_date(release.date), "$foreground-muted"), " ", line(release.title)
+                    (date_column(release), "$foreground-muted"), " ", line(release.title)
                 )
                 options.append(Option(label, id=release_id))
         releases.add_options(options)

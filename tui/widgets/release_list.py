@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.style import Style
 
 from oim_archive.i18n import _
-from oim_archive.store.records import Release, display_date
+from oim_archive.store.records import Listed, Release, display_date
 from oim_archive.tui.widgets.line_list import LineList
 from oim_archive.tui.widgets.safe_text import SpanFinder, line, marked
 
@@ -34,6 +34,13 @@ class HitLike(Protocol):
 def format_date(date: str | None) -> str:
     """A release date as shown in the list: ISO as stored, a dash when unknown."""
     return (line(date)[:DATE_WIDTH] if date else NO_DATE).ljust(DATE_WIDTH)
+
+
+def date_column(release: Listed) -> str:
+    """A release's date column in every list of releases: "~" before a date only estimated
+    from the text, a space before any other."""
+    shown = display_date(release)
+    return ("~" if shown.startswith("~") else " ") + format_date(shown.lstrip("~") or None)
 
 
 class ReleaseList(LineList):
@@ -110,11 +117,8 @@ class ReleaseList(LineList):
         match = MATCH_ON_CURSOR if selected else self.style_of("line-list--match")
         title = marked(line(release.title), self.terms_at(index), match, self.find_spans)
         country = (line(release.country) or "")[:2].ljust(2)
-        shown = display_date(release)
-        estimated = "~" if shown.startswith("~") else " "
-        date = format_date(shown.lstrip("~") or None)
         mark = MARK if release.id in self.marks else " "
-        return Content.assemble(mark, (estimated + date, dim), " ", (country, dim), " ", title)
+        return Content.assemble(mark, (date_column(release), dim), " ", (country, dim), " ", title)
 
     def marks_changed(self) -> None:
         """Redraw the mark column."""
