@@ -19,6 +19,7 @@ class ExportLabels:
     colon: str  # after a label: ":" ("Date:"), " :" in French ("Date :")
     untitled: str
     undated: str
+    estimated_date: str  # "{date} (date mentioned in the text)": only estimated from the body
     no_name: str
     contacts: str
     phone_line: str  # "Tel: {phone}"
@@ -46,6 +47,7 @@ ENGLISH = ExportLabels(
     colon=":",
     untitled="(untitled)",
     undated="undated",
+    estimated_date="{date} (date mentioned in the text)",
     no_name="(no name)",
     contacts="Contacts",
     phone_line="Tel: {phone}",
@@ -73,6 +75,7 @@ FRENCH = ExportLabels(
     colon=" :",
     untitled="(sans titre)",
     undated="sans date",
+    estimated_date="{date} (date citée dans le texte)",
     no_name="(sans nom)",
     contacts="Contacts",
     phone_line="Tél. : {phone}",
@@ -100,6 +103,7 @@ SPANISH = ExportLabels(
     colon=":",
     untitled="(sin título)",
     undated="sin fecha",
+    estimated_date="{date} (fecha mencionada en el texto)",
     no_name="(sin nombre)",
     contacts="Contactos",
     phone_line="Tel.: {phone}",

@@ -11,9 +11,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from oim_archive.store.exports.filenames import FALLBACK_STEM, export_stem, safe_filename
-from oim_archive.store.exports.labels import labels_for
+from oim_archive.store.exports.labels import ExportLabels, labels_for
 from oim_archive.store.file import atomic
-from oim_archive.store.records import Contact, Release
+from oim_archive.store.records import Contact, Release, display_date
 from oim_archive.store.text import clean_line, fold_whitespace, json_text, strip_control
 
 FORMATS = ("txt", "md", "json")
@@ -52,6 +52,15 @@ def _same_place(a: str, b: str) -> bool:
         return "".join(ch for ch in text.casefold() if ch.isalnum())
 
     return key(a) == key(b)
+
+
+def _date(release: Release, words: ExportLabels) -> str:
+    """The date as the browser's detail shows it: "~2019-09 (date mentioned in the text)" when
+    only estimated from the body, "undated" when unknown."""
+    date = clean_line(display_date(release))
+    if not date:
+        return words.undated
+    return words.estimated_date.format(date=date) if date.startswith("~") else date
 
 
 def _dateline(release: Release) -> str:
@@ -101,7 +110,7 @@ def release_text(release: Release, width: int = TEXT_WIDTH) -> str:
     width = max(width, 20)
     words = labels_for(release.language)
     out: list[str] = _wrap(clean_line(release.title) or words.untitled, width)
-    meta = [clean_line(release.date) or words.undated, _place(release), _dateline(release)]
+    meta = [_date(release, words), _place(release), _dateline(release)]
     out += ["", *_wrap(" · ".join(part for part in meta if part), width)]
     for paragraph in _paragraphs(release.body):
         out.append("")
@@ -169,7 +178,7 @@ def release_markdown(release: Release) -> str:
     title = md_inline(release.title).replace("#", "\\#") or md_inline(words.untitled)
     out = [f"# {title}", ""]
     meta = [
-        (words.date, clean_line(release.date) or words.undated),
+        (words.date, _date(release, words)),
         (words.country, _place(release)),
         (words.dateline, _dateline(release)),
         (words.language, clean_line(release.language)),

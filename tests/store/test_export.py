@@ -1,19 +1,22 @@
 """Release exports: plain text, Markdown, JSON, and writing them safely.
 
-Golden files live in tests/golden/; regenerate with ``UPDATE_GOLDEN=1 pytest tests/test_export*.py``
+Golden files live in tests/golden/; regenerate with ``UPDATE_GOLDEN=1 pytest tests/store/test_export*.py``
 and read every changed file by eye: it is what a person pastes into an email.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
 
+from oim_archive.store.exports.labels import labels_for
 from oim_archive.store.exports.render import (
     FORMATS,
     release_json,
@@ -174,6 +177,27 @@ def test_markdown_speaks_the_release_language() -> None:
     assert re.findall(r"<h2>(.*?)</h2>", html) == ["Contactos", "Financiado por"]
     assert "<li><strong>Fecha:</strong> sin fecha</li>" in html
     assert "<th>Nombre</th>" in html and "<th>Teléfono</th>" in html
+
+
+@pytest.mark.parametrize(
+    ("release", "expected"),
+    [
+        (full_release, "~2015-06 (date citée dans le texte)"),
+        (english_release, "~2015-06 (date mentioned in the text)"),
+        (spanish_release, "~2015-06 (fecha mencionada en el texto)"),
+    ],
+)
+def test_a_date_estimated_from_the_text_is_exported_as_an_estimate(
+    release: Callable[[], Release], expected: str
+) -> None:
+    """As the browser's detail shows it: a report must not quote an estimate as the date."""
+    estimated = dataclasses.replace(release(), date="2015-06-24", date_basis="text")
+    assert f"\n\n{expected} · " in release_text(estimated)
+    html = MD.render(release_markdown(estimated))
+    assert f"<li><strong>{labels_for(estimated.language).date}" in html
+    assert expected in html
+    published = dataclasses.replace(estimated, date_basis="published")
+    assert "\n\n2015-06-24 · " in release_text(published)
 
 
 @pytest.mark.parametrize("name", sorted(RELEASES))

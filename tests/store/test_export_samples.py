@@ -1,7 +1,7 @@
 """Exports of the five real sample pages, through the real importer: golden txt and md files.
 
 When the importer's output changes on purpose, regenerate with
-``UPDATE_GOLDEN=1 pytest tests/test_export_samples.py`` and read every diff by eye.
+``UPDATE_GOLDEN=1 pytest tests/store/test_export_samples.py`` and read every diff by eye.
 """
 
 from __future__ import annotations
