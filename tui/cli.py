@@ -71,7 +71,7 @@ def _completes(action: argparse.Action, kind: dict[str, str]) -> None:
 def _db_option(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     db = parser.add_argument(
         "--db",
-        type=Path,
+        type=_path,
         default=argparse.SUPPRESS if suppress else None,
         metavar="PATH",
         help=_("archive file (default: ${env}, else archive.json in the user data folder)").format(
@@ -95,7 +95,7 @@ def _lang_option(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
 def _export_dir_option(parser: argparse.ArgumentParser, *, suppress: bool, help_text: str) -> None:
     action = parser.add_argument(
         "--export-dir",
-        type=Path,
+        type=_path,
         default=argparse.SUPPRESS if suppress else None,
         metavar="DIR",
         help=help_text,
@@ -107,6 +107,7 @@ def _output_options(parser: argparse.ArgumentParser, what: str) -> None:
     output = parser.add_argument(
         "-o",
         "--output",
+        type=_path_text,
         metavar="FILE",
         help=_("write {what} to FILE instead of stdout ('-': stdout)").format(what=what),
     )
@@ -159,6 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
     paths = sub.add_argument(
         "paths",
         nargs="+",
+        type=_path_text,
         metavar="PATH",
         help=_("a page, a folder of pages, a .jsonl bundle, or '-' for one page on stdin"),
     )
@@ -264,7 +266,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub = command("dump", _("write the whole archive as a JSON Lines bundle, for sharing"))
     _completes(
-        sub.add_argument("file", metavar="FILE", help=_("the bundle to write ('-': stdout)")),
+        sub.add_argument(
+            "file", type=_path_text, metavar="FILE", help=_("the bundle to write ('-': stdout)")
+        ),
         COMPLETE_FILE,
     )
     sub.add_argument("--force", action="store_true", help=_("replace FILE if it exists"))
@@ -293,6 +297,18 @@ def requested_language(argv: Sequence[str]) -> str | None:
             chosen = arg.partition("=")[2]
         position += 2 if arg in takes_value else 1
     return chosen if chosen in LANGUAGES else None
+
+
+def _path_text(text: str) -> str:
+    """A path given on the command line: never empty (``"$FILE"`` with the variable unset would
+    otherwise mean the current folder)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(_("an empty path (is a shell variable unset?)"))
+    return text
+
+
+def _path(text: str) -> Path:
+    return Path(_path_text(text))
 
 
 def _positive_int(text: str) -> int:

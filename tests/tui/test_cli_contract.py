@@ -172,6 +172,33 @@ def test_usage_errors_are_2(sample_db: Path, argv: list[str]) -> None:
     assert info.value.code == 2
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        'import "$UNSET"',
+        'import "$UNSET" --json',
+        '--db "$UNSET" list',
+        'export 15cc -o "$UNSET"',
+        'dump "$UNSET"',
+        '--export-dir " " export 15cc',
+    ],
+)
+def test_an_empty_path_is_a_usage_error_that_touches_nothing(
+    sample_db: Path, tmp_path: Path, command: str
+) -> None:
+    """``"$FILE"`` with the variable unset must not mean the current folder."""
+    folder = tmp_path / "cwd"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("Genève - L'OIM a organisé une formation.\n")
+    before = sample_db.read_bytes()
+    done = shell(f"oim-archive --db '{sample_db}' {command}", folder, UNSET="")
+    assert done.returncode == 2
+    assert b"an empty path" in done.stderr and done.stderr.count(b"\n") <= 6
+    assert done.stdout == b""
+    assert sample_db.read_bytes() == before
+    assert sorted(p.name for p in folder.iterdir()) == ["notes.txt"]
+
+
 def test_import_dash_reads_one_page_from_stdin(tmp_path: Path) -> None:
     page = next(SAMPLE_DIR.glob("000_*.txt"))
     db = tmp_path / "a.json"
