@@ -37,6 +37,7 @@ from .listing import Item, is_date_line, split_items
 from .markup import clean_markup
 from .people import find_funders, find_quoted
 from .places import is_country_name, mentions, tokenize
+from .program_text import is_program_text
 from .release_shape import MAX_TITLE_LENGTH, SENTENCE_TITLE_WORDS, is_json_data, not_a_release
 from .teasers import BULLETS, split_teasers
 
@@ -316,6 +317,8 @@ def parse_page_unguarded(data: bytes, name: str) -> list[Release]:
         if not found:
             raise ImportRefused(N_("HTML page without release text (only menus, links or footers)"))
         return list({release.id: release for release in found}.values())
+    if is_program_text(decoded):
+        raise ImportRefused(N_("not a press release page (a program or settings file)"))
     return parse_text(decoded, name)
 
 
