@@ -3,6 +3,7 @@ chunks this process parsed itself while the workers started."""
 
 from __future__ import annotations
 
+import contextlib
 from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ from typing import Any
 from oim_archive import ingest
 from oim_archive.ingest import import_paths
 from oim_archive.store.file.archive import Archive
+from oim_archive.workers import start_pool
 
 
 def _page(number: int) -> str:
@@ -76,9 +78,24 @@ def test_chunks_are_parsed_here_only_while_no_worker_has_finished_one() -> None:
     chunk: list[Any] = []
     pool = _Pool()
     starting = [_future(False), _future(False)]
-    assert ingest._handed_out(pool, chunk, starting, 2) == []  # type: ignore[arg-type]
+    assert ingest._handed_out(pool, chunk, starting, 2, True) == []  # type: ignore[arg-type]
     assert not pool.submitted
     for in_flight in ([_future(False)], [_future(True), _future(False)], []):
-        handed = ingest._handed_out(pool, chunk, in_flight, 2)  # type: ignore[arg-type]
+        handed = ingest._handed_out(pool, chunk, in_flight, 2, True)  # type: ignore[arg-type]
         assert isinstance(handed, Future)
     assert len(pool.submitted) == 3
+
+
+def test_chunks_are_parsed_here_while_the_workers_are_not_started() -> None:
+    pool = _Pool()
+    for in_flight in ([], [_future(True)]):
+        assert ingest._handed_out(pool, [], in_flight, 2, False) == []  # type: ignore[arg-type]
+    assert not pool.submitted
+
+
+def test_the_workers_start_in_a_thread_and_take_chunks_once_started() -> None:
+    with contextlib.ExitStack() as stack:
+        pool, starting = start_pool(stack, 2)
+        starting.join()
+        assert starting.ready()
+        assert pool.submit(ingest._parse_chunk, []).result(timeout=60) == []

@@ -27,7 +27,7 @@ from oim_archive.store.file.scan import stored_bodies
 from oim_archive.store.file.tables import ReplaceResult
 from oim_archive.store.records import Release
 from oim_archive.walk import ImportFailure, Reason, iter_files, os_reason, readable_path
-from oim_archive.workers import interrupt_between_steps, start_pool
+from oim_archive.workers import PoolStart, interrupt_between_steps, start_pool
 
 BUNDLE_MAX_BYTES = 2 * 1024**3
 BATCH_RELEASES = 25_000  # one atomic write per batch: a 100k import writes the file 4 times
@@ -316,8 +316,8 @@ def _parse_all(
     processes, in order. Parsing starts in the workers once PARALLEL_MIN_FILES unknown files
     are read; from then on chunks are handed out as they are read, never waiting for a whole
     window to finish, and at most IN_FLIGHT_CHUNKS are read ahead (bounded memory). While
-    the workers start (a few tenths of a second, importing the importer), this process
-    parses the chunks read meanwhile itself instead of waiting."""
+    the workers start (a few tenths of a second, importing the importer, in a thread), this
+    process parses the chunks read meanwhile itself instead of waiting."""
     if workers <= 1:
         for path in files:
             item = _read_one(path)
@@ -326,6 +326,7 @@ def _parse_all(
         return
     with contextlib.ExitStack() as stack:
         pool: ProcessPoolExecutor | None = None
+        starting: PoolStart | None = None
         unknown: list[_Parsed] = []
         # In file order: chunks handed to the workers, or parsed here while they start.
         in_flight: collections.deque[Future[list[_Parsed]] | list[_Parsed]] = collections.deque()
@@ -340,14 +341,14 @@ def _parse_all(
                 continue
             unknown.append(item)
             if pool is None and len(unknown) >= PARALLEL_MIN_FILES:
-                pool = start_pool(stack, workers, preload=(__name__,))
-            if pool is not None and len(unknown) >= CHUNK_FILES:
-                in_flight.append(_handed_out(pool, unknown, in_flight, workers))
+                pool, starting = start_pool(stack, workers, preload=(__name__,))
+            if pool is not None and starting is not None and len(unknown) >= CHUNK_FILES:
+                in_flight.append(_handed_out(pool, unknown, in_flight, workers, starting.ready()))
                 unknown = []
                 while len(in_flight) >= IN_FLIGHT_CHUNKS:
                     yield from _chunk_result(in_flight.popleft())
-        if pool is not None and unknown:
-            in_flight.append(pool.submit(_parse_chunk, unknown))
+        if pool is not None and starting is not None and unknown:
+            in_flight.append(_handed_out(pool, unknown, in_flight, workers, starting.ready()))
             unknown = []
         while in_flight:
             yield from _chunk_result(in_flight.popleft())
@@ -359,9 +360,12 @@ def _handed_out(
     chunk: list[_Parsed],
     in_flight: Sequence[Future[list[_Parsed]] | list[_Parsed]],
     workers: int,
+    started: bool,
 ) -> Future[list[_Parsed]] | list[_Parsed]:
-    """The chunk given to the workers; or parsed here, when every worker already has a chunk
-    waiting and none has finished one yet (they are still starting)."""
+    """The chunk given to the workers; or parsed here, while the workers are not started yet,
+    or when every worker already has a chunk waiting and none has finished one yet."""
+    if not started:
+        return _parse_chunk(chunk)
     handed = [chunk for chunk in in_flight if isinstance(chunk, Future)]
     if len(handed) >= workers and not any(future.done() for future in handed):
         return _parse_chunk(chunk)

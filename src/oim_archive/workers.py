@@ -14,8 +14,9 @@ from multiprocessing.connection import Connection
 
 def start_pool(
     stack: contextlib.ExitStack, workers: int, preload: Sequence[str] = ()
-) -> ProcessPoolExecutor:
-    """The pool of parse workers, shut down (chunks not started dropped) when ``stack`` ends.
+) -> tuple[ProcessPoolExecutor, PoolStart]:
+    """The pool of parse workers, shut down (chunks not started dropped) when ``stack`` ends,
+    and its start: the workers are started in a thread (see :class:`PoolStart`).
 
     ``preload``: modules the fork server imports once, before it forks the workers: each worker
     then starts with them imported instead of importing them itself (~0.3 s of CPU each for the
@@ -35,7 +36,48 @@ def start_pool(
     )
     # On Ctrl-C or an error, drop the chunks not started instead of parsing them.
     stack.callback(pool.shutdown, wait=True, cancel_futures=True)
-    return pool
+    start = PoolStart(pool, workers)
+    stack.callback(start.join)  # before the shutdown above: callbacks run last first
+    return pool, start
+
+
+def _no_work() -> None:
+    """What a worker is given first: starting it is the point."""
+
+
+class PoolStart:
+    """The workers started in a thread. A pool starts a worker when a chunk is handed to it,
+    and the first start waits for the fork server to import the importer (~0.25 s): the
+    caller would wait there with one core idle. It parses chunks itself until ``ready()``."""
+
+    def __init__(self, pool: ProcessPoolExecutor, workers: int) -> None:
+        self._done = threading.Event()
+        self._error: Exception | None = None
+        self._thread = threading.Thread(
+            target=self._start, args=(pool, workers), name="oim-archive pool start", daemon=True
+        )
+        self._thread.start()
+
+    def _start(self, pool: ProcessPoolExecutor, workers: int) -> None:
+        try:
+            for _ in range(workers):  # each one handed while none is idle starts a worker
+                pool.submit(_no_work)
+        except Exception as exc:  # raised in the caller's thread by ready()
+            self._error = exc
+        finally:
+            self._done.set()
+
+    def ready(self) -> bool:
+        """Whether the workers are started (chunks handed now do not wait for that); raises
+        what stopped their start."""
+        if not self._done.is_set():
+            return False
+        if self._error is not None:
+            raise self._error
+        return True
+
+    def join(self) -> None:
+        self._thread.join()
 
 
 def _start_worker(lifeline: Connection) -> None:
