@@ -63,7 +63,11 @@ DATE_LINE_WORDS = 7
 
 
 # A feed's source name before the date: "PBN News Germany - Wed, 07/24/2019 - 12:59".
-_SOURCE_PREFIX = re.compile(r"^[^\W\d][^\d\n]{1,40}?\s[-–]\s+(?=[^\W\d]{3,9}\.?,?\s+\d)")
+# A site or agency byline before a date: "PBN News Germany - Wed, 07/24/2019 - 12:59",
+# "Alwihda Info | Par APO - 5 Juin 2020".
+_SOURCE_PREFIX = re.compile(
+    r"^[^\W\d][^\d\n]{1,40}?\s[-–]\s+(?=[^\W\d]{3,9}\.?,?\s+\d|\d{1,2}\s+[^\W\d]{3,9}\.?\s+\d{4}$)"
+)
 # A CMS date with its weekday and time: "Wed, 09/30/2020 - 12:30" (time optional).
 _WEEKDAY_DATE_LINE = re.compile(
     r"^[^\W\d]{3,9}\.?,?\s+\d{1,2}/\d{1,2}/\d{4}(?:\s*[-–]\s*\d\d?:\d\d)?$"

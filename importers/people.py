@@ -58,6 +58,11 @@ MAX_FUNDER_LENGTH = 160
 _OF_IOM = re.compile(r"\b(?:de|of|del)\s+(?:l['’]\s*|la\s+|the\s+)?(?:OIM|IOM)$")
 # "IOM's European Union-funded project", "an EU-funded programme": the donor as an adjective.
 _FUNDED_ADJECTIVE = re.compile(r"(?P<name>(?:[A-ZÀ-Ö][\w'’]*\s+){0,4}[A-ZÀ-Ö][\w'’]*)-funded\b")
+# "thanks to the European Union’s financial support": the donor as the support's owner.
+_OWNS_SUPPORT = re.compile(
+    r"\b(?:thanks\s+to|with)\s+(?:the\s+)?(?P<name>(?:[A-ZÀ-Ö][\w-]*\s+){0,4}[A-ZÀ-Ö][\w-]*)"
+    r"['’]s?\s+(?:generous\s+)?(?:financial\s+support|funding)\b"
+)
 # "the State of Kuwait donated USD 10 million": the donor before its verb.
 _DONOR = re.compile(
     r"(?P<name>(?:the\s+)?[A-ZÀ-Ö][\w'’-]+(?:\s+(?:of|for|and|the|[A-ZÀ-Ö][\w'’-]+)){0,6})"
@@ -192,6 +197,11 @@ def find_funders(text: str, words: list[str] | None = None) -> list[str]:
     if "-funded" in lowered:
         for adjective in _FUNDED_ADJECTIVE.finditer(text):
             funder = _tidy_funder(_POSSESSIVE.sub("", adjective["name"]))
+            if not _IOM.match(funder) and funder not in funders:
+                funders.append(funder)
+    if "financial support" in lowered or "’s funding" in lowered or "'s funding" in lowered:
+        for owner in _OWNS_SUPPORT.finditer(text):
+            funder = _tidy_funder(owner["name"])
             if not _IOM.match(funder) and funder not in funders:
                 funders.append(funder)
     if "donated" in lowered:

@@ -72,6 +72,10 @@ _REPORTED_COMMUNIQUE = re.compile(
     r"|\b(?:subraya|resalta|precisa|señala|destaca)\s+(?:un|el)\s+(?:comunicado|escrito)\b",
     re.IGNORECASE,
 )
+# The same in English, IOM as the one quoted: "IOM Ethiopia, in a statement, said …".
+_REPORTED_STATEMENT = re.compile(
+    r"\b(?:IOM|OIM)(?:\s+[A-Z][a-z]+)?,?\s+(?:said\s+)?in\s+a\s+statement\b"
+)
 # What IOM's staff told a news agency ("dijo a Efe", "told AFP", "a déclaré à l'AFP"): the page
 # is the agency's report of an interview, not IOM's release.
 _TOLD_AGENCY = re.compile(
@@ -184,7 +188,9 @@ def not_a_release(
     if release.contacts:
         return None
     body = release.body
-    reported = ("comuni" in body or "escrito" in body) and _REPORTED_COMMUNIQUE.search(body)
+    reported = (("comuni" in body or "escrito" in body) and _REPORTED_COMMUNIQUE.search(body)) or (
+        "statement" in body and _REPORTED_STATEMENT.search(body)
+    )
     if reported and not _on_iom_site(chrome):
         return ImportRefused(N_("not a press release page (a news report on a communiqué)"))
     told = _TOLD_AGENCY.search(body) if not release.dateline else None
