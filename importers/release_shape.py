@@ -198,7 +198,9 @@ def not_a_release(
         return ImportRefused(N_("not a press release page (a news agency's interview)"))
     if release.dateline or release.date_basis == DATE_PUBLISHED:
         return None
-    sentence = title_line.endswith(".") and title_line.count(" ") + 1 >= SENTENCE_TITLE_WORDS
+    sentence = (
+        title_line.endswith(".") and title_line.count(" ") + 1 >= SENTENCE_TITLE_WORDS
+    ) or title_line.endswith(",")  # a wrapped sentence's first line ("… (OIM),"), no headline
     no_headline = sentence or len(title_line) > MAX_TITLE_LENGTH
     bullets = sum(1 for line in text_lines if _BULLET_LINE.match(line))
     text = f"{release.title}\n{release.body}"
