@@ -165,7 +165,7 @@ class OimArchiveApp(App[None]):
         from oim_archive.tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(type(self).BINDINGS))
+            self.push_screen(HelpScreen(type(self).BINDINGS, type(self.screen)))
 
     def action_toggle_theme(self) -> None:
         light = self.theme == DARK_THEME

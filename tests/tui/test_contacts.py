@@ -118,3 +118,26 @@ async def test_a_persons_releases_show_estimated_dates_as_the_list_does(tmp_path
         text = screen_text(app)
         assert "~2020-06    Returns from Libya continue" in text
         assert " 2021-03-01 Des migrants géorgiens rentrent de Grèce" in text
+
+
+async def test_help_from_the_contacts_shows_their_keys_first(tmp_path: Path):
+    from oim_archive.tui.screens.help import HelpScreen
+
+    app = new_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_contacts(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("#help-keys").content)
+        headings = [h for h in ("Everywhere", "Contacts", "Releases", "Release\n") if h in text]
+        assert sorted(headings, key=text.index) == [
+            "Everywhere",
+            "Contacts",
+            "Releases",
+            "Release\n",
+        ]
+        assert "vCard" in text.split("Releases")[0]  # the contacts' own keys, before scrolling
+        await pilot.press("escape", "escape")
+        await pilot.press("question_mark")
+        text = str(app.screen.query_one("#help-keys").content)
+        assert text.index("Releases") < text.index("Contacts")

@@ -73,8 +73,11 @@ def key_table(sections: Sequence[tuple[str, list[tuple[str, str]]]]) -> Content:
     return join_lines(parts)
 
 
-def help_sections(app_bindings: Iterable[BindingType]) -> list[tuple[str, list[tuple[str, str]]]]:
-    """The key table of every screen of the browser."""
+def help_sections(
+    app_bindings: Iterable[BindingType], current: type[object] | None = None
+) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The key table of every screen of the browser; the keys of ``current`` (the screen the
+    help was asked from) come right after those that work everywhere."""
     from oim_archive.tui.dialogs.facets import FacetPicker
     from oim_archive.tui.dialogs.import_path import ImportPathDialog
     from oim_archive.tui.dialogs.import_summary import ImportSummaryDialog
@@ -85,29 +88,37 @@ def help_sections(app_bindings: Iterable[BindingType]) -> list[tuple[str, list[t
     from oim_archive.tui.widgets.line_list import LineList
     from oim_archive.tui.widgets.release_view import ReleaseView
 
-    return [
+    releases = (_("Releases"), binding_rows([*LineList.BINDINGS, *ReleasesScreen.BINDINGS]))
+    release = (
+        _("Release"),
+        [
+            *binding_rows([*ReleaseScreen.BINDINGS, *ReleaseView.BINDINGS]),
+            (_("↑ ↓ pgup pgdn home end"), _("Scroll")),
+        ],
+    )
+    contacts = (
+        _("Contacts"),
+        [
+            *binding_rows([*ContactsScreen.BINDINGS, *LineList.BINDINGS], frozenset({"enter"})),
+            ("enter", _("On a person: go to their releases; on a release: open it")),
+            ("tab", _("Between the people and the releases naming the person")),
+        ],
+    )
+    screen_sections: dict[type[object], tuple[str, list[tuple[str, str]]]] = {
+        ReleasesScreen: releases,
+        ReleaseScreen: release,
+        ContactsScreen: contacts,
+    }
+    sections = [
         (_("Everywhere"), [*binding_rows(app_bindings), ("ctrl+p", _("Command palette"))]),
-        (_("Releases"), binding_rows([*LineList.BINDINGS, *ReleasesScreen.BINDINGS])),
+        releases,
         (
             _("Filter box (releases and contacts)"),
             [(_("type"), _("Filter as you type")), *binding_rows(FilterInput.BINDINGS)],
         ),
         (_("Filter syntax"), FILTER_SYNTAX),
-        (
-            _("Release"),
-            [
-                *binding_rows([*ReleaseScreen.BINDINGS, *ReleaseView.BINDINGS]),
-                (_("↑ ↓ pgup pgdn home end"), _("Scroll")),
-            ],
-        ),
-        (
-            _("Contacts"),
-            [
-                *binding_rows([*ContactsScreen.BINDINGS, *LineList.BINDINGS], frozenset({"enter"})),
-                ("enter", _("On a person: go to their releases; on a release: open it")),
-                ("tab", _("Between the people and the releases naming the person")),
-            ],
-        ),
+        release,
+        contacts,
         (_("Import box"), binding_rows(ImportPathDialog.BINDINGS)),
         (_("Import summary"), binding_rows(ImportSummaryDialog.BINDINGS)),
         (
@@ -125,6 +136,11 @@ def help_sections(app_bindings: Iterable[BindingType]) -> list[tuple[str, list[t
             ],
         ),
     ]
+    first = screen_sections.get(current) if current is not None else None
+    if first is not None:
+        sections.remove(first)
+        sections.insert(1, first)
+    return sections
 
 
 class HelpScreen(ModalScreen[None]):
@@ -135,9 +151,11 @@ class HelpScreen(ModalScreen[None]):
         *SCROLL_BINDINGS,
     ]
 
-    def __init__(self, app_bindings: Iterable[BindingType]) -> None:
+    def __init__(
+        self, app_bindings: Iterable[BindingType], current: type[object] | None = None
+    ) -> None:
         super().__init__()
-        self._sections = help_sections(app_bindings)
+        self._sections = help_sections(app_bindings, current)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", id="help-dialog"):
