@@ -8,6 +8,13 @@ from collections.abc import Callable, Mapping
 
 from .chrome import is_byline, is_caption, is_label, is_listing_chrome
 from .dates import find_dates
+from .headlines import (
+    HEADLINE_MAX_LENGTH,
+    NOT_HEADLINE_END,
+    TITLE_TAIL_MAX_WORDS,
+    is_headline,
+    is_subtitle,
+)
 from .listing import Item, is_date_line, without_link_residue
 
 # Link text left by a listing's "read more" and share links ("Read more | Share on",
@@ -20,9 +27,7 @@ _LINK_RESIDUE = re.compile(
 )
 # A bulleted item line: "  • IOM Aids Relocation of Families…".
 _BULLET_LINE = re.compile(r"^\s*[•▪●◦]\s*(?P<text>\S.*?)\s*$")
-HEADLINE_MAX_LENGTH = 200
 LINK_LINE_MAX_LENGTH = 40
-HEADLINE_MIN_WORDS = 3
 SHORT_HEADLINE_WORDS = 2  # a shorter headline only over a teaser opening with a dateline
 MIN_TEASER_ITEMS = 3
 HEADLINE_SHARE = 0.35
@@ -55,10 +60,10 @@ def _blocks(
             blocks[-1:] = [[_BYLINE], []]
         elif (
             0 < len(blocks[-1]) <= 2  # a headline, perhaps under a label line ("Selected …")
-            and blocks[-1][-1][-1] not in _NOT_HEADLINE_END  # cheap tests first: every line
+            and blocks[-1][-1][-1] not in NOT_HEADLINE_END  # cheap tests first: every line
             and len(blocks[-1][-1]) <= HEADLINE_MAX_LENGTH
             and opens_with_dateline(text)
-            and _is_headline(blocks[-1][-1])
+            and is_headline(blocks[-1][-1])
             and not opens_with_dateline(blocks[-1][-1])
         ):
             headline = blocks[-1].pop()
@@ -82,15 +87,7 @@ def _blocks(
     return kept, bylined
 
 
-_NOT_HEADLINE_END = ".!:;,…"
-# A quoted sentence ('Natasha: "… heartbreaking."'), a pull quote, an excerpt cut "[…]": not a
-# headline.
-_QUOTED_SENTENCE_END = re.compile(r"[.!?…][\"”»’'\])]\s*$")
 MIN_UNSPACED_ITEMS = 2
-# "… where they arrive. But what about …?": a teaser of two sentences (one ending with a
-# question mark) is not a headline, unless Title-Cased ("… Not a Crisis. It’s an Opportunity");
-# "U.S. Announces", "Dr. Ahmed" are not a sentence end.
-_INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?] [A-Z]")
 
 
 def _one_item_a_line(block: list[str]) -> list[list[str]]:
@@ -100,28 +97,13 @@ def _one_item_a_line(block: list[str]) -> list[list[str]]:
     if len(block) < 2 * MIN_UNSPACED_ITEMS:
         return [block]
     heads, teasers = block[::2], block[1::2]
-    if all(_is_headline(head) for head in heads[: len(teasers)]) and all(
+    if all(is_headline(head) for head in heads[: len(teasers)]) and all(
         len(teaser) > len(head)
         and (teaser[-1] in _SENTENCE_END or len(teaser) > HEADLINE_MAX_LENGTH)
         for head, teaser in zip(heads, teasers[:-1], strict=False)
     ):
         return [[line] for line in block]
     return [block]
-
-
-def _is_headline(block: str, min_words: int = HEADLINE_MIN_WORDS) -> bool:
-    return (
-        len(block) <= HEADLINE_MAX_LENGTH
-        # "… Draw Their Dreams: And It Looks Like Home…": a Title-Cased headline may end with
-        # an ellipsis; a teaser cut with one does not look like that.
-        and (block[-1] not in _NOT_HEADLINE_END or (block[-1] == "…" and _title_cased(block)))
-        and block.count(" ") + 1 >= min_words
-        and (block[0].isupper() or block[0].isdigit() or block[0] in '“«"‘')
-        and _QUOTED_SENTENCE_END.search(block[-3:]) is None
-        and (_INNER_SENTENCE_END.search(block) is None or _title_cased(block))
-        and not is_date_line(block)
-        and "@" not in block  # "For more information, contact … Email: x@iom.int"
-    )
 
 
 def _bullet_items(lines: list[str], start: int) -> list[Item] | None:
@@ -145,7 +127,7 @@ def _bullet_items(lines: list[str], start: int) -> list[Item] | None:
         title = match["text"]
         if " " not in title and (is_label(title) or title.islower()):
             title, chunk = chunk[texts[0]], chunk[texts[0] + 1 :]
-        if not _is_headline(title, min_words=1) or not any(chunk):
+        if not is_headline(title, min_words=1) or not any(chunk):
             return None
         items.append(Item([title, "", *chunk], title_index=0))
     return items
@@ -163,11 +145,11 @@ def _headline_items(
     byline is a headline, or the photo caption of the headline above it. A dated newsletter
     may hold two items only, when each teaser opens with a dateline."""
     bylined = bylined or {}
-    headlines = [block in bylined or _is_headline(block) for block in blocks]
+    headlines = [block in bylined or is_headline(block) for block in blocks]
     for number in range(len(blocks) - 1):  # "Haiti Floods" over "Port-au-Prince – IOM is …"
-        if not headlines[number] and _is_headline(blocks[number], min_words=SHORT_HEADLINE_WORDS):
+        if not headlines[number] and is_headline(blocks[number], min_words=SHORT_HEADLINE_WORDS):
             headlines[number] = opens_with_dateline(blocks[number + 1])
-    if not headlines[0] or (blocks[0] in bylined and not _is_headline(blocks[0])):
+    if not headlines[0] or (blocks[0] in bylined and not is_headline(blocks[0])):
         return None
     prose = sum("@" not in block for block in blocks)  # contact sentences aside
     if not dated and sum(headlines) < HEADLINE_SHARE * prose:
@@ -184,7 +166,7 @@ def _headline_items(
         if (
             alone
             and number < last
-            and _is_subtitle(groups[-1][0], block)
+            and is_subtitle(groups[-1][0], block)
             and opens_with_dateline(blocks[number + 1])
         ):
             continue  # "Eye-catching videos reach …" under a Title-Cased headline: its standfirst
@@ -197,7 +179,7 @@ def _headline_items(
         elif alone and len(block.split()) <= TITLE_TAIL_MAX_WORDS:
             groups[-1][0] = f"{groups[-1][0]} {block}"  # a title split over two lines
         elif alone and len(groups) > 1:
-            if not _is_subtitle(block, groups[-1][0]):  # a sentence-case line over a
+            if not is_subtitle(block, groups[-1][0]):  # a sentence-case line over a
                 groups[-2].append(groups[-1][0])  # Title-Cased headline is its photo caption;
             groups[-1][0] = block  # else a sentence without a full stop, not a title
         elif headline:
@@ -235,26 +217,6 @@ def _without_item_numbers(groups: list[list[str]]) -> None:
             group[0] = group[0][number.end() :]
 
 
-TITLE_TAIL_MAX_WORDS = 5
-TITLE_CASE_SHARE = 0.5
-_SMALL_WORD_LENGTH = 3
-
-
-def _title_cased(text: str) -> bool:
-    """Most of the longer words capitalised ("Campaign from Asia Hits a Global Stage")."""
-    words = [word for word in text.split() if len(word) > _SMALL_WORD_LENGTH]
-    return bool(words) and sum(word[0].isupper() for word in words) >= TITLE_CASE_SHARE * len(words)
-
-
-def _is_subtitle(headline: str, line: str) -> bool:
-    """A sentence-case line under a Title-Cased headline: the headline's standfirst."""
-    return (
-        line.count(" ") + 1 > TITLE_TAIL_MAX_WORDS
-        and _title_cased(headline)
-        and not (_title_cased(line))
-    )
-
-
 BULLETS = "•▪●◦"
 
 
@@ -282,7 +244,7 @@ def _under_heading(
         len(blocks) < MIN_TEASER_ITEMS
         or heading.count(" ") + 1 > HEADING_MAX_WORDS
         or heading[-1] in _SENTENCE_END
-        or _is_headline(heading)
+        or is_headline(heading)
     ):
         return None
     return _headline_items(blocks[1:], opens_with_dateline, dated, bylined)
@@ -324,7 +286,7 @@ def _bare_items(blocks: list[str], is_heading: Callable[[str], bool]) -> list[It
         len(teasers) < MIN_TEASER_ITEMS
         or heading.count(" ") + 1 > HEADING_MAX_WORDS
         or not is_heading(heading)
-        or any(_is_headline(block) for block in teasers)
+        or any(is_headline(block) for block in teasers)
         or not all(block[-1] in _SENTENCE_END for block in teasers[:-1])
     ):
         return None
