@@ -210,3 +210,12 @@ def watch_notify(app: App[object]) -> list[Notification]:
 
     app.notify = notify  # type: ignore[method-assign]
     return shown
+
+
+async def help_keys(pilot: Pilot[None]) -> str:
+    """Open the help with ``?`` and return its key table as plain text."""
+    from oim_archive.tui.screens.help import HelpScreen
+
+    await pilot.press("question_mark")
+    assert isinstance(pilot.app.screen, HelpScreen)
+    return str(pilot.app.screen.query_one("#help-keys").content)

@@ -10,7 +10,7 @@ from oim_archive.tui.screens.contacts import ContactsScreen
 from oim_archive.tui.screens.release import ReleaseScreen
 from oim_archive.tui.screens.releases import ReleasesScreen
 from oim_archive.tui.widgets.contact_list import ContactList
-from tests.support.tui import new_app, sample_releases, screen_text, settle, watch_notify
+from tests.support.tui import help_keys, new_app, sample_releases, screen_text, settle, watch_notify
 
 
 async def open_contacts(pilot) -> tuple[ContactsScreen, ContactList]:
@@ -121,14 +121,11 @@ async def test_a_persons_releases_show_estimated_dates_as_the_list_does(tmp_path
 
 
 async def test_help_from_the_contacts_shows_their_keys_first(tmp_path: Path):
-    from oim_archive.tui.screens.help import HelpScreen
 
     app = new_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_contacts(pilot)
-        await pilot.press("question_mark")
-        assert isinstance(app.screen, HelpScreen)
-        text = str(app.screen.query_one("#help-keys").content)
+        text = await help_keys(pilot)
         headings = [h for h in ("Everywhere", "Contacts", "Releases", "Release\n") if h in text]
         assert sorted(headings, key=text.index) == [
             "Everywhere",
@@ -138,6 +135,5 @@ async def test_help_from_the_contacts_shows_their_keys_first(tmp_path: Path):
         ]
         assert "vCard" in text.split("Releases")[0]  # the contacts' own keys, before scrolling
         await pilot.press("escape", "escape")
-        await pilot.press("question_mark")
-        text = str(app.screen.query_one("#help-keys").content)
+        text = await help_keys(pilot)
         assert text.index("Releases") < text.index("Contacts")

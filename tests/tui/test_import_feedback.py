@@ -15,7 +15,7 @@ from oim_archive.tui.dialogs.import_summary import ImportSummaryDialog
 from oim_archive.tui.screens.releases import ReleasesScreen
 from oim_archive.tui.widgets.path_input import PathInput, complete_path
 from tests.conftest import SAMPLE_DIR
-from tests.support.tui import new_app, running, screen_text, settle
+from tests.support.tui import help_keys, new_app, running, screen_text, settle
 
 THEMES = pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
 LONG_NAME = "un-communique-au-nom-vraiment-tres-long-pour-voir-comment-il-se-replie.txt"
@@ -184,13 +184,10 @@ async def test_the_box_opens_on_the_last_folder_imported(tmp_path: Path, theme: 
 @THEMES
 async def test_help_lists_the_import_box_and_summary_keys(tmp_path: Path, theme: str):
     from oim_archive.tui.dialogs.import_summary import ImportSummaryDialog as Summary
-    from oim_archive.tui.screens.help import HelpScreen
 
     app = new_app(tmp_path)
     async with running(app, theme, size=(100, 40)) as pilot:
-        await pilot.press("question_mark")
-        assert isinstance(app.screen, HelpScreen)
-        text = str(app.screen.query_one("#help-keys").content)
+        text = await help_keys(pilot)
         for title in ("Import box", "Import summary", "Country/year picker"):
             assert title in text
         assert "tab" in text and "Complete the path" in text

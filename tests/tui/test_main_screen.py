@@ -12,7 +12,7 @@ from oim_archive.tui.screens.help import HelpScreen
 from oim_archive.tui.screens.release import ReleaseScreen
 from oim_archive.tui.screens.releases import ReleasesScreen
 from oim_archive.tui.widgets.release_list import ReleaseList
-from tests.support.tui import new_app, screen_text, settle, watch_notify
+from tests.support.tui import help_keys, new_app, screen_text, settle, watch_notify
 
 
 def main_parts(app):
@@ -215,9 +215,7 @@ async def test_help_lists_every_key_of_the_main_screen(tmp_path: Path):
     app = new_app(tmp_path)
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("question_mark")
-        assert isinstance(app.screen, HelpScreen)
-        text = str(app.screen.query_one("#help-keys").content)
+        text = await help_keys(pilot)
         for binding in ReleasesScreen.BINDINGS:
             assert binding.description in text
         for expected in ("Quit", "Command palette", "country:SN", "Clear the filter"):
