@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -53,3 +56,31 @@ def test_outside_the_main_thread_nothing_changes() -> None:
     thread.start()
     thread.join()
     assert handlers == [signal.default_int_handler]
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc (Linux)")
+def test_the_fork_server_ignores_ctrl_c_from_its_start() -> None:
+    """A Ctrl-C while the fork server still imports the importer printed its traceback."""
+    script = r"""
+import contextlib, os
+from pathlib import Path
+from oim_archive.workers import start_pool
+
+def ignored(pid):
+    status = Path(f"/proc/{pid}/status").read_text()
+    mask = int(next(l for l in status.splitlines() if l.startswith("SigIgn:")).split()[1], 16)
+    return bool(mask & (1 << 1))  # SIGINT is signal 2
+
+with contextlib.ExitStack() as stack:
+    start_pool(stack, 1, preload=("oim_archive.ingest",))
+    children = [
+        int(p.name) for p in Path("/proc").iterdir()
+        if p.name.isdigit() and int((p / "stat").read_text().rsplit(")", 1)[1].split()[1]) == os.getpid()
+        and b"forkserver" in (p / "cmdline").read_bytes()
+    ]
+    print(len(children), all(map(ignored, children)), ignored(os.getpid()))
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.stdout.split() == ["1", "True", "False"], done.stderr

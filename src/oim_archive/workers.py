@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import signal
 import threading
@@ -25,6 +26,7 @@ def start_pool(
     context = multiprocessing.get_context("forkserver")
     if preload:  # only read when the fork server starts (the first pool of this process)
         context.set_forkserver_preload(list(preload))
+    _start_fork_server()
     lifeline, keep_alive = context.Pipe(duplex=False)
     stack.callback(keep_alive.close)  # after the pool's shutdown below
     stack.callback(lifeline.close)
@@ -39,6 +41,23 @@ def start_pool(
     start = PoolStart(pool, workers)
     stack.callback(start.join)  # before the shutdown above: callbacks run last first
     return pool, start
+
+
+def _start_fork_server() -> None:
+    """Start the fork server now, ignoring Ctrl-C from its first instruction on.
+
+    CPython's fork server ignores SIGINT only once its preload modules are imported (~0.3 s,
+    while this process already parses pages): a Ctrl-C then printed the server's traceback
+    under "interrupted". A process started while SIGINT is ignored keeps ignoring it. Only the
+    main thread can change a handler; elsewhere (the browser's import worker) there is no
+    Ctrl-C to ignore. A Ctrl-C within the few milliseconds of the start is lost."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        multiprocessing.forkserver.ensure_running()
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _no_work() -> None:
