@@ -196,22 +196,24 @@ def find_funders(text: str, words: list[str] | None = None) -> list[str]:
                     funders.append(funder)
     if "-funded" in lowered:
         for adjective in _FUNDED_ADJECTIVE.finditer(text):
-            funder = _tidy_funder(_POSSESSIVE.sub("", adjective["name"]))
-            if not _IOM.match(funder) and funder not in funders:
-                funders.append(funder)
+            _add_donor(funders, _POSSESSIVE.sub("", adjective["name"]))
     if "financial support" in lowered or "’s funding" in lowered or "'s funding" in lowered:
         for owner in _OWNS_SUPPORT.finditer(text):
-            funder = _tidy_funder(owner["name"])
-            if not _IOM.match(funder) and funder not in funders:
-                funders.append(funder)
+            _add_donor(funders, owner["name"])
     if "donated" in lowered:
         for donor in _DONOR.finditer(text):
             if text[max(0, donor.start() - 4) : donor.start()].endswith("in "):
                 continue  # "IOM in Costa Rica donated": the place of the giver, not a donor
-            funder = _tidy_funder(donor["name"])
-            if not _IOM.match(funder) and funder not in funders:
-                funders.append(funder)
+            _add_donor(funders, donor["name"])
     return funders
+
+
+def _add_donor(funders: list[str], name: str) -> None:
+    """A donor named around a funding word ("EU-funded", "the EU's financial support",
+    "Kuwait donated"), unless it is IOM itself or already listed."""
+    funder = _tidy_funder(name)
+    if not _IOM.match(funder) and funder not in funders:
+        funders.append(funder)
 
 
 _CAPITALISED = r"[A-ZÀ-ÖØ-Þ][\w'’-]+"
