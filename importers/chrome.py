@@ -30,7 +30,8 @@ def _normalise_short(line: str) -> str:
     bullet = _BULLET.match(line)
     if bullet:
         line = line[bullet.end() :]
-    line = line.replace("’", "'").strip().rstrip(":").strip()
+    # A trailing colon or dangling dash ("News - " before a region line) is no part of a label.
+    line = line.replace("’", "'").strip().rstrip(":-–— ").strip()
     return fold_whitespace(line).casefold()
 
 

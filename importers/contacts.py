@@ -49,7 +49,7 @@ _FIELD_SPLIT = re.compile(
 # A place or office label before a person: "In Geneva: X", "À Niamey : Y", "IOM Zimbabwe: Z".
 _PLACE_LABEL = re.compile(
     r"^(?:(?:[Ii]n|[Aa]t|[Àà]|[Aa]|[Ee]n|[Aa]u)\s+(?P<place>[A-ZÀ-ÖØ-Þ][\w'’ -]{1,30}?)"
-    r"|(?P<office>(?:IOM|OIM)\s+[A-ZÀ-ÖØ-Þ][\w'’ -]{1,30}?))\s*:\s*(?=[A-ZÀ-ÖØ-Þ])"
+    r"|(?P<office>(?:IOM|OIM)\s+[A-ZÀ-ÖØ-Þ][\w'’ -]{1,50}?))\s*:\s*(?=[A-ZÀ-ÖØ-Þ])"
 )
 # "or Hans Bergström": a conjunction opening a field starts the next person.
 _LEADING_SEPARATOR = re.compile(r"^(?:or|ou|o)\s+(?:a\s+|à\s+|with\s+)?(?=[A-ZÀ-ÖØ-Þ])")
@@ -192,6 +192,15 @@ class _Builder:
 
     def close(self) -> None:
         current = self.current
+        if (
+            self.sharing
+            and len(current.emails) == len(self.sharing) + 1
+            and not any(person.emails for person in self.sharing)
+        ):
+            # "A ou B, Tél…, Email : a@… / b@…": one address each, in the order named.
+            *theirs, current.emails = [[email] for email in current.emails]
+            for person, emails in zip(self.sharing, theirs, strict=True):
+                person.emails = emails
         for person in self.sharing:
             person.office_parts = person.office_parts or list(current.office_parts)
             person.phones = person.phones or list(current.phones)
@@ -205,11 +214,20 @@ class _Builder:
     def add_names_sharing(self, text: str) -> bool:
         """Two people named together share the details that follow; False if not that shape."""
         match = _TWO_NAMES.match(text)
-        if match is None or not (looks_like_name(match["a"]) and looks_like_name(match["b"])):
+        if match is None or not looks_like_name(match["a"]):
             return False
+        second, office = match["b"], None
+        if not looks_like_name(second):
+            # "A ou B à l'OIM RDC": the office written after the second name is theirs too.
+            with_office = _OFFICE_AFTER_NAME.match(second)
+            if with_office is None or not looks_like_name(with_office["name"]):
+                return False
+            second, office = with_office["name"], with_office["office"].strip()
         self.add_name(match["a"])
         self.sharing.append(self.current)
-        self.current = _Person(name=_HONORIFIC.sub("", match["b"]).strip())
+        self.current = _Person(name=_HONORIFIC.sub("", second).strip())
+        if office:
+            self.current.office_parts.append(office)
         return True
 
     def add_office(self, office: str) -> None:
@@ -232,7 +250,7 @@ class _Builder:
         self.current.name = _HONORIFIC.sub("", name).strip()
 
     def add_text(self, text: str) -> None:
-        text = text.strip(" .:-–\"'")
+        text = text.strip(" .:-–\"'/")
         if not text or self.add_names_sharing(text):
             return
         office_first = _OFFICE_THEN_NAME.match(text)

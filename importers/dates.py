@@ -197,6 +197,8 @@ def _dates_at(text: str, year: re.Match[str]) -> list[tuple[int, int, str]]:
     for word in reversed(words):
         if _is_month(word.strip(",.")):
             return _month_dates(text, year, start - len(before) + before.rfind(word))
+    if _LAW_NAME.search(before):
+        return []  # "Ley 1448 de 2011", "Law No. 12 of 2016": a law's name, not an event
     if words and words[-1].lower() in _YEAR_CUES and not _RANGE_AFTER.match(text, end):
         return [(start, end, year.group(0))]
     if words and words[-1].lower() in _RANGE_WORDS and _RANGE_START.search(before):
@@ -205,6 +207,10 @@ def _dates_at(text: str, year: re.Match[str]) -> list[tuple[int, int, str]]:
 
 
 _RANGE_AFTER = re.compile(r"\s*[-–/]\d")
+_LAW_NAME = re.compile(
+    r"\b(?i:ley|loi|law|act|d[ée]cret|decreto|decree|r[ée]solution|resoluci[óo]n)\s+"
+    r"(?:n[°º.o]*\s*)?\d+\s+(?:de|of|du)\s+$"
+)
 # The end of a span of years written in words: "between 2014 and 2017", "de 2012 à 2015" (not
 # "2015-2016", a season or a plan's period).
 _RANGE_WORDS = frozenset(("and", "et", "y", "to", "through", "à", "a", "al", "au", "hasta"))

@@ -14,6 +14,10 @@ _FUNDED_BY = re.compile(
     r"financiad[oa]s?\s+por|(?:con|gracias\s+al?)\s+(?:el\s+)?(?:financiamiento|financiación|"
     r"apoyo\s+financiero)\s+(?:de|del)|supplied\s+by|donated\s+by|contributions?\s+from|"
     r"donations?\s+from)\s+)|"
+    # "Le financement du vol a été fourni par les Pays-Bas", "funding was provided by".
+    r"(?i:\b(?:financement|funding|financiamiento|financiación)\b[^.;\n]{0,40}?\b"
+    r"(?:a\s+été\s+(?:fourni|assuré|apporté)|was\s+provided|fue\s+(?:proporcionado|aportado))"
+    r"\s+(?:par|by|por)\s+)|"
     # "built with support from the Government of Japan": a donor written with a capital.
     r"\b(?:built|made|set\s+up|established)\s+with\s+(?:the\s+)?support\s+(?:from|of)\s+"
     r"(?=(?:the\s+)?[A-ZÀ-Ö])|"
@@ -70,9 +74,20 @@ _DONOR = re.compile(
 )
 
 
+# "un programme plus large du Bureau de l'USAID": the donor is the one owning the programme.
+_PROGRAMME_OF = re.compile(
+    r"^(?:un|une|a|an|el|la|le|the)\s+(?:programme|programa|program|projet|proyecto|project)\b"
+    r"[^A-ZÀ-Ö]{0,30}?\b(?:du|de\s+la|de\s+l['’]|des|del|de|of\s+the|of)\s*(?=[A-ZÀ-Ö])"
+)
+
+
 def _tidy_funder(name: str) -> str:
     """The funder's name without its leading article, first letter capitalised, as written."""
-    name = _ARTICLE.sub("", name.strip(" ,")).strip()
+    name = name.strip(" ,")
+    programme = _PROGRAMME_OF.match(name)
+    if programme is not None:
+        name = name[programme.end() :]
+    name = _ARTICLE.sub("", name).strip()
     return name[:1].upper() + name[1:]
 
 

@@ -69,6 +69,8 @@ _AGENCY_FIRST = re.compile(
 # comunicado", "écrit l'OIM dans un communiqué". IOM's own releases never cite themselves so.
 _REPORTED_COMMUNIQUE = re.compile(
     r"\b(?:en\s+un|dans\s+un)\s+(?:comunicado|communiqué)\b"
+    # "selon un communiqué de l'OIM", "indique un communiqué", "précise le communiqué"
+    r"|\b(?:selon|según|indique|précise|souligne|ajoute)\s+(?:un|le|el)\s+(?:communiqué|comunicado)\b"
     r"|\b(?:subraya|resalta|precisa|señala|destaca)\s+(?:un|el)\s+(?:comunicado|escrito)\b",
     re.IGNORECASE,
 )
@@ -82,11 +84,43 @@ _TOLD_AGENCY = re.compile(
     r"\b(?:dijo|declaró|explicó|afirmó|indicó|told|a\s+(?:déclaré|indiqué|expliqué|confié))\s+"
     r"(?:a|à|to)\s+(?:l['’]\s*|la\s+agencia\s+)?(?:EFE|Efe|AFP|Reuters|AP|APS|ANP|Xinhua|DPA|Anadolu)\b"
 )
+# A news agency named as the source ("According to the Associated Press", "selon l'AFP").
+_AGENCY_SOURCE = re.compile(
+    r"\b(?i:according\s+to|selon|según)\s+(?:the\s+|l['’]\s*|la\s+agencia\s+)?"
+    r"(?:Associated\s+Press|AP|AFP|Reuters|EFE|Efe|Xinhua|DPA|Anadolu)\b"
+)
+# A news site's own lines: a byline ("Rédacteur …", "Redacción"), a view counter ("793 vues"),
+# a source or credit line ("Source: NOUVEL HORIZON", "© CAMERPOST avec © APA", "© AFP").
+_PRESS_LINE = re.compile(
+    r"^[ \t]*(?:[Rr][ée]dacteur\b.*|(?:[^\n]*\d\s+)?[Rr]edacci[óo]n"
+    r"|\d+\s+(?:vues|views|lectures(?:\s+aujourd['’]hui)?|visitas)"
+    r"|[Ss]ource\s*:\s*[A-Z][A-Z .'’-]{2,40}|©\s*[A-Z][\w-]*\s+(?:avec|with|con)\s+©[^\n]*"
+    r"|[^\n©]*©\s*(?:AFP|APA|Reuters|AP|EFE|Xinhua|ANP|APS)\b[^\n]*)[ \t]*$",
+    re.MULTILINE,
+)
+_PRESS_WORDS = ("dacteur", "edacci", "vues", "views", "lectures", "visitas", "ource", "©")
+_AGENCY_WORDS = ("ccording", "selon", "según")
+# A job notice's fields: "Job Title:", "Type of Appointment:", "Closing Date:", "Duty Station:".
+_JOB_FIELD = re.compile(
+    r"^[ \t]*(?:job\s+title|position\s+title|type\s+of\s+appointment|closing\s+date|duty\s+station"
+    r"|estimated\s+start\s+date|vacancy\s+(?:number|no\.?)|titre\s+du\s+poste"
+    r"|date\s+de\s+clôture|lieu\s+d['’]affectation|t[íi]tulo\s+del\s+puesto|fecha\s+de\s+cierre)\s*:",
+    re.IGNORECASE | re.MULTILINE,
+)
+MIN_JOB_FIELDS = 2
 RELEASE_LABEL_LOOKAROUND = 3
 DISPATCH_LOOKAHEAD = 20  # lines: a dispatch line opens the story
 HEADING_MAX_WORDS = 6
 MIN_HEADINGS = 2
 _END_OF_SENTENCE = (".", "!", "?", ":", ";", ",", "»", "”", '"')
+
+
+def _is_news_site_article(page: str, body: str) -> bool:
+    """A news site's byline, counter or credit line in the page, or a news agency as the body's
+    source (substring checks first: most pages have none of their words)."""
+    if any(word in page for word in _PRESS_WORDS) and _PRESS_LINE.search(page):
+        return True
+    return any(word in body for word in _AGENCY_WORDS) and _AGENCY_SOURCE.search(body) is not None
 
 
 def _section_headings(lines: list[str]) -> int:
@@ -188,11 +222,17 @@ def not_a_release(
     if release.contacts:
         return None
     body = release.body
-    reported = (("comuni" in body or "escrito" in body) and _REPORTED_COMMUNIQUE.search(body)) or (
-        "statement" in body and _REPORTED_STATEMENT.search(body)
-    )
+    reported = (
+        ("comuni" in body or "communi" in body or "escrito" in body)
+        and _REPORTED_COMMUNIQUE.search(body)
+    ) or ("statement" in body and _REPORTED_STATEMENT.search(body))
     if reported and not _on_iom_site(chrome):
         return ImportRefused(N_("not a press release page (a news report on a communiqué)"))
+    page = "\n".join(text_lines)
+    if ":" in page and len(_JOB_FIELD.findall(page)) >= MIN_JOB_FIELDS:
+        return ImportRefused(N_("not a press release page (a job notice)"))
+    if _is_news_site_article("\n".join(lines), body) and not _on_iom_site(chrome):
+        return ImportRefused(N_("not a press release page (a news site's article about IOM)"))
     told = _TOLD_AGENCY.search(body) if not release.dateline else None
     if told is not None and not _on_iom_site(chrome):
         return ImportRefused(N_("not a press release page (a news agency's interview)"))
