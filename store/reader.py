@@ -102,6 +102,13 @@ Indexes = tuple["SearchIndex", list[DirectoryEntry], "ContactSearch"]
 Contacts = tuple[list[DirectoryEntry], "ContactSearch"]
 
 
+def _same_ids(first: Sequence[Listed], second: Sequence[Listed]) -> bool:
+    """Whether two lists hold the same releases in the same order."""
+    return len(first) == len(second) and all(
+        map(str.__eq__, (r.id for r in first), (r.id for r in second))
+    )
+
+
 def _snapshot(releases: list[Release], stamp: tuple[int, int] | None, *, partial: bool) -> Snapshot:
     return Snapshot(releases=releases, stamp=stamp, partial=partial)
 
@@ -138,14 +145,21 @@ class ArchiveReader:
         """Whether the list catalog matches the archive file as it is now."""
         return catalog_matches(self.path, self.archive.stamp())
 
-    def read(self, shown: Snapshot | None = None, *, index: bool = False) -> Snapshot:
+    def read(
+        self,
+        shown: Snapshot | None = None,
+        *,
+        index: bool = False,
+        searchable: SearchIndex | None = None,
+    ) -> Snapshot:
         """Read and check every release (ArchiveError with a one-line message); saves the list
         catalog when it is missing or stale. The releases of ``shown``, a list of the same
         file shown meanwhile, are kept where identical (one copy in memory).
 
         ``index``: when no search index was ever saved for the file (a first start), the
         read also collects every release's words for ``search_index``, which then need not
-        read the file again."""
+        read the file again. ``searchable``: the index ``shown`` is searched with meanwhile
+        (``list_index``), kept when the file and its list are unchanged."""
         collected = None
         if index and not index_cache_path(self.path).exists():
             from oim_archive.store.search.first_start import FirstStartPass
@@ -159,13 +173,30 @@ class ArchiveReader:
         snapshot = _snapshot(releases, stamp, partial=False)
         if collected is not None and collected.complete:
             snapshot.collected = collected
+        if searchable is not None and shown is not None and shown.stamp == stamp:
+            snapshot.index = searchable if _same_ids(shown.releases, releases) else None
         return snapshot
+
+    def list_index(self, snapshot: Snapshot) -> SearchIndex:
+        """An index to search a list snapshot (catalog or unchecked pass) at once, while the
+        archive is read: the saved one when it was built from this very file, else one of
+        the list fields only (``SearchIndex.complete`` False) until the whole is built."""
+        from oim_archive.store.search.engine import SearchIndex
+
+        if snapshot.stamp is not None:
+            cache = index_cache_path(self.path)
+            saved = SearchIndex.saved(snapshot.releases, cache, snapshot.stamp)
+            if saved is not None:
+                return saved
+        return SearchIndex.of_list_fields(snapshot.releases)
 
     def search_index(self, snapshot: Snapshot) -> SearchIndex:
         """The search index over ``snapshot``'s releases: the saved one when it was built from
         the same file (a list snapshot is enough then), else built from a full read and saved."""
         from oim_archive.store.search.engine import SearchIndex
 
+        if snapshot.index is not None and snapshot.index.complete:
+            return snapshot.index
         cache = index_cache_path(self.path)
         if snapshot.stamp is not None:
             saved = SearchIndex.saved(snapshot.releases, cache, snapshot.stamp)

@@ -57,12 +57,19 @@ class Library:
             snapshot.sequence = sequence
         return snapshot
 
-    def read_snapshot(self) -> Snapshot:
+    def list_index(self, snapshot: Snapshot) -> SearchIndex:
+        """An index to search a list snapshot with while the archive is read: the saved one,
+        or one of the list fields only (first start)."""
+        return self.reader.list_index(snapshot)
+
+    def read_snapshot(self, searchable: SearchIndex | None = None) -> Snapshot:
         """Read the archive file (raises ArchiveError with a one-line message); on a first
-        start (no saved index) the same read collects the words the index needs."""
+        start (no saved index) the same read collects the words the index needs.
+        ``searchable``: the index the list shown meanwhile was given (``list_index``)."""
         sequence = next(self._reads)
         shown = self.snapshot
-        snapshot = self.reader.read(shown if shown.partial else None, index=True)
+        partial = shown if shown.partial else None
+        snapshot = self.reader.read(partial, index=True, searchable=searchable)
         snapshot.sequence = sequence
         return snapshot
 

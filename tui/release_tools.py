@@ -1,4 +1,5 @@
-"""The release list's tools: marks, sort order, export, removal with undo, and import.
+"""The release list's tools: marks, sort order, export, removal with undo, import, and the
+reload asked for when another program changed the archive file.
 
 ``ReleasesScreen`` (in ``tui/screens``) is built on this class, which keeps the screen module to
 loading, filtering and showing; everything here acts on the list the screen shows.
@@ -42,6 +43,8 @@ class ReleaseTools(FilteredListScreen[Sequence["Hit"]]):
         self._only_marked = False
         self._order_cache: tuple[tuple[object, str], Sequence[Release]] | None = None
         self._import_root: Path | None = None
+        self._asking_reload = False
+        self._stale = False  # the user declined to reload an archive changed on disk
 
     # -- what the screen provides ---------------------------------------------------------
 
@@ -237,3 +240,33 @@ class ReleaseTools(FilteredListScreen[Sequence["Hit"]]):
         from oim_archive.tui.dialogs.import_summary import ImportSummaryDialog
 
         self.app.push_screen(ImportSummaryDialog(message.report, message.root))
+
+    # -- outside changes ------------------------------------------------------------------
+
+    def check_disk(self) -> None:
+        """Ask to reload when another program changed the archive file (polled)."""
+        if self._busy or self._asking_reload or self.marks.saving:
+            return
+        if not self.library.changed_on_disk():
+            return
+        self._asking_reload = True
+        from oim_archive.tui.dialogs.confirm import ConfirmDialog
+
+        def answered(reload: bool | None) -> None:
+            self._asking_reload = False
+            if reload:
+                while self.app.screen is not self and len(self.app.screen_stack) > 1:
+                    self.app.pop_screen()
+                self.load_archive()
+            else:
+                self.library.forget_change()
+                self._stale = True
+                self.update_status()
+
+        self.app.push_screen(
+            ConfirmDialog(
+                _("Archive changed on disk"),
+                _("Another program changed {path}. Reload it now?").format(path=self.library.path),
+            ),
+            answered,
+        )

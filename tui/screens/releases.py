@@ -80,10 +80,8 @@ class ReleasesScreen(ReleaseTools):
     def __init__(self) -> None:
         super().__init__()
         self._open_when_filtered = False
-        self._asking_reload = False
         self._preview_pending = False
         self._reload_asked = False
-        self._stale = False  # the user declined to reload an archive changed on disk
         self._read_waits_for_paint = False
 
     def compose(self) -> ComposeResult:
@@ -136,7 +134,13 @@ class ReleasesScreen(ReleaseTools):
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def _load(self) -> None:
-        snapshot = self.library.read_snapshot()
+        shown, searchable = self.library.snapshot, None
+        if shown.partial and shown.releases:
+            # Searchable while the archive is read: with the saved index, or on a first start
+            # with one of the list fields (titles) until the whole is built.
+            searchable = self.library.list_index(shown)
+            self.post_message(SnapshotIndexed(shown, searchable))
+        snapshot = self.library.read_snapshot(searchable)
         self.post_message(MarksRead(self.library.archive.marked_ids()))
         self.post_message(SnapshotRead(snapshot))
         # Search first: the contact directory is not waited for.
@@ -154,8 +158,11 @@ class ReleasesScreen(ReleaseTools):
         if not self.library.adopt(message.snapshot):
             return  # a read started later is shown already
         self.invalidate_filter()
-        self._shown_query = ""
         self._stale = False
+        if message.snapshot.index is not None and self.filter_input.value.strip():
+            self.refilter()  # searched meanwhile, with the same index: the same hits
+            return
+        self._shown_query = ""
         self.release_list.set_empty_text(self._empty_text(self._shown_query))
         self.release_list.show(self._ordered(), keep_id=keep.id if keep else None)
         self.update_status()
@@ -266,10 +273,13 @@ class ReleasesScreen(ReleaseTools):
         """Counts and the filter the list shows (a query still being computed is a note)."""
         notes: list[str] = []
         typed = self.filter_input.value
-        if self.library.snapshot.index is None and self.library.releases:
+        index = self.library.snapshot.index
+        if index is None and self.library.releases:
             notes.append(
                 _("indexing… (the filter applies when ready)") if typed.strip() else _("indexing…")
             )
+        elif index is not None and not index.complete:
+            notes.append(_("indexing the text… (titles searched meanwhile)"))
         elif typed != self._shown_query:
             notes.append(_("filtering…"))
         if self.library.read_only:
@@ -380,32 +390,3 @@ class ReleasesScreen(ReleaseTools):
 
     def action_remove(self) -> None:
         self.remove_release(self.release_list.highlighted_release)
-
-    # -- outside changes ------------------------------------------------------------------
-
-    def check_disk(self) -> None:
-        if self._busy or self._asking_reload or self.marks.saving:
-            return
-        if not self.library.changed_on_disk():
-            return
-        self._asking_reload = True
-        from oim_archive.tui.dialogs.confirm import ConfirmDialog
-
-        def answered(reload: bool | None) -> None:
-            self._asking_reload = False
-            if reload:
-                while self.app.screen is not self and len(self.app.screen_stack) > 1:
-                    self.app.pop_screen()
-                self.load_archive()
-            else:
-                self.library.forget_change()
-                self._stale = True
-                self.update_status()
-
-        self.app.push_screen(
-            ConfirmDialog(
-                _("Archive changed on disk"),
-                _("Another program changed {path}. Reload it now?").format(path=self.library.path),
-            ),
-            answered,
-        )
