@@ -18,6 +18,7 @@ from oim_archive.tui.app import OimArchiveApp, make_app
 from oim_archive.tui.library import Library
 from tests.conftest import make_release
 from tests.store.test_catalog import until_searchable
+from tests.support.tui import screen_text
 
 RELEASES = [
     make_release(
@@ -66,6 +67,7 @@ async def test_a_first_start_searches_titles_while_the_text_is_indexed(
         assert await _rows_after(pilot, app, "agadez", 1) == 1
         assert "titles searched meanwhile" in status.text
         assert await _rows_after(pilot, app, "vaccination", 0) == 0  # a word of a body only
+        assert "No title matches “vaccination” yet" in screen_text(app)
         held_read.set()
         await until_searchable(pilot, app.library)
         assert await _rows_after(pilot, app, "vaccination", 1) == 1

@@ -265,6 +265,11 @@ class ReleasesScreen(ReleaseTools):
         """Why the list is empty: nothing matches the filter, or nothing was imported yet."""
         if not self.library.releases:
             return _("The archive holds no release yet: i imports a folder")
+        index = self.library.snapshot.index
+        if index is not None and not index.complete:
+            return _("No title matches “{query}” yet: the text is still being indexed").format(
+                query=typed_text(query.strip())
+            )
         return _("No release matches “{query}” · esc clears the filter").format(
             query=typed_text(query.strip())
         )
