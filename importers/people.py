@@ -11,6 +11,7 @@ _FUNDED_BY = re.compile(
     r"(?i:\b(?:financ[ée]e?s?\s+par|co-?financ[ée]e?s?\s+par|grâce\s+au\s+(?:soutien\s+financier|"
     r"financement)\s+(?:de|du|des)|avec\s+le\s+(?:soutien\s+financier|financement)\s+(?:de|du|des)|"
     r"(?:co-?)?funded\s+by|financed\s+by|(?:with|in)\s+(?:funding|financial\s+support)\s+from|"
+    r"thanks\s+to\s+(?:the\s+)?funding\s+(?:by|from|of)|"
     r"financiad[oa]s?\s+por|(?:con|gracias\s+al?)\s+(?:el\s+)?(?:financiamiento|financiación|"
     r"apoyo\s+financiero)\s+(?:de|del)|supplied\s+by|donated\s+by|contributions?\s+from|"
     r"donations?\s+from)\s+)|"
@@ -61,7 +62,12 @@ MAX_FUNDER_LENGTH = 160
 # "l'appui technique de l'OIM": what IOM itself brings is never a funder.
 _OF_IOM = re.compile(r"\b(?:de|of|del)\s+(?:l['’]\s*|la\s+|the\s+)?(?:OIM|IOM)$")
 # "IOM's European Union-funded project", "an EU-funded programme": the donor as an adjective.
-_FUNDED_ADJECTIVE = re.compile(r"(?P<name>(?:[A-ZÀ-Ö][\w'’]*\s+){0,4}[A-ZÀ-Ö][\w'’]*)-funded\b")
+# "A German government-funded project": a government named by its adjective.
+_FUNDED_ADJECTIVE = re.compile(
+    r"(?P<name>(?!(?:A|An|The)\s)(?:(?:[A-ZÀ-Ö][\w'’]*\s+){0,4}[A-ZÀ-Ö][\w'’]*"
+    r"|(?:[A-ZÀ-Ö][\w'’]*\s+){1,3}government))"
+    r"-funded\b"
+)
 # "thanks to the European Union’s financial support": the donor as the support's owner.
 _OWNS_SUPPORT = re.compile(
     r"\b(?:thanks\s+to|with)\s+(?:the\s+)?(?P<name>(?:[A-ZÀ-Ö][\w-]*\s+){0,4}[A-ZÀ-Ö][\w-]*)"

@@ -108,6 +108,10 @@ _JOB_FIELD = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 MIN_JOB_FIELDS = 2
+# A printed document's page numbers, each alone on its line ("46", "5", "7"): a report's
+# transcript, not a web page.
+_PAGE_NUMBER = re.compile(r"^[ \t]*\d{1,3}[ \t]*$", re.MULTILINE)
+MIN_PAGE_NUMBERS = 4
 RELEASE_LABEL_LOOKAROUND = 3
 DISPATCH_LOOKAHEAD = 20  # lines: a dispatch line opens the story
 HEADING_MAX_WORDS = 6
@@ -231,6 +235,8 @@ def not_a_release(
     page = "\n".join(text_lines)
     if ":" in page and len(_JOB_FIELD.findall(page)) >= MIN_JOB_FIELDS:
         return ImportRefused(N_("not a press release page (a job notice)"))
+    if len(_PAGE_NUMBER.findall(page)) >= MIN_PAGE_NUMBERS:
+        return ImportRefused(N_("not a press release page (a report or document transcript)"))
     if _is_news_site_article("\n".join(lines), body) and not _on_iom_site(chrome):
         return ImportRefused(N_("not a press release page (a news site's article about IOM)"))
     told = _TOLD_AGENCY.search(body) if not release.dateline else None

@@ -14,6 +14,7 @@ from .headlines import (
     TITLE_TAIL_MAX_WORDS,
     is_headline,
     is_subtitle,
+    title_cased,
 )
 from .listing import Item, is_date_line, without_link_residue
 
@@ -151,6 +152,8 @@ def _headline_items(
             headlines[number] = opens_with_dateline(blocks[number + 1])
     if not headlines[0] or (blocks[0] in bylined and not is_headline(blocks[0])):
         return None
+    if title_cased(blocks[0]):
+        _teasers_under_title_case(blocks, headlines, opens_with_dateline)
     prose = sum("@" not in block for block in blocks)  # contact sentences aside
     if not dated and sum(headlines) < HEADLINE_SHARE * prose:
         return None
@@ -197,6 +200,28 @@ def _headline_items(
         _without_item_numbers(groups)
         return [Item(_item_lines(group), title_index=0) for group in groups]
     return None
+
+
+def _teasers_under_title_case(
+    blocks: list[str], headlines: list[bool], opens_with_dateline: Callable[[str], bool]
+) -> None:
+    """Title-Cased headlines alternating with sentence-case paragraphs: each of those is the
+    teaser of the headline above it, even cut before its full stop ("Senegal, long seen mainly
+    as a country of destination … grow harder"). A standfirst over a dateline teaser is left to
+    the caller; a page with fewer such pairs than a listing has items is left as it is."""
+    teasers = []
+    for number in range(1, len(blocks) - 1):
+        if (
+            headlines[number]
+            and headlines[number - 1]
+            and is_subtitle(blocks[number - 1], blocks[number])
+            and title_cased(blocks[number + 1])
+            and not opens_with_dateline(blocks[number + 1])
+        ):
+            teasers.append(number)
+    if len(teasers) >= MIN_TEASER_ITEMS:
+        for number in teasers:
+            headlines[number] = False
 
 
 # "1. IOM Opens …", "2) Floods …": the item's number in a numbered listing.

@@ -122,3 +122,71 @@ def test_a_header_with_a_dangling_dash_is_not_the_title() -> None:
         "Niamey – The first of eight charter flights landed this week (06/12).\n"
     )
     assert parse_page(page.encode(), "page.txt")[0].title == "IOM Welcomes First Charter from Libya"
+
+
+# --- second batch: hard-wrapped teasers, funders as adjectives, document transcripts ---------
+
+
+def test_hard_wrapped_teasers_cut_mid_sentence_under_title_cased_headlines() -> None:
+    page = (
+        "Press Release\n\n"
+        "Senegal Shifts from Destination to Transit Country, IOM Profile Finds\n\n"
+        "Senegal, long seen mainly as a country of destination\n"
+        "in the region, has also become a country of\nemigration as living conditions grow harder\n\n"
+        "IOM Creates Waste Management Jobs in Liberia\n\n"
+        "A project creating 200 waste management jobs for\nformer combatants will double in size\n\n"
+        "Mauritania a Major Transit Country, IOM Migration Profile Confirms\n\n"
+        "A migration profile of Mauritania released today shows that\n"
+        "the country remains a major transit country\n\n"
+        "Major Step Forward in Countering Human Trafficking in Liberia\n\n"
+        "A national referral system for victims of trafficking\nis to be set up by the\n\n"
+        "Cape Verdean Diaspora Train Profession\n"
+    )
+    releases = parse_page(page.encode(), "listing.txt")
+    assert [r.title for r in releases] == [
+        "Senegal Shifts from Destination to Transit Country, IOM Profile Finds",
+        "IOM Creates Waste Management Jobs in Liberia",
+        "Mauritania a Major Transit Country, IOM Migration Profile Confirms",
+        "Major Step Forward in Countering Human Trafficking in Liberia",
+    ]
+    assert releases[0].body.startswith("Senegal, long seen mainly")
+
+
+def test_sentence_case_headlines_over_teasers_are_still_headlines() -> None:
+    page = (
+        "News\n\n"
+        "Former refugee helps displaced women amplify their voices\n\n"
+        "A former refugee now trains displaced women to speak on the radio.\n\n"
+        "Thousands of migrants still trapped by clashes in Tripoli\n\n"
+        "Fighting has cut off several detention centres, IOM said on Tuesday.\n\n"
+        "World has every interest in better managed migration\n\n"
+        "Managing migration well benefits everyone, a UN expert said.\n"
+    )
+    assert len(parse_page(page.encode(), "listing.txt")) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "funder"),
+    [
+        ("A German government-funded IOM project creating 200 jobs will double.",
+         "German government"),
+        ("Thanks to funding by the European Union, a centre has opened in Sunyani.",
+         "European Union"),
+    ],
+)  # fmt: skip
+def test_funders_as_an_adjective_or_after_thanks_to(text: str, funder: str) -> None:
+    assert find_funders(text) == [funder]
+
+
+def test_a_government_funded_project_names_no_funder() -> None:
+    assert find_funders("The government-funded project will double in size.") == []
+
+
+def test_a_document_transcript_with_page_numbers_is_refused() -> None:
+    page = (
+        "Informe Anual 2008\n\n46\n\nInforme de Actividades 2008\n\n1\n\nPresentación\n\n5\n\n"
+        "Acerca de la OIM\n\n7\n\nEste documento resume las actividades realizadas en 2008 por la "
+        "Organización Internacional para las Migraciones (OIM), Oficina en Uruguay.\n"
+    )
+    with pytest.raises(ImportRefused, match="transcript"):
+        parse_page(page.encode(), "informe.txt")
