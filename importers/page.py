@@ -33,8 +33,15 @@ from .decode import decode_page
 from .errors import ImportRefused
 from .html import HtmlItem, is_html, read_html
 from .language import detect_language
-from .listing import Item, is_date_line, split_items
+from .listing import Item, split_items
 from .markup import clean_markup
+from .opening import (
+    after_leading_date,
+    after_paragraph,
+    is_wrapped_opening,
+    opening_date,
+    wrapped_paragraph,
+)
 from .people import find_funders, find_quoted
 from .places import is_country_name, mentions, tokenize
 from .program_text import is_program_text
@@ -106,74 +113,6 @@ def _without_breadcrumb(title: str, rest: list[str]) -> tuple[str, list[str]]:
     return title, rest
 
 
-def _after_leading_date(lines: list[str], index: int) -> tuple[int, str]:
-    """A date line above the headline ("Friday, 10 March 2017" on a blog): the headline's
-    index and that date line (the page's own date); the same index and "" otherwise."""
-    if not is_date_line(lines[index]):
-        return index, ""
-    following = index + 1
-    while following < len(lines) and not lines[following].strip():
-        following += 1
-    if following >= len(lines) or is_date_line(lines[following]):
-        return index, ""
-    if len(lines[following].strip()) > MAX_TITLE_LENGTH:
-        return index, ""
-    return following, lines[index].strip()
-
-
-def _is_wrapped_opening(lines: list[str], index: int) -> bool:
-    """The first line is the start of a hard-wrapped paragraph, not a headline: the next line
-    follows without a blank and goes on with the sentence in lower case."""
-    line = lines[index].rstrip()
-    following = lines[index + 1].strip() if index + 1 < len(lines) else ""
-    return bool(following) and following[:1].islower() and line[-1:] not in '.!?:;»”"'
-
-
-def _wrapped_paragraph(lines: list[str], index: int) -> str:
-    """The lines of a paragraph from index on, joined."""
-    return " ".join(line.strip() for line in lines[index : index + _paragraph_length(lines, index)])
-
-
-def _paragraph_length(lines: list[str], index: int) -> int:
-    end = index
-    while end < len(lines) and lines[end].strip():
-        end += 1
-    return end - index
-
-
-def _after_paragraph(lines: list[str], index: int) -> list[str]:
-    return lines[index + _paragraph_length(lines, index) :]
-
-
-_OPENING_DATE_END = re.compile(r"^[\s,.:]*(?:[-–—]\s*)?")
-OPENING_DATE_REACH = 25
-DAY_ISO_LENGTH = 10
-
-
-def _opening_date(paragraph: str) -> tuple[str | None, str]:
-    """A teaser that opens with its full date and no place ("April 25, 2016 Today, IOM…",
-    "March 8, 2016 - On…"): the listing's date label glued to the text. Returns it and the rest."""
-    end = _date_span_end(paragraph) if paragraph[:1].isalnum() else None
-    if end is None:  # no year near the start: the common case, settled without a date parse
-        return None, paragraph
-    found = [d for d in find_dates(paragraph[:OPENING_DATE_REACH]) if d.start == 0]
-    if not found or len(found[0].iso) != DAY_ISO_LENGTH:
-        return None, paragraph
-    rest = paragraph[end:]
-    separator = _OPENING_DATE_END.match(rest)
-    rest = rest[separator.end() if separator else 0 :]
-    return (paragraph[:end], rest) if rest[:1].isupper() else (None, paragraph)
-
-
-_YEAR_END = re.compile(r"\b(?:19|20)\d\d\b")
-
-
-def _date_span_end(paragraph: str) -> int | None:
-    """Where a date that opens the paragraph ends: after its year."""
-    year = _YEAR_END.search(paragraph, 0, OPENING_DATE_REACH)
-    return year.end() if year else None
-
-
 def _date_and_basis(
     stated: str, found: list[FoundDate], body: tuple[str, list[FoundDate]]
 ) -> tuple[str | None, str | None]:
@@ -196,10 +135,10 @@ def _release(
     title_index, item_chrome = title_at if title_at is not None else find_title(lines)
     if title_index >= len(lines):
         return None
-    title_index, leading_date = _after_leading_date(lines, title_index)
-    if _is_wrapped_opening(lines, title_index):
-        title, long_first_line = _title_and_rest(_wrapped_paragraph(lines, title_index))
-        rest = [long_first_line or title, *_after_paragraph(lines, title_index)]
+    title_index, leading_date = after_leading_date(lines, title_index)
+    if is_wrapped_opening(lines, title_index):
+        title, long_first_line = _title_and_rest(wrapped_paragraph(lines, title_index))
+        rest = [long_first_line or title, *after_paragraph(lines, title_index)]
     else:
         title, long_first_line = _title_and_rest(lines[title_index])
         rest = lines[title_index + 1 :]
@@ -230,7 +169,7 @@ def _release(
     if paras:
         dateline, dateline_date, paras[0] = split_dateline(paras[0], is_country_name)
         if dateline is None and dateline_date is None:
-            dateline_date, paras[0] = _opening_date(paras[0])
+            dateline_date, paras[0] = opening_date(paras[0])
         paras = [p for p in paras if p]
     body = "\n\n".join(paras) or fold_whitespace(item.cms_text)
     if not body:  # a listing item of a title and its CMS date line only keeps that line

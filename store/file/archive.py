@@ -11,10 +11,7 @@ from typing import Any
 
 from tinydb.table import Table
 
-from oim_archive.store.errors import (
-    ArchiveMissingError,
-    UnknownReleaseError,
-)
+from oim_archive.store.errors import ArchiveMissingError, UnknownReleaseError
 from oim_archive.store.file import layout
 from oim_archive.store.file.catalog import write_catalog_rows
 from oim_archive.store.file.lock import DEFAULT_LOCK_TIMEOUT, exclusive_lock

@@ -1,0 +1,78 @@
+"""How a page's text opens: a date line above the headline, a first line that starts a
+hard-wrapped paragraph rather than being a headline, a teaser opening with its date."""
+
+from __future__ import annotations
+
+import re
+
+from .dates import find_dates
+from .listing import is_date_line
+from .release_shape import MAX_TITLE_LENGTH
+
+
+def after_leading_date(lines: list[str], index: int) -> tuple[int, str]:
+    """A date line above the headline ("Friday, 10 March 2017" on a blog): the headline's
+    index and that date line (the page's own date); the same index and "" otherwise."""
+    if not is_date_line(lines[index]):
+        return index, ""
+    following = index + 1
+    while following < len(lines) and not lines[following].strip():
+        following += 1
+    if following >= len(lines) or is_date_line(lines[following]):
+        return index, ""
+    if len(lines[following].strip()) > MAX_TITLE_LENGTH:
+        return index, ""
+    return following, lines[index].strip()
+
+
+def is_wrapped_opening(lines: list[str], index: int) -> bool:
+    """The first line is the start of a hard-wrapped paragraph, not a headline: the next line
+    follows without a blank and goes on with the sentence in lower case."""
+    line = lines[index].rstrip()
+    following = lines[index + 1].strip() if index + 1 < len(lines) else ""
+    return bool(following) and following[:1].islower() and line[-1:] not in '.!?:;»”"'
+
+
+def wrapped_paragraph(lines: list[str], index: int) -> str:
+    """The lines of a paragraph from index on, joined."""
+    return " ".join(line.strip() for line in lines[index : index + _paragraph_length(lines, index)])
+
+
+def _paragraph_length(lines: list[str], index: int) -> int:
+    end = index
+    while end < len(lines) and lines[end].strip():
+        end += 1
+    return end - index
+
+
+def after_paragraph(lines: list[str], index: int) -> list[str]:
+    return lines[index + _paragraph_length(lines, index) :]
+
+
+_OPENING_DATE_END = re.compile(r"^[\s,.:]*(?:[-–—]\s*)?")
+OPENING_DATE_REACH = 25
+DAY_ISO_LENGTH = 10
+
+
+def opening_date(paragraph: str) -> tuple[str | None, str]:
+    """A teaser that opens with its full date and no place ("April 25, 2016 Today, IOM…",
+    "March 8, 2016 - On…"): the listing's date label glued to the text. Returns it and the rest."""
+    end = _date_span_end(paragraph) if paragraph[:1].isalnum() else None
+    if end is None:  # no year near the start: the common case, settled without a date parse
+        return None, paragraph
+    found = [d for d in find_dates(paragraph[:OPENING_DATE_REACH]) if d.start == 0]
+    if not found or len(found[0].iso) != DAY_ISO_LENGTH:
+        return None, paragraph
+    rest = paragraph[end:]
+    separator = _OPENING_DATE_END.match(rest)
+    rest = rest[separator.end() if separator else 0 :]
+    return (paragraph[:end], rest) if rest[:1].isupper() else (None, paragraph)
+
+
+_YEAR_END = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _date_span_end(paragraph: str) -> int | None:
+    """Where a date that opens the paragraph ends: after its year."""
+    year = _YEAR_END.search(paragraph, 0, OPENING_DATE_REACH)
+    return year.end() if year else None
