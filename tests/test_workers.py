@@ -84,3 +84,42 @@ with contextlib.ExitStack() as stack:
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
     )
     assert done.stdout.split() == ["1", "True", "False"], done.stderr
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no fork server on Windows")
+def test_workers_start_when_stderr_has_no_descriptor(tmp_path: Path) -> None:
+    """In the browser sys.stderr is Textual's capture (``fileno()`` -1): an import of 200
+    files or more from it failed with "bad value(s) in fds_to_keep"."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for number in range(250):
+        (pages / f"{number:03}.txt").write_text(
+            f"Titre numéro {number}\n\nDakar, 3 mars 2021 - Texte du communiqué {number}.\n",
+            encoding="utf-8",
+        )
+    script = r"""
+import sys
+from pathlib import Path
+from oim_archive.ingest import import_paths
+from oim_archive.store.file.archive import Archive
+
+class Capture:  # what Textual puts in sys.stderr while an app runs
+    def write(self, text): return len(text)
+    def flush(self): pass
+    def fileno(self): return -1
+
+real, sys.stderr = sys.stderr, Capture()
+try:
+    import_paths(Archive(Path(sys.argv[2])), [Path(sys.argv[1])], workers=2)
+finally:
+    sys.stderr = real
+print(len(Archive(Path(sys.argv[2])).releases()))
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(pages), str(tmp_path / "archive.json")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "250"

@@ -7,10 +7,12 @@ import multiprocessing
 import multiprocessing.forkserver
 import os
 import signal
+import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing.connection import Connection
+from typing import TextIO
 
 
 def start_pool(
@@ -26,14 +28,14 @@ def start_pool(
     context = multiprocessing.get_context("forkserver")
     if preload:  # only read when the fork server starts (the first pool of this process)
         context.set_forkserver_preload(list(preload))
-    _start_fork_server()
+    start_fork_server()
     lifeline, keep_alive = context.Pipe(duplex=False)
     stack.callback(keep_alive.close)  # after the pool's shutdown below
     stack.callback(lifeline.close)
     pool = ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,
-        initializer=_start_worker,
+        initializer=start_worker,
         initargs=(lifeline,),
     )
     # On Ctrl-C or an error, drop the chunks not started instead of parsing them.
@@ -43,21 +45,34 @@ def start_pool(
     return pool, start
 
 
-def _start_fork_server() -> None:
-    """Start the fork server now, ignoring Ctrl-C from its first instruction on.
+def start_fork_server() -> None:
+    """Start the fork server (and the resource tracker) now, from any thread.
 
-    CPython's fork server ignores SIGINT only once its preload modules are imported (~0.3 s,
-    while this process already parses pages): a Ctrl-C then printed the server's traceback
-    under "interrupted". A process started while SIGINT is ignored keeps ignoring it. Only the
-    main thread can change a handler; elsewhere (the browser's import worker) there is no
-    Ctrl-C to ignore. A Ctrl-C within the few milliseconds of the start is lost."""
-    if threading.current_thread() is not threading.main_thread():
-        return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
+    Ctrl-C: CPython's fork server ignores SIGINT only once its preload modules are imported
+    (~0.3 s, while this process already parses pages): a Ctrl-C then printed the server's
+    traceback under "interrupted". A process started while SIGINT is ignored keeps ignoring
+    it. Only the main thread can change a handler; elsewhere (the browser's workers) there is
+    no Ctrl-C to ignore. A Ctrl-C within the few milliseconds of the start is lost.
+
+    stderr: the resource tracker hands ``sys.stderr``'s descriptor to its process. In the
+    browser that is Textual's capture, whose ``fileno()`` is -1, and starting failed with
+    "bad value(s) in fds_to_keep" (an import of 200 files or more, from the browser): the
+    tracker then gets the null device."""
+    with contextlib.ExitStack() as stack:
+        if threading.current_thread() is threading.main_thread():
+            previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+            stack.callback(signal.signal, signal.SIGINT, previous)
+        if not _has_descriptor(sys.stderr):
+            null = stack.enter_context(open(os.devnull, "w", encoding="utf-8"))
+            stack.enter_context(contextlib.redirect_stderr(null))
         multiprocessing.forkserver.ensure_running()
-    finally:
-        signal.signal(signal.SIGINT, previous)
+
+
+def _has_descriptor(stream: TextIO | None) -> bool:
+    try:
+        return stream is not None and stream.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        return False
 
 
 def _no_work() -> None:
@@ -99,14 +114,15 @@ class PoolStart:
         self._thread.join()
 
 
-def _start_worker(lifeline: Connection) -> None:
-    """Start of a pool worker: leave Ctrl-C to the importing process, which stops the pool
-    (no tracebacks), and exit as soon as the importing process is gone, however it died."""
+def start_worker(lifeline: Connection) -> None:
+    """Start of a worker process (a parse worker, the first start's index): leave Ctrl-C to
+    the process that started it, which stops it (no tracebacks), and exit as soon as that
+    process is gone, however it died."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=_exit_when_closed, args=(lifeline,), daemon=True).start()
+    threading.Thread(target=exit_when_closed, args=(lifeline,), daemon=True).start()
 
 
-def _exit_when_closed(lifeline: Connection) -> None:
+def exit_when_closed(lifeline: Connection) -> None:
     """Block on the read end of a pipe only the importing process can write to: the kernel
     closes it when that process dies (kill -9, out of memory, a closed terminal), and the
     read returns. The worker then exits; once every worker is gone the forkserver and the
