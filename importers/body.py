@@ -95,7 +95,8 @@ def paragraphs(lines: list[str]) -> list[str]:
 # "Genève/ Port-au-Prince, 9 mars – …": places, an optional date, then a dash.
 _DATELINE = re.compile(
     r"^(?P<head>\([^\W\d_][^()\n]{0,40}\)(?=\s*[–—])"  # "(Center for Global Development) –"
-    r"|(?:\([^\W\d_][^()\n]{0,30}\)\s*)?[^\W\d_][^.!?;:«»\"“”\n]{0,90}?)"
+    # A full stop only after a lone capital: "Washington, D.C. - …", "U.S. - …".
+    r"|(?:\([^\W\d_][^()\n]{0,30}\)\s*)?[^\W\d_](?:[^.!?;:«»\"“”\n]|(?<=\b[A-Z])\.){0,90}?)"
     r"(?:\.?\s+-\s*|\.?\s*[–—−]\s*|\.?\s*-\s+|\.-\s*|\s*/\s*--?\s*)(?P<rest>\S.*)$",
     re.DOTALL,
 )
@@ -115,6 +116,7 @@ _DATELINE_DATE = re.compile(
 # "Guinée 15/07/2016": a place written before the date, after the comma that ends the city.
 _PLACE_BEFORE_DATE = re.compile(r"^(?P<place>[^\W\d_][^\d]*?)\s+(?P<date>\d.*)$")
 _DASH = re.compile(r"[-–—−]")
+_ABBREVIATION_END = re.compile(r"(?<![\w.])[A-Z]\.[A-Z]$")
 DASH_WINDOW = 110
 _BRACKETED_DATE = re.compile(r"\s*\((?P<date>[^()]*(?:19|20)\d\d[^()]*)\)$")
 _PLACE_CONNECTORS = frozenset(
@@ -209,6 +211,8 @@ def _split_dateline(
             return None, None, paragraph
         return stop["head"].strip(), None, stop["rest"].strip()
     head, date_text = match["head"].strip(), None
+    if _ABBREVIATION_END.search(head, len(head) - 3):  # "D.C" lost its last full stop to the dash
+        head += "."
     bracketed = _BRACKETED_DATE.search(head) if head.endswith(")") else None
     date_match = _DATELINE_DATE.search(head)
     if bracketed:  # "Niamey, Niger (16 octobre 2024)"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 # "Pour plus d'informations, veuillez contacter:", "For further information please contact",
-# "Para más información, contactar a", "Contacts presse :", "Media contact:".
+# "Para más información, contactar a", "Contacts presse :", "Media contact:", "Contact presse".
 _INTRO = re.compile(
     r"^[^\w\n]{0,3}(?:"
     r"pour\s+(?:plus|de\s+plus\s+amples|davantage|toutes?)\s+(?:d['’]\s*)?informations?"
@@ -15,6 +15,9 @@ _INTRO = re.compile(
     r"|para\s+(?:más|mas|mayor|obtener\s+más|obtener\s+mas)\s+(?:información|informacion)"
     r"|(?:media\s+|press\s+)?contacts?(?:\s+(?:presse|médias|media|prensa|for\s+media))?\s*:"
     r"|contactos?(?:\s+(?:de|para)\s+(?:prensa|medios))?\s*:"
+    # A press label alone on its line, without a colon: "Contact presse", "Media contacts".
+    r"|(?:(?:media|press)\s+contacts?|contacts?\s+(?:presse|médias|media|prensa)"
+    r"|contactos?\s+(?:de|para)\s+(?:prensa|medios))[ \t]*$"
     r")",
     re.IGNORECASE | re.MULTILINE,
 )

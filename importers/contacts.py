@@ -52,7 +52,12 @@ _PLACE_LABEL = re.compile(
     r"|(?P<office>(?:IOM|OIM)\s+[A-ZÀ-ÖØ-Þ][\w'’ -]{1,50}?))\s*:\s*(?=[A-ZÀ-ÖØ-Þ])"
 )
 # "or Hans Bergström": a conjunction opening a field starts the next person.
-_LEADING_SEPARATOR = re.compile(r"^(?:or|ou|o)\s+(?:a\s+|à\s+|with\s+)?(?=[A-ZÀ-ÖØ-Þ])")
+_LEADING_SEPARATOR = re.compile(
+    r"^(?:or|ou|o)\s+(?:a\s+|à\s+|with\s+)?(?:the\s+|l['’]\s*)?(?=[A-ZÀ-ÖØ-Þ])"
+)
+# "please contact the IOM Somalia Media Unit", "l'Unité de communication de l'OIM": the article
+# before an office's name is not part of it.
+_LEADING_ARTICLE = re.compile(r"^(?:the\s+|l['’]\s*)(?=[A-ZÀ-ÖØ-Þ])", re.IGNORECASE)
 # "Email: or Leila Mansour": an e-mail label whose address was a stripped link, then more text.
 _EMPTY_EMAIL_LABEL = re.compile(
     r"^(?:e-?mail|courriel|correo(?:\s+electr[óo]nico)?)\s*:\s*(?=[^\s@]+(?:\s|$))", re.IGNORECASE
@@ -251,6 +256,8 @@ class _Builder:
 
     def add_text(self, text: str) -> None:
         text = text.strip(" .:-–\"'/")
+        if text[:1] in "tTlL":
+            text = _LEADING_ARTICLE.sub("", text)
         if not text or self.add_names_sharing(text):
             return
         office_first = _OFFICE_THEN_NAME.match(text)
@@ -363,7 +370,10 @@ def _may_hold_link(line: str) -> bool:
 
 
 # The rest of a "Contact presse : …" label, before the first person.
-_LABEL_REST = re.compile(r"^\s*(?:presse|press|media|médias|medios|prensa)\s*:\s*", re.IGNORECASE)
+_LABEL_REST = re.compile(
+    r"^\s*(?:presse|press|media|médias|medios|prensa)\s*(?::\s*|$)", re.IGNORECASE
+)
+LABEL_REST_LENGTH = 12
 
 
 def _after_intro(first: str) -> str:
@@ -371,7 +381,12 @@ def _after_intro(first: str) -> str:
     verb = CONTACT_VERB.search(first)
     if verb:
         rest = first[verb.end() :]
-        label = _LABEL_REST.match(rest) if ":" in rest[:12] else None
+        # "Contact presse :" or "Contact presse" alone: the label's rest, then the first person.
+        label = (
+            _LABEL_REST.match(rest)
+            if ":" in rest[:LABEL_REST_LENGTH] or len(rest) <= LABEL_REST_LENGTH
+            else None
+        )
         return rest[label.end() :] if label else rest
     return first.split(":", 1)[1] if ":" in first else ""
 

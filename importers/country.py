@@ -33,7 +33,10 @@ _REGION = re.compile(
     r"mediterráneo|méditerranée|central\s+americ(?:a|an)|centroam[ée]rica|"
     r"am[ée]rique\s+centrale|mesoam[ée]rica|west\s+africa|afrique\s+de\s+l['’]ouest|"
     r"áfrica\s+occidental|sahel|lake\s+chad\s+basin|bassin\s+du\s+lac\s+tchad|horn\s+of\s+africa|"
-    r"corne\s+de\s+l['’]afrique|caribbean|caraïbes|caribe|balkans)\b",
+    r"corne\s+de\s+l['’]afrique|caribbean|caraïbes|caribe|balkans|"
+    # The Americas and their regional body: "… in the Americas", "Organisation des Etats américains"
+    r"americas|am[ée]riques|am[ée]ricas|[ée]tats\s+am[ée]ricains|estados\s+americanos|"
+    r"american\s+states)\b",
     re.IGNORECASE,
 )
 
@@ -130,11 +133,17 @@ def release_country(
     if (
         any(key in folded for key in _REGION_KEYS)
         and _REGION.search(title)
-        and country not in title_codes
+        and country not in _codes_outside_regions(title)
         and not _names_country_alone(dateline, country)
     ):
         return None
     return country
+
+
+def _codes_outside_regions(title: str) -> set[str]:
+    """The countries a headline names outside its region's name ("Etats américains" names the
+    Americas, not the United States)."""
+    return {place.code for place in mentions(_REGION.sub(" ", title))} - {NO_COUNTRY}
 
 
 def site_places_of(site_chrome: tuple[str, ...]) -> list[str]:

@@ -99,6 +99,11 @@ _PRESS_LINE = re.compile(
     re.MULTILINE,
 )
 _PRESS_WORDS = ("dacteur", "edacci", "vues", "views", "lectures", "visitas", "ource", "©")
+# A news photographer's credit with the agency: "(SAMEER AL-DOUMY/AFP)", "(Foto: Juan Pérez/EFE)".
+_AGENCY_PHOTO_CREDIT = re.compile(
+    r"\((?:[^()\n/]{0,12}:\s*)?[A-ZÀ-Ý][\w'’. -]{2,40}/\s*(?:AFP|EFE|Efe|Reuters|AP|Xinhua|DPA|"
+    r"Anadolu|ANP|APS)\)"
+)
 _AGENCY_WORDS = ("ccording", "selon", "según")
 # A job notice's fields: "Job Title:", "Type of Appointment:", "Closing Date:", "Duty Station:".
 _JOB_FIELD = re.compile(
@@ -120,9 +125,11 @@ _END_OF_SENTENCE = (".", "!", "?", ":", ";", ",", "»", "”", '"')
 
 
 def _is_news_site_article(page: str, body: str) -> bool:
-    """A news site's byline, counter or credit line in the page, or a news agency as the body's
-    source (substring checks first: most pages have none of their words)."""
+    """A news site's byline, counter, credit line or agency photo credit in the page, or a news
+    agency as the body's source (substring checks first: most pages have none of their words)."""
     if any(word in page for word in _PRESS_WORDS) and _PRESS_LINE.search(page):
+        return True
+    if "/" in page and _AGENCY_PHOTO_CREDIT.search(page):
         return True
     return any(word in body for word in _AGENCY_WORDS) and _AGENCY_SOURCE.search(body) is not None
 
