@@ -381,12 +381,8 @@ def _after_intro(first: str) -> str:
     verb = CONTACT_VERB.search(first)
     if verb:
         rest = first[verb.end() :]
-        # "Contact presse :" or "Contact presse" alone: the label's rest, then the first person.
-        label = (
-            _LABEL_REST.match(rest)
-            if ":" in rest[:LABEL_REST_LENGTH] or len(rest) <= LABEL_REST_LENGTH
-            else None
-        )
+        short = ":" in rest[:LABEL_REST_LENGTH] or len(rest) <= LABEL_REST_LENGTH
+        label = _LABEL_REST.match(rest) if short else None  # "Contact presse :", or alone
         return rest[label.end() :] if label else rest
     return first.split(":", 1)[1] if ":" in first else ""
 
