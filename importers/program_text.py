@@ -16,33 +16,41 @@ MIN_CODE_SHARE = 0.15
 
 # A line of code. Case-sensitive, and keywords only in a shape prose never has: a wrapped line
 # of a release may well start with "return home" or "import papers", never "return f(".
-_CODE_LINE = re.compile(
-    r"^[ \t]*(?:"
-    r"(?:async[ \t]+)?def[ \t]+\w+[ \t]*\("  # Python function
-    r"|class[ \t]+\w+[ \t]*[(:]"  # Python class
-    r"|from[ \t]+[\w.]+[ \t]+import[ \t]"  # Python import
-    r"|import[ \t]+[\w.]+(?:[ \t]+as[ \t]+\w+)?(?:[ \t]*,[ \t]*[\w.]+)*[ \t]*$"  # the whole line
-    r"|@[A-Za-z_][\w.]*[ \t]*(?:\(|$)"  # decorator
-    r"|(?:return|raise)[ \t]+[\w.]*[(\[]|(?:return|raise|pass|continue|break)[ \t]*$"
-    r"|elif\b|(?:else|try|finally|except\b.*):[ \t]*$"
-    r"|if[ \t]+__name__"
-    r"|#!/"
-    r"|(?:function|const|let|var)[ \t]+[\w$]+[ \t]*[=(:]"  # JavaScript
-    r"|[A-Za-z_][\w.\[\]'\"-]*[ \t]*[-+*/|]?=[ \t]*\S"  # assignment, key = value
-    r"|.*\S[{;][ \t]*$"  # a statement or block opener ("foo();", "a {"); French " ;" is prose
-    r"|[}\])]+[;,]?[ \t]*$"  # closing brackets alone
-    r"|\[[\w.\-\"' ]+\][ \t]*$"  # an INI or TOML section
-    r")",
-    re.MULTILINE,
+_CODE_SHAPES = (
+    r"(?:async[ \t]+)?def[ \t]+\w+[ \t]*\(",  # Python function
+    r"class[ \t]+\w+[ \t]*[(:]",  # Python class
+    r"from[ \t]+[\w.]+[ \t]+import[ \t]",  # Python import
+    r"import[ \t]+[\w.]+(?:[ \t]+as[ \t]+\w+)?(?:[ \t]*,[ \t]*[\w.]+)*[ \t]*$",  # the whole line
+    r"@[A-Za-z_][\w.]*[ \t]*(?:\(|$)",  # decorator
+    r"(?:return|raise)[ \t]+[\w.]*[(\[]|(?:return|raise|pass|continue|break)[ \t]*$",
+    r"elif\b|(?:else|try|finally|except\b.*):[ \t]*$",
+    r"if[ \t]+__name__",
+    r"#!/",
+    r"(?:function|const|let|var)[ \t]+[\w$]+[ \t]*[=(:]",  # JavaScript
+    r"[A-Za-z_][\w.\[\]'\"-]*[ \t]*[-+*/|]?=[ \t]*\S",  # assignment, key = value
+    r"[}\])]+[;,]?[ \t]*$",  # closing brackets alone
+    r"\[[\w.\-\"' ]+\][ \t]*$",  # an INI or TOML section
 )
+# A statement or block opener ("foo();", "a {"); French " ;" is prose. Slow on long lines (it
+# backtracks from the line's end), so only tried on lines holding a "{" or a ";".
+_STATEMENT_END = r".*\S[{;][ \t]*$"
+_CODE_LINE = re.compile(r"[ \t]*(?:" + "|".join((*_CODE_SHAPES, _STATEMENT_END)) + ")")
+_CODE_LINE_NO_STATEMENT = re.compile(r"[ \t]*(?:" + "|".join(_CODE_SHAPES) + ")")
 
 
 def is_program_text(text: str) -> bool:
     """True when at least ``MIN_CODE_SHARE`` of the first non-blank lines (and at least
     ``MIN_CODE_LINES``) are lines of code: Python, JavaScript, CSS, INI or TOML."""
     window = text[:WINDOW]
-    code_lines = len(_CODE_LINE.findall(window))
+    code_lines = sum(1 for line in window.split("\n") if _is_code_line(line))
     if code_lines < MIN_CODE_LINES:
         return False
     lines = sum(1 for line in window.splitlines() if line.strip())
     return code_lines >= MIN_CODE_SHARE * lines
+
+
+def _is_code_line(line: str) -> bool:
+    """One line (without its line break) reads as a line of code."""
+    if "{" in line or ";" in line:
+        return _CODE_LINE.match(line) is not None
+    return _CODE_LINE_NO_STATEMENT.match(line) is not None
