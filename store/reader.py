@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
@@ -48,7 +48,6 @@ if TYPE_CHECKING:  # numpy and the search engine load only when a search needs t
     from oim_archive.store.search.contacts import ContactSearch
     from oim_archive.store.search.engine import SearchIndex
     from oim_archive.store.search.first_start import FirstStartPass
-    from oim_archive.store.search.index_process import IndexProcess
     from oim_archive.store.search.scoring import Hit
 
 
@@ -178,23 +177,18 @@ class ArchiveReader:
             snapshot.index = searchable if _same_ids(shown.releases, releases) else None
         return snapshot
 
-    def list_index(self, snapshot: Snapshot) -> tuple[SearchIndex, IndexProcess | None]:
+    def list_index(self, snapshot: Snapshot) -> SearchIndex:
         """An index to search a list snapshot (catalog or unchecked pass) at once, while the
         archive is read: the saved one when it was built from this very file, else one of
-        the list fields only (``SearchIndex.complete`` False) until the whole is built; and,
-        on a big archive's first start, the process building the whole one meanwhile
-        (``read`` need not collect the words then: ``release_index`` waits for it)."""
+        the list fields only (``SearchIndex.complete`` False) until the whole is built."""
         from oim_archive.store.search.engine import SearchIndex
-        from oim_archive.store.search.index_process import IndexProcess
 
-        building = None
         if snapshot.stamp is not None:
             cache = index_cache_path(self.path)
             saved = SearchIndex.saved(snapshot.releases, cache, snapshot.stamp)
             if saved is not None:
-                return saved, None
-            building = IndexProcess.start(snapshot.releases, self.path, snapshot.stamp, cache)
-        return SearchIndex.of_list_fields(snapshot.releases), building
+                return saved
+        return SearchIndex.of_list_fields(snapshot.releases)
 
     def search_index(self, snapshot: Snapshot) -> SearchIndex:
         """The search index over ``snapshot``'s releases: the saved one when it was built from
@@ -364,19 +358,12 @@ class ArchiveReader:
         index = self.release_index(snapshot)
         return (index, *self.contacts(snapshot))
 
-    def release_index(
-        self,
-        snapshot: Snapshot,
-        building: IndexProcess | None = None,
-        cancelled: Callable[[], bool] = lambda: False,
-    ) -> SearchIndex:
-        """The search index of a full read (saved, or built: by ``building``, from what the
-        read collected on a first start, or here), ready before the contact directory is.
+    def release_index(self, snapshot: Snapshot) -> SearchIndex:
+        """The search index of a full read (saved, or built: from what the read collected on
+        a first start), ready before the contact directory is.
 
         What is built lives until the next reload: it is kept out of the garbage collector's
         full scans, which otherwise pause a long-running reader ~0.3 s at 100k releases."""
-        if building is not None:
-            building.wait(cancelled)  # saved in the cache when built; else built here
         index = self.search_index(snapshot)
         gc.freeze()
         return index

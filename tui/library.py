@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +18,6 @@ from oim_archive.store.records import Release
 
 if TYPE_CHECKING:
     from oim_archive.store.search.engine import SearchIndex
-    from oim_archive.store.search.index_process import IndexProcess
 
 __all__ = ["EMPTY", "Contacts", "Library", "Snapshot"]
 
@@ -58,34 +57,25 @@ class Library:
             snapshot.sequence = sequence
         return snapshot
 
-    def list_index(self, snapshot: Snapshot) -> tuple[SearchIndex, IndexProcess | None]:
+    def list_index(self, snapshot: Snapshot) -> SearchIndex:
         """An index to search a list snapshot with while the archive is read: the saved one,
-        or one of the list fields only (first start), with the process building the whole
-        index meanwhile on a big archive."""
+        or one of the list fields only (first start)."""
         return self.reader.list_index(snapshot)
 
-    def read_snapshot(
-        self, searchable: SearchIndex | None = None, *, collect: bool = True
-    ) -> Snapshot:
+    def read_snapshot(self, searchable: SearchIndex | None = None) -> Snapshot:
         """Read the archive file (raises ArchiveError with a one-line message); on a first
-        start (no saved index) the same read collects the words the index needs, unless
-        another process builds it (``collect`` False).
+        start (no saved index) the same read collects the words the index needs.
         ``searchable``: the index the list shown meanwhile was given (``list_index``)."""
         sequence = next(self._reads)
         shown = self.snapshot
         partial = shown if shown.partial else None
-        snapshot = self.reader.read(partial, index=collect, searchable=searchable)
+        snapshot = self.reader.read(partial, index=True, searchable=searchable)
         snapshot.sequence = sequence
         return snapshot
 
-    def index_snapshot(
-        self,
-        snapshot: Snapshot,
-        building: IndexProcess | None = None,
-        cancelled: Callable[[], bool] = lambda: False,
-    ) -> SearchIndex:
-        """Build the search index (or load the saved one; or the one ``building`` saves)."""
-        return self.reader.release_index(snapshot, building, cancelled)
+    def index_snapshot(self, snapshot: Snapshot) -> SearchIndex:
+        """Build the search index (or load the saved one)."""
+        return self.reader.release_index(snapshot)
 
     def contacts_snapshot(self, snapshot: Snapshot) -> Contacts:
         """Build the contact directory and its search (or load the saved ones)."""

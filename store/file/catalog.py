@@ -22,7 +22,6 @@ from oim_archive.store.directory import DirectoryEntry
 from oim_archive.store.file.layout import chunks, gc_paused
 from oim_archive.store.file.storage import write_atomically
 from oim_archive.store.records import (
-    Listed,
     ListRow,
     Release,
     sort_newest_first,
@@ -210,7 +209,7 @@ def write_catalog(
     _save(archive_path, stamp, rows)
 
 
-def listed_fields(release: Listed) -> list[Any]:
+def listed_fields(release: Release) -> list[Any]:
     """What the catalog keeps of a release read from the archive."""
     return [getattr(release, name) for name in _LIST_FIELDS]
 

@@ -38,9 +38,9 @@ async def test_first_frame_makes_only_visible_rows_and_the_read_waits_for_it(
     read_snapshot = Library.read_snapshot
     on_ready = OimArchiveApp.on_ready
 
-    def reading(library: Library, searchable: object = None, *, collect: bool = True) -> object:
+    def reading(library: Library, searchable: object = None) -> object:
         events.append("read")
-        return read_snapshot(library, searchable, collect=collect)  # type: ignore[arg-type]
+        return read_snapshot(library, searchable)  # type: ignore[arg-type]
 
     def ready(app: OimArchiveApp) -> None:
         releases = app.library.releases

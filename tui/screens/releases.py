@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container
 from textual.widgets import Input
-from textual.worker import Worker, get_current_worker
+from textual.worker import Worker
 
 from oim_archive.i18n import _, ngettext
 from oim_archive.store.errors import ArchiveError, CorruptArchiveError
@@ -134,22 +134,17 @@ class ReleasesScreen(ReleaseTools):
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def _load(self) -> None:
-        shown, searchable, building = self.library.snapshot, None, None
+        shown, searchable = self.library.snapshot, None
         if shown.partial and shown.releases:
-            # Searchable while the archive is read (the saved index, else the titles').
-            searchable, building = self.library.list_index(shown)
+            # Searchable while the archive is read: with the saved index, or on a first start
+            # with one of the list fields (titles) until the whole is built.
+            searchable = self.library.list_index(shown)
             self.post_message(SnapshotIndexed(shown, searchable))
-        worker = get_current_worker()
-        try:
-            snapshot = self.library.read_snapshot(searchable, collect=building is None)
-            self.post_message(MarksRead(self.library.archive.marked_ids()))
-            self.post_message(SnapshotRead(snapshot))
-            # Search first: the contact directory is not waited for.
-            index = self.library.index_snapshot(snapshot, building, lambda: worker.is_cancelled)
-        finally:
-            if building is not None:
-                building.stop()
-        self.post_message(SnapshotIndexed(snapshot, index))
+        snapshot = self.library.read_snapshot(searchable)
+        self.post_message(MarksRead(self.library.archive.marked_ids()))
+        self.post_message(SnapshotRead(snapshot))
+        # Search first: the contact directory is not waited for.
+        self.post_message(SnapshotIndexed(snapshot, self.library.index_snapshot(snapshot)))
         self.post_message(ContactsIndexed(snapshot, self.library.contacts_snapshot(snapshot)))
 
     @on(MarksRead)
