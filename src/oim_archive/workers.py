@@ -115,9 +115,8 @@ class PoolStart:
 
 
 def start_worker(lifeline: Connection) -> None:
-    """Start of a worker process (a parse worker, the first start's index): leave Ctrl-C to
-    the process that started it, which stops it (no tracebacks), and exit as soon as that
-    process is gone, however it died."""
+    """Start of a pool worker: leave Ctrl-C to the importing process, which stops the pool
+    (no tracebacks), and exit as soon as the importing process is gone, however it died."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=exit_when_closed, args=(lifeline,), daemon=True).start()
 
