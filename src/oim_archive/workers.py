@@ -28,14 +28,14 @@ def start_pool(
     context = multiprocessing.get_context("forkserver")
     if preload:  # only read when the fork server starts (the first pool of this process)
         context.set_forkserver_preload(list(preload))
-    start_fork_server()
+    _start_fork_server()
     lifeline, keep_alive = context.Pipe(duplex=False)
     stack.callback(keep_alive.close)  # after the pool's shutdown below
     stack.callback(lifeline.close)
     pool = ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,
-        initializer=start_worker,
+        initializer=_start_worker,
         initargs=(lifeline,),
     )
     # On Ctrl-C or an error, drop the chunks not started instead of parsing them.
@@ -45,7 +45,7 @@ def start_pool(
     return pool, start
 
 
-def start_fork_server() -> None:
+def _start_fork_server() -> None:
     """Start the fork server (and the resource tracker) now, from any thread.
 
     Ctrl-C: CPython's fork server ignores SIGINT only once its preload modules are imported
@@ -114,14 +114,14 @@ class PoolStart:
         self._thread.join()
 
 
-def start_worker(lifeline: Connection) -> None:
+def _start_worker(lifeline: Connection) -> None:
     """Start of a pool worker: leave Ctrl-C to the importing process, which stops the pool
     (no tracebacks), and exit as soon as the importing process is gone, however it died."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=exit_when_closed, args=(lifeline,), daemon=True).start()
+    threading.Thread(target=_exit_when_closed, args=(lifeline,), daemon=True).start()
 
 
-def exit_when_closed(lifeline: Connection) -> None:
+def _exit_when_closed(lifeline: Connection) -> None:
     """Block on the read end of a pipe only the importing process can write to: the kernel
     closes it when that process dies (kill -9, out of memory, a closed terminal), and the
     read returns. The worker then exits; once every worker is gone the forkserver and the

@@ -69,8 +69,8 @@ class _Vocabulary(dict[str, int]):
 class _RawTokens(dict[str, int]):
     """Raw token -> the term id of its folded word, filled on first lookup. A token that folds
     to several words (``l'OIM``) or to none (``—``) gets a negative code instead, whose term
-    ids ``compounds[-1 - code]`` holds: an int per token rather than a tuple is ~10 % faster
-    and ~25 MB lighter at 100k releases (~600k distinct tokens)."""
+    ids ``compounds[-1 - code]`` holds: an int per token rather than a tuple made the lookups
+    ~10 % faster and a 100k first start's peak ~8 MB lower."""
 
     def __init__(self, term_id: Callable[[str], int]) -> None:
         super().__init__()
