@@ -80,8 +80,9 @@ class Snapshot:
 
     @property
     def ready(self) -> bool:
-        """Whether searching and the contact directory are available."""
-        return self.index is not None and self.contact_search is not None
+        """Whether the archive was read and checked, and its search and contact directory
+        are available."""
+        return not self.partial and self.index is not None and self.contact_search is not None
 
 
 EMPTY = Snapshot(releases=[], stamp=None)
@@ -173,9 +174,29 @@ class ArchiveReader:
         snapshot = _snapshot(releases, stamp, partial=False)
         if collected is not None and collected.complete:
             snapshot.collected = collected
-        if searchable is not None and shown is not None and shown.stamp == stamp:
-            snapshot.index = searchable if _same_ids(shown.releases, releases) else None
+        if shown is not None and shown.stamp == stamp and _same_ids(shown.releases, releases):
+            # What the list shown meanwhile was searched with holds for the checked releases.
+            snapshot.index = searchable
+            if shown.directory is not None and shown.contact_search is not None:
+                snapshot.directory, snapshot.contact_search = shown.directory, shown.contact_search
         return snapshot
+
+    def saved_contacts(self, snapshot: Snapshot) -> Contacts | None:
+        """The contact directory and its search saved from the very file ``snapshot`` lists
+        (a catalog shown while the archive is read), for the contacts to open at once; None
+        when none was saved for it (nothing is built or written here)."""
+        from oim_archive.store.search.contacts import ContactSearch
+
+        if snapshot.stamp is None:
+            return None
+        directory = read_directory(self.path, snapshot.stamp)
+        if directory is None:
+            return None
+        search = ContactSearch.saved(directory, contact_index_path(self.path), snapshot.stamp)
+        if search is None:
+            return None
+        search.prepare()
+        return directory, search
 
     def list_index(self, snapshot: Snapshot) -> SearchIndex:
         """An index to search a list snapshot (catalog or unchecked pass) at once, while the
@@ -372,6 +393,8 @@ class ArchiveReader:
         """The contact directory (saved or built) and its search, of a full read; after
         ``release_index`` (on a first start, its peak of memory past). Kept out of the
         garbage collector's scans too."""
+        if snapshot.directory is not None and snapshot.contact_search is not None:
+            return snapshot.directory, snapshot.contact_search  # kept from the list shown
         directory = self._built_directory(snapshot)
         contact_search = self.contact_search(directory, snapshot.stamp)
         contact_search.prepare()

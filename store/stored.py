@@ -116,6 +116,12 @@ class StoredRelease(Release):
         return self.full().imported_at
 
 
+def whole_release(release: Release) -> Release:
+    """``release`` with every field: a listed one read once from its archive file (which the
+    fields of a ``StoredRelease`` would each read again)."""
+    return release.full() if isinstance(release, StoredRelease) else release
+
+
 def whole_releases(rows: Iterable[Release], *, bodies: bool = True) -> Iterator[Release]:
     """The whole releases of ``rows``, one at a time, in order: listed ones (``StoredRelease``)
     are read from their archive file as they come, never all at once (``bodies=False``: with

@@ -62,6 +62,11 @@ class Library:
         or one of the list fields only (first start)."""
         return self.reader.list_index(snapshot)
 
+    def saved_contacts(self, snapshot: Snapshot) -> Contacts | None:
+        """The contact directory and its search saved from the file a list snapshot shows,
+        for the contacts to open while the archive is read; None when none was saved."""
+        return self.reader.saved_contacts(snapshot)
+
     def read_snapshot(self, searchable: SearchIndex | None = None) -> Snapshot:
         """Read the archive file (raises ArchiveError with a one-line message); on a first
         start (no saved index) the same read collects the words the index needs.

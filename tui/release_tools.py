@@ -116,7 +116,7 @@ class ReleaseTools(FilteredListScreen[Sequence["Hit"]]):
         answers = [("s", _("one file each")), ("c", _("one combined file"))]
 
         def chosen(answer: str | None) -> None:
-            if answer is None or self.still_loading():
+            if answer is None:
                 return
             try:
                 paths = export_marked(releases, self.library.export_dir, answer == "c")

@@ -52,13 +52,27 @@ class ContactSearch:
         """The search over `entries`, the directory of the archive file with `file_stamp`:
         its word index loaded from `cache_file` when saved from that same file, else built
         and saved there (best effort)."""
-        path = Path(cache_file)
-        words, _ = search_cache.read(path, None, file_stamp) if file_stamp else (None, False)
-        search = cls(entries, words=words)
-        if search._index is not words and file_stamp is not None:
-            stamp = search_cache.fingerprint([e.name for e in entries], salt="contacts")
-            search_cache.write(path, stamp, search._index, file_stamp)
+        search = cls.saved(entries, cache_file, file_stamp) if file_stamp else None
+        if search is None:
+            search = cls(entries)
+            if file_stamp is not None:
+                stamp = search_cache.fingerprint([e.name for e in entries], salt="contacts")
+                search_cache.write(Path(cache_file), stamp, search._index, file_stamp)
         return search
+
+    @classmethod
+    def saved(
+        cls,
+        entries: Sequence[DirectoryEntry],
+        cache_file: str | os.PathLike[str],
+        file_stamp: tuple[int, int],
+    ) -> ContactSearch | None:
+        """The search over ``entries`` with its word index saved from the archive file with
+        ``file_stamp``; None when none was saved from that file (or not for these entries)."""
+        words, _ = search_cache.read(Path(cache_file), None, file_stamp)
+        if words is None or words.n_docs != len(entries):
+            return None
+        return cls(entries, words=words)
 
     def __len__(self) -> int:
         return self._count

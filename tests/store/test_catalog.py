@@ -101,15 +101,16 @@ def test_cache_goes_to_the_private_folder(archive_path: Path) -> None:
     assert str(catalog_path(archive_path)).startswith(os.environ["OIM_ARCHIVE_CACHE"])
 
 
-async def test_no_export_copy_or_open_while_only_the_catalog_is_shown(
+async def test_export_copy_and_open_read_the_release_while_only_the_catalog_is_shown(
     hand_archive: Archive, tmp_path: Path
 ) -> None:
     screen_name, warnings = await keys_while_unchecked(
         hand_archive.path, tmp_path, "e", "y", "enter"
     )
-    assert screen_name == "ReleasesScreen"
-    assert not [p for p in tmp_path.iterdir() if p.suffix == ".txt"]
-    assert sum("still loading" in w for w in warnings) == 3
+    assert screen_name == "ReleaseScreen"
+    exported = [p for p in tmp_path.iterdir() if p.suffix == ".txt"]
+    assert len(exported) == 1 and "Dakar" in exported[0].read_text(encoding="utf-8")
+    assert not [w for w in warnings if "still loading" in w]
 
 
 def test_every_write_refreshes_the_catalog_in_display_order(hand_archive: Archive) -> None:

@@ -3,8 +3,10 @@ is checked, never taken for the archive itself (nothing written, damage still re
 
 from __future__ import annotations
 
+import base64
 import io
 import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -137,3 +139,39 @@ def test_the_checked_read_keeps_the_listed_releases_it_finds_identical(
     os.utime(hand_archive.path, ns=(1, 1))  # another version of the file: nothing kept
     again = ArchiveReader(Archive(hand_archive.path)).read(quick)
     assert not any(a is b for a, b in zip(quick.releases, again.releases, strict=True))
+
+
+async def test_a_damaged_release_opened_from_the_quick_list_is_one_line_said(
+    hand_archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from oim_archive.tui.library import Library
+    from tests.support.tui import watch_notify
+
+    newest = hand_archive.releases()[0].id
+
+    def damage_the_newest_body(tables: dict[str, Any]) -> None:
+        tables["bodies"][newest] = {"z": base64.b64encode(b"not zlib").decode("ascii")}
+
+    rewrite(hand_archive, damage_the_newest_body)
+    catalog_path(hand_archive.path).unlink(missing_ok=True)
+    archive = Archive(hand_archive.path)
+    quick = ArchiveReader(archive).quick()
+    assert quick is not None
+    held = threading.Event()  # the checked read (which finds the damage too) waits
+    read_snapshot = Library.read_snapshot
+
+    def held_read(library: Library, searchable: Any = None) -> Any:
+        held.wait(30)
+        return read_snapshot(library, searchable)
+
+    monkeypatch.setattr(Library, "read_snapshot", held_read)
+    app = make_app(hand_archive.path, tmp_path, archive=archive, first_list=quick)
+    notes = watch_notify(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter", "e")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ReleasesScreen"
+        errors = [n.message for n in notes if n.severity == "error"]
+        assert len(errors) == 2 and all("\n" not in e and newest in e for e in errors)
+        held.set()
+    assert not [p for p in tmp_path.iterdir() if p.suffix == ".txt"]

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import shutil
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.widgets import ProgressBar
 
 from oim_archive.store.file.archive import Archive
 from oim_archive.store.file.catalog import index_cache_path
@@ -16,9 +18,9 @@ from oim_archive.store.reader import ArchiveReader, Snapshot
 from oim_archive.store.search.engine import SearchIndex
 from oim_archive.tui.app import OimArchiveApp, make_app
 from oim_archive.tui.library import Library
-from tests.conftest import make_release
+from tests.conftest import hand_made_releases, make_release
 from tests.store.test_catalog import until_searchable
-from tests.support.tui import screen_text
+from tests.support.tui import screen_text, watch_notify
 
 RELEASES = [
     make_release(
@@ -93,6 +95,62 @@ async def test_a_later_start_searches_with_the_saved_index_before_the_read_ends(
         checked = app.library.snapshot
         assert not checked.partial and checked.index is shown.index  # not loaded twice
         assert app.main_screen.release_list.row_count == 1  # the filter typed still applies
+
+
+async def _until(pilot: object, ready: Callable[[], bool]) -> None:
+    for _ in range(100):
+        if ready():
+            return
+        await pilot.pause(0.05)  # type: ignore[attr-defined]
+
+
+async def test_a_later_start_opens_releases_and_contacts_before_the_read_ends(
+    archive_path: Path, tmp_path: Path, held_read: threading.Event
+) -> None:
+    from oim_archive.tui.screens.contacts import ContactsScreen
+    from oim_archive.tui.screens.release import ReleaseScreen
+
+    archive = Archive(archive_path)
+    archive.add(hand_made_releases())
+    reader = ArchiveReader(archive)
+    reader.indexes(reader.read())  # a previous session saved the index and the directory
+    app = make_app(archive_path, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        library = app.library
+        await _until(pilot, lambda: library.snapshot.contact_search is not None)
+        shown = library.snapshot
+        assert shown.partial and shown.directory is not None
+        await pilot.press("enter")  # the newest: read from its own lines, not waited for
+        await pilot.pause()
+        assert isinstance(app.screen, ReleaseScreen)
+        assert "Deuxième paragraphe" in screen_text(app)
+        await pilot.press("escape", "c")
+        await pilot.pause()
+        assert isinstance(app.screen, ContactsScreen)
+        assert "Awa Diop" in screen_text(app)
+        assert app.main_screen.query_one(ProgressBar).display  # the archive is still being read
+        held_read.set()
+        await until_searchable(pilot, library)
+        checked = library.snapshot
+        assert not checked.partial and checked.contact_search is shown.contact_search
+        assert not app.main_screen.query_one(ProgressBar).display
+
+
+async def test_a_first_start_says_the_contacts_are_being_built(
+    archive_path: Path, tmp_path: Path, held_read: threading.Event
+) -> None:
+    archive = Archive(archive_path)
+    archive.add(hand_made_releases())
+    shutil.rmtree(index_cache_path(archive_path).parent)
+    app = make_app(archive_path, tmp_path, first_list=ArchiveReader(archive).quick())
+    notes = watch_notify(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _until(pilot, lambda: app.library.snapshot.index is not None)
+        await pilot.press("c")
+        await pilot.pause()
+        assert any("still being built" in note.message for note in notes)
+        held_read.set()
+        await until_searchable(pilot, app.library)
 
 
 def test_the_list_fields_index_finds_titles_datelines_and_countries_only() -> None:

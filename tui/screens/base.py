@@ -14,6 +14,7 @@ from oim_archive.i18n import _
 from oim_archive.preferences import Preferences
 from oim_archive.store.errors import ArchiveError
 from oim_archive.store.records import Release
+from oim_archive.store.stored import whole_release
 from oim_archive.tui.library import Library
 from oim_archive.tui.widgets.safe_text import line
 
@@ -100,8 +101,20 @@ class BaseScreen(Screen[None]):
 
     # -- actions on a release, shared by the list and the full view ----------------------
 
+    def whole(self, release: Release | None, doing: str) -> Release | None:
+        """``release`` with every field, read once from the archive file (also while the
+        archive is still being checked); None, said in one line, when it cannot be read."""
+        if release is None:
+            return None
+        try:
+            return whole_release(release)
+        except ArchiveError as error:
+            report_failure(self.app, error, doing)
+            return None
+
     def still_loading(self) -> bool:
-        """True (and say so) while only the list catalog is shown, without the bodies."""
+        """True (and say so) while only the list is shown, before the archive is checked: a
+        change written now could be lost to the check's version of the file."""
         if not self.library.snapshot.partial:
             return False
         self.notify(_("The archive is still loading; one moment"), severity="warning", markup=False)
@@ -120,8 +133,6 @@ class BaseScreen(Screen[None]):
         """Write ``release`` as text into the export folder and say where."""
         if release is None:
             self.notify(_("No release to export"), severity="warning", markup=False)
-            return
-        if self.still_loading():
             return
         from oim_archive.store.exports.render import write_export
 
@@ -177,7 +188,8 @@ class BaseScreen(Screen[None]):
         if release is None:
             self.notify(_("No release to copy"), severity="warning", markup=False)
             return
-        if self.still_loading():
+        release = self.whole(release, _("Copy failed"))
+        if release is None:
             return
         from oim_archive.store.exports.render import release_text
 
@@ -195,7 +207,8 @@ class BaseScreen(Screen[None]):
         """Open the release text in ``$PAGER`` (less by default)."""
         from oim_archive.tui.outside import pager_command, release_for_outside, run_outside
 
-        if release is None or self.still_loading():
+        release = self.whole(release, _("Cannot open the pager"))
+        if release is None:
             return
         problem = run_outside(self.app, pager_command(), release_for_outside(release), wait=False)
         if problem:
@@ -206,13 +219,14 @@ class BaseScreen(Screen[None]):
         from oim_archive.tui.dialogs.pipe import PipeDialog
         from oim_archive.tui.outside import release_for_outside, run_outside
 
-        if release is None or self.still_loading():
+        whole = self.whole(release, _("Cannot pipe the release"))
+        if whole is None:
             return
 
         def chosen(command: str | None) -> None:
             if command:
                 PipeDialog.last_command = command
-                text = release_for_outside(release)
+                text = release_for_outside(whole)
                 problem = run_outside(self.app, command, text, wait=True)
                 if problem:
                     self.notify(problem, severity="warning", markup=False)

@@ -180,7 +180,7 @@ class ContactsScreen(FilteredListScreen[list[int]]):
     def _release_chosen(self, event: OptionList.OptionSelected) -> None:
         from oim_archive.tui.screens.release import ReleaseScreen
 
-        release = self.library.get(event.option.id or "")
+        release = self.whole(self.library.get(event.option.id or ""), _("Cannot open the release"))
         if release is not None:
             self.app.push_screen(ReleaseScreen(release))
 

@@ -17,12 +17,7 @@ from oim_archive.store.errors import ArchiveError, CorruptArchiveError
 from oim_archive.store.records import Release
 from oim_archive.store.search.fold import highlight_spans
 from oim_archive.tui.library import EMPTY
-from oim_archive.tui.messages import (
-    ContactsIndexed,
-    MarksRead,
-    SnapshotIndexed,
-    SnapshotRead,
-)
+from oim_archive.tui.messages import ContactsIndexed, MarksRead, SnapshotIndexed, SnapshotRead
 from oim_archive.tui.release_tools import ReleaseTools
 from oim_archive.tui.widgets.filter_input import FilterInput
 from oim_archive.tui.widgets.key_bar import KeyBar
@@ -140,6 +135,9 @@ class ReleasesScreen(ReleaseTools):
             # with one of the list fields (titles) until the whole is built.
             searchable = self.library.list_index(shown)
             self.post_message(SnapshotIndexed(shown, searchable))
+            saved_contacts = self.library.saved_contacts(shown)
+            if saved_contacts is not None:
+                self.post_message(ContactsIndexed(shown, saved_contacts))
         snapshot = self.library.read_snapshot(searchable)
         self.post_message(MarksRead(self.library.archive.marked_ids()))
         self.post_message(SnapshotRead(snapshot))
@@ -183,6 +181,8 @@ class ReleasesScreen(ReleaseTools):
         if snapshot is not self.library.snapshot:
             return
         snapshot.directory, snapshot.contact_search = message.built
+        if snapshot.partial:
+            return  # saved contacts shown while the archive is still being read
         self._busy = False
         self.status.stop_progress()
         if self._reload_asked:
@@ -347,8 +347,8 @@ class ReleasesScreen(ReleaseTools):
         from oim_archive.tui.screens.release import ReleaseScreen
 
         rows = self.release_list
-        release = rows.release_at(row)
-        if release is not None and not self.still_loading():
+        release = self.whole(rows.release_at(row), _("Cannot open the release"))
+        if release is not None:
             # Back from the release, the keys act on the list (the filter is one / away).
             self.set_focus(rows)
             self.app.push_screen(ReleaseScreen(release, rows.terms_at(row)))
