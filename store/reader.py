@@ -237,7 +237,7 @@ class ArchiveReader:
             if built is not None:
                 return built
         return SearchIndex.cached(
-            releases, cache, snapshot.stamp, whole=lambda: self.archive.full_releases(releases)
+            releases, cache, snapshot.stamp, whole=lambda: whole_releases(releases)
         )
 
     def listing(self) -> Listing:

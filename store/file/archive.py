@@ -44,7 +44,7 @@ from oim_archive.store.file.tables import (
 )
 from oim_archive.store.file.whole import load_release, read_sources, scan_of_tables
 from oim_archive.store.records import Release
-from oim_archive.store.stored import StoredRelease, whole_releases
+from oim_archive.store.stored import whole_release
 
 
 class Archive:
@@ -144,11 +144,6 @@ class Archive:
         tables = self._storage.read() or {}
         return scan_of_tables(self.path, tables, self._storage.cached_stamp())
 
-    @staticmethod
-    def full_releases(rows: Iterable[Release]) -> Iterator[Release]:
-        """The whole releases of ``rows`` (from ``releases()``), one at a time, in order."""
-        return whole_releases(rows)
-
     def _checked_lines(self, stamp: Stamp) -> dict[int, tuple[str, Any]] | None:
         """Where each release's and body's line starts in the version of the file this
         object's scan checked (None: no such scan), for a write to copy them unparsed."""
@@ -188,13 +183,8 @@ class Archive:
         full = self.resolve_id(id_or_prefix)
         scanned = self._current_scan()
         if scanned is not None:
-            return self.full(scanned.by_id[full])
+            return whole_release(scanned.by_id[full])
         return self._get_whole(full)
-
-    @staticmethod
-    def full(release: Release) -> Release:
-        """The whole release (a listed ``StoredRelease`` read from the file now)."""
-        return release.full() if isinstance(release, StoredRelease) else release
 
     def _get_whole(self, release_id: str) -> Release:
         raws = self.raw_records()

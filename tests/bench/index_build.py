@@ -31,6 +31,7 @@ from oim_archive.store.file.archive import Archive
 from oim_archive.store.file.catalog import index_cache_path
 from oim_archive.store.reader import ArchiveReader
 from oim_archive.store.search.engine import SearchIndex
+from oim_archive.store.stored import whole_releases
 
 import inspect
 reader = ArchiveReader(Archive(Path(sys.argv[1])))
@@ -57,7 +58,7 @@ if hasattr(SearchIndex, "built_from_file"):
     index = SearchIndex.built_from_file(releases, reader.path, stamp, cache)
 if index is None:
     index = SearchIndex.built_and_saved(
-        releases, reader.archive.full_releases(releases), cache, stamp
+        releases, whole_releases(releases), cache, stamp
     )
 alone = time.perf_counter() - start
 shutil.rmtree(cache.parent, ignore_errors=True)

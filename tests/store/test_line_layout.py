@@ -16,7 +16,7 @@ from oim_archive.store.file.archive import Archive
 from oim_archive.store.file.catalog import catalog_path, read_catalog_rows
 from oim_archive.store.reader import ArchiveReader
 from oim_archive.store.records import DATE_FROM_TEXT, Release
-from oim_archive.store.stored import StoredRelease
+from oim_archive.store.stored import StoredRelease, whole_releases
 from oim_archive.tui.cli import main
 from tests.conftest import make_release
 
@@ -62,7 +62,7 @@ def test_catalog_rows_know_where_each_release_is(hand_archive: Archive) -> None:
     reader = ArchiveReader(Archive(hand_archive.path))
     listing = reader.listing()
     assert not listing.full
-    expected = [whole(r) for r in Archive(hand_archive.path).full_releases(reader.read().releases)]
+    expected = [whole(r) for r in whole_releases(reader.read().releases)]
     assert [whole(r) for r in reader.whole(listing.rows)] == expected
 
 

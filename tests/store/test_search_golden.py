@@ -21,6 +21,7 @@ from oim_archive.store.reader import ArchiveReader, Snapshot
 from oim_archive.store.records import Release
 from oim_archive.store.search.engine import RELEASE_TIER_WEIGHTS, SearchIndex, release_tiers
 from oim_archive.store.search.index import WordIndex, WordIndexBuilder
+from oim_archive.store.stored import whole_releases
 from tests.support import search_golden
 
 
@@ -95,11 +96,11 @@ def test_one_pass_over_the_file_builds_what_reading_each_release_builds(
     archive_path: Path, tmp_path: Path
 ) -> None:
     Archive(archive_path).add(search_golden.golden_releases()[-400:])
-    reader, snapshot = _read(archive_path)
+    _, snapshot = _read(archive_path)
     assert snapshot.stamp is not None
     releases = snapshot.releases
     by_release = SearchIndex.built_and_saved(
-        releases, reader.archive.full_releases(releases), tmp_path / "one.npz", snapshot.stamp
+        releases, whole_releases(releases), tmp_path / "one.npz", snapshot.stamp
     )
     by_file = SearchIndex.built_from_file(
         releases, archive_path, snapshot.stamp, tmp_path / "two.npz"
