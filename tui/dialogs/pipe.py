@@ -14,6 +14,7 @@ from textual.widgets import Input, Static
 
 from oim_archive.i18n import _
 from oim_archive.tui.widgets.key_bar import KeyBar
+from oim_archive.tui.widgets.keys_in_order import KeysInOrder
 
 
 class PipeDialog(ModalScreen[str | None]):
@@ -33,7 +34,7 @@ class PipeDialog(ModalScreen[str | None]):
                 Content(_("Its text goes to the command's input; enter runs it, esc cancels.")),
                 classes="dialog-text",
             )
-            yield Input(value=self._last, placeholder=_("wc -w"), id="pipe-command")
+            yield KeysInOrder(value=self._last, placeholder=_("wc -w"), id="pipe-command")
         yield KeyBar()
 
     @on(Input.Submitted, "#pipe-command")

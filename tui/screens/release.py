@@ -16,6 +16,7 @@ from oim_archive.store.records import Release
 from oim_archive.store.search.fold import fold, highlight_spans
 from oim_archive.tui.screens.base import BaseScreen
 from oim_archive.tui.widgets.key_bar import KeyBar
+from oim_archive.tui.widgets.keys_in_order import KeysInOrder
 from oim_archive.tui.widgets.release_view import ReleaseView
 from oim_archive.tui.widgets.status_line import StatusLine
 
@@ -24,7 +25,7 @@ from oim_archive.tui.widgets.status_line import StatusLine
 FULL_BODY_LIMIT = 100_000
 
 
-class FindInput(Input):
+class FindInput(KeysInOrder):
     """The box of ``/`` in a release; escape closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "leave", _("Close"))]

@@ -8,12 +8,12 @@ from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import Reactive
-from textual.widgets import Input
 
 from oim_archive.i18n import _
+from oim_archive.tui.widgets.keys_in_order import KeysInOrder
 
 
-class FilterInput(Input):
+class FilterInput(KeysInOrder):
     """Type to filter; up/down/page keys move the list's highlight without leaving the box."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

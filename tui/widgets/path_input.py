@@ -13,9 +13,9 @@ from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.widgets import Input
 
 from oim_archive.i18n import _
+from oim_archive.tui.widgets.keys_in_order import KeysInOrder
 
 MAX_CANDIDATES = 200  # a folder of 10,000 pages is not listed whole in the box
 
@@ -60,7 +60,7 @@ def complete_path(text: str) -> Completion:
     return Completion(base + common, tuple(names[:MAX_CANDIDATES]))
 
 
-class PathInput(Input):
+class PathInput(KeysInOrder):
     """An Input whose ``tab`` completes the path; a second ``tab`` goes through the names."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
