@@ -26,6 +26,12 @@ OFFICE_SEAT_WEIGHT = 0.2
 CLOSE_SECOND = 0.7
 # A headline naming this many countries is about all of them (a regional flood, a joint visit).
 SEVERAL_COUNTRIES = 3
+# A text naming this many countries, none singled out by its dateline or headline, is about
+# several of them.
+MANY_COUNTRIES = 5
+# A country named more than this many times as much as the next one is the subject even among
+# many others.
+DOMINANT = 2.0
 # A headline about a region ("Mecanismos regionales…", "…en el Mediterráneo") is not about one
 # of its countries, unless it names that country itself.
 _REGION = re.compile(
@@ -34,6 +40,10 @@ _REGION = re.compile(
     r"am[ée]rique\s+centrale|mesoam[ée]rica|west\s+africa|afrique\s+de\s+l['’]ouest|"
     r"áfrica\s+occidental|sahel|lake\s+chad\s+basin|bassin\s+du\s+lac\s+tchad|horn\s+of\s+africa|"
     r"corne\s+de\s+l['’]afrique|caribbean|caraïbes|caribe|balkans|"
+    # Africa's and Asia's other parts: "… in East Africa", "… en Afrique subsaharienne"
+    r"east(?:ern)?\s+africa|afrique\s+de\s+l['’]est|áfrica\s+oriental|southern\s+africa|"
+    r"afrique\s+australe|north\s+africa|afrique\s+du\s+nord|sub-?saharan|subsaharienne|"
+    r"south(?:-|\s)?east\s+asia|asie\s+du\s+sud-est|sudeste\s+asiático|"
     # The Americas and their regional body: "… in the Americas", "Organisation des Etats américains"
     r"americas|am[ée]riques|am[ée]ricas|[ée]tats\s+am[ée]ricains|estados\s+americanos|"
     r"american\s+states)\b",
@@ -42,7 +52,8 @@ _REGION = re.compile(
 
 # Parts of those names, looked for first (a substring test is far cheaper than the regex).
 _REGION_KEYS = ("regi", "régi", "mediterr", "méditerr", "americ", "améri", "africa", "afrique",
-                "áfrica", "sahel", "chad", "tchad", "carib", "caraïb", "balkan")  # fmt: skip
+                "áfrica", "sahel", "chad", "tchad", "carib", "caraïb", "balkan", "saharan",
+                "sahari", "asia", "asie")  # fmt: skip
 
 
 def without_donors(body: str, funders: list[str], words: list[str]) -> tuple[str, list[str]]:
@@ -118,14 +129,19 @@ def release_country(
     country = ranked[0][0] if ranked else None
     if country is not None and _undecided(ranked, country, dateline_codes, zones.get("title", "")):
         return None
-    if (country == HEADQUARTERS or country in office_seats) and not _names_country(
-        country, f"{zones.get('title', '')}\n{zones.get('body', '')}"
+    title = zones.get("title", "")
+    named = f"{zones.get('cms', '')}\n{zones.get('chrome', '')}\n{title}\n{zones.get('body', '')}"
+    if (
+        country is not None
+        and (country == HEADQUARTERS or country in office_seats)
+        and not _names_country(country, named)
     ):
         country = None  # "Geneva", "Vienna" in a global or regional release: an office's seat
+    if country is not None and _among_many(ranked, country, dateline_codes, title):
+        return None
     if country is None:
         site_places = " ".join(site_places_of(site_chrome)) if site_chrome else ""
         return score_countries([(site_places, ZONE_WEIGHTS["chrome"], None)])
-    title = zones.get("title", "")
     title_codes = {place.code for place in mentions(title)} - {NO_COUNTRY}
     if len(title_codes) >= SEVERAL_COUNTRIES and not dateline_codes:
         return None  # "…inundaciones en El Salvador, Guatemala, Nicaragua y Honduras"
@@ -134,10 +150,34 @@ def release_country(
         any(key in folded for key in _REGION_KEYS)
         and _REGION.search(title)
         and country not in _codes_outside_regions(title)
-        and not _names_country_alone(dateline, country)
+        and not (
+            _names_country_alone(dateline, country)
+            and not _lead_elsewhere(zones.get("body", ""), country)
+        )
     ):
         return None
     return country
+
+
+def _among_many(
+    ranked: list[tuple[str, float]], country: str, dateline_codes: set[str], title: str
+) -> bool:
+    """The leading country is one of many the text names, and neither the dateline nor the
+    headline singles it out: a Council welcoming five new members, a migrant from Sri Lanka in
+    Kuwait beside a Spaniard in Buenos Aires. The release is about all of them (or none)."""
+    if len(ranked) < MANY_COUNTRIES or country in dateline_codes:
+        return False
+    if ranked[0][1] > DOMINANT * ranked[1][1]:
+        return False  # named far more than any other: "Sicile", "Lampedusa", "Italie" …
+    return country not in {place.code for place in mentions(title)}
+
+
+def _lead_elsewhere(body: str, country: str) -> bool:
+    """The body's first sentence places the event in another country than the dateline's
+    ("Nigéria – … la réunion du MIDWA à Abidjan, en Côte-d'Ivoire …"): a regional release."""
+    lead = body.split(". ", 1)[0]
+    codes = {place.code for place in mentions(lead) if place.weight >= 1} - {NO_COUNTRY}
+    return bool(codes) and country not in codes
 
 
 def _codes_outside_regions(title: str) -> set[str]:

@@ -8,21 +8,34 @@ from __future__ import annotations
 
 import pytest
 
-from tests.bench.extraction import PARTS, Score, score_part
+from tests.bench.extraction import (
+    NEWEST,
+    PARTS,
+    Score,
+    newest_pages,
+    score_part,
+    tuned_before_newest,
+)
 
-# part: (fields %, listing items %, contact precision %, contact recall %)
+# part: (fields %, listing items %, contact precision %, contact recall %). "tuned" is the tuned
+# part without its newest gathering, which has its own floor (its first, unseen figure was lower).
 FLOORS: dict[str, tuple[float, float, float, float]] = {
     "tuned": (98.1, 99.1, 100.0, 100.0),
+    NEWEST: (79.9, 68.0, 100.0, 100.0),
     "heldout": (79.1, 70.0, 96.5, 97.6),
 }
 
 
 @pytest.fixture(scope="module")
 def scores() -> dict[str, Score]:
-    return {part: score_part(part) for part in PARTS}
+    return {
+        "tuned": score_part("tuned", tuned_before_newest()),
+        NEWEST: score_part("tuned", newest_pages()),
+        "heldout": score_part("heldout"),
+    }
 
 
-@pytest.mark.parametrize("part", PARTS)
+@pytest.mark.parametrize("part", [*PARTS, NEWEST])
 def test_no_regression(scores: dict[str, Score], part: str) -> None:
     score = scores[part]
     # Figures only (never the Score and its misses): a held-out failure names no page.

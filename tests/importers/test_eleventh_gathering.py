@@ -1,0 +1,61 @@
+"""Rules from the eleventh gathering of real pages (issue 13): the country of releases about a
+region or about many countries, and listings whose layout the corpus had not seen."""
+
+from __future__ import annotations
+
+from oim_archive.importers.country import release_country
+from oim_archive.importers.places import tokenize
+
+
+def _country(title: str, dateline: str, body: str) -> str | None:
+    zones = {"title": title, "dateline": dateline, "body": body}
+    return release_country(zones, tokenize(body))
+
+
+# --- country: a region, a meeting held elsewhere, many countries -----------------------------
+
+
+def test_a_headline_about_east_africa_is_not_about_the_dateline_town() -> None:
+    body = (
+        "A new study calls on member countries of the East African Community (EAC) to adopt "
+        "labour migration policies built on international good practice."
+    )
+    title = "Study Highlights Need for Free Movement of Labour in East Africa"
+    assert _country(title, "Dodoma", body) is None
+
+
+def test_a_regional_meeting_held_in_another_country_than_the_dateline_is_regional() -> None:
+    body = (
+        "Lors de la dernière journée de la réunion du MIDWA à Abidjan, en Côte-d’Ivoire, le 25 "
+        "août, les membres de la CEDEAO se sont accordés sur un plan d’action commun. Ministres "
+        "et experts ont travaillé trois jours."
+    )
+    title = "Le Dialogue sur la migration pour l’Afrique de l’Ouest adopte son rapport final"
+    assert _country(title, "Nigéria", body) is None
+
+
+def test_a_country_office_speaking_of_its_own_country_keeps_it_under_a_regional_headline() -> None:
+    body = (
+        "L’OIM au Niger a aidé 137 migrants d’Afrique de l’Ouest bloqués à Agadez à rentrer "
+        "chez eux. Le convoi est parti de Niamey."
+    )
+    title = "L’OIM aide des migrants d’Afrique de l’Ouest à rentrer chez eux"
+    assert _country(title, "Niger", body) == "NE"
+
+
+def test_a_text_naming_many_countries_none_singled_out_is_about_none_of_them() -> None:
+    body = (
+        "IOM’s Council will consider membership applications from São Tomé and Príncipe, "
+        "Saint Kitts and Nevis, Kiribati, Eritrea and Saint Lucia. Close to 80,000 Eritreans "
+        "have reached Italy by boat in the past two years."
+    )
+    assert _country("IOM Governing Council Opens in Geneva", "", body) is None
+
+
+def test_a_country_named_far_more_than_the_others_stays_the_subject() -> None:
+    body = (
+        "In Lampedusa, Italy, survivors from Somalia, Eritrea, Syria and Mali were received. "
+        "The Italian coast guard took them to Sicily; Italy’s authorities and IOM Italy "
+        "interviewed them in Lampedusa."
+    )
+    assert _country("Survivors Received After Shipwreck", "", body) == "IT"
