@@ -3,6 +3,8 @@ region or about many countries, and listings whose layout the corpus had not see
 
 from __future__ import annotations
 
+from oim_archive.importers import parse_page
+from oim_archive.importers.chrome import is_label
 from oim_archive.importers.country import release_country
 from oim_archive.importers.places import tokenize
 
@@ -59,3 +61,24 @@ def test_a_country_named_far_more_than_the_others_stays_the_subject() -> None:
         "interviewed them in Lampedusa."
     )
     assert _country("Survivors Received After Shipwreck", "", body) == "IT"
+
+
+# --- listings: a news section's heading ------------------------------------------------------
+
+
+def test_a_news_section_heading_is_chrome_in_three_languages() -> None:
+    for heading in ("Latest News and Events", "Dernières actualités", "Últimas noticias"):
+        assert is_label(heading), heading
+
+
+def test_a_listing_under_its_section_heading_takes_the_item_headline_as_title() -> None:
+    page = (
+        "Latest News and Events\n\nIOM Governing Council Opens in Geneva\n\n"
+        "Posted on Tue. Nov-24-2015\n\n"
+        "IOM’s 106th Council, which opens today, will consider membership applications from "
+        "five States.\n\nRead more\n\n"
+        "World Migration Report 2015 Launched in Geneva\n\nPosted on Mon. Nov-23-2015\n\n"
+        "IOM launched today its World Migration Report on migrants and cities.\n\nRead more\n"
+    )
+    titles = [release.title for release in parse_page(page.encode(), "news.txt")]
+    assert titles[0] == "IOM Governing Council Opens in Geneva"
