@@ -95,6 +95,8 @@ def _one_item_a_line(block: list[str]) -> list[list[str]]:
     """A listing printed without blank lines (headline line, teaser line, headline line…) is
     one paragraph a line: headlines alternate with longer lines of running text. Any other
     run of lines (a hard-wrapped paragraph, a title over two lines) stays one paragraph."""
+    if len(block) >= MIN_TEASER_ITEMS and all(map(reintroduces_iom, block)):
+        return [[line] for line in block]  # a tag page's teasers, one a line
     if len(block) < 2 * MIN_UNSPACED_ITEMS:
         return [block]
     heads, teasers = block[::2], block[1::2]
@@ -303,6 +305,29 @@ def _dateline_items(
 _DATELINE_HEAD = re.compile(r"^[^.!?–—\n]{1,60}?\s[-–—]\s+")
 
 
+# The organisation's full name with its acronym: "Organisation internationale pour les migrations
+# (OIM)". A release spells it out once; a page of other sites' teasers, in each of them.
+_FULL_NAME = re.compile(
+    r"(?:international\s+organi[sz]ation\s+for\s+migration\s*\(IOM\)|organisation\s+"
+    r"internationale\s+pour\s+les\s+migrations\s*\(OIM\)|organizaci[oó]n\s+internacional\s+"
+    r"para\s+las\s+migraciones\s*\(OIM\))",
+    re.IGNORECASE,
+)
+
+
+def reintroduces_iom(text: str) -> bool:
+    """The paragraph names the organisation in full with its acronym, as a text's opening does."""
+    return ("(IOM)" in text or "(OIM)" in text) and _FULL_NAME.search(text) is not None
+
+
+def _reintroducing_items(blocks: list[str]) -> list[Item] | None:
+    """Headline-less teasers that each introduce the organisation anew (a news site's tag page):
+    one item each. A release's paragraphs name it in full once, in the first."""
+    if len(blocks) < MIN_TEASER_ITEMS or not all(map(reintroduces_iom, blocks)):
+        return None
+    return [Item([_opening_words(block), "", block, ""], title_index=0) for block in blocks]
+
+
 def _bare_items(blocks: list[str], is_heading: Callable[[str], bool]) -> list[Item] | None:
     """Teasers only, under a heading naming the listing's place ("Sénégal"): every paragraph a
     sentence, none a headline; each paragraph is one item."""
@@ -359,6 +384,7 @@ def split_teasers(
         _headline_items(blocks, opens_with_dateline, bool(issue_date), bylined)
         or _under_heading(blocks, opens_with_dateline, bool(issue_date), bylined)
         or _dateline_items(blocks, opens_with_dateline)
+        or _reintroducing_items(blocks)
         or _bare_items(blocks, is_heading)
     )
     if items and issue_date:

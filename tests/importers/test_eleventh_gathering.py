@@ -82,3 +82,31 @@ def test_a_listing_under_its_section_heading_takes_the_item_headline_as_title() 
     )
     titles = [release.title for release in parse_page(page.encode(), "news.txt")]
     assert titles[0] == "IOM Governing Council Opens in Geneva"
+
+
+def test_teasers_one_a_line_that_each_introduce_the_organisation_are_items() -> None:
+    page = (
+        "L’Organisation internationale pour les migrations (OIM) se dit préoccupée par l’exode "
+        "de civils et par de nouvelles évacuations vers des zones surpeuplées.\n"
+        "L’Organisation internationale pour les migrations (OIM) a tenu, du 17 au 19 octobre, "
+        "un atelier de formation de trois jours sur la gestion des migrations.\n"
+        "La nouvelle directrice générale de l’Organisation internationale pour les migrations "
+        "(OIM) a appelé hier à voir dans les migrations un outil de développement.\n"
+    )
+    releases = parse_page(page.encode(), "tag.txt")
+    assert [r.body[:30] for r in releases] == [
+        "L’Organisation internationale ",
+        "L’Organisation internationale ",
+        "La nouvelle directrice général",
+    ]
+
+
+def test_a_release_naming_the_organisation_in_full_once_stays_one_release() -> None:
+    page = (
+        "L’OIM ouvre un centre à Agadez\n\n"
+        "Niger - L’Organisation internationale pour les migrations (OIM) a ouvert un centre "
+        "d’information pour les migrants à Agadez.\n"
+        "Le centre conseillera les migrants sur les risques de la migration irrégulière.\n"
+        "L’OIM y accueillera aussi les migrants de retour de Libye et d’Algérie.\n"
+    )
+    assert len(parse_page(page.encode(), "release.txt")) == 1
