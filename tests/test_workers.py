@@ -123,3 +123,36 @@ print(len(Archive(Path(sys.argv[2])).releases()))
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "250"
+
+
+def test_releases_sent_by_fields_come_back_equal() -> None:
+    import pickle
+    from dataclasses import dataclass
+    from multiprocessing.reduction import ForkingPickler
+
+    from oim_archive import ingest
+    from oim_archive.store.records import Contact, Quoted, Release
+    from oim_archive.workers import send_by_fields
+
+    release = Release(
+        title="Titre",
+        body="Corps du texte",
+        country="SN",
+        dates=["2020-01-02"],
+        contacts=[Contact("Awa Diop", "Dakar", ["+221 33 000 00 00"], ["a@iom.int"])],
+        funders=["EU"],
+        quoted=[Quoted("Jean", "chef")],
+        source="x.txt",
+    )
+    item = ingest._Parsed(path="x.txt", digest="d", releases=[release], bodies={"i": ("b", {})})
+    back = pickle.loads(ForkingPickler.dumps([item, item]))
+    assert back[0] == item and back[0] is back[1]
+    assert type(back[0].releases[0].contacts[0]) is Contact
+    assert back[0].releases[0].to_dict() == release.to_dict()
+
+    @dataclass
+    class OneField:
+        name: str
+
+    with pytest.raises(TypeError):
+        send_by_fields(OneField)

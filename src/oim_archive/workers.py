@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import multiprocessing
 import multiprocessing.forkserver
 import os
@@ -12,7 +13,9 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing.connection import Connection
-from typing import TextIO
+from multiprocessing.reduction import ForkingPickler
+from operator import attrgetter
+from typing import Any, TextIO
 
 
 def start_pool(
@@ -43,6 +46,31 @@ def start_pool(
     start = PoolStart(pool, workers)
     stack.callback(start.join)  # before the shutdown above: callbacks run last first
     return pool, start
+
+
+def send_by_fields(*classes: type[Any]) -> None:
+    """Send instances of these dataclasses to and from the workers as their fields in order,
+    rebuilt by calling the class: for classes whose ``__init__`` keeps its arguments as given.
+
+    A ``slots=True`` dataclass is otherwise pickled through Python-level ``__getstate__`` and
+    ``__setstate__`` (one call per field): a chunk's releases, contacts and quotes cost ~43 µs
+    a page to send and receive that way, ~20 µs this way. Only the pool's pickler
+    (``ForkingPickler``) is changed, in every process that imports the caller."""
+    for cls in classes:
+        fields = dataclasses.fields(cls)
+        if len(fields) < 2 or any(not f.init or f.kw_only for f in fields):
+            raise TypeError(f"{cls.__name__}: needs two fields or more, all positional")
+        ForkingPickler.register(cls, _FieldsReducer(cls, attrgetter(*(f.name for f in fields))))
+
+
+class _FieldsReducer:
+    """``obj`` -> (its class, its fields in order), for ``pickle``."""
+
+    def __init__(self, cls: type[Any], fields: Callable[[Any], tuple[Any, ...]]) -> None:
+        self._cls, self._fields = cls, fields
+
+    def __call__(self, obj: Any) -> tuple[type[Any], tuple[Any, ...]]:
+        return self._cls, self._fields(obj)
 
 
 def _start_fork_server() -> None:
