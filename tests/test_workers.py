@@ -125,6 +125,47 @@ print(len(Archive(Path(sys.argv[2])).releases()))
     assert done.stdout.strip() == "250"
 
 
+def test_a_big_import_works_where_there_is_no_fork_server(tmp_path: Path) -> None:
+    """Windows has no fork server: the workers are spawned instead (tried here by hiding the
+    fork server from the list of start methods)."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for number in range(250):
+        (pages / f"{number:03}.txt").write_text(
+            f"Titre numéro {number}\n\nDakar, 3 mars 2021 - Texte du communiqué {number}.\n",
+            encoding="utf-8",
+        )
+    script = r"""
+import multiprocessing, sys
+from pathlib import Path
+
+everywhere, any_context = multiprocessing.get_all_start_methods, multiprocessing.get_context
+
+def no_fork_server(method=None):  # as on Windows
+    if method == "forkserver":
+        raise ValueError("cannot find context for 'forkserver'")
+    return any_context(method)
+
+multiprocessing.get_all_start_methods = lambda: [m for m in everywhere() if m != "forkserver"]
+multiprocessing.get_context = no_fork_server
+
+from oim_archive.ingest import import_paths
+from oim_archive.store.file.archive import Archive
+from oim_archive.workers import pool_context
+
+report = import_paths(Archive(Path(sys.argv[2])), [Path(sys.argv[1])], workers=2)
+print(pool_context().get_start_method(), len(report.imported), "multiprocessing.forkserver" in sys.modules)
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(pages), str(tmp_path / "archive.json")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["spawn", "250", "False"]
+
+
 def test_releases_sent_by_fields_come_back_equal() -> None:
     import pickle
     from dataclasses import dataclass

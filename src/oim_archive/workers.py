@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import multiprocessing
-import multiprocessing.forkserver
+import multiprocessing.context
 import os
 import signal
 import sys
@@ -27,11 +27,11 @@ def start_pool(
     ``preload``: modules the fork server imports once, before it forks the workers: each worker
     then starts with them imported instead of importing them itself (~0.3 s of CPU each for the
     importer), so the workers take their first chunks sooner."""
-    # forkserver: safe even when called from a thread of the browser.
-    context = multiprocessing.get_context("forkserver")
-    if preload:  # only read when the fork server starts (the first pool of this process)
-        context.set_forkserver_preload(list(preload))
-    _start_fork_server()
+    context = pool_context()
+    if context.get_start_method() == "forkserver":
+        if preload:  # only read when the fork server starts (the first pool of this process)
+            context.set_forkserver_preload(list(preload))
+        _start_fork_server()
     lifeline, keep_alive = context.Pipe(duplex=False)
     stack.callback(keep_alive.close)  # after the pool's shutdown below
     stack.callback(lifeline.close)
@@ -46,6 +46,15 @@ def start_pool(
     start = PoolStart(pool, workers)
     stack.callback(start.join)  # before the shutdown above: callbacks run last first
     return pool, start
+
+
+def pool_context() -> multiprocessing.context.BaseContext:
+    """How the workers are started: from a fork server where the platform has one (Linux,
+    macOS), which is safe from a thread of the browser and forks workers that already have the
+    importer imported; else (Windows) each worker is a new interpreter that imports it."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("forkserver")
+    return multiprocessing.get_context("spawn")
 
 
 def send_by_fields(*classes: type[Any]) -> None:
@@ -93,6 +102,8 @@ def _start_fork_server() -> None:
         if not _has_descriptor(sys.stderr):
             null = stack.enter_context(open(os.devnull, "w", encoding="utf-8"))
             stack.enter_context(contextlib.redirect_stderr(null))
+        import multiprocessing.forkserver  # not on Windows
+
         multiprocessing.forkserver.ensure_running()
 
 
