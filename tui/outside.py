@@ -12,12 +12,10 @@ from textual.app import App, SuspendNotSupported
 from oim_archive.i18n import _
 from oim_archive.store.records import Release
 
-DEFAULT_PAGER = "less"
 
-
-def pager_command() -> str:
-    """``$PAGER``, else less."""
-    return os.environ.get("PAGER", "").strip() or DEFAULT_PAGER
+def pager_command(platform: str = os.name) -> str:
+    """``$PAGER``, else less (more on Windows, which has no less)."""
+    return os.environ.get("PAGER", "").strip() or ("more" if platform == "nt" else "less")
 
 
 def run_outside(app: App[object], command: str, text: str, *, wait: bool) -> str | None:

@@ -115,6 +115,17 @@ async def test_o_and_pipe_say_when_the_terminal_cannot_be_handed_over(tmp_path: 
         assert sum("cannot hand the screen" in n.message for n in shown) == 2
 
 
+def test_the_pager_is_less_or_more_on_windows_unless_pager_is_set(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from oim_archive.tui.outside import pager_command
+
+    monkeypatch.delenv("PAGER", raising=False)
+    assert (pager_command("posix"), pager_command("nt")) == ("less", "more")
+    monkeypatch.setenv("PAGER", "most -s")
+    assert pager_command("nt") == "most -s"
+
+
 def test_run_outside_pipes_the_text_to_the_command(tmp_path: Path):
     import contextlib
 
