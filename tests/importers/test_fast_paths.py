@@ -183,3 +183,16 @@ def test_remembered_datelines_are_those_split_afresh() -> None:
 def test_a_bulleted_line_always_holds_one_of_the_bullets_looked_for_first() -> None:
     taken = [chr(c) for c in range(sys.maxunicode + 1) if _BULLET_LINE.match(f" {chr(c)} Title")]
     assert set(taken) <= set(BULLETS)
+
+
+def test_the_output_hash_changes_with_the_output_and_only_with_it(tmp_path: Path) -> None:
+    from tests.support.parse_hash import output_hash
+
+    sample = Path(__file__).parents[2] / "sample_data" / "000_209834753d0ef37a.txt"  # Mahdia
+    page = tmp_path / sample.name
+    page.write_bytes(sample.read_bytes())
+    (tmp_path / "page.expected.json").write_text("{}", encoding="utf-8")
+    first = output_hash([tmp_path])
+    assert first[0] == 1 and output_hash([tmp_path]) == first
+    page.write_bytes(sample.read_bytes().replace(b"Mahdia", b"Sousse"))
+    assert output_hash([tmp_path]) != first
