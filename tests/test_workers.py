@@ -86,10 +86,9 @@ with contextlib.ExitStack() as stack:
     assert done.stdout.split() == ["1", "True", "False"], done.stderr
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="no fork server on Windows")
-def test_workers_start_when_stderr_has_no_descriptor(tmp_path: Path) -> None:
-    """In the browser sys.stderr is Textual's capture (``fileno()`` -1): an import of 200
-    files or more from it failed with "bad value(s) in fds_to_keep"."""
+def _big_import_in_a_new_process(tmp_path: Path, script: str) -> subprocess.CompletedProcess[str]:
+    """Run ``script`` with the folder of 250 pages it imports and the archive file as its
+    arguments: enough pages for the import to start its workers."""
     pages = tmp_path / "pages"
     pages.mkdir()
     for number in range(250):
@@ -97,6 +96,18 @@ def test_workers_start_when_stderr_has_no_descriptor(tmp_path: Path) -> None:
             f"Titre numéro {number}\n\nDakar, 3 mars 2021 - Texte du communiqué {number}.\n",
             encoding="utf-8",
         )
+    return subprocess.run(
+        [sys.executable, "-c", script, str(pages), str(tmp_path / "archive.json")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no fork server on Windows")
+def test_workers_start_when_stderr_has_no_descriptor(tmp_path: Path) -> None:
+    """In the browser sys.stderr is Textual's capture (``fileno()`` -1): an import of 200
+    files or more from it failed with "bad value(s) in fds_to_keep"."""
     script = r"""
 import sys
 from pathlib import Path
@@ -115,12 +126,7 @@ finally:
     sys.stderr = real
 print(len(Archive(Path(sys.argv[2])).releases()))
 """
-    done = subprocess.run(
-        [sys.executable, "-c", script, str(pages), str(tmp_path / "archive.json")],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = _big_import_in_a_new_process(tmp_path, script)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "250"
 
@@ -128,13 +134,6 @@ print(len(Archive(Path(sys.argv[2])).releases()))
 def test_a_big_import_works_where_there_is_no_fork_server(tmp_path: Path) -> None:
     """Windows has no fork server: the workers are spawned instead (tried here by hiding the
     fork server from the list of start methods)."""
-    pages = tmp_path / "pages"
-    pages.mkdir()
-    for number in range(250):
-        (pages / f"{number:03}.txt").write_text(
-            f"Titre numéro {number}\n\nDakar, 3 mars 2021 - Texte du communiqué {number}.\n",
-            encoding="utf-8",
-        )
     script = r"""
 import multiprocessing, sys
 from pathlib import Path
@@ -156,12 +155,7 @@ from oim_archive.workers import pool_context
 report = import_paths(Archive(Path(sys.argv[2])), [Path(sys.argv[1])], workers=2)
 print(pool_context().get_start_method(), len(report.imported), "multiprocessing.forkserver" in sys.modules)
 """
-    done = subprocess.run(
-        [sys.executable, "-c", script, str(pages), str(tmp_path / "archive.json")],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = _big_import_in_a_new_process(tmp_path, script)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["spawn", "250", "False"]
 
