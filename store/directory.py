@@ -24,6 +24,7 @@ class DirectoryEntry:
     releases: list[str] = field(default_factory=list)
     offices: list[str] = field(default_factory=list)
     last_named: str | None = None  # the newest release naming them, as display_date shows it
+    countries: list[str] = field(default_factory=list)  # of the releases naming them (codes)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -32,6 +33,7 @@ class DirectoryEntry:
             "phones": list(self.phones),
             "emails": list(self.emails),
             "releases": list(self.releases),
+            "countries": list(self.countries),
         }
 
 
@@ -117,6 +119,8 @@ class DirectoryBuilder:
             if not entry.releases or entry.releases[-1] != release.id:
                 entry.releases.append(release.id)
                 entry.last_named = _newer(entry.last_named, display_date(release))
+                if release.country and release.country not in entry.countries:
+                    entry.countries.append(release.country)
 
     def entries(self) -> list[DirectoryEntry]:
         """Everyone merged so far, in the order a person sorts names."""

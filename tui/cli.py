@@ -215,7 +215,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub = command("contacts", _("the contact directory, or the people matching QUERY"))
     sub.add_argument(
-        "query", nargs="*", metavar="QUERY", help=_("name, office, email, or phone digits")
+        "query", nargs="*", metavar="QUERY", help=_("name, office, email, phone digits, or country")
     )
     fmt = sub.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help=_("print contacts as a JSON array"))

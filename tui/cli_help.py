@@ -34,6 +34,10 @@ EXAMPLES: dict[str, list[tuple[str, str]]] = {
     "contacts": [
         ("oim-archive contacts dadey", N_("by name (or office, email)")),
         ("oim-archive contacts '+995 32 29' --json", N_("by phone digits, in any spacing")),
+        (
+            "oim-archive contacts libye",
+            N_("who to call in a country: the people its releases name"),
+        ),
         ("oim-archive contacts --vcard -o contacts.vcf", N_("everyone, for an address book")),
     ],
     "export": [

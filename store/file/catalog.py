@@ -29,7 +29,7 @@ from oim_archive.store.records import (
 from oim_archive.store.stored import RecordSource, StoredRelease
 
 CATALOG_VERSION = 2  # 2: one row per line, with date_basis and the rows' line offsets
-DIRECTORY_VERSION = 1
+DIRECTORY_VERSION = 2  # 2: each entry's countries
 CACHE_ENV_VAR = "OIM_ARCHIVE_CACHE"
 Row = TypeVar("Row")
 _LIST_FIELDS = (
@@ -267,8 +267,10 @@ def _save_json(path: Path, stamp: tuple[int, int] | None, key: str, data: Any) -
 
 
 def contact_index_path(archive_path: Path) -> Path:
-    """Where the saved word index of ``archive_path``'s contact directory is kept."""
-    return cache_stem(archive_path).with_suffix(".contacts.index")
+    """Where the saved word index of ``archive_path``'s contact directory is kept. Its name
+    changes with what the index holds (2: the countries of each one's releases), so that an
+    index saved by an older version is never read for a newer directory."""
+    return cache_stem(archive_path).with_suffix(f".contacts-{DIRECTORY_VERSION}.index")
 
 
 def directory_path(archive_path: Path) -> Path:
@@ -281,7 +283,8 @@ def write_directory(
 ) -> None:
     """Save the contact directory built from the archive file with this ``stamp``."""
     data = [
-        [e.name, e.office, e.phones, e.emails, e.releases, e.offices, e.last_named] for e in entries
+        [e.name, e.office, e.phones, e.emails, e.releases, e.offices, e.last_named, e.countries]
+        for e in entries
     ]
     _save_json(directory_path(archive_path), stamp, "entries", data)
 
@@ -303,7 +306,7 @@ def read_directory_rows(archive_path: Path, stamp: tuple[int, int] | None) -> li
 
 def directory_entry(row: Any) -> DirectoryEntry:
     """One saved row of the contact directory as an entry (ValueError/TypeError if damaged)."""
-    name, office, phones, emails, releases, offices, last_named = row
+    name, office, phones, emails, releases, offices, last_named, countries = row
     return DirectoryEntry(
         name=str(name),
         office=office if isinstance(office, str) else None,
@@ -312,6 +315,7 @@ def directory_entry(row: Any) -> DirectoryEntry:
         releases=[str(r) for r in releases],
         offices=[str(o) for o in offices],
         last_named=last_named if isinstance(last_named, str) else None,
+        countries=[str(c) for c in countries],
     )
 
 

@@ -1,4 +1,5 @@
-"""Search of the contact directory: by name, office, email or the digits of a phone."""
+"""Search of the contact directory: by name, office, email, the digits of a phone, or the
+country of the releases naming them."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
+from oim_archive.store.countries import COUNTRY_NAMES
 from oim_archive.store.directory import DirectoryEntry
 from oim_archive.store.search import cache as search_cache
 from oim_archive.store.search.fold import fold
@@ -106,7 +108,12 @@ class ContactSearch:
 
 
 def _contact_tiers(entry: DirectoryEntry) -> tuple[str, str, str]:
-    """Raw text of each tier: name; offices; emails and phone digits."""
+    """Raw text of each tier: name; offices; emails, phone digits and the names (in English,
+    French and Spanish) of the countries of the releases naming them ("who to call in
+    Haiti" finds the press officer in Port-au-Prince)."""
     offices = " ".join([entry.office or "", *entry.offices])
     phones = " ".join(digits(p) for p in entry.phones)
-    return entry.name, offices, f"{' '.join(entry.emails)} {phones}"
+    countries = " ".join(
+        name for code in entry.countries for name in COUNTRY_NAMES.get(code, {}).values()
+    )
+    return entry.name, offices, f"{' '.join(entry.emails)} {phones} {countries}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from itertools import pairwise
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -318,6 +319,33 @@ def test_contact_search_top_hit(
     found = search.search(query)
     assert found, query
     assert entries[found[0]].name == name
+
+
+def test_contacts_are_found_by_the_country_of_the_releases_naming_them(tmp_path: Path) -> None:
+    """ "Who do I call in Haiti?": the people named in Haiti's releases, in any language of
+    the country's name, after those whose office names it."""
+    from oim_archive.store.file.catalog import read_directory, write_directory
+
+    entries = build_directory(
+        [
+            _release("A", country="HT", contacts=[Contact("Monica Chiriac", "Port-au-Prince")]),
+            _release("B", country="SN", contacts=[Contact("Awa Diop", "OIM Haïti")]),
+            _release("C", country="SN", contacts=[Contact("Jean Dupont", "OIM Dakar")]),
+            _release("D", contacts=[Contact("Jean Dupont", "OIM Dakar")]),
+        ]
+    )
+    by_name = {entry.name: entry for entry in entries}
+    assert by_name["Monica Chiriac"].countries == ["HT"]
+    assert by_name["Jean Dupont"].countries == ["SN"]
+    assert by_name["Jean Dupont"].to_dict()["countries"] == ["SN"]
+    search = ContactSearch(entries)
+    for query in ("haiti", "Haïti", "Haití"):
+        assert [entries[i].name for i in search.search(query)] == ["Awa Diop", "Monica Chiriac"]
+    assert {entries[i].name for i in search.search("senegal")} == {"Awa Diop", "Jean Dupont"}
+    assert [entries[i].name for i in search.search("dakar")] == ["Jean Dupont"]
+    archive = tmp_path / "archive.json"
+    write_directory(archive, (1, 2), entries)
+    assert read_directory(archive, (1, 2)) == entries
 
 
 def test_contact_search_blank_and_limit(contacts: tuple[list, ContactSearch]) -> None:

@@ -60,7 +60,8 @@ def contact_card(entry: DirectoryEntry) -> Content:
 
 
 class ContactsScreen(FilteredListScreen[list[int]]):
-    """``/`` filters by name, office, email or phone digits; enter on a release opens it."""
+    """``/`` filters by name, office, email, phone digits or country; enter on a release opens
+    it."""
 
     AUTO_FOCUS = "#contacts"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012 (Textual: instance attr)
@@ -87,7 +88,7 @@ class ContactsScreen(FilteredListScreen[list[int]]):
 
     def compose(self) -> ComposeResult:
         yield ContactFilterInput(
-            placeholder=_("/ to filter contacts: name, office, email, phone digits"),
+            placeholder=_("/ to filter contacts: name, office, email, phone, country"),
             id="contact-filter",
             compact=True,
         )
