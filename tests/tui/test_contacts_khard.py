@@ -92,6 +92,7 @@ async def test_contacts_show_khard_columns_at_80x24(tmp_path: Path, theme: str):
         await pilot.press("slash", *"dadey", "enter")
         await settle(pilot)
         assert "Last named 2021-03" in screen_text(app)  # on the card too
+        assert "best match first" in screen.query_one("#status").text  # a filter's order
 
 
 @THEMES

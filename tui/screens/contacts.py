@@ -127,7 +127,9 @@ class ContactsScreen(FilteredListScreen[list[int]]):
 
     def _show(self, rows: list[int] | None) -> None:
         entries = self._entries()
-        notes = [_("by surname")]
+        # A filter gives the best matches first; the whole directory is sorted by surname.
+        filtered = bool(self.filter_input.value.strip())
+        notes = [_("best match first") if filtered and rows is not None else _("by surname")]
         if self.release is not None:
             named = self.release.id
             if rows is None:
