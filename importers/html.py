@@ -86,6 +86,7 @@ _DATE_META_ATTRIBUTES = tuple(
     for match in (re.fullmatch(r'meta\[(\w+)="([^"]+)"\]', selector) for selector in _DATE_METAS)
     if match
 )
+_ANY_DATE_META = ", ".join(_DATE_METAS)
 _ISO_DAY = re.compile(r"^\s*((?:19|20)\d\d-[01]\d-[0-3]\d)")
 # A publication label and its value, on the same line or the next one.
 _DATE_LABEL = re.compile(
@@ -106,6 +107,8 @@ _ROW_SELECTORS = (
     ".view-content > div",
     "main li",
 )
+# Rows of any of them: fewer than two in all, no selector can find two (one query, not eight).
+_ANY_ROW = ", ".join(_ROW_SELECTORS)
 _ROW_HEADINGS = "h2, h3, h4, h5, .title, .field--name-title, .views-field-title"
 MIN_LISTING_ITEMS = 2
 
@@ -153,12 +156,21 @@ def _json_ld_dates(tree: LexborHTMLParser) -> list[str]:
 
 def _metadata_date(tree: LexborHTMLParser) -> str | None:
     """The publication day the page's metadata states (JSON-LD, Open Graph, Dublin Core)."""
-    values = _json_ld_dates(tree)
-    metas = [node.attributes for node in tree.css(", ".join(_DATE_METAS))]  # one pass
+    # The JSON-LD is trusted first: when it states a day, the metas are not looked at.
+    day = _first_iso_day(_json_ld_dates(tree))
+    if day is not None:
+        return day
+    metas = [node.attributes for node in tree.css(_ANY_DATE_META)]  # one pass
+    values: list[str] = []
     for attribute, value in _DATE_META_ATTRIBUTES:  # each selector's first node, in that order
         found = next((meta for meta in metas if meta.get(attribute) == value), None)
         if found is not None:
             values.append(found.get("content") or "")
+    return _first_iso_day(values)
+
+
+def _first_iso_day(values: list[str]) -> str | None:
+    """The first of the values that opens with an ISO day, as that day."""
     for value in values:
         day = _ISO_DAY.match(value)
         if day:
@@ -192,10 +204,9 @@ def _drop_chrome_blocks(root: LexborNode) -> None:
 
 def _is_chrome_block(node: LexborNode) -> bool:
     attributes = node.attributes
-    return any(
-        value and _CHROME_NAME.search(value.encode("utf-8", "surrogatepass").lower())
-        for value in (attributes.get("class"), attributes.get("id"))
-    )
+    # Both values in one search: a space between them, as no chrome word holds one.
+    names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
+    return _CHROME_NAME.search(names.encode("utf-8", "surrogatepass").lower()) is not None
 
 
 def _drop_chrome_tags(root: LexborNode) -> None:
@@ -280,6 +291,8 @@ def _content(root: LexborNode) -> tuple[LexborNode, bool]:
 
 def _listing_items(root: LexborNode) -> list[HtmlItem]:
     """Teaser rows of a listing view, each with its own heading; [] for an article page."""
+    if len(root.css(_ANY_ROW)) < MIN_LISTING_ITEMS:
+        return []
     for selector in _ROW_SELECTORS:
         rows = root.css(selector)
         if len(rows) < MIN_LISTING_ITEMS:
