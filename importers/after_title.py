@@ -23,6 +23,20 @@ def _is_field_label(line: str) -> bool:
     return len(line) <= FIELD_LABEL_LENGTH and line.endswith(":") and line.count(" ") < 3
 
 
+# An aggregator's field with its value on the same line, under the title of a ReliefWeb item:
+# "Countries: Burkina Faso, Mali", "Source: International Organization for Migration".
+_FIELD_WITH_VALUE = re.compile(
+    r"^(?:Countr(?:y|ies)|Sources?|Pays|Pa[ií]s(?:es)?|Fuentes?|Themes?|Thèmes?|Temas?|"
+    r"Format|Formato|Region|Région|Región|Disasters?|Catastrophes?|Desastres?)\s?:\s+\S"
+)
+FIELD_WITH_VALUE_LENGTH = 100
+
+
+def _is_field_with_value(line: str) -> bool:
+    """An aggregator's field label and its value on one line ("Countries: Burkina Faso, Mali")."""
+    return len(line) <= FIELD_WITH_VALUE_LENGTH and _FIELD_WITH_VALUE.match(line) is not None
+
+
 def skip_after_title(lines: list[str], title: str) -> tuple[list[str], str]:
     """Drop blank lines, a repeated title, page headers, photo captions, field labels, a country
     label and a date line after the title; returns the rest and the date line (the page's own
@@ -37,6 +51,7 @@ def skip_after_title(lines: list[str], title: str) -> tuple[list[str], str]:
             or is_listing_chrome(line)  # a label, or a feed's "PBN News Germany - 6 hours ago"
             or is_caption(line)
             or _is_field_label(line)
+            or _is_field_with_value(line)
         ):
             if not stated and is_date_line(line):
                 stated = line

@@ -8,6 +8,8 @@ from functools import lru_cache
 
 from oim_archive.store.text import fold_whitespace
 
+from .places import is_place_name
+
 WRAP_MAX_LENGTH = 100
 WRAPPED_SHARE = 0.7
 MIN_WRAPPED_LINES = 4
@@ -103,6 +105,13 @@ _DATELINE = re.compile(
 # "San Jose, Costa Rica. The IOM…": a full stop after "City, Country" (checked by the caller).
 _DATELINE_STOP = re.compile(
     r"^(?P<head>[^\W\d_][^.!?;:«»\"“”\n,]{0,40},\s*(?P<last>[^\W\d_][^.!?;:«»\"“”\n,]{0,30}))"
+    r"\.\s+(?P<rest>[A-ZÀ-Ý«\"“].*)$",
+    re.DOTALL,
+)
+# "Santo Domingo. El pasado 5 de abril…": a full stop after a known place alone, capitalised
+# words only (checked against the gazetteer by the caller).
+_PLACE_STOP = re.compile(
+    r"^(?P<head>[A-ZÀ-Ý][\w'’-]*(?:\s+(?:de\s+|del\s+|du\s+)?[A-ZÀ-Ý][\w'’-]*){0,3})"
     r"\.\s+(?P<rest>[A-ZÀ-Ý«\"“].*)$",
     re.DOTALL,
 )
@@ -206,6 +215,9 @@ def _split_dateline(
         if tagged is not None:  # "Dakar (IPS)  El Adama …", "(Center for Global Development)  A …"
             return tagged["head"], None, tagged["rest"].strip()
     if match is None:
+        alone = _PLACE_STOP.match(paragraph)
+        if alone is not None and is_place_name(alone["head"]):
+            return alone["head"], None, alone["rest"].strip()
         stop = _DATELINE_STOP.match(paragraph)
         if stop is None or not is_country(stop["last"].strip()) or not _is_places(stop["head"]):
             return None, None, paragraph

@@ -136,7 +136,9 @@ _MONTH_SET = frozenset(_MONTH_NAMES)
 _YEAR_CUES = frozenset(
     ("en", "in", "since", "depuis", "desde", "durant", "during", "année", "year", "año", "until",
      "jusqu'en", "hasta", "l'année", "early", "late", "mid", "début", "fin", "principios",
-     "finales", "comienzos", "mediados", "de", "of")
+     "finales", "comienzos", "mediados", "de", "of",
+     # "en el 2005", "desde el 2000", "del 2019": Spanish writes the article before a year.
+     "el", "del")
 )  # fmt: skip
 # Day lists ("les 24, 25 et 26 septembre") are written within this many characters of the month.
 WINDOW_BEFORE = 45
@@ -199,7 +201,9 @@ def _dates_at(text: str, year: re.Match[str]) -> list[tuple[int, int, str]]:
             return _month_dates(text, year, start - len(before) + before.rfind(word))
     if _LAW_NAME.search(before):
         return []  # "Ley 1448 de 2011", "Law No. 12 of 2016": a law's name, not an event
-    if words and words[-1].lower() in _YEAR_CUES and not _RANGE_AFTER.match(text, end):
+    # "toute l’année 2017": a curly apostrophe is the same cue as a straight one.
+    cue = words[-1].lower().replace("’", "'") if words else ""
+    if cue in _YEAR_CUES and not _RANGE_AFTER.match(text, end):
         return [(start, end, year.group(0))]
     if words and words[-1].lower() in _RANGE_WORDS and _RANGE_START.search(before):
         return [(start, end, year.group(0))]  # "between 2014 and 2017", "entre 2014 et 2017"

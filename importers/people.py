@@ -6,6 +6,8 @@ import re
 
 from oim_archive.store.records import Quoted
 
+from .places import is_country_name
+
 # The phrase that introduces a funder, in the three languages.
 _FUNDED_BY = re.compile(
     r"(?i:\b(?:financ[ée]e?s?\s+par|co-?financ[ée]e?s?\s+par|grâce\s+au\s+(?:soutien\s+financier|"
@@ -22,6 +24,13 @@ _FUNDED_BY = re.compile(
     # "built with support from the Government of Japan": a donor written with a capital.
     r"\b(?:built|made|set\s+up|established)\s+with\s+(?:the\s+)?support\s+(?:from|of)\s+"
     r"(?=(?:the\s+)?[A-ZÀ-Ö])|"
+    # "construit avec l'appui de l'Italie", "construido con el apoyo de Japón": the same in
+    # French and Spanish.
+    r"\b(?:construit|bâti|réhabilité|équipé|rénové)e?s?\s+(?:avec|grâce\s+à)\s+"
+    r"(?:l['’]\s*appui|le\s+soutien)\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+)"
+    r"(?=[A-ZÀ-Ö]|gouvernement)|"
+    r"\b(?:construid|rehabilitad|equipad)[oa]s?\s+(?:con|gracias\s+a)l?\s+(?:el\s+)?apoyo\s+"
+    r"(?:de\s+la\s+|del\s+|de\s+)(?=[A-ZÁ-Ú]|gobierno)|"
     # "grâce à une contribution du gouvernement…", "una contribución de Suiza": a donor named
     # with a capital or as a government ("la contribution des migrants" is not funding).
     r"\b(?:[Cc]ontributions?\s+(?:du|des|de\s+la|de\s+l['’]|de)\s*(?=[A-ZÀ-Ö]|gouvernement)|"
@@ -111,6 +120,24 @@ def _names_next(phrase: str, conjunction: re.Match[str]) -> bool:
     return word[:1].isupper() or word.lower() in _LOWER_CASE_DONORS
 
 
+# "du Royaume-Uni, de l'Espagne, de la Suisse et des Pays-Bas": a list of donor countries, each
+# after its own "de"; only split so when every piece is a country's name.
+_COUNTRY_LIST_JOINT = re.compile(
+    r"\s*,\s*(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|d['’]\s*|de\s+)"
+    r"|\s+(?:et|y)\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|d['’]\s*|de\s+|del\s+)"
+)
+
+
+def _country_list(phrase: str) -> list[str]:
+    """The countries of a list joined by "de", "du", "des" (none when a piece is not one)."""
+    if "," not in phrase:
+        return []
+    pieces = [piece.strip() for piece in _COUNTRY_LIST_JOINT.split(phrase)]
+    if len(pieces) < 2 or not all(is_country_name(piece) for piece in pieces):
+        return []
+    return pieces
+
+
 def _split_funders(phrase: str) -> list[str]:
     """ "l'UE et le Japon" is two funders; "de la Famille et de l'Enfance" is one name."""
     names: list[str] = []
@@ -176,7 +203,7 @@ def _stem_positions(text: str, stems: tuple[str, ...]) -> list[int]:
 MAX_STEM_POSITIONS = 500
 # "financ" also finds "financial"; every stem costs one scan of the text.
 _FUNDING_STEMS = ("financ", "funded", "funding", "supplied", "donat", "contribu", "apoyo",
-                  "soutien", "support")  # fmt: skip
+                  "soutien", "support", "appui")  # fmt: skip
 # How far before its stem ("financier") a funding phrase may start ("avec le soutien …").
 FUNDING_LEAD = 45
 
@@ -209,7 +236,7 @@ def find_funders(text: str, words: list[str] | None = None) -> list[str]:
         rest = text[match.end() : match.end() + 400]
         phrase = rest[: _name_end(rest)]
         for part in _LIST_COMMA.split(phrase):
-            for name in _split_funders(part):
+            for name in _country_list(part) or _split_funders(part):
                 funder = _tidy_funder(name)
                 if (_IOM.match(funder) and len(funder.split()) <= 2) or _OF_IOM.search(funder):
                     continue  # IOM names itself ("supplied by IOM", "l'appui de l'OIM")

@@ -226,6 +226,13 @@ _COUNTRY_KEYS = frozenset(
 _ARTICLES = frozenset({"la", "le", "l", "el", "the"})
 
 
+def is_place_name(name: str) -> bool:
+    """A place of the gazetteer (a country, a city, a region) written whole, and nothing more:
+    "Santo Domingo", "Gao"."""
+    key = _key(name)
+    return bool(key) and key in _ENTRIES
+
+
 def is_country_name(name: str) -> bool:
     """A country's name (or another name of it) in English, French or Spanish, with or without
     an article, and nothing more."""
