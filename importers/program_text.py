@@ -34,23 +34,34 @@ _CODE_SHAPES = (
 # A statement or block opener ("foo();", "a {"); French " ;" is prose. Slow on long lines (it
 # backtracks from the line's end), so only tried on lines holding a "{" or a ";".
 _STATEMENT_END = r".*\S[{;][ \t]*$"
-_CODE_LINE = re.compile(r"[ \t]*(?:" + "|".join((*_CODE_SHAPES, _STATEMENT_END)) + ")")
 _CODE_LINE_NO_STATEMENT = re.compile(r"[ \t]*(?:" + "|".join(_CODE_SHAPES) + ")")
+# The same, at the start of every line of a text at once (no shape reaches past its line's end:
+# one match a line at most).
+_CODE_LINE_STARTS = re.compile(r"^[ \t]*(?:" + "|".join(_CODE_SHAPES) + ")", re.MULTILINE)
+_STATEMENT_LINE = re.compile(r"[ \t]*" + _STATEMENT_END)
+# The whole of every line holding a "{" or a ";" (the only lines a statement end can match).
+_BRACED_LINE = re.compile(r"^[^\n{;]*[{;][^\n]*", re.MULTILINE)
 
 
 def is_program_text(text: str) -> bool:
     """True when at least ``MIN_CODE_SHARE`` of the first non-blank lines (and at least
     ``MIN_CODE_LINES``) are lines of code: Python, JavaScript, CSS, INI or TOML."""
     window = text[:WINDOW]
-    code_lines = sum(1 for line in window.split("\n") if _is_code_line(line))
+    code_lines = _code_line_count(window)
     if code_lines < MIN_CODE_LINES:
         return False
     lines = sum(1 for line in window.splitlines() if line.strip())
     return code_lines >= MIN_CODE_SHARE * lines
 
 
-def _is_code_line(line: str) -> bool:
-    """One line (without its line break) reads as a line of code."""
-    if "{" in line or ";" in line:
-        return _CODE_LINE.match(line) is not None
-    return _CODE_LINE_NO_STATEMENT.match(line) is not None
+def _code_line_count(text: str) -> int:
+    """How many of the text's lines (split at line feeds) read as lines of code: each regex
+    runs once over the text, not once a line (a statement end only on lines with "{" or ";")."""
+    count = len(_CODE_LINE_STARTS.findall(text))
+    if "{" in text or ";" in text:
+        count += sum(
+            1
+            for line in _BRACED_LINE.findall(text)
+            if _CODE_LINE_NO_STATEMENT.match(line) is None and _STATEMENT_LINE.match(line)
+        )
+    return count

@@ -3,9 +3,12 @@ docstrings and comments say; prose whose wrapped lines start with a keyword is n
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from oim_archive.importers import ImportRefused, parse_page
+from oim_archive.importers import program_text as shape
 from oim_archive.importers.program_text import is_program_text
 
 # A script whose docstring reads like a release: it was imported as one before.
@@ -111,3 +114,16 @@ def test_two_lines_of_code_in_a_release_do_not_refuse_it() -> None:
     )
     assert not is_program_text(page)
     assert parse_page(page.encode(), "libya.txt")[0].title == "Returns from Libya continue"
+
+
+def test_code_lines_are_counted_as_line_by_line() -> None:
+    """The count over the whole text is the count of the lines that read as code one by one."""
+    whole = re.compile(shape._CODE_LINE_NO_STATEMENT.pattern + "|[ \t]*" + shape._STATEMENT_END)
+    texts = [
+        PYTHON,
+        "a {\n  color: red;\n}\r\nx = 1\nPrix ; fin\nfoo();  \n\treturn f(\n",
+        "[section]\nkey = value\n\nreturn home\nelse:\n;\n{\n",
+    ]
+    for text in texts:
+        expected = sum(1 for line in text.split("\n") if whole.match(line))
+        assert shape._code_line_count(text) == expected
