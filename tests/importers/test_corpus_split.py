@@ -66,3 +66,23 @@ def test_no_release_is_in_both_parts() -> None:
     shared = {name for title, name in _headlines("tuned").items() if title in held_out}
     known = {name.replace(".txt", ".expected.json") for name in KNOWN_LEAKS}
     assert sorted(shared - known) == [], "tuned pages whose release is also held out"
+
+
+# Tuned pages gathered twice, under two names, before this check existed.
+KNOWN_TWICE = {
+    "iom.int/fr/news/loim-aide-les-camerounais-qui-fuient-boko-haram-et-les-communautes-qui-les-accueillent",
+}
+_SCHEME = re.compile(r"^https?://(?:www\.)?")
+
+
+def test_no_tuned_address_is_gathered_twice() -> None:
+    """A new gathering brings new pages: an address already tuned (with or without "www.",
+    "https" or a final slash) would score a seen page as unseen."""
+    seen: dict[str, str] = {}
+    twice = []
+    for address, name in _tuned_rows():
+        key = _SCHEME.sub("", address).rstrip("/")
+        if key in seen and key not in KNOWN_TWICE:
+            twice.append(name)
+        seen.setdefault(key, name)
+    assert twice == [], "tuned pages whose address another tuned page already has"
