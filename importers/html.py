@@ -62,10 +62,8 @@ _PARAGRAPH_TAGS = (
 )
 _PARAGRAPH = "\ue000"
 _LINE = "\ue001"
-# A run of breaks and the spaces around them: one holding a paragraph mark, then the others.
-# Each is tried only where such a run starts (linear time on long runs without the mark).
-_PARAGRAPH_RUN = re.compile(r"(?<![\s\ue000\ue001])[\s\ue001]*+\ue000[\s\ue000\ue001]*")
-_LINE_RUN = re.compile(r"(?<![\s\ue001])\s*+\ue001[\s\ue001]*")
+# A run of breaks and the spaces around them (split out; the spaces before it are stripped).
+_BREAK_RUN = re.compile(r"([\ue000\ue001][\s\ue000\ue001]*)")
 # Runs of spaces of any kind, except a single plain space (already what it becomes): matching
 # every word's space made the substitution several times slower.
 _OTHER_SPACES = "\t\r\n\f\v\u00a0\u202f\u2007\u2009"
@@ -220,7 +218,13 @@ def _drop_chrome_tags(root: LexborNode) -> None:
 def _breaks_as_newlines(text: str) -> str:
     """Each run of break marks (with the spaces around it) as a blank line when it holds a
     paragraph mark, else as a newline."""
-    return _LINE_RUN.sub("\n", _PARAGRAPH_RUN.sub("\n\n", text))
+    parts = _BREAK_RUN.split(text)
+    out: list[str] = []
+    for index in range(0, len(parts) - 1, 2):
+        out.append(parts[index].rstrip())
+        out.append("\n\n" if _PARAGRAPH in parts[index + 1] else "\n")
+    out.append(parts[-1])
+    return "".join(out)
 
 
 def block_text(node: LexborNode) -> str:
