@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborCSSSelector, LexborHTMLParser, LexborNode
 
 from oim_archive.store.text import CONTROL_CHARACTER, clean_line, strip_control
 
@@ -130,13 +131,37 @@ def is_html(text: str) -> bool:
     )
 
 
+# Lexbor's CSS engine costs more to set up than a page to parse, and each parser sets up its
+# own on its first query: one per thread serves every page instead (it holds no page's state).
+_THREAD = threading.local()
+
+
+def _selector() -> LexborCSSSelector:
+    """This thread's CSS selector engine."""
+    selector: LexborCSSSelector | None = getattr(_THREAD, "selector", None)
+    if selector is None:
+        selector = _THREAD.selector = LexborCSSSelector()
+    return selector
+
+
+def _css(node: LexborNode, query: str) -> list[LexborNode]:
+    """``node.css(query)`` with the thread's selector engine."""
+    return _selector().find(query, node)
+
+
+def _css_first(node: LexborNode, query: str) -> LexborNode | None:
+    """``node.css_first(query)`` with the thread's selector engine."""
+    found: list[LexborNode] = _selector().find_first(query, node)  # type: ignore[attr-defined]
+    return found[0] if found else None
+
+
 def _text(node: LexborNode) -> str:
     return clean_line(node.text(separator=" "))
 
 
-def _json_ld_dates(tree: LexborHTMLParser) -> list[str]:
+def _json_ld_dates(top: LexborNode) -> list[str]:
     found: list[str] = []
-    for script in tree.css('script[type="application/ld+json"]'):
+    for script in _css(top, 'script[type="application/ld+json"]'):
         try:
             data = json.loads(script.text())
         except ValueError:
@@ -154,13 +179,13 @@ def _json_ld_dates(tree: LexborHTMLParser) -> list[str]:
     return found
 
 
-def _metadata_date(tree: LexborHTMLParser) -> str | None:
+def _metadata_date(top: LexborNode) -> str | None:
     """The publication day the page's metadata states (JSON-LD, Open Graph, Dublin Core)."""
     # The JSON-LD is trusted first: when it states a day, the metas are not looked at.
-    day = _first_iso_day(_json_ld_dates(tree))
+    day = _first_iso_day(_json_ld_dates(top))
     if day is not None:
         return day
-    metas = [node.attributes for node in tree.css(_ANY_DATE_META)]  # one pass
+    metas = [node.attributes for node in _css(top, _ANY_DATE_META)]  # one pass
     values: list[str] = []
     for attribute, value in _DATE_META_ATTRIBUTES:  # each selector's first node, in that order
         found = next((meta for meta in metas if meta.get(attribute) == value), None)
@@ -178,16 +203,16 @@ def _first_iso_day(values: list[str]) -> str | None:
     return None
 
 
-def _headline(tree: LexborHTMLParser) -> str | None:
+def _headline(top: LexborNode) -> str | None:
     """The title: the page's <h1>, else og:title, else <title> without the site's name."""
-    for node in tree.css("h1"):
+    for node in _css(top, "h1"):
         text = _text(node)
         if text.count(" ") + 1 >= MIN_HEADING_WORDS:
             return text
-    og = tree.css_first('meta[property="og:title"]')
+    og = _css_first(top, 'meta[property="og:title"]')
     if og is not None and (og.attributes.get("content") or "").strip():
         return clean_line(og.attributes.get("content") or "")
-    title = tree.css_first("title")
+    title = _css_first(top, "title")
     if title is None or not _text(title):
         return None
     text = _text(title)
@@ -196,7 +221,7 @@ def _headline(tree: LexborHTMLParser) -> str | None:
 
 def _drop_chrome_blocks(root: LexborNode) -> None:
     """Blocks of chrome by their class or id (cookie banner, sharing, related news…)."""
-    chrome = [node for node in root.css("[class], [id]") if _is_chrome_block(node)]
+    chrome = [node for node in _css(root, "[class], [id]") if _is_chrome_block(node)]
     for node in chrome:
         if node.tag not in _KEPT_TAGS:
             node.decompose()
@@ -211,7 +236,7 @@ def _is_chrome_block(node: LexborNode) -> bool:
 
 def _drop_chrome_tags(root: LexborNode) -> None:
     """Elements that are never release text: scripts, menus, headers and footers, forms…"""
-    for node in root.css(_DROPPED_TAGS):
+    for node in _css(root, _DROPPED_TAGS):
         node.decompose()
 
 
@@ -229,10 +254,10 @@ def _breaks_as_newlines(text: str) -> str:
 
 def block_text(node: LexborNode) -> str:
     """The node's text with one blank line between blocks and a newline for each <br>."""
-    for block in node.css(_PARAGRAPH_TAGS):
+    for block in _css(node, _PARAGRAPH_TAGS):
         block.insert_before(_PARAGRAPH)
         block.insert_after(_PARAGRAPH)
-    for br in node.css("br"):
+    for br in _css(node, "br"):
         br.insert_before(_LINE)
     text = _breaks_as_newlines(_SPACES.sub(" ", node.text(separator="")))
     lines = [line.strip() for line in strip_control(text).split("\n")]
@@ -240,7 +265,7 @@ def block_text(node: LexborNode) -> str:
 
 
 def _first_time(node: LexborNode) -> str | None:
-    for time in node.css("time[datetime]"):
+    for time in _css(node, "time[datetime]"):
         day = _ISO_DAY.match(time.attributes.get("datetime") or "")
         if day:
             return day.group(1)
@@ -279,11 +304,11 @@ def _has_text(node: LexborNode) -> bool:
 def _content(root: LexborNode) -> tuple[LexborNode, bool]:
     """The node holding the release's text, and whether it is the body field alone."""
     for selector in _BODY_SELECTORS:
-        node = root.css_first(selector)
+        node = _css_first(root, selector)
         if node is not None and _has_text(node):
             return node, True
     for selector in _CONTAINER_SELECTORS:
-        node = root.css_first(selector)
+        node = _css_first(root, selector)
         if node is not None and _has_text(node):
             return node, False
     return root, False
@@ -291,15 +316,15 @@ def _content(root: LexborNode) -> tuple[LexborNode, bool]:
 
 def _listing_items(root: LexborNode) -> list[HtmlItem]:
     """Teaser rows of a listing view, each with its own heading; [] for an article page."""
-    if len(root.css(_ANY_ROW)) < MIN_LISTING_ITEMS:
+    if len(_css(root, _ANY_ROW)) < MIN_LISTING_ITEMS:
         return []
     for selector in _ROW_SELECTORS:
-        rows = root.css(selector)
+        rows = _css(root, selector)
         if len(rows) < MIN_LISTING_ITEMS:
             continue
         items: list[HtmlItem] = []
         for row in rows:
-            heading = row.css_first(_ROW_HEADINGS)
+            heading = _css_first(row, _ROW_HEADINGS)
             if heading is None or not _text(heading):
                 break
             title = _text(heading)
@@ -315,8 +340,11 @@ def _listing_items(root: LexborNode) -> list[HtmlItem]:
 def read_html(text: str) -> list[HtmlItem]:
     """The releases' parts in an HTML document: one item for an article, several for a listing."""
     tree = LexborHTMLParser(text)
-    title = _headline(tree)
-    published = _metadata_date(tree)
+    top = tree.root
+    if top is None:  # then no <body> either
+        return []
+    title = _headline(top)
+    published = _metadata_date(top)
     root = tree.body
     if root is None:
         return []
