@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import threading
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser
 
 from oim_archive.importers import ImportRefused, parse_page
+from oim_archive.importers import html as module
 from oim_archive.importers.html import is_html, read_html
 
 ARTICLE = """<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">
@@ -118,3 +122,20 @@ def test_read_html_gives_title_even_without_h1() -> None:
     page = "<html><head><title>Un titre de communiqué | OIM Italia</title></head><body><p>x</p></body></html>"
     [item] = read_html(page)
     assert item.title == "Un titre de communiqué"
+
+
+def test_one_css_engine_per_thread_finds_what_the_parser_finds() -> None:
+    """The thread's shared selector engine gives each page's own matches, as node.css does."""
+    pages = ["<p>a</p><div><p>b</p></div>", "<h1>t</h1><p>c</p>"]
+    for page in pages:
+        root = LexborHTMLParser(page).root
+        assert root is not None
+        assert [n.html for n in module._css(root, "p")] == [n.html for n in root.css("p")]
+        first = module._css_first(root, "p")
+        assert first is not None and first.html == root.css_first("p").html
+        assert module._css_first(root, "table") is None
+    engines: list[object] = []
+    thread = threading.Thread(target=lambda: engines.append(module._selector()))
+    thread.start()
+    thread.join()
+    assert module._selector() is module._selector() is not engines[0]
