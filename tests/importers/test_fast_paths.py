@@ -112,7 +112,7 @@ def test_chrome_blocks_and_date_metas_are_the_nodes_the_plain_selectors_find() -
     assert len(expected) == 5
     firsts = [tree.css_first(selector) for selector in _DATE_METAS]
     dates = [(node.attributes.get("content") or "")[:10] for node in firsts if node is not None]
-    assert _metadata_date(tree) == dates[0] == "2005-05-05"
+    assert _metadata_date(tree.root) == dates[0] == "2005-05-05"
     assert len(_DATE_META_ATTRIBUTES) == len(_DATE_METAS)
 
 
