@@ -150,8 +150,9 @@ def _css(node: LexborNode, query: str) -> list[LexborNode]:
 
 
 def _css_first(node: LexborNode, query: str) -> LexborNode | None:
-    """``node.css_first(query)`` with the thread's selector engine."""
-    found: list[LexborNode] = _selector().find_first(query, node)  # type: ignore[attr-defined]
+    """``node.css_first(query)`` with the thread's selector engine (``find``, the engine's
+    documented method: the few queries made this way find few nodes)."""
+    found = _selector().find(query, node)
     return found[0] if found else None
 
 
