@@ -140,7 +140,8 @@ def _selector() -> LexborCSSSelector:
     """This thread's CSS selector engine."""
     selector: LexborCSSSelector | None = getattr(_THREAD, "selector", None)
     if selector is None:
-        selector = _THREAD.selector = LexborCSSSelector()
+        # selectolax's stub leaves this __init__ unannotated.
+        selector = _THREAD.selector = LexborCSSSelector()  # type: ignore[no-untyped-call]
     return selector
 
 
