@@ -239,6 +239,9 @@ def write_catalog_rows(
     _save(archive_path, stamp, rows)
 
 
+_ROWS_AT_ONCE = 4096  # catalog rows written at once: a few hundred KB
+
+
 def _save(archive_path: Path, stamp: tuple[int, int] | None, rows: list[list[Any]]) -> None:
     """Header line, then one row per line; best effort (a cache), atomic."""
     if stamp is None:
@@ -247,8 +250,10 @@ def _save(archive_path: Path, stamp: tuple[int, int] | None, rows: list[list[Any
 
     def write(out: BinaryIO) -> None:
         out.write(orjson.dumps(header) + b"\n")
-        for row in rows:
-            out.write(orjson.dumps(row) + b"\n")
+        for start in range(0, len(rows), _ROWS_AT_ONCE):
+            out.write(
+                b"".join([orjson.dumps(row) + b"\n" for row in rows[start : start + _ROWS_AT_ONCE]])
+            )
 
     with contextlib.suppress(Exception):
         path = catalog_path(archive_path)

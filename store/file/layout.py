@@ -54,7 +54,7 @@ def dump_tables(
     """Write the archive's tables to ``out`` in the line layout; for each table named in
     ``spans``, note there where each record's line starts and its length. ``StoredLine``
     values are written as ``copy`` returns their lines from the file they were found in,
-    consecutive ones a block at a time."""
+    consecutive ones a block at a time; new records a few thousand lines at a time."""
     position = out.write(OPEN)
     names = list(tables)
     for number, name in enumerate(names):
@@ -63,41 +63,81 @@ def dump_tables(
         rows = list(tables[name].items())
         start = 0
         while start < len(rows):
-            end = _block_end(rows, start)
-            key, row = rows[start]
-            if isinstance(row, StoredLine):
-                if copy is None:
-                    raise ValueError("a record left in its file needs that file to be copied")
-                tail = rows[end - 1][1]
-                block = copy(StoredLine(row.offset, tail.offset + tail.length - row.offset))
+            if isinstance(rows[start][1], StoredLine):
+                end = _block_end(rows, start)
+                position += _copy_block(rows, start, end, out, position, noted, copy)
             else:
-                block = orjson.dumps({str(key): row})[1:-1]
-            block = block.rstrip()
-            block = block[:-1] if block.endswith(b",") else block
-            written = out.write(block + (b"\n" if end == len(rows) else b",\n"))
-            if noted is not None:
-                *inner, (last_key, last_row) = rows[start:end]
-                for copied, line in inner:  # only old lines share a block
-                    noted[str(copied)] = (position + line.offset - row.offset, line.length)
-                at = position + (last_row.offset - row.offset if inner else 0)
-                noted[str(last_key)] = (at, position + written - at)
-            position += written
+                end = _new_rows_end(rows, start)
+                position += _dump_block(rows, start, end, out, position, noted)
             start = end
         position += out.write(b"}\n" if number == len(names) - 1 else b"},\n")
     out.write(CLOSE)
+
+
+def _copy_block(
+    rows: list[tuple[str, Any]],
+    start: int,
+    end: int,
+    out: BinaryIO,
+    position: int,
+    noted: dict[str, tuple[int, int]] | None,
+    copy: Callable[[StoredLine], bytes] | None,
+) -> int:
+    """Write old lines that follow each other in their file as one block; bytes written."""
+    if copy is None:
+        raise ValueError("a record left in its file needs that file to be copied")
+    first, tail = rows[start][1], rows[end - 1][1]
+    block = copy(StoredLine(first.offset, tail.offset + tail.length - first.offset)).rstrip()
+    block = block[:-1] if block.endswith(b",") else block
+    written = out.write(block + (b"\n" if end == len(rows) else b",\n"))
+    if noted is not None:
+        for key, line in rows[start : end - 1]:
+            noted[str(key)] = (position + line.offset - first.offset, line.length)
+        at = position + tail.offset - first.offset
+        noted[str(rows[end - 1][0])] = (at, position + written - at)
+    return written
+
+
+def _dump_block(
+    rows: list[tuple[str, Any]],
+    start: int,
+    end: int,
+    out: BinaryIO,
+    position: int,
+    noted: dict[str, tuple[int, int]] | None,
+) -> int:
+    """Write new records, one line each, in one write; bytes written."""
+    lines = [orjson.dumps({str(key): row})[1:-1] + b",\n" for key, row in rows[start:end]]
+    if end == len(rows):
+        lines[-1] = lines[-1][:-2] + b"\n"
+    if noted is not None:
+        at = position
+        for (key, _row), line in zip(rows[start:end], lines, strict=True):
+            noted[str(key)] = (at, len(line))
+            at += len(line)
+    return out.write(b"".join(lines))
+
+
+NEW_ROWS_BLOCK = 4096  # new records written at once: bounds a write's memory
+
+
+def _new_rows_end(rows: list[tuple[str, Any]], start: int) -> int:
+    """The end of the block of new records written at once from ``start``."""
+    end = start + 1
+    limit = min(len(rows), start + NEW_ROWS_BLOCK)
+    while end < limit and not isinstance(rows[end][1], StoredLine):
+        end += 1
+    return end
 
 
 COPY_BLOCK = 4 << 20  # bytes of old lines copied at once: bounds a write's memory
 
 
 def _block_end(rows: list[tuple[str, Any]], start: int) -> int:
-    """The end of the block of rows written at once from ``start``: one new record, or old
-    lines that follow each other in their file (up to COPY_BLOCK bytes)."""
-    first = rows[start][1]
+    """The end of the block of old lines written at once from ``start``: lines that follow
+    each other in their file (up to COPY_BLOCK bytes)."""
+    first = tail = rows[start][1]
     end = start + 1
-    if not isinstance(first, StoredLine):
-        return end
-    tail = first
     while end < len(rows):
         following = rows[end][1]
         if not isinstance(following, StoredLine) or following.offset != tail.offset + tail.length:
