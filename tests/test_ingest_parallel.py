@@ -8,6 +8,8 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from oim_archive import ingest
 from oim_archive.ingest import import_paths
 from oim_archive.store.file.archive import Archive
@@ -99,3 +101,14 @@ def test_the_workers_start_in_a_thread_and_take_chunks_once_started() -> None:
         starting.join()
         assert starting.ready()
         assert pool.submit(ingest._parse_chunk, []).result(timeout=60) == []
+
+
+def test_an_import_written_in_many_batches_gives_what_one_batch_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one_batch = _report(tmp_path, "one-batch", 2)
+    monkeypatch.setattr(ingest, "BATCH_RELEASES", 37)  # ~13 writes, all but the last behind
+    many = _report(tmp_path, "many", 2)
+    # Files that brought nothing new are told as each batch is written: in another order.
+    assert sorted(many.pop("duplicates")) == sorted(one_batch.pop("duplicates"))
+    assert many == one_batch

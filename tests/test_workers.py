@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -191,3 +192,49 @@ def test_releases_sent_by_fields_come_back_equal() -> None:
 
     with pytest.raises(TypeError):
         send_by_fields(OneField)
+
+
+_EARLY_START = r"""
+import sys
+import oim_archive.workers as workers
+
+started = workers.start_fork_server
+
+def start(preload=()):
+    print("start", list(preload), "oim_archive.ingest" in sys.modules, flush=True)
+    started(preload)
+
+workers.start_fork_server = start
+from oim_archive.tui.cli import main
+sys.exit(main(["--db", sys.argv[1], "import", sys.argv[2]]))
+"""
+
+
+@pytest.mark.skipif(
+    "forkserver" not in multiprocessing.get_all_start_methods(), reason="no fork server (Windows)"
+)
+def test_a_folder_import_starts_the_fork_server_before_importing_the_importer(
+    tmp_path: Path,
+) -> None:
+    from oim_archive import ingest
+    from oim_archive.workers import PARSER_MODULE
+
+    assert ingest.__name__ == PARSER_MODULE  # what the fork server imports for the workers
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        (
+            "Titre du communiqué\n\nDakar – Le texte du communiqué. L'OIM aide les migrants"
+            " au Sénégal.\n"
+        ),
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", _EARLY_START, str(tmp_path / "a.json"), str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = [line for line in done.stdout.splitlines() if line.startswith("start")]
+    assert lines[:1] == [f"start ['{PARSER_MODULE}'] False"]

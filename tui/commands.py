@@ -91,6 +91,12 @@ def _release_line(release: Listed) -> str:
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
+    if any(Path(p).is_dir() for p in args.paths if p != STDIO):
+        # A folder may hold enough pages for the workers: their fork server imports the
+        # importer while this process does (the import below).
+        from oim_archive.workers import PARSER_MODULE, start_fork_server
+
+        start_fork_server((PARSER_MODULE,))
     from oim_archive.ingest import ImportReport, import_data, import_paths
 
     archive = archive_for(args)

@@ -27,7 +27,14 @@ from oim_archive.store.file.scan import stored_bodies
 from oim_archive.store.file.tables import ReplaceResult
 from oim_archive.store.records import Contact, Quoted, Release
 from oim_archive.walk import ImportFailure, Reason, iter_files, os_reason, readable_path
-from oim_archive.workers import PoolStart, interrupt_between_steps, send_by_fields, start_pool
+from oim_archive.workers import (
+    PARSER_MODULE,
+    PoolStart,
+    interrupt_between_steps,
+    send_by_fields,
+    start_pool,
+)
+from oim_archive.write_behind import WriteBehind
 
 BUNDLE_MAX_BYTES = 2 * 1024**3
 BATCH_RELEASES = 25_000  # one atomic write per batch: a 100k import writes the file 4 times
@@ -36,6 +43,17 @@ CHUNK_FILES = 64
 IN_FLIGHT_CHUNKS = 8  # chunks read ahead of parsing: bounds memory on huge folders
 
 ProgressCallback = Callable[[int, int], None]
+
+
+_REPORT_LISTS = (
+    "imported",
+    "duplicates",
+    "failed",
+    "removed_earlier",
+    "changed",
+    "appeared",
+    "disappeared",
+)
 
 
 @dataclass(slots=True)
@@ -54,19 +72,19 @@ class ImportReport:
     appeared: list[str] = field(default_factory=list)
     disappeared: list[str] = field(default_factory=list)
 
+    def extend(self, other: ImportReport) -> None:
+        """Add ``other``'s entries after this one's."""
+        for name in _REPORT_LISTS:
+            getattr(self, name).extend(getattr(other, name))
+        self.files += other.files
+        self.reparse = self.reparse or other.reparse
+
     def merged(self, other: ImportReport) -> ImportReport:
         """Both reports as one (this one's entries first)."""
-        return ImportReport(
-            imported=self.imported + other.imported,
-            duplicates=self.duplicates + other.duplicates,
-            failed=self.failed + other.failed,
-            files=self.files + other.files,
-            removed_earlier=self.removed_earlier + other.removed_earlier,
-            reparse=self.reparse or other.reparse,
-            changed=self.changed + other.changed,
-            appeared=self.appeared + other.appeared,
-            disappeared=self.disappeared + other.disappeared,
-        )
+        both = ImportReport()
+        both.extend(self)
+        both.extend(other)
+        return both
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -203,35 +221,30 @@ def import_paths(
     total = len(files)
     known_digests = frozenset() if reparse else archive.known_digests()
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
-    pending: list[Release] = []
-    pending_sources: dict[str, list[Release]] = {}
-    pending_files: list[tuple[str, list[str]]] = []  # file, ids it brought first
-    pending_ids: set[str] = set()
-    pending_bodies: dict[str, tuple[str, dict[str, str]]] = {}
+    batch = _Batch()
 
-    def flush() -> None:
-        if not pending and not pending_sources:
-            return
+    def write(written: _Batch) -> ImportReport:
+        """Write a batch; what it did, to add to the report (in the importing thread)."""
+        done = ImportReport(reparse=reparse)
+        if not written.releases and not written.sources:
+            return done
         if reparse:
-            _record_reparse(report, archive.replace_sources(pending_sources, pending_bodies))
-        else:
-            ids = {digest: [r.id for r in found] for digest, found in pending_sources.items()}
-            result = archive.add(pending, ids, stored_bodies=pending_bodies)
-            added = set(result.added)
-            report.imported.extend(result.added)
-            report.removed_earlier.extend(result.removed_earlier)
-            for file, file_ids in pending_files:
-                if not any(i in added for i in file_ids):
-                    report.duplicates.append(readable_path(file))
-        pending.clear()
-        pending_ids.clear()
-        pending_sources.clear()
-        pending_files.clear()
-        pending_bodies.clear()
+            _record_reparse(done, archive.replace_sources(written.sources, written.bodies))
+            return done
+        ids = {digest: [r.id for r in found] for digest, found in written.sources.items()}
+        result = archive.add(written.releases, ids, stored_bodies=written.bodies)
+        added = set(result.added)
+        done.imported.extend(result.added)
+        done.removed_earlier.extend(result.removed_earlier)
+        for file, file_ids in written.files:
+            if not any(i in added for i in file_ids):
+                done.duplicates.append(readable_path(file))
+        return done
 
     # Ctrl-C is taken between files: never inside the pool's internals, never mid-write.
     # Closing the stream at once stops the workers there, not when the traceback is freed.
     with (
+        WriteBehind(write, report.extend) as writer,
         interrupt_between_steps() as check_interrupt,
         contextlib.closing(_parse_all(files, known_digests, workers)) as stream,
     ):
@@ -242,20 +255,35 @@ def import_paths(
             elif parsed.digest in known_digests:
                 report.duplicates.append(readable_path(parsed.path))
             else:
-                releases = parsed.releases
-                fresh = [r for r in releases if r.id not in pending_ids]
-                pending_ids.update(r.id for r in fresh)
-                pending.extend(fresh)
-                pending_bodies.update(parsed.bodies)
-                pending_sources[parsed.digest] = releases
-                pending_files.append((parsed.path, [r.id for r in fresh]))
-                if len(pending) >= BATCH_RELEASES:
-                    flush()
+                batch.take(parsed)
+                if len(batch.releases) >= BATCH_RELEASES:
+                    writer.write_behind(batch)
+                    batch = _Batch()
             if progress is not None:
                 progress(done, total)
         check_interrupt()
-        flush()
+        writer.write_now(batch)
     return report
+
+
+@dataclass(slots=True)
+class _Batch:
+    """Parsed files waiting to be written together."""
+
+    releases: list[Release] = field(default_factory=list)  # the new ones, each id once
+    sources: dict[str, list[Release]] = field(default_factory=dict)  # by file digest
+    files: list[tuple[str, list[str]]] = field(default_factory=list)  # file, ids it brought
+    ids: set[str] = field(default_factory=set)
+    bodies: dict[str, tuple[str, dict[str, str]]] = field(default_factory=dict)
+
+    def take(self, parsed: _Parsed) -> None:
+        """Add a parsed file's releases (those not already in this batch)."""
+        fresh = [r for r in parsed.releases if r.id not in self.ids]
+        self.ids.update(r.id for r in fresh)
+        self.releases.extend(fresh)
+        self.bodies.update(parsed.bodies)
+        self.sources[parsed.digest] = parsed.releases
+        self.files.append((parsed.path, [r.id for r in fresh]))
 
 
 def reparse_sources(
@@ -344,7 +372,7 @@ def _parse_all(
                 continue
             unknown.append(item)
             if pool is None and len(unknown) >= PARALLEL_MIN_FILES:
-                pool, starting = start_pool(stack, workers, preload=(__name__,))
+                pool, starting = start_pool(stack, workers, preload=(PARSER_MODULE,))
             if pool is not None and starting is not None and len(unknown) >= CHUNK_FILES:
                 in_flight.append(_handed_out(pool, unknown, in_flight, workers, starting.ready()))
                 unknown = []

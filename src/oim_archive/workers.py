@@ -17,6 +17,9 @@ from multiprocessing.reduction import ForkingPickler
 from operator import attrgetter
 from typing import Any, TextIO
 
+# The module whose functions the import's workers run: the fork server imports it once.
+PARSER_MODULE = "oim_archive.ingest"
+
 
 def start_pool(
     stack: contextlib.ExitStack, workers: int, preload: Sequence[str] = ()
@@ -28,10 +31,7 @@ def start_pool(
     then starts with them imported instead of importing them itself (~0.3 s of CPU each for the
     importer), so the workers take their first chunks sooner."""
     context = pool_context()
-    if context.get_start_method() == "forkserver":
-        if preload:  # only read when the fork server starts (the first pool of this process)
-            context.set_forkserver_preload(list(preload))
-        _start_fork_server()
+    start_fork_server(preload)
     lifeline, keep_alive = context.Pipe(duplex=False)
     stack.callback(keep_alive.close)  # after the pool's shutdown below
     stack.callback(lifeline.close)
@@ -46,6 +46,19 @@ def start_pool(
     start = PoolStart(pool, workers)
     stack.callback(start.join)  # before the shutdown above: callbacks run last first
     return pool, start
+
+
+def start_fork_server(preload: Sequence[str] = ()) -> None:
+    """Start the fork server now (where the platform has one), importing ``preload`` once.
+
+    The import command calls this before it imports the importer itself: the server then
+    imports it at the same time, and the workers are ready ~0.15 s sooner. ``preload`` is
+    only read when the server starts (the first time in this process)."""
+    context = pool_context()
+    if context.get_start_method() == "forkserver":
+        if preload:
+            context.set_forkserver_preload(list(preload))
+        _start_fork_server()
 
 
 def pool_context() -> multiprocessing.context.BaseContext:
