@@ -55,67 +55,67 @@ def dump_tables(
     ``spans``, note there where each record's line starts and its length. ``StoredLine``
     values are written as ``copy`` returns their lines from the file they were found in,
     consecutive ones a block at a time; new records a few thousand lines at a time."""
-    position = out.write(OPEN)
+    writer = _TableWriter(out, copy)
+    writer.write(OPEN)
     names = list(tables)
     for number, name in enumerate(names):
-        position += out.write(orjson.dumps(name) + b":{\n")
-        noted = spans.get(name) if spans is not None else None
+        writer.write(orjson.dumps(name) + b":{\n")
+        writer.noted = spans.get(name) if spans is not None else None
         rows = list(tables[name].items())
         start = 0
         while start < len(rows):
             if isinstance(rows[start][1], StoredLine):
                 end = _block_end(rows, start)
-                position += _copy_block(rows, start, end, out, position, noted, copy)
+                writer.copy_block(rows[start:end], last=end == len(rows))
             else:
                 end = _new_rows_end(rows, start)
-                position += _dump_block(rows, start, end, out, position, noted)
+                writer.dump_block(rows[start:end], last=end == len(rows))
             start = end
-        position += out.write(b"}\n" if number == len(names) - 1 else b"},\n")
-    out.write(CLOSE)
+        writer.write(b"}\n" if number == len(names) - 1 else b"},\n")
+    writer.write(CLOSE)
 
 
-def _copy_block(
-    rows: list[tuple[str, Any]],
-    start: int,
-    end: int,
-    out: BinaryIO,
-    position: int,
-    noted: dict[str, tuple[int, int]] | None,
-    copy: Callable[[StoredLine], bytes] | None,
-) -> int:
-    """Write old lines that follow each other in their file as one block; bytes written."""
-    if copy is None:
-        raise ValueError("a record left in its file needs that file to be copied")
-    first, tail = rows[start][1], rows[end - 1][1]
-    block = copy(StoredLine(first.offset, tail.offset + tail.length - first.offset)).rstrip()
-    block = block[:-1] if block.endswith(b",") else block
-    written = out.write(block + (b"\n" if end == len(rows) else b",\n"))
-    if noted is not None:
-        for key, line in rows[start : end - 1]:
-            noted[str(key)] = (position + line.offset - first.offset, line.length)
-        at = position + tail.offset - first.offset
-        noted[str(rows[end - 1][0])] = (at, position + written - at)
-    return written
+class _TableWriter:
+    """Writes the line layout, counting the bytes written (where the next line starts) and
+    noting in ``noted`` where each record of the table being written starts."""
 
+    def __init__(self, out: BinaryIO, copy: Callable[[StoredLine], bytes] | None) -> None:
+        self.out = out
+        self.copy = copy
+        self.position = 0
+        self.noted: dict[str, tuple[int, int]] | None = None
 
-def _dump_block(
-    rows: list[tuple[str, Any]],
-    start: int,
-    end: int,
-    out: BinaryIO,
-    position: int,
-    noted: dict[str, tuple[int, int]] | None,
-) -> int:
-    """Write new records, one line each, in one write; bytes written."""
-    lines = [orjson.dumps({str(key): row})[1:-1] + b",\n" for key, row in rows[start:end]]
-    if end == len(rows):
-        lines[-1] = lines[-1][:-2] + b"\n"
-    if noted is not None:
-        at = position
-        for (key, _row), line in zip(rows[start:end], lines, strict=True):
-            noted[str(key)] = (at, len(line))
-            at += len(line)
-    return out.write(b"".join(lines))
+    def write(self, data: bytes) -> None:
+        self.position += self.out.write(data)
+
+    def copy_block(self, rows: list[tuple[str, Any]], *, last: bool) -> None:
+        """Old lines that follow each other in their file, copied as one block (``last``:
+        the table's last records)."""
+        if self.copy is None:
+            raise ValueError("a record left in its file needs that file to be copied")
+        first, tail = rows[0][1], rows[-1][1]
+        block = self.copy(StoredLine(first.offset, tail.offset + tail.length - first.offset))
+        block = block.rstrip()
+        block = block[:-1] if block.endswith(b",") else block
+        position = self.position
+        self.write(block + (b"\n" if last else b",\n"))
+        if self.noted is not None:
+            for key, line in rows[:-1]:
+                self.noted[str(key)] = (position + line.offset - first.offset, line.length)
+            at = position + tail.offset - first.offset
+            self.noted[str(rows[-1][0])] = (at, self.position - at)
+
+    def dump_block(self, rows: list[tuple[str, Any]], *, last: bool) -> None:
+        """New records, one line each, in one write (``last``: the table's last records)."""
+        lines = [orjson.dumps({str(key): row})[1:-1] + b",\n" for key, row in rows]
+        if last:
+            lines[-1] = lines[-1][:-2] + b"\n"
+        if self.noted is not None:
+            at = self.position
+            for (key, _row), line in zip(rows, lines, strict=True):
+                self.noted[str(key)] = (at, len(line))
+                at += len(line)
+        self.write(b"".join(lines))
 
 
 NEW_ROWS_BLOCK = 4096  # new records written at once: bounds a write's memory
