@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from oim_archive.store.file.storage import backup_path
 from tests.support.reliability import (
     SAMPLE_DIR,
     assert_clean_error,
+    import_child_argv,
+    import_child_env,
     run_cli,
     sources_in,
     tmpfs,
@@ -64,3 +67,27 @@ def test_import_on_a_full_stick_changes_nothing(small_stick: Path, tmp_path: Pat
     again = run_cli(["--db", db, "import", pages])
     assert again.returncode == 0, again.stderr
     assert {p.name for p in pages.iterdir()} <= sources_in(db)
+
+
+def test_a_batch_written_behind_on_a_full_stick_stops_the_import_in_one_line(
+    small_stick: Path, tmp_path: Path
+) -> None:
+    db = small_stick / "archive.json"
+    assert run_cli(["--db", db, "import", SAMPLE_DIR]).returncode == 0
+    write_pages(tmp_path / "seed", 2, start=800)
+    assert run_cli(["--db", db, "import", tmp_path / "seed"]).returncode == 0  # makes a .bak
+    before = {p.name: p.read_bytes() for p in (db, backup_path(db))}
+    fill(small_stick)
+    pages = tmp_path / "new"
+    write_pages(pages, 40)
+    # Batches of 10: the first is written in a thread while the next is parsed.
+    result = subprocess.run(
+        import_child_argv(db, pages),
+        env=import_child_env(db, batch=10),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert_clean_error(result, str(db), "No space left", "unchanged")
+    assert {p.name: p.read_bytes() for p in (db, backup_path(db))} == before
+    assert [p.name for p in small_stick.iterdir() if p.name.endswith(".tmp")] == []
