@@ -11,7 +11,7 @@ import contextlib
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar, cast
 
@@ -43,6 +43,7 @@ _LIST_FIELDS = (
     "date_basis",
 )
 _DATE, _TITLE = _LIST_FIELDS.index("date"), _LIST_FIELDS.index("title")
+_LISTED = attrgetter(*_LIST_FIELDS)
 
 
 def cache_dir() -> Path:
@@ -211,12 +212,12 @@ def write_catalog(
 
 def listed_fields(release: Release) -> list[Any]:
     """What the catalog keeps of a release read from the archive."""
-    return [getattr(release, name) for name in _LIST_FIELDS]
+    return list(_LISTED(release))
 
 
 def catalog_fields(key: str, record: Mapping[str, Any]) -> list[Any]:
     """What the catalog keeps of a stored release record (``key``: its id in the table)."""
-    row = [record.get(name) for name in _LIST_FIELDS]
+    row = list(map(record.get, _LIST_FIELDS))
     row[0] = row[0] or key
     return row
 
