@@ -91,8 +91,13 @@ class DirectoryBuilder:
                 key = self._name_keys[contact.name] = _name_key(contact.name)
             if entry is None and key:
                 candidate = by_name.get(key)
-                # Same name, no conflicting email: the same person.
-                if candidate is not None and (not emails or not candidate.emails):
+                # Same name, and no conflicting email or a phone line in common (two
+                # addresses of one person, e.g. a typo in one release): the same person.
+                if candidate is not None and (
+                    not emails
+                    or not candidate.emails
+                    or not self._known[id(candidate)][1].isdisjoint(contact.phones)
+                ):
                     entry = candidate
             if entry is None:
                 entry = DirectoryEntry(name=contact.name, office=contact.office)

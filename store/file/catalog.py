@@ -29,7 +29,7 @@ from oim_archive.store.records import (
 from oim_archive.store.stored import RecordSource, StoredRelease
 
 CATALOG_VERSION = 2  # 2: one row per line, with date_basis and the rows' line offsets
-DIRECTORY_VERSION = 2  # 2: each entry's countries
+DIRECTORY_VERSION = 3  # 2: each entry's countries; 3: same name and a shared phone merged
 CACHE_ENV_VAR = "OIM_ARCHIVE_CACHE"
 Row = TypeVar("Row")
 _LIST_FIELDS = (
