@@ -225,21 +225,21 @@ def import_paths(
 
     def write(written: _Batch) -> ImportReport:
         """Write a batch; what it did, to add to the report (in the importing thread)."""
-        done = ImportReport(reparse=reparse)
+        outcome = ImportReport(reparse=reparse)
         if not written.releases and not written.sources:
-            return done
+            return outcome
         if reparse:
-            _record_reparse(done, archive.replace_sources(written.sources, written.bodies))
-            return done
+            _record_reparse(outcome, archive.replace_sources(written.sources, written.bodies))
+            return outcome
         ids = {digest: [r.id for r in found] for digest, found in written.sources.items()}
         result = archive.add(written.releases, ids, stored_bodies=written.bodies)
         added = set(result.added)
-        done.imported.extend(result.added)
-        done.removed_earlier.extend(result.removed_earlier)
+        outcome.imported.extend(result.added)
+        outcome.removed_earlier.extend(result.removed_earlier)
         for file, file_ids in written.files:
             if not any(i in added for i in file_ids):
-                done.duplicates.append(readable_path(file))
-        return done
+                outcome.duplicates.append(readable_path(file))
+        return outcome
 
     # Ctrl-C is taken between files: never inside the pool's internals, never mid-write.
     # Closing the stream at once stops the workers there, not when the traceback is freed.
