@@ -3,110 +3,26 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Mapping
 
-from .chrome import is_byline, is_caption, is_label, is_listing_chrome
-from .dates import find_dates
-from .headlines import (
-    HEADLINE_MAX_LENGTH,
-    NOT_HEADLINE_END,
-    TITLE_TAIL_MAX_WORDS,
-    is_headline,
-    is_subtitle,
-    title_cased,
+from .chrome import is_label
+from .headlines import TITLE_TAIL_MAX_WORDS, is_headline, is_subtitle, title_cased
+from .listing import Item, is_date_line
+from .teaser_blocks import (
+    MIN_TEASER_ITEMS,
+    SENTENCE_END,
+    reintroduces_iom,
+    teaser_blocks,
+    week_label,
+    without_repeated_labels,
 )
-from .listing import Item, is_date_line, without_link_residue
 
-# Link text left by a listing's "read more" and share links ("Read more | Share on",
-# "Read moreWatch here", "Share on Twitter | Facebook").
-_LINK_RESIDUE = re.compile(
-    r"^(?:(?:read\s*more|read\s*on|click\s+here|watch\s+here|share\s+on|twitter|facebo\w*|"
-    r"lire\s+la\s+suite|en\s+savoir\s+plus|voir\s+plus|leer\s+m[áa]s|ver\s+m[áa]s|more|"
-    r"view\s+.{1,40}\s+map)[\s|,.…:›»>]*)+$",
-    re.IGNORECASE,
-)
 # A bulleted item line: "  • IOM Aids Relocation of Families…".
 _BULLET_LINE = re.compile(r"^\s*[•▪●◦]\s*(?P<text>\S.*?)\s*$")
-LINK_LINE_MAX_LENGTH = 40
 SHORT_HEADLINE_WORDS = 2  # a shorter headline only over a teaser opening with a dateline
-MIN_TEASER_ITEMS = 3
 HEADLINE_SHARE = 0.35
 DATELINE_SHARE = 0.4
 HEADING_MAX_WORDS = 4
-_SENTENCE_END = '.!?»”"…)'
-
-
-_BYLINE = "\x00"
-
-
-def _blocks(
-    lines: list[str], start: int, opens_with_dateline: Callable[[str], bool]
-) -> tuple[list[str], dict[str, str]]:
-    """Paragraphs (runs of non-blank lines) from a line on, without "read more" link text,
-    photo credits, bylines or site labels; a headline line followed at once by a dateline line
-    is two paragraphs. Also returns the paragraphs an author's byline followed, each with the
-    photo caption dropped between them ("" if none): a blog's headline, or a caption under it."""
-    blocks: list[list[str]] = [[]]
-    for line in lines[start:]:
-        text = without_link_residue(line.strip())
-        if text and len(text) <= LINK_LINE_MAX_LENGTH and _LINK_RESIDUE.match(text):
-            text = ""  # "Share on Facebook" under a quote: a link line, not part of it
-        if not text:
-            if blocks[-1]:
-                blocks.append([])
-        elif is_byline(text):  # "By Joe Lowry in Tacloban": neither title nor teaser
-            if blocks[-1]:
-                blocks.append([])
-            blocks[-1:] = [[_BYLINE], []]
-        elif (
-            0 < len(blocks[-1]) <= 2  # a headline, perhaps under a label line ("Selected …")
-            and blocks[-1][-1][-1] not in NOT_HEADLINE_END  # cheap tests first: every line
-            and len(blocks[-1][-1]) <= HEADLINE_MAX_LENGTH
-            and opens_with_dateline(text)
-            and is_headline(blocks[-1][-1])
-            and not opens_with_dateline(blocks[-1][-1])
-        ):
-            headline = blocks[-1].pop()
-            blocks[-1:] = [*([blocks[-1]] if blocks[-1] else []), [headline], [text]]
-        else:
-            blocks[-1].append(text)
-    texts = [" ".join(part) for block in blocks if block for part in _one_item_a_line(block)]
-    kept: list[str] = []
-    bylined: dict[str, str] = {}
-    caption = ""
-    for text in texts:
-        if text == _BYLINE:
-            if kept:
-                bylined[kept[-1]] = caption
-        elif is_caption(text):
-            caption = text
-            continue
-        elif not (_LINK_RESIDUE.match(text) or is_listing_chrome(text)):
-            kept.append(text)
-        caption = ""
-    return kept, bylined
-
-
-MIN_UNSPACED_ITEMS = 2
-
-
-def _one_item_a_line(block: list[str]) -> list[list[str]]:
-    """A listing printed without blank lines (headline line, teaser line, headline line…) is
-    one paragraph a line: headlines alternate with longer lines of running text. Any other
-    run of lines (a hard-wrapped paragraph, a title over two lines) stays one paragraph."""
-    if len(block) >= MIN_TEASER_ITEMS and all(map(reintroduces_iom, block)):
-        return [[line] for line in block]  # a tag page's teasers, one a line
-    if len(block) < 2 * MIN_UNSPACED_ITEMS:
-        return [block]
-    heads, teasers = block[::2], block[1::2]
-    if all(is_headline(head) for head in heads[: len(teasers)]) and all(
-        len(teaser) > len(head)
-        and (teaser[-1] in _SENTENCE_END or len(teaser) > HEADLINE_MAX_LENGTH)
-        for head, teaser in zip(heads, teasers[:-1], strict=False)
-    ):
-        return [[line] for line in block]
-    return [block]
 
 
 def _bullet_items(lines: list[str], start: int) -> list[Item] | None:
@@ -270,7 +186,7 @@ def _under_heading(
     if (
         len(blocks) < MIN_TEASER_ITEMS
         or heading.count(" ") + 1 > HEADING_MAX_WORDS
-        or heading[-1] in _SENTENCE_END
+        or heading[-1] in SENTENCE_END
         or is_headline(heading)
     ):
         return None
@@ -305,21 +221,6 @@ def _dateline_items(
 _DATELINE_HEAD = re.compile(r"^[^.!?–—\n]{1,60}?\s[-–—]\s+")
 
 
-# The organisation's full name with its acronym: "Organisation internationale pour les migrations
-# (OIM)". A release spells it out once; a page of other sites' teasers, in each of them.
-_FULL_NAME = re.compile(
-    r"(?:international\s+organi[sz]ation\s+for\s+migration\s*\(IOM\)|organisation\s+"
-    r"internationale\s+pour\s+les\s+migrations\s*\(OIM\)|organizaci[oó]n\s+internacional\s+"
-    r"para\s+las\s+migraciones\s*\(OIM\))",
-    re.IGNORECASE,
-)
-
-
-def reintroduces_iom(text: str) -> bool:
-    """The paragraph names the organisation in full with its acronym, as a text's opening does."""
-    return ("(IOM)" in text or "(OIM)" in text) and _FULL_NAME.search(text) is not None
-
-
 def _reintroducing_items(blocks: list[str]) -> list[Item] | None:
     """Headline-less teasers that each introduce the organisation anew (a news site's tag page):
     one item each. A release's paragraphs name it in full once, in the first."""
@@ -337,7 +238,7 @@ def _bare_items(blocks: list[str], is_heading: Callable[[str], bool]) -> list[It
         or heading.count(" ") + 1 > HEADING_MAX_WORDS
         or not is_heading(heading)
         or any(is_headline(block) for block in teasers)
-        or not all(block[-1] in _SENTENCE_END for block in teasers[:-1])
+        or not all(block[-1] in SENTENCE_END for block in teasers[:-1])
     ):
         return None
     return [Item([_opening_words(block), "", block, ""], title_index=0) for block in teasers]
@@ -354,7 +255,7 @@ def _opening_words(teaser: str) -> str:
         return sentence.group(1)
     if len(teaser) > OPENING_WORDS_LENGTH:
         return teaser[:OPENING_WORDS_LENGTH].rsplit(" ", 1)[0] + "…"
-    return teaser.rstrip(_SENTENCE_END) + "…"
+    return teaser.rstrip(SENTENCE_END) + "…"
 
 
 def split_teasers(
@@ -370,14 +271,14 @@ def split_teasers(
     bullets = _bullet_items(lines, title_index)
     if bullets is not None:
         return bullets
-    blocks, bylined = _blocks(lines, title_index, opens_with_dateline)
+    blocks, bylined = teaser_blocks(lines, title_index, opens_with_dateline)
     issue_date = ""
-    if blocks and (week := _week_label(blocks[0])):
+    if blocks and (week := week_label(blocks[0])):
         issue_date = week
         blocks = [block for block in blocks if block != blocks[0]]
     elif blocks and is_date_line(blocks[0]):
         issue_date, blocks = blocks[0], blocks[1:]
-    blocks = _without_repeated_labels(blocks)
+    blocks = without_repeated_labels(blocks)
     if len(blocks) < (2 if issue_date else MIN_TEASER_ITEMS):
         return None
     items = (
@@ -391,35 +292,6 @@ def split_teasers(
         for item in items:
             item.cms_text = issue_date
     return items
-
-
-REPEATED_LABEL_WORDS = 6
-
-
-def _without_repeated_labels(blocks: list[str]) -> list[str]:
-    """Without the short lines every item repeats ("World + 4 more", "Official Statements",
-    "Press Release"): the listing's labels, never a title nor a teaser."""
-    counts = Counter(block for block in blocks if block.count(" ") < REPEATED_LABEL_WORDS)
-    repeated = {block for block, count in counts.items() if count > 1}
-    return [block for block in blocks if block not in repeated] if repeated else blocks
-
-
-# A digest's heading that says up to when it runs: "IOM / … [to 29 August 2015]".
-_WEEK_LABEL = re.compile(
-    r"\[\s*(?:to|until|up\s+to|au|jusqu['’]au|hasta|al)\s+(?P<date>[^\]]{6,30})\]", re.IGNORECASE
-)
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")  # fmt: skip
-
-
-def _week_label(heading: str) -> str:
-    """The month of a digest whose heading runs "to" a date ("June 2015"): its items are of
-    the days before that date, so only the month is stated ("" for any other heading)."""
-    label = _WEEK_LABEL.search(heading)
-    found = find_dates(label["date"]) if label else []
-    if not found or len(found[0].iso) < len("2015-06"):
-        return ""
-    return f"{_MONTHS[int(found[0].iso[5:7]) - 1]} {found[0].iso[:4]}"
 
 
 def _item_lines(group: list[str]) -> list[str]:

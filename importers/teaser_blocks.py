@@ -1,0 +1,138 @@
+"""The paragraphs of a listing without CMS or date lines: teaser blocks, labels, digest dates."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+
+from .chrome import is_byline, is_caption, is_listing_chrome
+from .dates import find_dates
+from .headlines import HEADLINE_MAX_LENGTH, NOT_HEADLINE_END, is_headline
+from .listing import without_link_residue
+
+# Link text left by a listing's "read more" and share links ("Read more | Share on",
+# "Read moreWatch here", "Share on Twitter | Facebook").
+_LINK_RESIDUE = re.compile(
+    r"^(?:(?:read\s*more|read\s*on|click\s+here|watch\s+here|share\s+on|twitter|facebo\w*|"
+    r"lire\s+la\s+suite|en\s+savoir\s+plus|voir\s+plus|leer\s+m[áa]s|ver\s+m[áa]s|more|"
+    r"view\s+.{1,40}\s+map)[\s|,.…:›»>]*)+$",
+    re.IGNORECASE,
+)
+LINK_LINE_MAX_LENGTH = 40
+MIN_TEASER_ITEMS = 3
+SENTENCE_END = '.!?»”"…)'
+_BYLINE = "\x00"
+
+
+def teaser_blocks(
+    lines: list[str], start: int, opens_with_dateline: Callable[[str], bool]
+) -> tuple[list[str], dict[str, str]]:
+    """Paragraphs (runs of non-blank lines) from a line on, without "read more" link text,
+    photo credits, bylines or site labels; a headline line followed at once by a dateline line
+    is two paragraphs. Also returns the paragraphs an author's byline followed, each with the
+    photo caption dropped between them ("" if none): a blog's headline, or a caption under it."""
+    blocks: list[list[str]] = [[]]
+    for line in lines[start:]:
+        text = without_link_residue(line.strip())
+        if text and len(text) <= LINK_LINE_MAX_LENGTH and _LINK_RESIDUE.match(text):
+            text = ""  # "Share on Facebook" under a quote: a link line, not part of it
+        if not text:
+            if blocks[-1]:
+                blocks.append([])
+        elif is_byline(text):  # "By Joe Lowry in Tacloban": neither title nor teaser
+            if blocks[-1]:
+                blocks.append([])
+            blocks[-1:] = [[_BYLINE], []]
+        elif (
+            0 < len(blocks[-1]) <= 2  # a headline, perhaps under a label line ("Selected …")
+            and blocks[-1][-1][-1] not in NOT_HEADLINE_END  # cheap tests first: every line
+            and len(blocks[-1][-1]) <= HEADLINE_MAX_LENGTH
+            and opens_with_dateline(text)
+            and is_headline(blocks[-1][-1])
+            and not opens_with_dateline(blocks[-1][-1])
+        ):
+            headline = blocks[-1].pop()
+            blocks[-1:] = [*([blocks[-1]] if blocks[-1] else []), [headline], [text]]
+        else:
+            blocks[-1].append(text)
+    texts = [" ".join(part) for block in blocks if block for part in _one_item_a_line(block)]
+    kept: list[str] = []
+    bylined: dict[str, str] = {}
+    caption = ""
+    for text in texts:
+        if text == _BYLINE:
+            if kept:
+                bylined[kept[-1]] = caption
+        elif is_caption(text):
+            caption = text
+            continue
+        elif not (_LINK_RESIDUE.match(text) or is_listing_chrome(text)):
+            kept.append(text)
+        caption = ""
+    return kept, bylined
+
+
+MIN_UNSPACED_ITEMS = 2
+
+
+def _one_item_a_line(block: list[str]) -> list[list[str]]:
+    """A listing printed without blank lines (headline line, teaser line, headline line…) is
+    one paragraph a line: headlines alternate with longer lines of running text. Any other
+    run of lines (a hard-wrapped paragraph, a title over two lines) stays one paragraph."""
+    if len(block) >= MIN_TEASER_ITEMS and all(map(reintroduces_iom, block)):
+        return [[line] for line in block]  # a tag page's teasers, one a line
+    if len(block) < 2 * MIN_UNSPACED_ITEMS:
+        return [block]
+    heads, teasers = block[::2], block[1::2]
+    if all(is_headline(head) for head in heads[: len(teasers)]) and all(
+        len(teaser) > len(head)
+        and (teaser[-1] in SENTENCE_END or len(teaser) > HEADLINE_MAX_LENGTH)
+        for head, teaser in zip(heads, teasers[:-1], strict=False)
+    ):
+        return [[line] for line in block]
+    return [block]
+
+
+# The organisation's full name with its acronym: "Organisation internationale pour les migrations
+# (OIM)". A release spells it out once; a page of other sites' teasers, in each of them.
+_FULL_NAME = re.compile(
+    r"(?:international\s+organi[sz]ation\s+for\s+migration\s*\(IOM\)|organisation\s+"
+    r"internationale\s+pour\s+les\s+migrations\s*\(OIM\)|organizaci[oó]n\s+internacional\s+"
+    r"para\s+las\s+migraciones\s*\(OIM\))",
+    re.IGNORECASE,
+)
+
+
+def reintroduces_iom(text: str) -> bool:
+    """The paragraph names the organisation in full with its acronym, as a text's opening does."""
+    return ("(IOM)" in text or "(OIM)" in text) and _FULL_NAME.search(text) is not None
+
+
+REPEATED_LABEL_WORDS = 6
+
+
+def without_repeated_labels(blocks: list[str]) -> list[str]:
+    """Without the short lines every item repeats ("World + 4 more", "Official Statements",
+    "Press Release"): the listing's labels, never a title nor a teaser."""
+    counts = Counter(block for block in blocks if block.count(" ") < REPEATED_LABEL_WORDS)
+    repeated = {block for block, count in counts.items() if count > 1}
+    return [block for block in blocks if block not in repeated] if repeated else blocks
+
+
+# A digest's heading that says up to when it runs: "IOM / … [to 29 August 2015]".
+_WEEK_LABEL = re.compile(
+    r"\[\s*(?:to|until|up\s+to|au|jusqu['’]au|hasta|al)\s+(?P<date>[^\]]{6,30})\]", re.IGNORECASE
+)
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")  # fmt: skip
+
+
+def week_label(heading: str) -> str:
+    """The month of a digest whose heading runs "to" a date ("June 2015"): its items are of
+    the days before that date, so only the month is stated ("" for any other heading)."""
+    label = _WEEK_LABEL.search(heading)
+    found = find_dates(label["date"]) if label else []
+    if not found or len(found[0].iso) < len("2015-06"):
+        return ""
+    return f"{_MONTHS[int(found[0].iso[5:7]) - 1]} {found[0].iso[:4]}"
