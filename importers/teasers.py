@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Mapping
 
 from .chrome import is_label
+from .contact_intro import find_intro
 from .headlines import TITLE_TAIL_MAX_WORDS, is_headline, is_subtitle, title_cased
 from .listing import Item, is_date_line
 from .teaser_blocks import (
@@ -118,6 +119,26 @@ def _headline_items(
         _without_item_numbers(groups)
         return [Item(_item_lines(group), title_index=0) for group in groups]
     return None
+
+
+def _even_teaser_items(blocks: list[str], dated: bool) -> list[Item] | None:
+    """Headlines each over the same number (two or more) of teaser paragraphs, the last teaser
+    cut before its full stop (a tag page's excerpts): one item per headline, even two. A
+    release's subheadings do not come at so even a step over a text cut short."""
+    if dated or blocks[-1][-1] in SENTENCE_END or not is_headline(blocks[0]):
+        return None
+    step = next((n for n in range(1, len(blocks)) if is_headline(blocks[n])), 0)
+    if step < 3 or len(blocks) % step or len(blocks) < 2 * step:
+        return None
+    for number, block in enumerate(blocks[:-1]):
+        if is_headline(block) != (number % step == 0):
+            return None
+    groups = [blocks[start : start + step] for start in range(0, len(blocks), step)]
+    if not _cut_teaser(groups[-1][0], blocks[-1], is_last=True):
+        return None  # the cut teaser may read as a headline, but not a short line
+    if any("@" in block for block in blocks) or find_intro(blocks) is not None:
+        return None  # a release's contact block, not a teaser cut short
+    return [Item(_item_lines(group), title_index=0) for group in groups]
 
 
 def _teasers_under_title_case(
@@ -283,6 +304,7 @@ def split_teasers(
         return None
     items = (
         _headline_items(blocks, opens_with_dateline, bool(issue_date), bylined)
+        or _even_teaser_items(blocks, bool(issue_date))
         or _under_heading(blocks, opens_with_dateline, bool(issue_date), bylined)
         or _dateline_items(blocks, opens_with_dateline)
         or _reintroducing_items(blocks)
