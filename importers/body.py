@@ -96,7 +96,7 @@ def paragraphs(lines: list[str]) -> list[str]:
 # "Oujda, Tanger - L'Organisation…", "Genève – …", "Sénégal − …" (U+2212),
 # "Genève/ Port-au-Prince, 9 mars – …": places, an optional date, then a dash.
 _DATELINE = re.compile(
-    r"^(?P<head>\([^\W\d_][^()\n]{0,40}\)(?=\s*[–—])"  # "(Center for Global Development) –"
+    r"^(?P<head>\([^\W\d_][^()\n]{0,40}\)(?=\s*(?:[–—]|-\s))"  # "(Deutsche Welle) - "
     # A full stop only after a lone capital: "Washington, D.C. - …", "U.S. - …".
     r"|(?:\([^\W\d_][^()\n]{0,30}\)\s*)?[^\W\d_](?:[^.!?;:«»\"“”\n]|(?<=\b[A-Z])\.){0,90}?)"
     r"(?:\.?\s+-\s*|\.?\s*[–—−]\s*|\.?\s*-\s+|\.-\s*|\s*/\s*--?\s*)(?P<rest>\S.*)$",
@@ -183,6 +183,15 @@ _SOURCE_TAGGED = re.compile(
 _SOURCE_ONLY = re.compile(r"\([A-Z][^()]{1,50}\)")
 
 
+# "République démocratique du Congo Les nouveaux combats …": a country's name whose dash was
+# lost without a trace, told by the article that opens the next sentence (checked by the caller).
+_COUNTRY_THEN_ARTICLE = re.compile(
+    r"^(?P<head>[A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’-]+){0,4}?)\s+"
+    r"(?P<rest>(?:Les|La|Le|L['’]|Des|Un|Une|The|An?|El|Los|Las|Una?)\b.*)$",
+    re.DOTALL,
+)
+
+
 def _no_country(_name: str) -> bool:
     return False
 
@@ -220,6 +229,9 @@ def _split_dateline(
             return alone["head"], None, alone["rest"].strip()
         stop = _DATELINE_STOP.match(paragraph)
         if stop is None or not is_country(stop["last"].strip()) or not _is_places(stop["head"]):
+            bare = _COUNTRY_THEN_ARTICLE.match(paragraph)
+            if bare is not None and is_country(bare["head"]):
+                return bare["head"], None, bare["rest"].strip()
             return None, None, paragraph
         return stop["head"].strip(), None, stop["rest"].strip()
     head, date_text = match["head"].strip(), None

@@ -207,6 +207,8 @@ def _dates_at(text: str, year: re.Match[str]) -> list[tuple[int, int, str]]:
         return [(start, end, year.group(0))]
     if words and words[-1].lower() in _RANGE_WORDS and _RANGE_START.search(before):
         return [(start, end, year.group(0))]  # "between 2014 and 2017", "entre 2014 et 2017"
+    if text[start - 1 : start] in "-–" and _SPAN_START.search(before):
+        return [(start, end, year.group(0))]  # "Between 2014-2016 the project delivered …"
     return []
 
 
@@ -222,6 +224,11 @@ _RANGE_START = re.compile(
     r"\b(?i:between|entre|from|de|desde|du|in|en|during|durant|since|depuis)\s+(?:19|20)\d\d"
     r"\s+(?:and|et|y|to|through|à|a|al|au|hasta)\s+$"
 )
+
+
+# The same span written with a dash after "between" or "entre" ("between 2014-2016"): a
+# period of past events, not a plan's ("the 2015-2016 season", "Plan 2021-2025").
+_SPAN_START = re.compile(r"\b(?i:between|entre)\s+(?:19|20)\d\d\s*[-–]\s*$")
 
 
 def find_dates(text: str) -> list[FoundDate]:

@@ -62,7 +62,8 @@ _STOP = re.compile(
 # a capital alone stays inside the name ("Oficina de Población, Refugiados y Migración").
 _LIST_COMMA = re.compile(r",\s+(?=" + _ARTICLE_WORDS + r"\s*[A-ZÀ-Ö])")
 # "et mené à bien": a conjunction followed by a verb ends the name; "et de l'Enfance" does not.
-_AND = re.compile(r"\s+(?:et|and|y|e|&)\s+(?P<next>[\w'’]+)")
+# "et par l'Union européenne", "and by Japan": the agent word repeated before the next funder.
+_AND = re.compile(r"\s+(?:et|and|y|e|&)\s+(?P<by>(?:par|by|por)\s+)?(?P<next>[\w'’]+)")
 _ARTICLE = re.compile(r"^(?:le|la|les|l['’]\s*|the|el|los|las|du|des|del)\s+|^l['’]", re.I)
 _IOM = re.compile(r"^(?:IOM|OIM|l['’]OIM|la\s+OIM|the\s+IOM)\b")
 _CONTINUES_NAME = frozenset({"de", "d", "du", "des", "of", "del", "for", "pour", "para"})
@@ -87,6 +88,18 @@ _DONOR = re.compile(
     r"(?P<name>(?:the\s+)?[A-ZÀ-Ö][\w'’-]+(?:\s+(?:of|for|and|the|[A-ZÀ-Ö][\w'’-]+)){0,6})"
     r"\s+(?:has\s+|have\s+)?donated\b(?!\s+by\b)"
 )
+
+
+# "L'ambassade des Etats-Unis au Tchad a accepté de financer …", "Japan has agreed to fund":
+# the donor as the subject of an agreement to pay.
+_AGREED_TO_FUND = re.compile(
+    r"(?P<name>(?:[Ll]['’]\s*|(?:[Ll]es?|[Ll]a|[Tt]he|[Ee]l|[Ll]os|[Ll]as)\s+)?"
+    r"(?:[A-ZÀ-Ö][\w'’-]*|ambassade|embassy|embajada|gouvernement|government|gobierno)"
+    r"(?:\s+(?:de|des|du|d['’]|au|aux|of|the|for|del|en|in|[A-ZÀ-Ö][\w'’-]*)){0,6})"
+    r"\s+(?:a|ont|has|have|had|)\s*(?:accepté|décidé|agreed|decided|aceptó|decidió|acordó)\s+"
+    r"(?:de\s+|to\s+)?(?:financer|fund|finance|financiar)\b"
+)
+_AGREED_WORDS = ("accepté", "décidé", "agreed", "decided", "aceptó", "decidió", "acordó")
 
 
 # "un programme plus large du Bureau de l'USAID": the donor is the one owning the programme.
@@ -144,6 +157,10 @@ def _split_funders(phrase: str) -> list[str]:
     start = 0
     for match in _AND.finditer(phrase):
         word = match["next"].lower().replace("’", "'").split("'")[0]
+        if match["by"] and (word in _STARTS_FUNDER or match["next"][:1].isupper()):
+            names.append(phrase[start : match.start()])  # "… et par l'Union européenne"
+            start = match.start("next")
+            continue
         if word in ("iom", "oim"):  # "the Government of Japan and IOM's own funds": not a donor
             names.append(phrase[start : match.start()])
             return names
@@ -225,7 +242,7 @@ def find_funders(text: str, words: list[str] | None = None) -> list[str]:
     funders: list[str] = []
     lowered = text.lower()
     stems = tuple(stem for stem in _FUNDING_STEMS if stem in lowered)
-    if not stems:
+    if not stems and "fund" not in lowered:
         return funders
     done_until = -1
     for position in _stem_positions(lowered, stems):
@@ -248,6 +265,9 @@ def find_funders(text: str, words: list[str] | None = None) -> list[str]:
     if "financial support" in lowered or "’s funding" in lowered or "'s funding" in lowered:
         for owner in _OWNS_SUPPORT.finditer(text):
             _add_donor(funders, owner["name"])
+    if any(word in lowered for word in _AGREED_WORDS):
+        for agreed in _AGREED_TO_FUND.finditer(text):
+            _add_donor(funders, agreed["name"])
     if "donated" in lowered:
         for donor in _DONOR.finditer(text):
             if text[max(0, donor.start() - 4) : donor.start()].endswith("in "):

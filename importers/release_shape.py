@@ -71,9 +71,15 @@ _REPORTED_COMMUNIQUE = re.compile(
     r"\b(?:en\s+un|dans\s+un)\s+(?:comunicado|communiqué)\b"
     # "selon un communiqué de l'OIM", "indique un communiqué", "précise le communiqué"
     r"|\b(?:selon|según|indique|précise|souligne|ajoute)\s+(?:un|le|el)\s+(?:communiqué|comunicado)\b"
-    r"|\b(?:subraya|resalta|precisa|señala|destaca)\s+(?:un|el)\s+(?:comunicado|escrito)\b",
+    r"|\b(?:subraya|resalta|precisa|señala|destaca)\s+(?:un|el)\s+(?:comunicado|escrito)\b"
+    # "La OIM informó en sus redes sociales", "a annoncé sur ses réseaux sociaux": a post retold
+    # ("difundirá la campaña en sus redes sociales" is IOM's own plan, not a report).
+    r"|\b(?:inform[óo]|anunci[óo]|public[óo]|indic[óo]|escribi[óo]|a\s+(?:annoncé|indiqué|publié"
+    r"|écrit)|said|announced|posted|wrote)\s+(?:en\s+sus\s+redes\s+sociales"
+    r"|sur\s+ses\s+r[ée]seaux\s+sociaux|on\s+(?:its\s+)?social\s+media)\b",
     re.IGNORECASE,
 )
+_REPORTED_WORDS = ("comuni", "communi", "escrito", "redes", "seaux", "social media")
 # The same in English, IOM as the one quoted: "IOM Ethiopia, in a statement, said …".
 _REPORTED_STATEMENT = re.compile(
     r"\b(?:IOM|OIM)(?:\s+[A-Z][a-z]+)?,?\s+(?:said\s+)?in\s+a\s+statement\b"
@@ -95,10 +101,15 @@ _PRESS_LINE = re.compile(
     r"^[ \t]*(?:[Rr][ée]dacteur\b.*|(?:[^\n]*\d\s+)?[Rr]edacci[óo]n"
     r"|\d+\s+(?:vues|views|lectures(?:\s+aujourd['’]hui)?|visitas)"
     r"|[Ss]ource\s*:\s*[A-Z][A-Z .'’-]{2,40}|©\s*[A-Z][\w-]*\s+(?:avec|with|con)\s+©[^\n]*"
-    r"|[^\n©]*©\s*(?:AFP|APA|Reuters|AP|EFE|Xinhua|ANP|APS)\b[^\n]*)[ \t]*$",
+    r"|[^\n©]*©\s*(?:AFP|APA|Reuters|AP|EFE|Xinhua|ANP|APS)\b[^\n]*"
+    # The newsroom as author ("Author: Rédaction", "Por: Redacción"), a reporter's name after a
+    # bullet closing the story ("… otorgados por EE. UU. • Gustavo Villagrán").
+    r"|(?:[Aa]uthor|[Aa]uteur|[Aa]utor|[Pp]ar|[Bb]y|[Pp]or)\s*:?\s*(?:[Rr][ée]daction|[Nn]ewsroom)\b.*"
+    r"|[^\n]*[.!?»”\"]\s+•\s*[A-ZÀ-Ý][a-zà-ÿ]+(?:\s+[A-ZÀ-Ý][a-zà-ÿ]+){1,2})[ \t]*$",
     re.MULTILINE,
 )
-_PRESS_WORDS = ("dacteur", "edacci", "vues", "views", "lectures", "visitas", "ource", "©")
+_PRESS_WORDS = ("dacteur", "daction", "ewsroom", "edacci", "vues", "views", "lectures", "visitas",
+                "ource", "©", "•")  # fmt: skip
 # A news photographer's credit with the agency: "(SAMEER AL-DOUMY/AFP)", "(Foto: Juan Pérez/EFE)".
 _AGENCY_PHOTO_CREDIT = re.compile(
     r"\((?:[^()\n/]{0,12}:\s*)?[A-ZÀ-Ý][\w'’. -]{2,40}/\s*(?:AFP|EFE|Efe|Reuters|AP|Xinhua|DPA|"
@@ -234,8 +245,7 @@ def not_a_release(
         return None
     body = release.body
     reported = (
-        ("comuni" in body or "communi" in body or "escrito" in body)
-        and _REPORTED_COMMUNIQUE.search(body)
+        any(word in body for word in _REPORTED_WORDS) and _REPORTED_COMMUNIQUE.search(body)
     ) or ("statement" in body and _REPORTED_STATEMENT.search(body))
     if reported and not _on_iom_site(chrome):
         return ImportRefused(N_("not a press release page (a news report on a communiqué)"))
