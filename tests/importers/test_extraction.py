@@ -24,7 +24,7 @@ from tests.bench.extraction import (
 # headlines over two teaser paragraphs was split), together the figures below.
 FLOORS: dict[str, tuple[float, float, float, float]] = {
     "tuned": (96.4, 96.0, 100.0, 100.0),
-    NEWEST: (97.7, 100.0, 100.0, 100.0),
+    NEWEST: (97.6, 100.0, 100.0, 100.0),
     "heldout": (79.1, 70.0, 96.5, 97.6),
 }
 
