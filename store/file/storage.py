@@ -47,6 +47,18 @@ Summarize = Callable[[str, str, dict[str, Any]], Any]
 CheckedLines = Mapping[int, tuple[str, Any]]
 
 
+def _reused(written: Tables) -> Tables | None:
+    """The tables a write noted of its file (``_written_tables``), for the next write: the
+    located tables copied (a write replaces rows in them), the others parsed again from their
+    JSON, as a scan of the file would give them. None when the file had no releases table."""
+    if not written:
+        return None
+    return {
+        name: dict(rows) if name in LOCATED_TABLES else orjson.loads(orjson.dumps(rows))
+        for name, rows in written.items()
+    }
+
+
 class _NotChecked(Exception):
     """A line that the check a write relies on does not know."""
 
@@ -188,7 +200,8 @@ class AtomicOrjsonStorage(Storage):
         self.path = Path(path)
         self._summarize = summarize
         self._checked_lines = checked_lines
-        self._own_lines: tuple[Stamp, CheckedLines] | None = None  # the last write's
+        # The tables of the file this storage last wrote, as a scan of it would give them.
+        self._own_tables: tuple[Stamp, Tables] | None = None
         self._source: BinaryIO | None = None  # the file a write copies untouched records from
         # The last parse and the stamp of the file it came from: one value, replaced whole.
         self._cached: tuple[Stamp, Tables] | None = None
@@ -263,9 +276,9 @@ class AtomicOrjsonStorage(Storage):
                         name: {key: span[0] for key, span in noted.items()}
                         for name, noted in spans.items()
                     }
-                    self._own_lines = None
+                    self._own_tables = None
                     if stamp is not None and self._summarize is not None:
-                        self._own_lines = (stamp, self._lines(data, spans))
+                        self._own_tables = (stamp, self._written_tables(data, spans))
                     # Tables holding records left in the old file are no parse of the new one.
                     self._cached = None if stamp is None or in_place else (stamp, data)
             finally:
@@ -278,8 +291,9 @@ class AtomicOrjsonStorage(Storage):
         """The tables for a write with the releases and bodies left in the file (``StoredLine``
         values); None when the file is not in the line layout (it is then read whole, which
         tells damage from another layout). Every line is parsed and checked a few thousand at
-        a time, unless this very version was checked already (by this process's scan or
-        write). The file stays open so that the write copies the lines from this version."""
+        a time, unless this very version was checked already (by this process's scan); the
+        version this storage wrote last is not read at all: its write noted where each line
+        is. The file stays open so that the write copies the lines from this version."""
         if self._summarize is None:
             return None
         try:
@@ -289,16 +303,17 @@ class AtomicOrjsonStorage(Storage):
         stat = os.fstat(source.fileno())
         if (stat.st_mtime_ns, stat.st_size) != expected:
             return None
-        own = self._own_lines
-        checked = own[1] if own is not None and own[0] == expected else None
-        if checked is None and self._checked_lines is not None:
-            checked = self._checked_lines(expected)
-        try:
-            tables = self._located_tables(checked)
-        except _NotChecked:
-            tables = self._located_tables(None)
-        except layout.NotLineLayout:
-            return None
+        own = self._own_tables
+        if own is not None and own[0] == expected:
+            tables: Tables | None = _reused(own[1])
+        else:
+            checked = None if self._checked_lines is None else self._checked_lines(expected)
+            try:
+                tables = self._located_tables(checked)
+            except _NotChecked:
+                tables = self._located_tables(None)
+            except layout.NotLineLayout:
+                return None
         if tables is None or file_stamp(self.path) != expected:
             return None
         self._source = source
@@ -326,19 +341,27 @@ class AtomicOrjsonStorage(Storage):
                 table.update(chunk.rows)
         return tables if "releases" in tables else None
 
-    def _lines(
+    def _written_tables(
         self, data: Tables, spans: Mapping[str, Mapping[str, tuple[int, int]]]
-    ) -> CheckedLines:
-        """The lines a write just wrote, known as checked for the next write."""
+    ) -> Tables:
+        """The tables of the file a write just wrote, as ``_located_tables`` would find them
+        there: the next write of the same import then starts without a pass over the file
+        (~1.2 s at 100k releases). The other tables are the rows written, parsed again when
+        reused (``_reused``)."""
         summarize = cast("Summarize", self._summarize)
-        lines: dict[int, tuple[str, Any]] = {}
-        for name, noted in spans.items():
-            rows = data.get(name, {})
-            for key, (start, _length) in noted.items():
+        tables: Tables = {}
+        for name, rows in data.items():
+            noted = spans.get(name)
+            if noted is None:
+                tables[name] = rows
+                continue
+            located: dict[str, Any] = {}
+            for key, (start, length) in noted.items():
                 row = rows[key]
                 summary = row.summary if isinstance(row, StoredLine) else summarize(name, key, row)
-                lines[start] = (key, summary)
-        return lines
+                located[key] = StoredLine(start, length, summary)
+            tables[name] = located
+        return tables if "releases" in tables else {}
 
     def stored(self, table: str, key: str) -> Any:
         """A record of the tables being written, read from the file if it was left there."""

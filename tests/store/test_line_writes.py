@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from oim_archive.store.file import archive as archive_module
 from oim_archive.store.file import layout
 from oim_archive.store.file.archive import Archive
 from oim_archive.store.file.catalog import read_catalog_rows
@@ -122,3 +123,39 @@ def test_an_archive_changed_by_another_program_is_parsed_again(tmp_path: Path) -
     left = {r.id for r in Archive(archive.path).releases()}
     assert left == {r.id for r in releases[2:]}
     assert orjson.loads(archive.path.read_bytes())["releases"].keys() == left
+
+
+def test_the_write_after_its_own_write_reads_nothing_and_writes_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An import writes batch after batch: each write knows where the last one put every line,
+    so it does not pass over the file again, and leaves the bytes a fresh reader's write does."""
+    monkeypatch.setattr(archive_module, "now_iso", lambda: "2026-11-29T00:00:00+00:00")
+    fresh_dir, own_dir = tmp_path / "fresh", tmp_path / "own"
+    fresh_dir.mkdir()
+    own_dir.mkdir()
+    first = [make_release(f"Titre {n}", f"Texte numéro {n}.") for n in range(5)]
+    second = [make_release(f"Autre {n}", f"Autre texte {n}.") for n in range(4)]
+    fresh = Archive(fresh_dir / "a.json")
+    fresh.add(first, {"d1": [r.id for r in first]})
+    fresh.set_marked([first[1].id], True)
+    Archive(fresh.path).add(second, {"d2": [r.id for r in second]})  # a scan, then the write
+
+    own = Archive(own_dir / "a.json")
+    own.add(first, {"d1": [r.id for r in first]})
+    own.set_marked([first[1].id], True)
+    scans: list[Path] = []
+    real_scan = layout.scan
+
+    def counting(path: Path, *args: Any, **kwargs: Any) -> Any:
+        scans.append(path)
+        return real_scan(path, *args, **kwargs)
+
+    monkeypatch.setattr(layout, "scan", counting)
+    own.add(second, {"d2": [r.id for r in second]})
+    assert scans == []
+    assert own.path.read_bytes() == fresh.path.read_bytes()
+    assert (
+        orjson.loads(own.path.read_bytes())["marks"]
+        == orjson.loads(fresh.path.read_bytes())["marks"]
+    )
