@@ -115,10 +115,24 @@ def _headline_items(
     least = MIN_TEASER_ITEMS
     if dated and len(groups) == 2 and all(opens_with_dateline(group[1]) for group in groups):
         least = 2
-    if sum(len(group) > 1 for group in groups) >= least:
+    if sum(len(group) > 1 for group in groups) >= least and not _subheaded_release(blocks, groups):
         _without_item_numbers(groups)
         return [Item(_item_lines(group), title_index=0) for group in groups]
     return None
+
+
+def _subheaded_release(blocks: list[str], groups: list[list[str]]) -> bool:
+    """The groups are a release's sections under its subheadings: its one contact block (a
+    contact sentence, an e-mail address) comes after the last section opens, none before (a
+    listing's teasers hold none, or each its own)."""
+    contacts = [number for number, block in enumerate(blocks) if "@" in block]
+    intro = find_intro(blocks)
+    if intro is not None:
+        contacts.append(intro)
+    if not contacts or groups[-1][1] not in blocks:
+        return False
+    last_section = len(blocks) - 1 - blocks[::-1].index(groups[-1][1])
+    return min(contacts) > last_section
 
 
 def _even_teaser_items(blocks: list[str], dated: bool) -> list[Item] | None:
