@@ -53,7 +53,7 @@ _PLACE_LABEL = re.compile(
 )
 # "or Hans Bergström": a conjunction opening a field starts the next person.
 _LEADING_SEPARATOR = re.compile(
-    r"^(?:or|ou|o)\s+(?:a\s+|à\s+|with\s+)?(?:the\s+|l['’]\s*)?(?=[A-ZÀ-ÖØ-Þ])"
+    r"^(?:or|ou|o)\s+(?:a\s+|à\s+|with\s+|con\s+|avec\s+)?(?:the\s+|l['’]\s*)?(?=[A-ZÀ-ÖØ-Þ])"
 )
 # "please contact the IOM Somalia Media Unit", "l'Unité de communication de l'OIM": the article
 # before an office's name is not part of it.
@@ -75,6 +75,10 @@ _OFFICE_AFTER_NAME = re.compile(
     r"|(?i:(?:regional\s+)?(?:bureau|office|oficina)\b).{0,40}?\b(?:IOM|OIM)\b.*)$"
 )
 _PARENTHESES = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<office>[^()]+)\)$")
+# "Chris Lom in Manila at +63 …": where the person is, written after the name.
+_NAME_IN_PLACE = re.compile(
+    r"^(?P<name>.+?)\s+(?:in|à|en)\s+(?P<office>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]+)?)$"
+)
 _HONORIFIC = re.compile(
     r"^(?:M\.|Mme\.?|Mlle\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sr\.?|Sra\.?|Srta\.?|Prof\.?)\s+"
 )
@@ -265,7 +269,7 @@ class _Builder:
             self.add_office(office_first["office"])
             self.add_name(office_first["name"])
             return
-        for pattern in (_OFFICE_AFTER_NAME, _PARENTHESES):
+        for pattern in (_OFFICE_AFTER_NAME, _PARENTHESES, _NAME_IN_PLACE):
             match = pattern.match(text)
             if match and looks_like_name(match["name"]):
                 self.add_name(match["name"])
@@ -337,13 +341,17 @@ def parse_contacts(block: list[str], region: str | None = None) -> list[Contact]
             after_fax = not _is_phone_field(text)  # "Fax:" alone: its number is on the next line
             continue
         elif EMAIL.search(text):
-            if (phone := _EMBEDDED_PHONE.search(text)) is not None:
+            phone = _EMBEDDED_PHONE.search(text)
+            if phone is not None:
                 # "Tél. : +227 96 12 40 88 ou par courriel : a@iom.int": both in one field.
-                builder.add_phones(phone.group(0))
                 after = _JOINING_WORDS.sub("", text[phone.end() :])  # "ou par", "or by"
                 text = _TRAILING_LINK_WORD.sub("", text[: phone.start()]) + " " + after
-            # "Jean Dupont (jdupont@iom.int)": the name written with the address.
-            builder.add_text(_EMAIL_WORDS.sub(" ", EMAIL.sub(" ", text)))
+            # "Jean Dupont (jdupont@iom.int)": the name written with the address; first, so
+            # that the number and address written after it are that person's.
+            name_part = " ".join(_EMAIL_WORDS.sub(" ", EMAIL.sub(" ", text)).split())
+            builder.add_text(_TRAILING_LINK_WORD.sub("", name_part))  # "… by email at"
+            if phone is not None:
+                builder.add_phones(phone.group(0))
             builder.add_emails(text)
         elif _EMAIL_LABEL.match(text) or _PHONE_LABEL_ONLY.match(text):
             continue  # the label alone; the value follows on the next line
