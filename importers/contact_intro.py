@@ -13,6 +13,13 @@ _INTRO = re.compile(
     r"pour\s+(?:plus|de\s+plus\s+amples|davantage|toutes?)\s+(?:d['’]\s*)?informations?"
     r"|for\s+(?:more|further|additional)\s+(?:information|details|info)"
     r"|para\s+(?:más|mas|mayor|obtener\s+más|obtener\s+mas)\s+(?:información|informacion)"
+    # "For interviews, please contact", "Pour toute demande d'interview, veuillez contacter".
+    r"|for\s+(?:media\s+|press\s+)?(?:interviews?|interview\s+requests|enquiries|inquiries)"
+    r"|pour\s+(?:toute\s+|les\s+)?demandes?\s+d['’]\s*(?:interviews?|entretiens?|entrevues?)"
+    r"|para\s+(?:entrevistas|solicitudes\s+de\s+entrevista)"
+    r"|(?:media|press)\s+(?:enquiries|inquiries)\s*:"
+    # "Please contact A (+41 …, a@iom.int) or B (…)": only with an address on the line.
+    r"|(?:please\s+)?contact\s+(?=[^\n]*@)"
     r"|(?:media\s+|press\s+)?contacts?(?:\s+(?:presse|médias|media|prensa|for\s+media))?\s*:"
     r"|contactos?(?:\s+(?:de|para)\s+(?:prensa|medios))?\s*:"
     # A press label alone on its line, without a colon: "Contact presse", "Media contacts".

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from oim_archive.store.records import Contact
 
 from .contact_block import inline_block, until_prose
+from .contact_fields import OFFICE_MARK, SHARING, split_fields
 from .contact_intro import CONTACT_VERB, EMAIL
 from .phones import split_numbers, to_e164
 
@@ -37,37 +38,13 @@ _TRAILING_LINK_WORD = re.compile(
     re.IGNORECASE,
 )
 _SEPARATOR = re.compile(r"^(?:ou|or|o|y|et|and|/|&)$", re.IGNORECASE)
-_INLINE_SEPARATOR = re.compile(r"\s+(?:ou|or|o|y|et|and)\s+(?:a\s+|à\s+|with\s+)?(?=[A-ZÀ-ÖØ-Þ])")
-# Fields are split at commas, semicolons and bars, and at a full stop before a label
-# ("OIM Mali. Tél : +223…. E-mail : …").
-_SIMPLE_FIELD_SPLIT = re.compile(r"\s*[,;|]\s*")
-_FIELD_SPLIT = re.compile(
-    r"\s*[,;|]\s*|\.\s+(?=(?:t[ée]l|tel|phone|mobile|cel|m[óo]vil|fax|e-?mail|courriel|correo)"
-    r"\b)",
-    re.IGNORECASE,
-)
-# A place or office label before a person: "In Geneva: X", "À Niamey : Y", "IOM Zimbabwe: Z".
-_PLACE_LABEL = re.compile(
-    r"^(?:(?:[Ii]n|[Aa]t|[Àà]|[Aa]|[Ee]n|[Aa]u)\s+(?P<place>[A-ZÀ-ÖØ-Þ][\w'’ -]{1,30}?)"
-    r"|(?P<office>(?:IOM|OIM)\s+[A-ZÀ-ÖØ-Þ][\w'’ -]{1,50}?))\s*:\s*(?=[A-ZÀ-ÖØ-Þ])"
-)
-# "or Hans Bergström": a conjunction opening a field starts the next person.
-_LEADING_SEPARATOR = re.compile(
-    r"^(?:or|ou|o)\s+(?:a\s+|à\s+|with\s+|con\s+|avec\s+)?(?:the\s+|l['’]\s*)?(?=[A-ZÀ-ÖØ-Þ])"
-)
+# "IOM's Joe Lowry in Geneva": the organisation's possessive before a person.
+_POSSESSIVE_IOM = re.compile(r"^(?:IOM|OIM)['’]s\s+(?=[A-ZÀ-ÖØ-Þ])")
 # "please contact the IOM Somalia Media Unit", "l'Unité de communication de l'OIM": the article
 # before an office's name is not part of it.
 _LEADING_ARTICLE = re.compile(r"^(?:the\s+|l['’]\s*)(?=[A-ZÀ-ÖØ-Þ])", re.IGNORECASE)
-# "Email: or Leila Mansour": an e-mail label whose address was a stripped link, then more text.
-_EMPTY_EMAIL_LABEL = re.compile(
-    r"^(?:e-?mail|courriel|correo(?:\s+electr[óo]nico)?)\s*:\s*(?=[^\s@]+(?:\s|$))", re.IGNORECASE
-)
 # "IOM Libya. Karim Haddad": an office named before the person, ended by a full stop.
 _OFFICE_THEN_NAME = re.compile(r"^(?P<office>(?:IOM|OIM)\b[^.@\d]{0,40}?)\.\s+(?P<name>\S.*)$")
-# Several people written together ("A (a@…) et B (b@…), OIM Mali, Tél…") share what follows.
-_SHARING = "\x00and"
-_AND_WORDS = frozenset({"et", "and", "y"})
-_OFFICE_MARK = "\x00office:"
 _OFFICE_AFTER_NAME = re.compile(
     r"^(?P<name>.+?)\s+(?:at|from|of|à|au|de|du|de\s+la|del|en)\s+(?:the\s+|l['’]\s*|la\s+|el\s+)?"
     r"(?P<office>(?:IOM|OIM|UN|ONU|UNHCR|HCR)\b.*"
@@ -156,41 +133,6 @@ class _Person:
                        phones=self.phones, emails=self.emails)  # fmt: skip
 
 
-def _split_people(part: str) -> list[str]:
-    """Split "akassem@iom.int ou Jean Dupont" after an email or a number, not inside an office."""
-    pieces: list[str] = []
-    start = 0
-    for match in _INLINE_SEPARATOR.finditer(part):
-        before = part[start : match.start()]
-        if "@" in before or sum(ch.isdigit() for ch in before) >= 6:
-            word = match.group(0).split()[0].lower()
-            pieces.extend((before, _SHARING if word in _AND_WORDS else "ou"))
-            start = match.end()
-    pieces.append(part[start:])
-    return pieces
-
-
-def _fields(block: list[str]) -> list[str]:
-    fields: list[str] = []
-    for line in block:
-        line = line.strip()
-        split = _FIELD_SPLIT if ". " in line else _SIMPLE_FIELD_SPLIT
-        for part in split.split(line):
-            empty_label = _EMPTY_EMAIL_LABEL.match(part) if "@" not in part else None
-            if empty_label is not None:
-                part = part[empty_label.end() :]
-            leading = _LEADING_SEPARATOR.match(part) if part[:1] in "oO" else None
-            if leading is not None:
-                fields.append("ou")
-                part = part[leading.end() :]
-            label = _PLACE_LABEL.match(part) if ":" in part else None
-            if label is not None:
-                fields.append(_OFFICE_MARK + (label["office"] or label["place"]))
-                part = part[label.end() :]
-            fields.extend(piece.strip() for piece in _split_people(part) if piece.strip())
-    return fields
-
-
 class _Builder:
     def __init__(self, region: str | None) -> None:
         self.region = region
@@ -262,6 +204,8 @@ class _Builder:
         text = text.strip(" .:-–\"'/")
         if text[:1] in "tTlL":
             text = _LEADING_ARTICLE.sub("", text)
+        if text[:3] in ("IOM", "OIM"):
+            text = _POSSESSIVE_IOM.sub("", text)  # "IOM's Joe Lowry in Geneva"
         if not text or self.add_names_sharing(text):
             return
         office_first = _OFFICE_THEN_NAME.match(text)
@@ -330,11 +274,11 @@ def parse_contacts(block: list[str], region: str | None = None) -> list[Contact]
         _LINK_REMNANT.sub(" ", line) if _may_hold_link(line) else line
         for line in [rest_of_intro, *block[1:MAX_BLOCK_LINES]]
     ]
-    for text in _fields(until_prose(lines)):
-        if text == _SHARING:
+    for text in split_fields(until_prose(lines)):
+        if text == SHARING:
             builder.share_with_next()
-        elif text.startswith(_OFFICE_MARK):
-            builder.add_office(text[len(_OFFICE_MARK) :])
+        elif text.startswith(OFFICE_MARK):
+            builder.add_office(text[len(OFFICE_MARK) :])
         elif _SEPARATOR.match(text):
             builder.close()
         elif _FAX_LABEL.match(text):

@@ -1,0 +1,77 @@
+"""A contact block's lines cut into fields (a name, an office, a number, an address) for the
+people builder of ``contacts``."""
+
+from __future__ import annotations
+
+import re
+
+_INLINE_SEPARATOR = re.compile(r"\s+(?:ou|or|o|y|et|and)\s+(?:a\s+|à\s+|with\s+)?(?=[A-ZÀ-ÖØ-Þ])")
+# Parentheses holding several details, an address or a number among them ("(+41 79 …,
+# a@iom.int)"); not "(0)", "(202)", "(WhatsApp)", nor one address ("A (a@…) et B (b@…)").
+_DETAILS_IN_PARENTHESES = re.compile(r"\(([^(),]*(?:@|\d[\d\s.-]{5,})[^()]*,[^()]*)\)")
+# Fields are split at commas, semicolons and bars, and at a full stop before a label
+# ("OIM Mali. Tél : +223…. E-mail : …").
+_SIMPLE_FIELD_SPLIT = re.compile(r"\s*[,;|]\s*")
+_FIELD_SPLIT = re.compile(
+    r"\s*[,;|]\s*|\.\s+(?=(?:t[ée]l|tel|phone|mobile|cel|m[óo]vil|fax|e-?mail|courriel|correo)"
+    r"\b)",
+    re.IGNORECASE,
+)
+# A place or office label before a person: "In Geneva: X", "À Niamey : Y", "IOM Zimbabwe: Z".
+_PLACE_LABEL = re.compile(
+    r"^(?:(?:[Ii]n|[Aa]t|[Àà]|[Aa]|[Ee]n|[Aa]u)\s+(?P<place>[A-ZÀ-ÖØ-Þ][\w'’ -]{1,30}?)"
+    r"|(?P<office>(?:IOM|OIM)\s+[A-ZÀ-ÖØ-Þ][\w'’ -]{1,50}?))\s*:\s*(?=[A-ZÀ-ÖØ-Þ])"
+)
+# "or Hans Bergström": a conjunction opening a field starts the next person.
+_LEADING_SEPARATOR = re.compile(
+    r"^(?:or|ou|o)\s+(?:a\s+|à\s+|with\s+|con\s+|avec\s+)?(?:the\s+|l['’]\s*)?(?=[A-ZÀ-ÖØ-Þ])"
+)
+# "Email: or Leila Mansour": an e-mail label whose address was a stripped link, then more text.
+_EMPTY_EMAIL_LABEL = re.compile(
+    r"^(?:e-?mail|courriel|correo(?:\s+electr[óo]nico)?)\s*:\s*(?=[^\s@]+(?:\s|$))", re.IGNORECASE
+)
+# Several people written together ("A (a@…) et B (b@…), OIM Mali, Tél…") share what follows.
+SHARING = "\x00and"
+_AND_WORDS = frozenset({"et", "and", "y"})
+OFFICE_MARK = "\x00office:"
+
+
+def _split_people(part: str) -> list[str]:
+    """Split "akassem@iom.int ou Jean Dupont" after an email or a number, not inside an office."""
+    pieces: list[str] = []
+    start = 0
+    for match in _INLINE_SEPARATOR.finditer(part):
+        before = part[start : match.start()]
+        if "@" in before or sum(ch.isdigit() for ch in before) >= 6:
+            word = match.group(0).split()[0].lower()
+            pieces.extend((before, SHARING if word in _AND_WORDS else "ou"))
+            start = match.end()
+    pieces.append(part[start:])
+    return pieces
+
+
+def split_fields(block: list[str]) -> list[str]:
+    """The fields of a contact block's lines, in order: text between commas, semicolons and
+    bars, with markers where a person shares what follows (``SHARING``), where "or" starts the
+    next person ("ou") and where a place or office label heads the next person
+    (``OFFICE_MARK`` + its name)."""
+    fields: list[str] = []
+    for line in block:
+        line = line.strip()
+        if "(" in line:  # "Joe Lowry (+41 79 …, jlowry@iom.int) or …": details, as fields
+            line = _DETAILS_IN_PARENTHESES.sub(r", \1, ", line)
+        split = _FIELD_SPLIT if ". " in line else _SIMPLE_FIELD_SPLIT
+        for part in split.split(line):
+            empty_label = _EMPTY_EMAIL_LABEL.match(part) if "@" not in part else None
+            if empty_label is not None:
+                part = part[empty_label.end() :]
+            leading = _LEADING_SEPARATOR.match(part) if part[:1] in "oO" else None
+            if leading is not None:
+                fields.append("ou")
+                part = part[leading.end() :]
+            label = _PLACE_LABEL.match(part) if ":" in part else None
+            if label is not None:
+                fields.append(OFFICE_MARK + (label["office"] or label["place"]))
+                part = part[label.end() :]
+            fields.extend(piece.strip() for piece in _split_people(part) if piece.strip())
+    return fields
