@@ -47,7 +47,8 @@ _STOP = re.compile(
     r"|\s+(?:pour|afin\s+de|en\s+vue\s+de)\s+(?=[a-zà-ÿ]+(?:er|ir|re)\b)"
     r"|\s+para\s+(?=[a-zá-úñ]+(?:ar|er|ir)\b)|\s+(?:in\s+order\s+)?to\s+|\s+for\s+(?=[a-z])"
     # A verb after the name: "IOM, with funding from the United States, has helped …".
-    r"|\s+(?:has|have|had|will|is|are|was|were|a|ont|va|vont|sera|ha|han|será)\s+(?=[a-zà-ÿ])"
+    r"|\s+(?:(?:and|et|y)\s+)?(?:has|have|had|will|is|are|was|were|a|ont|va|vont|sera|ha|han|será)"
+    r"\s+(?=[a-zà-ÿ])"
     # An amount or an aside after the name: "… of Japan for USD 525,000 – will help".
     r"|\s+(?:for|of|de|por)\s+(?=(?:USD|EUR|US\$|CHF)\b)|\s+[–—]\s+"
     # "…, IOM will…": IOM as the subject of the main clause; "… Implemented by IOM Greece".
