@@ -232,10 +232,21 @@ def _is_chrome_line(line: str) -> bool:
     return _cached_chrome_by_itself(line)
 
 
+# A mirror's field line about the report, not its headline: "Source: IOM", "Country: Niger",
+# "Originally published: 14 Mar 2019" (reliefweb and its feeds).
+_REPORT_FIELD = re.compile(
+    r"^(?:sources?|countr(?:y|ies)|pays|pa[ií]s(?:es)?|fuentes?|originally\s+published|"
+    r"format|content\s+format|themes?|th[èe]mes?|temas?|disaster\s+types?)\s*:\s*\S",
+    re.IGNORECASE,
+)
+REPORT_FIELD_MAX_LENGTH = 120
+
+
 def _chrome_by_itself(line: str) -> bool:
     folded = normalise_label(line)
     return (
-        folded in _LABELS
+        (len(line) <= REPORT_FIELD_MAX_LENGTH and _REPORT_FIELD.match(line) is not None)
+        or folded in _LABELS
         or folded in _HEADERS
         or _ONLY_PUNCTUATION.match(line) is not None
         or _is_menu_item(line)

@@ -100,7 +100,9 @@ _AGENCY_SOURCE = re.compile(
 _PRESS_LINE = re.compile(
     r"^[ \t]*(?:[Rr][ée]dacteur\b.*|(?:[^\n]*\d\s+)?[Rr]edacci[óo]n"
     r"|\d+\s+(?:vues|views|lectures(?:\s+aujourd['’]hui)?|visitas)"
-    r"|[Ss]ource\s*:\s*[A-Z][A-Z .'’-]{2,40}|©\s*[A-Z][\w-]*\s+(?:avec|with|con)\s+©[^\n]*"
+    # A news agency as the source ("Source: AFP"); IOM itself is a mirrored release's source.
+    r"|[Ss]ource\s*:\s*(?!(?:IOM|OIM)[ \t]*$)[A-Z][A-Z .'’-]{2,40}"
+    r"|©\s*[A-Z][\w-]*\s+(?:avec|with|con)\s+©[^\n]*"
     r"|[^\n©]*©\s*(?:AFP|APA|Reuters|AP|EFE|Xinhua|ANP|APS)\b[^\n]*"
     # The newsroom as author ("Author: Rédaction", "Por: Redacción"), a reporter's name after a
     # bullet closing the story ("… otorgados por EE. UU. • Gustavo Villagrán").
