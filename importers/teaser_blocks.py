@@ -19,6 +19,13 @@ _LINK_RESIDUE = re.compile(
     r"view\s+.{1,40}\s+map)[\s|,.…:›»>]*)+$",
     re.IGNORECASE,
 )
+# A feed's age of an item, between its headline and its teaser: "2 days ago", "il y a 3 jours".
+_AGE_LINE = re.compile(
+    r"^(?:\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)"
+    r"(?:\s+\d+\s+\w+)?\s+ago|il\s+y\s+a\s+\d+\s+(?:secondes?|minutes?|heures?|jours?|semaines?|"
+    r"mois|ans?)|hace\s+\d+\s+(?:segundos?|minutos?|horas?|d[ií]as?|semanas?|mes(?:es)?|años?))$",
+    re.IGNORECASE,
+)
 LINK_LINE_MAX_LENGTH = 40
 MIN_TEASER_ITEMS = 3
 SENTENCE_END = '.!?»”"…)'
@@ -35,8 +42,12 @@ def teaser_blocks(
     blocks: list[list[str]] = [[]]
     for line in lines[start:]:
         text = without_link_residue(line.strip())
-        if text and len(text) <= LINK_LINE_MAX_LENGTH and _LINK_RESIDUE.match(text):
-            text = ""  # "Share on Facebook" under a quote: a link line, not part of it
+        if (
+            text
+            and len(text) <= LINK_LINE_MAX_LENGTH
+            and (_LINK_RESIDUE.match(text) or _AGE_LINE.match(text))
+        ):
+            text = ""  # "Share on Facebook", "2 days ago": a link or a feed's age, a break
         if not text:
             if blocks[-1]:
                 blocks.append([])
