@@ -67,6 +67,7 @@ def teaser_blocks(
             blocks[-1:] = [*([blocks[-1]] if blocks[-1] else []), [headline], [text]]
         else:
             blocks[-1].append(text)
+    blocks = _without_contents(blocks)
     texts = [" ".join(part) for block in blocks if block for part in _one_item_a_line(block)]
     kept: list[str] = []
     bylined: dict[str, str] = {}
@@ -82,6 +83,29 @@ def teaser_blocks(
             kept.append(text)
         caption = ""
     return kept, bylined
+
+
+# A newsletter's table of contents: "In this issue:" over the headlines, bulleted.
+_CONTENTS_LABEL = re.compile(
+    r"^(?:in\s+this\s+issue|(?:table\s+of\s+)?contents|dans\s+ce\s+num[ée]ro|au\s+sommaire|"
+    r"sommaire|en\s+este\s+n[úu]mero|contenidos?|[íi]ndice)\s*:?$",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^[-–•▪●◦*]\s*\S")
+
+
+def _without_contents(blocks: list[list[str]]) -> list[list[str]]:
+    """Without a table of contents: its label and the bulleted headlines under it (in its own
+    paragraph or one a paragraph), which the items below repeat."""
+    kept: list[list[str]] = []
+    in_contents = False
+    for block in blocks:
+        if block and _CONTENTS_LABEL.match(block[0]) and all(map(_BULLET.match, block[1:])):
+            in_contents = True
+        elif not (in_contents and block and all(map(_BULLET.match, block))):
+            in_contents = False
+            kept.append(block)
+    return kept
 
 
 MIN_UNSPACED_ITEMS = 2

@@ -1,5 +1,5 @@
-"""A feed page giving each item's age instead of its date ("2 days ago", "il y a 3 jours",
-"hace 5 días"): one release per headline, undated (issue 13)."""
+"""Feed and newsletter pages: each item's age instead of its date ("2 days ago", "il y a 3 jours",
+"hace 5 días"), a table of contents over the items: one release per headline (issue 13)."""
 
 from __future__ import annotations
 
@@ -30,3 +30,27 @@ def test_headlines_over_their_age_and_teaser_are_items(age: str) -> None:
     assert [release.title for release in releases] == HEADLINES
     assert [release.body for release in releases] == TEASERS
     assert all(release.date is None for release in releases)
+
+
+@pytest.mark.parametrize(
+    ("label", "bullet", "spaced"),
+    [
+        ("In this issue:", "- ", False),
+        ("Dans ce numéro :", "• ", True),
+        ("En este número", "- ", False),
+    ],
+)
+def test_a_newsletters_contents_are_not_its_first_items_title(
+    label: str, bullet: str, spaced: bool
+) -> None:
+    contents = [label, *(bullet + headline for headline in HEADLINES)]
+    parts = [
+        "IOM Niger Newsletter – March 2019",
+        "",
+        *(("\n\n" if spaced else "\n").join(contents),),
+        "",
+    ]
+    for headline, teaser in zip(HEADLINES, TEASERS, strict=True):
+        parts += [headline, "", teaser, ""]
+    releases = parse_page("\n".join(parts).encode(), "newsletter.txt")
+    assert [release.title for release in releases] == HEADLINES
