@@ -67,7 +67,7 @@ def teaser_blocks(
             blocks[-1:] = [*([blocks[-1]] if blocks[-1] else []), [headline], [text]]
         else:
             blocks[-1].append(text)
-    blocks = _without_contents(blocks)
+    blocks = _headlines_apart(_without_contents(blocks))
     texts = [" ".join(part) for block in blocks if block for part in _one_item_a_line(block)]
     kept: list[str] = []
     bylined: dict[str, str] = {}
@@ -106,6 +106,40 @@ def _without_contents(blocks: list[list[str]]) -> list[list[str]]:
             in_contents = False
             kept.append(block)
     return kept
+
+
+# A hard-wrapped line ends with a small word; a headline does not.
+_WRAPPED_LINE_END = re.compile(
+    r"\b(?:the|a|an|of|to|in|and|for|with|from|le|la|les|l['’]|de|des|du|d['’]|et|à|au|en|"
+    r"el|los|las|del|y|con|por|para)$",
+    re.IGNORECASE,
+)
+
+
+def _headline_over_teaser(block: list[str]) -> bool:
+    """Two lines, a headline over its longer teaser sentence ("IOM Trains …" / "Forty …")."""
+    if len(block) != 2:
+        return False
+    headline, teaser = block
+    return (
+        len(teaser) > len(headline)
+        and teaser[:1].isupper()
+        and (teaser[-1] in SENTENCE_END or len(teaser) > HEADLINE_MAX_LENGTH)
+        and is_headline(headline)
+        and _WRAPPED_LINE_END.search(headline) is None
+    )
+
+
+def _headlines_apart(blocks: list[list[str]]) -> list[list[str]]:
+    """A listing whose items are a headline line over a teaser line, a blank line between items
+    (a list copied from a page): each headline its own paragraph, when MIN_TEASER_ITEMS items
+    or more have that shape."""
+    if sum(map(_headline_over_teaser, blocks)) < MIN_TEASER_ITEMS:
+        return blocks
+    apart: list[list[str]] = []
+    for block in blocks:
+        apart.extend([[line] for line in block] if _headline_over_teaser(block) else [block])
+    return apart
 
 
 MIN_UNSPACED_ITEMS = 2
