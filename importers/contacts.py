@@ -10,7 +10,7 @@ from oim_archive.store.records import Contact
 from .contact_block import inline_block, until_prose
 from .contact_fields import OFFICE_MARK, SHARING, split_fields
 from .contact_intro import CONTACT_VERB, EMAIL
-from .phones import split_numbers, to_e164
+from .phones import region_of, split_numbers, to_e164
 
 _PHONE_LABEL = re.compile(
     r"^(?:t[ée]l[ée]?(?:phone|éfono|efono)?|tel|phone|mobile|mob|cell(?:ulaire)?|cel(?:ular)?|"
@@ -239,10 +239,13 @@ class _Builder:
             self.current.office_parts.append(text)
 
     def add_phones(self, text: str) -> None:
+        region = self.region
         for number in split_numbers(text):
-            e164 = to_e164(number, self.region)
+            e164 = to_e164(number, region)
             if e164 and e164 not in self.current.phones:
                 self.current.phones.append(e164)
+            if e164 and region is None:  # "+237 6 99 … - 2 22 20 32 78": the same country
+                region = region_of(e164)
 
     def add_emails(self, text: str) -> None:
         for email in EMAIL.findall(text):

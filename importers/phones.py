@@ -43,6 +43,16 @@ def to_e164(raw: str, region: str | None) -> str | None:
     return _bracketed_country_code(text, digits)
 
 
+@lru_cache(maxsize=1024)
+def region_of(e164: str) -> str | None:
+    """The region (ISO country code) a number in E.164 belongs to, if phonenumbers knows it."""
+    try:
+        region = phonenumbers.region_code_for_number(phonenumbers.parse(e164, None))
+    except phonenumbers.NumberParseException:
+        return None
+    return region if region and region != "ZZ" else None
+
+
 _BRACKETED_CODE = re.compile(r"^\((\d{1,3})\)")
 
 
@@ -70,11 +80,25 @@ def _replace_last_digits(number: str, digits: str) -> str:
     return "".join(chars)
 
 
+_SPACED_DASH = re.compile(r"\s[-–—]\s")
+
+
+def _dash_apart(parts: list[str]) -> list[str]:
+    """Parts split again at a spaced dash when each side holds a whole number ("+237 6 99 22 33
+    44 - 2 22 20 32 78"); a dash between groups of one number's digits stays."""
+    apart: list[str] = []
+    for part in parts:
+        pieces = _SPACED_DASH.split(part) if " " in part else [part]
+        whole = all(len(_NOT_DIGIT.sub("", piece)) >= MIN_DIGITS for piece in pieces)
+        apart.extend(pieces if len(pieces) > 1 and whole else [part])
+    return apart
+
+
 def split_numbers(text: str) -> list[str]:
     """The numbers written in a phone field, with "/9435"-style endings expanded."""
     numbers: list[str] = []
     text = text.replace("(+", "+").replace("( +", "+")
-    for part in _BETWEEN_NUMBERS.split(text):
+    for part in _dash_apart(_BETWEEN_NUMBERS.split(text)):
         suffix = _SUFFIX.fullmatch(part)
         if suffix and numbers:
             # "+41 22 717 9111/9435": the second number replaces the end of the first.

@@ -110,3 +110,17 @@ def test_interview_requests_open_a_contact_block(line: str) -> None:
 )
 def test_sentences_of_a_release_do_not_open_a_contact_block(line: str) -> None:
     assert find_intro(["The centre opened on Monday.", line]) is None
+
+
+def test_two_numbers_apart_by_a_spaced_dash_are_two_of_one_country() -> None:
+    line = (
+        "For more information, please contact Jane Doe, IOM Yaoundé, "
+        "Tél. : +237 6 99 22 33 44 - 2 22 20 32 78, Email: jdoe@iom.int"
+    )
+    assert _facts(line)[0][2] == ["+237699223344", "+237222203278"]
+
+
+@pytest.mark.parametrize("number", ["+41 22 - 717 9111", "+1 202 - 862 - 1826"])
+def test_a_dash_between_groups_of_one_number_stays(number: str) -> None:
+    line = f"For more information, please contact Jane Doe, IOM Office, Tel: {number}"
+    assert len(_facts(line)[0][2]) == 1
