@@ -93,6 +93,8 @@ def is_date_line(line: str) -> bool:
         ].rstrip()  # "8 Décembre 2025 Egalement disponible ici :"
     if line[-1] in "-–—−:" or line[0] == "(":
         return False  # a dateline alone on its line, or a label whose value follows
+    if line[-1] == "." and not line[0].isupper():
+        return False  # a wrapped paragraph's last words ("of 2019.", "2019 of 2019."), no label
     source = _SOURCE_PREFIX.match(line)
     if source is not None:
         line = line[source.end() :]

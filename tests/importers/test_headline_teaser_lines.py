@@ -79,3 +79,15 @@ def test_a_hard_wrapped_release_stays_one_release(paragraphs: list[str], width: 
     except ImportRefused:
         return
     assert len(releases) == 1
+
+
+def test_a_wrapped_line_ending_with_a_year_is_no_date_label() -> None:
+    paragraphs = [  # found by the property above: "of 2019." was read as an item's date line
+        "Iom iom iom iom iom iom iom iom iom iom iom iom iom iom.",
+        "Iom iom iom iom iom iom iom iom iom iom iom iom iom iom iom agadez government "
+        "government government iom iom iom iom iom iom iom iom niger of 2019.",
+        "Iom iom of 2019 iom government government government iom iom iom iom iom iom.",
+    ]
+    body = "\n\n".join(textwrap.fill(paragraph, 50) for paragraph in paragraphs)
+    text = f"IOM Opens a Transit Centre in Agadez\n\nAgadez – {body}\n"
+    assert len(parse_page(text.encode(), "release.txt")) == 1
