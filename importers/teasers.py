@@ -74,7 +74,11 @@ def _headline_items(
     if title_cased(blocks[0]):
         _teasers_under_title_case(blocks, headlines, opens_with_dateline)
     prose = sum("@" not in block for block in blocks)  # contact sentences aside
-    if not dated and sum(headlines) < HEADLINE_SHARE * prose:
+    if (
+        not dated
+        and sum(headlines) < HEADLINE_SHARE * prose
+        and not _releases_in_a_row(blocks, headlines, opens_with_dateline)
+    ):
         return None
     groups: list[list[str]] = []
     last = len(blocks) - 1
@@ -115,10 +119,28 @@ def _headline_items(
     least = MIN_TEASER_ITEMS
     if dated and len(groups) == 2 and all(opens_with_dateline(group[1]) for group in groups):
         least = 2
+    elif len(groups) == 2 and all(map(_ends_with_contact, groups)):
+        least = 2 if _releases_in_a_row(blocks, headlines, opens_with_dateline) else least
     if sum(len(group) > 1 for group in groups) >= least and not _subheaded_release(blocks, groups):
         _without_item_numbers(groups)
         return [Item(_item_lines(group), title_index=0) for group in groups]
     return None
+
+
+def _releases_in_a_row(
+    blocks: list[str], headlines: list[bool], opens_with_dateline: Callable[[str], bool]
+) -> bool:
+    """Whole releases one after another (a file of several, pasted together): two headlines or
+    more, each over a paragraph that opens with a dateline ("Niamey – …")."""
+    heads = [number for number, headline in enumerate(headlines) if headline]
+    return len(heads) >= 2 and all(
+        number + 1 < len(blocks) and opens_with_dateline(blocks[number + 1]) for number in heads
+    )
+
+
+def _ends_with_contact(group: list[str]) -> bool:
+    """A group with its own contact block (an address, a contact sentence) after its text."""
+    return any("@" in block for block in group[1:]) or find_intro(group, 1) is not None
 
 
 def _subheaded_release(blocks: list[str], groups: list[list[str]]) -> bool:

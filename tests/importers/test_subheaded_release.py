@@ -1,8 +1,11 @@
 """A release with subheadings is one release, not a listing of its sections: its one contact
-block comes after its last section (issue 13: a wrong split is worse than a missed listing)."""
+block comes after its last section (issue 13: a wrong split is worse than a missed listing).
+Whole releases pasted one after another in one file, each with its dateline and its contact
+block, are each a release."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -88,3 +91,41 @@ def test_headlines_each_over_a_teaser_with_its_own_contact_stay_items() -> None:
         items += [headline, _PARAGRAPHS[number], f"Contact: Jane Doe{number}, jdoe{number}@iom.int"]
     releases = parse_text("\n\n".join(items), "listing.txt")
     assert [release.title for release in releases] == items[::3]
+
+
+_PASTED = [
+    (
+        "IOM Evacuates 150 Migrants from Libya to Niger",
+        "Niamey – A flight carrying 150 migrants evacuated from Libyan detention centres landed "
+        "in Niamey on Wednesday.\n\nThey will stay in IOM transit centres before returning home.",
+        "For more information, please contact Monica Chiriac, IOM Niger, Tel: +227 8060 8834, "
+        "Email: mchiriac@iom.int",
+    ),
+    (
+        "IOM Trains Border Officials in Mauritania",
+        "Nouakchott – Forty border officials completed a week-long training on migrant "
+        "protection.\n\nThe training was funded by Spain.",
+        "For more information, please contact Laura Lungarotti, IOM Mauritania, "
+        "Email: llungarotti@iom.int",
+    ),
+    (
+        "L'OIM lance le projet Trajectoires au Sénégal",
+        "Dakar – L'OIM a lancé lundi un projet pour aider les migrants de retour à reconstruire "
+        "leur vie.\n\nLe projet est financé par l'Union européenne.",
+        "Pour plus d'informations, veuillez contacter Florence Kim, OIM Dakar, "
+        "Tél : +221 78 620 6213, Email : fkim@iom.int",
+    ),
+]
+
+
+@pytest.mark.parametrize("count", [2, 3])
+@pytest.mark.parametrize("between", ["\n\n", "\n\n-----\n\n", "\n\n\n\n"])
+def test_whole_releases_pasted_one_after_another_are_each_a_release(
+    count: int, between: str
+) -> None:
+    text = between.join(
+        f"{title}\n\n{body}\n\n{contact}" for title, body, contact in _PASTED[:count]
+    )
+    releases = parse_text(text, "pasted.txt")
+    assert [release.title for release in releases] == [title for title, _, _ in _PASTED[:count]]
+    assert [len(release.contacts) for release in releases] == [1] * count
