@@ -65,7 +65,11 @@ def _headline_items(
     byline is a headline, or the photo caption of the headline above it. A dated newsletter
     may hold two items only, when each teaser opens with a dateline."""
     bylined = bylined or {}
-    headlines = [block in bylined or is_headline(block) for block in blocks]
+    # A contact sentence without an address ("Pour plus d'informations, veuillez contacter X,
+    # OIM Dakar, Tél : …") reads as a headline; it stays with its item.
+    headlines = [
+        block in bylined or (is_headline(block) and find_intro([block]) is None) for block in blocks
+    ]
     for number in range(len(blocks) - 1):  # "Haiti Floods" over "Port-au-Prince – IOM is …"
         if not headlines[number] and is_headline(blocks[number], min_words=SHORT_HEADLINE_WORDS):
             headlines[number] = opens_with_dateline(blocks[number + 1])
@@ -131,10 +135,18 @@ def _releases_in_a_row(
     blocks: list[str], headlines: list[bool], opens_with_dateline: Callable[[str], bool]
 ) -> bool:
     """Whole releases one after another (a file of several, pasted together): two headlines or
-    more, each over a paragraph that opens with a dateline ("Niamey – …")."""
+    more, each over a paragraph that opens with a dateline ("Niamey – …"), or each section
+    under a headline ending with its own contact block."""
     heads = [number for number, headline in enumerate(headlines) if headline]
-    return len(heads) >= 2 and all(
+    if len(heads) < 2:
+        return False
+    if all(
         number + 1 < len(blocks) and opens_with_dateline(blocks[number + 1]) for number in heads
+    ):
+        return True
+    ends = [*heads[1:], len(blocks)]
+    return all(
+        _ends_with_contact(blocks[start:end]) for start, end in zip(heads, ends, strict=True)
     )
 
 

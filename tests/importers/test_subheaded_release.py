@@ -118,14 +118,17 @@ _PASTED = [
 ]
 
 
+@pytest.mark.parametrize("datelines", [True, False])
 @pytest.mark.parametrize("count", [2, 3])
 @pytest.mark.parametrize("between", ["\n\n", "\n\n-----\n\n", "\n\n\n\n"])
 def test_whole_releases_pasted_one_after_another_are_each_a_release(
-    count: int, between: str
+    count: int, between: str, datelines: bool
 ) -> None:
-    text = between.join(
-        f"{title}\n\n{body}\n\n{contact}" for title, body, contact in _PASTED[:count]
-    )
+    pasted = [
+        (title, body if datelines else body.split(" – ", 1)[1], contact)
+        for title, body, contact in _PASTED[:count]
+    ]
+    text = between.join(f"{title}\n\n{body}\n\n{contact}" for title, body, contact in pasted)
     releases = parse_text(text, "pasted.txt")
-    assert [release.title for release in releases] == [title for title, _, _ in _PASTED[:count]]
+    assert [release.title for release in releases] == [title for title, _, _ in pasted]
     assert [len(release.contacts) for release in releases] == [1] * count
