@@ -214,11 +214,26 @@ def _headline(top: LexborNode) -> str | None:
     og = _css_first(top, 'meta[property="og:title"]')
     if og is not None and (og.attributes.get("content") or "").strip():
         return clean_line(og.attributes.get("content") or "")
+    word_title = _css_first(top, ".MsoTitle")  # a release written in Word, saved as HTML
+    if word_title is not None and _text(word_title):
+        return _text(word_title)
+    if _from_word_processor(top):
+        return None  # its <title> is the document's file name: the text's first line is
     title = _css_first(top, "title")
     if title is None or not _text(title):
         return None
     text = _text(title)
     return _TITLE_SUFFIX.sub("", text) or text
+
+
+_WORD_PROCESSOR = re.compile(r"^(?:Microsoft Word|LibreOffice|OpenOffice|Pages)\b", re.I)
+
+
+def _from_word_processor(top: LexborNode) -> bool:
+    """The page is a document saved as HTML by a word processor (its generator says so)."""
+    generator = _css_first(top, 'meta[name="Generator"], meta[name="generator"]')
+    content = "" if generator is None else generator.attributes.get("content") or ""
+    return _WORD_PROCESSOR.match(content.strip()) is not None
 
 
 def _drop_chrome_blocks(root: LexborNode) -> None:
