@@ -208,6 +208,24 @@ def office_country(offices: str) -> str | None:
     return country
 
 
+# Numbers of the headquarters, the UN offices in New York and Washington and the regional
+# offices (Vienna, Brussels, Dakar, Nairobi, Pretoria, Cairo, Bangkok, San José, Buenos Aires,
+# Panama): their press officers speak for many countries.
+_SEAT_CALLING_REGIONS = frozenset(
+    {"CH", "US", "AT", "BE", "SN", "KE", "ZA", "EG", "TH", "CR", "AR", "PA"}
+)
+
+
+def phone_country(phone_regions: list[str | None]) -> str | None:
+    """The country of the contacts' phone numbers, when they all have one and the same one (the
+    release names no country itself): never the headquarters' or the UN seats'."""
+    regions = set(phone_regions)
+    if len(regions) != 1:
+        return None
+    (region,) = regions
+    return None if region is None or region in _SEAT_CALLING_REGIONS else region
+
+
 def _undecided(
     ranked: list[tuple[str, float]], country: str, dateline_codes: set[str], title: str
 ) -> bool:

@@ -27,7 +27,7 @@ from .chrome import (
 from .contact_block import until_prose
 from .contact_intro import find_intro
 from .contacts import parse_contacts
-from .country import office_country, release_country, without_donors
+from .country import office_country, phone_country, release_country, without_donors
 from .dates import FoundDate, estimated_date, find_dates, published_date
 from .decode import decode_page
 from .errors import ImportRefused
@@ -43,6 +43,7 @@ from .opening import (
     wrapped_paragraph,
 )
 from .people import find_funders, find_quoted
+from .phones import region_of
 from .places import is_country_name, mentions, tokenize
 from .program_text import is_program_text
 from .release_shape import MAX_TITLE_LENGTH, SENTENCE_TITLE_WORDS, is_json_data, not_a_release
@@ -183,7 +184,9 @@ def _release(
     country = release_country(zones, subject_tokens, site_chrome)
     contacts = parse_contacts(contact_lines, region=country)
     if country is None and contacts:
-        country = office_country(" ".join(c.office or "" for c in contacts))
+        country = office_country(" ".join(c.office or "" for c in contacts)) or phone_country(
+            [region_of(phone) for contact in contacts for phone in contact.phones]
+        )
     stated = f"{item.cms_text}\n{date_line}\n{dateline_date or ''}"
     found: list[FoundDate] = find_dates(stated) if stated.strip() else []
     body_dates = find_dates(body)
