@@ -69,6 +69,7 @@ def teaser_blocks(
             blocks[-1].append(text)
     blocks = _headlines_apart(_without_contents(blocks))
     texts = [" ".join(part) for block in blocks if block for part in _one_item_a_line(block)]
+    texts = _without_image_captions(texts, opens_with_dateline)
     kept: list[str] = []
     bylined: dict[str, str] = {}
     caption = ""
@@ -83,6 +84,33 @@ def teaser_blocks(
             kept.append(text)
         caption = ""
     return kept, bylined
+
+
+# An image's placeholder text in a newsletter, left where the picture was: "main banner".
+_IMAGE_PLACEHOLDERS = frozenset({"main banner", "banner", "image", "placeholder"})
+
+
+def _without_image_captions(
+    texts: list[str], opens_with_dateline: Callable[[str], bool]
+) -> list[str]:
+    """Without the caption of an item's picture: a sentence ending with a full stop right under
+    an image placeholder ("main banner") and over a headline whose teaser opens with a dateline
+    ("IOM Director General … receives the award from …." over "… Recognised with …" over
+    "Djibouti - …"). It was read as the item's text and the headline as a title of its own."""
+    if not any(text.casefold() in _IMAGE_PLACEHOLDERS for text in texts):
+        return texts
+    dropped: set[int] = set()
+    for at in range(len(texts) - 3):
+        caption, headline, teaser = texts[at + 1], texts[at + 2], texts[at + 3]
+        if (
+            texts[at].casefold() in _IMAGE_PLACEHOLDERS
+            and caption.endswith(".")
+            and not opens_with_dateline(caption)
+            and is_headline(headline)
+            and opens_with_dateline(teaser)
+        ):
+            dropped.add(at + 1)
+    return [text for at, text in enumerate(texts) if at not in dropped]
 
 
 # A newsletter's table of contents: "In this issue:" over the headlines, bulleted.

@@ -19,12 +19,11 @@ from tests.bench.extraction import (
 
 # part: (fields %, listing items %, contact precision %, contact recall %). "tuned" is the tuned
 # part without its newest gathering, which has its own floor (its first, unseen figure was lower).
-# "tuned" holds the twelfth gathering since the thirteenth came: its 277 older pages still reach
-# 97.4 % and 97.6 %, the twelfth 80.2 % and 50.0 % (75.0 % and 37.5 % before its tag page of
-# headlines over two teaser paragraphs was split), together the figures below.
+# "tuned" holds the thirteenth gathering since the fourteenth came (its 311 pages 96.5 % and
+# 96.1 %); the fourteenth's first, unseen figures were 78.6 % and 50.0 %.
 FLOORS: dict[str, tuple[float, float, float, float]] = {
-    "tuned": (96.4, 96.0, 100.0, 100.0),
-    NEWEST: (97.6, 100.0, 100.0, 100.0),
+    "tuned": (96.5, 96.1, 100.0, 100.0),
+    NEWEST: (92.8, 100.0, 100.0, 100.0),
     "heldout": (79.3, 70.0, 96.5, 98.7),
 }
 
