@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 
 from .chrome import is_label
 from .contact_intro import find_intro
+from .dated_bullets import dated_bullet_items
 from .headlines import TITLE_TAIL_MAX_WORDS, is_headline, is_subtitle, title_cased
 from .listing import Item, is_date_line
 from .teaser_blocks import (
@@ -337,7 +338,7 @@ def split_teasers(
     teasers that each open with a dateline, or bare teasers under a place heading. A date line
     heading the list (a newsletter's issue date) dates every item. None when the page does not
     have one of those shapes."""
-    bullets = _bullet_items(lines, title_index)
+    bullets = dated_bullet_items(lines, title_index) or _bullet_items(lines, title_index)
     if bullets is not None:
         return bullets
     blocks, bylined = teaser_blocks(lines, title_index, opens_with_dateline)
