@@ -115,6 +115,12 @@ _PLACE_STOP = re.compile(
     r"\.\s+(?P<rest>[A-ZÀ-Ý«\"“].*)$",
     re.DOTALL,
 )
+# "GenevaGender-Based Violence (GBV) is …": a place glued to the body's first word, the dash
+# lost with the markup (checked against the gazetteer by the caller).
+_GLUED_PLACE = re.compile(
+    r"^(?P<head>[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+){0,2})(?P<rest>[A-ZÀ-Ý][a-zà-ÿ].*)$",
+    re.DOTALL,
+)
 _DATELINE_DATE = re.compile(
     r"\s*,\s*(?P<date>(?:le\s+|el\s+|on\s+)?[^,]*\d[^,]*)$"
     # "GENEVA, Switzerland, March 10, 2017", "Juba, October 30th, 2019": a US-style date.
@@ -224,7 +230,7 @@ def _split_dateline(
         if tagged is not None:  # "Dakar (IPS)  El Adama …", "(Center for Global Development)  A …"
             return tagged["head"], None, tagged["rest"].strip()
     if match is None:
-        alone = _PLACE_STOP.match(paragraph)
+        alone = _PLACE_STOP.match(paragraph) or _GLUED_PLACE.match(paragraph)
         if alone is not None and is_place_name(alone["head"]):
             return alone["head"], None, alone["rest"].strip()
         stop = _DATELINE_STOP.match(paragraph)

@@ -50,3 +50,49 @@ def test_bullets_without_dates_are_no_dated_list() -> None:
     page = _BULLETED_LIST.replace("14 Mar 2019 - ", "").replace("09 Mar 2019 - ", "")
     releases = parse_page(page.encode(), "press-releases.txt")
     assert not any(release.date == "2019-03-14" for release in releases)
+
+
+_TWO_ITEM_DIGEST = """Unable to see images? Click here
+
+28 September 2018
+
+Comments/questions: editor@iom.int
+
+main banner
+
+The Regional Director speaks at a side event on health in New York. Photo: IOM
+
+Act Now on Migrant Health, IOM Tells UN General Assembly
+
+New York – IOM has joined the call for better healthcare for migrants in Europe and Central Asia.
+
+Read on | Share on
+
+main banner
+
+A project gives people affected by the crisis fair access to water and sanitation. Photo: IOM
+
+New Framework for Addressing Gender-Based Violence in Crises
+
+{second}
+
+Although IOM has add"""
+
+
+def test_a_place_glued_to_the_body_is_its_dateline() -> None:
+    second = "GenevaGender-Based Violence (GBV) is present in every crisis where IOM works."
+    releases = parse_page(_TWO_ITEM_DIGEST.format(second=second).encode(), "newsdesk.txt")
+    assert [release.dateline for release in releases] == ["New York", "Geneva"]
+    assert releases[1].body.startswith("Gender-Based Violence (GBV) is present")
+
+
+def test_a_capitalised_brand_opening_a_release_is_no_dateline() -> None:
+    page = (
+        "IOM Launches a Video Series on Safe Migration\n\n"
+        "YouTube viewers can now watch IOM's new series on safe migration, the agency said.\n\n"
+        "The series has ten episodes in three languages.\n"
+    )
+    releases = parse_page(page.encode(), "release.txt")
+    assert len(releases) == 1
+    assert releases[0].dateline is None
+    assert releases[0].body.startswith("YouTube viewers")
