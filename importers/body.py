@@ -99,7 +99,8 @@ _DATELINE = re.compile(
     r"^(?P<head>\([^\W\d_][^()\n]{0,40}\)(?=\s*(?:[–—]|-\s))"  # "(Deutsche Welle) - "
     # A full stop only after a lone capital: "Washington, D.C. - …", "U.S. - …".
     r"|(?:\([^\W\d_][^()\n]{0,30}\)\s*)?[^\W\d_](?:[^.!?;:«»\"“”\n]|(?<=\b[A-Z])\.){0,90}?)"
-    r"(?:\.?\s+-\s*|\.?\s*[–—−]\s*|\.?\s*-\s+|\.-\s*|\s*/\s*--?\s*)(?P<rest>\S.*)$",
+    # "GENEVA--Easter …": a double hyphen for the dash (a typewriter's em dash).
+    r"(?:\.?\s+-\s*|\.?\s*[–—−]\s*|\.?\s*-\s+|\.-\s*|\s*/\s*--?\s*|\s*--(?!-)\s*)(?P<rest>\S.*)$",
     re.DOTALL,
 )
 # "San Jose, Costa Rica. The IOM…": a full stop after "City, Country" (checked by the caller).

@@ -96,3 +96,25 @@ def test_a_capitalised_brand_opening_a_release_is_no_dateline() -> None:
     assert len(releases) == 1
     assert releases[0].dateline is None
     assert releases[0].body.startswith("YouTube viewers")
+
+
+def test_a_double_hyphen_after_the_place_is_the_datelines_dash() -> None:
+    page = (
+        "Migrants Must Be Saved, Not Counted\n\n"
+        "GENEVA--Easter tells us of triumph over injustice, the Director General writes.\n\n"
+        "Thousands have died at sea this year.\n"
+    )
+    release = parse_page(page.encode(), "statement.txt")[0]
+    assert release.dateline == "GENEVA"
+    assert release.body.startswith("Easter tells us")
+
+
+def test_a_double_hyphen_in_a_sentence_is_no_dateline() -> None:
+    page = (
+        "IOM Closes Its Consultation on Return Programmes\n\n"
+        "The consultation ended--as many had hoped--with a shared statement by all partners.\n\n"
+        "A report follows next month.\n"
+    )
+    release = parse_page(page.encode(), "release.txt")[0]
+    assert release.dateline is None
+    assert release.body.startswith("The consultation ended")
