@@ -9,20 +9,44 @@ from .dates import find_dates
 from .listing import is_date_line
 from .release_shape import MAX_TITLE_LENGTH
 
+# A blog's post line over the headline, its author and date: "Par SENETOILE NEWS le mercredi
+# 10 avril 2019", "By Admin on March 3, 2019", "Publicado por Redacción el 5 de abril de 2019".
+_POSTED_LINE = re.compile(
+    r"^(?:par|by|posted\s+by|publi[ée]\s+par|publicado\s+por|escrito\s+por)\s+\S.{0,50}?\s+"
+    r"(?:le|on|el)\s+(?P<date>\S.*\d.*)$",
+    re.IGNORECASE,
+)
+# The post's category under that line: "Catégorie: Web NEWS", "Category: News".
+_CATEGORY_LINE = re.compile(
+    r"^(?:cat[ée]gor(?:ie|y|[íi]a)s?|rubrique|section)\s*:\s*\S.{0,40}$", re.IGNORECASE
+)
+
+
+def _full_date(text: str) -> bool:
+    return any(len(found.iso) == len("YYYY-MM-DD") for found in find_dates(text))
+
 
 def after_leading_date(lines: list[str], index: int) -> tuple[int, str]:
-    """A date line above the headline ("Friday, 10 March 2017" on a blog): the headline's
-    index and that date line (the page's own date); the same index and "" otherwise."""
-    if not is_date_line(lines[index]):
+    """A date line above the headline ("Friday, 10 March 2017" on a blog), or a blog's post
+    line with its date ("Par X le mercredi 10 avril 2019", perhaps over its category line):
+    the headline's index and that date (the page's own date); the same index and "" otherwise."""
+    date_line = lines[index].strip()
+    posted = _POSTED_LINE.match(date_line)
+    if posted is not None and is_date_line(posted["date"]) and _full_date(posted["date"]):
+        date_line = posted["date"]
+    elif not is_date_line(date_line):
         return index, ""
     following = index + 1
-    while following < len(lines) and not lines[following].strip():
+    while following < len(lines) and (
+        not lines[following].strip()
+        or (posted is not None and _CATEGORY_LINE.match(lines[following].strip()) is not None)
+    ):
         following += 1
     if following >= len(lines) or is_date_line(lines[following]):
         return index, ""
     if len(lines[following].strip()) > MAX_TITLE_LENGTH:
         return index, ""
-    return following, lines[index].strip()
+    return following, date_line
 
 
 def is_wrapped_opening(lines: list[str], index: int) -> bool:

@@ -118,3 +118,36 @@ def test_a_double_hyphen_in_a_sentence_is_no_dateline() -> None:
     release = parse_page(page.encode(), "release.txt")[0]
     assert release.dateline is None
     assert release.body.startswith("The consultation ended")
+
+
+_BLOG_COPY = """{posted}
+Catégorie: Web NEWS
+
+IOM Libya Continues its Emergency Operations
+
+Tripoli - IOM has seen erroneous reports that its mission has suspended its operations.
+
+IOM continues its emergency operations on the ground for all people affected by the conflict.
+"""
+
+
+def test_a_blogs_post_line_over_the_headline_dates_the_release() -> None:
+    for posted, date in [
+        ("Par SENETOILE NEWS le mercredi 10 avril 2019", "2019-04-10"),
+        ("By Web Desk on March 3, 2019", "2019-03-03"),
+    ]:
+        page = _BLOG_COPY.format(posted=posted)
+        release = parse_page(page.encode(), "blog.txt")[0]
+        assert release.title == "IOM Libya Continues its Emergency Operations", posted
+        assert release.date == date
+        assert release.dateline == "Tripoli"
+
+
+def test_a_headline_opening_with_by_is_the_title() -> None:
+    page = (
+        "By Sea and by Land on 3 Routes, 2019 Arrivals Fall\n\n"
+        "Geneva - Arrivals of migrants in Europe fell this year on all three routes, IOM said.\n\n"
+        "The figures cover the first six months.\n"
+    )
+    release = parse_page(page.encode(), "release.txt")[0]
+    assert release.title == "By Sea and by Land on 3 Routes, 2019 Arrivals Fall"
