@@ -16,6 +16,9 @@ _FUNDED_BY = re.compile(
     r"thanks\s+to\s+(?:the\s+)?funding\s+(?:by|from|of)|"
     r"financiad[oa]s?\s+por|(?:con|gracias\s+al?)\s+(?:el\s+)?(?:financiamiento|financiación|"
     r"apoyo\s+financiero)\s+(?:de|del)|supplied\s+by|donated\s+by|contributions?\s+from|"
+    # "a contribution of €1 million (US$1.16 million) from the Government of Italy".
+    r"contributions?\s+of\s+(?:(?:[€$£]|USD|EUR|US\$|CHF)\s*\d|\d[\d.,]*\s+(?:(?:million|billion)"
+    r"\s+)?(?:USD|EUR|CHF|dollars|euros))[^;\n]{0,30}?\s+from|"
     r"donations?\s+from)\s+)|"
     # "Le financement du vol a été fourni par les Pays-Bas", "funding was provided by".
     r"(?i:\b(?:financement|funding|financiamiento|financiación)\b[^.;\n]{0,40}?\b"

@@ -151,3 +151,21 @@ def test_a_headline_opening_with_by_is_the_title() -> None:
     )
     release = parse_page(page.encode(), "release.txt")[0]
     assert release.title == "By Sea and by Land on 3 Routes, 2019 Arrivals Fall"
+
+
+def test_a_contribution_of_an_amount_from_a_government_names_its_funder() -> None:
+    page = (
+        "WFP Welcomes Italian Contribution for Libya\n\n"
+        "TUNIS – The World Food Programme welcomes a contribution of €1 million (US$1.16 million) "
+        "from the Government of Italy, which will give food assistance to displaced families.\n"
+    )
+    assert parse_page(page.encode(), "release.txt")[0].funders == ["Government of Italy"]
+
+
+def test_a_contribution_of_people_is_no_funding() -> None:
+    page = (
+        "Volunteers Join the Flood Response in the North\n\n"
+        "Niamey – IOM received a contribution of 300 volunteers from the local Red Cross branch "
+        "to help families who lost their homes.\n"
+    )
+    assert parse_page(page.encode(), "release.txt")[0].funders == []
