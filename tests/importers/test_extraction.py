@@ -19,11 +19,12 @@ from tests.bench.extraction import (
 
 # part: (fields %, listing items %, contact precision %, contact recall %). "tuned" is the tuned
 # part without its newest gathering, which has its own floor (its first, unseen figure was lower).
-# "tuned" holds the thirteenth gathering since the fourteenth came (its 311 pages 96.5 % and
-# 96.1 %); the fourteenth's first, unseen figures were 78.6 % and 50.0 %.
+# "tuned" holds the fourteenth gathering since the fifteenth came (its 327 pages 96.4 % and
+# 96.2 %: the fourteenth's own figures below the older pages' 96.5 %); the fifteenth's first,
+# unseen figures were 79.3 % and 83.3 %, 96.3 % and 100.0 % after its rules.
 FLOORS: dict[str, tuple[float, float, float, float]] = {
-    "tuned": (96.5, 96.1, 100.0, 100.0),
-    NEWEST: (92.8, 100.0, 100.0, 100.0),
+    "tuned": (96.4, 96.1, 100.0, 100.0),
+    NEWEST: (96.2, 100.0, 100.0, 100.0),
     "heldout": (79.3, 70.0, 96.5, 98.7),
 }
 
