@@ -20,7 +20,8 @@ from oim_archive.store.records import (
     search_fields_of_record,
 )
 from oim_archive.store.search import cache as search_cache
-from oim_archive.store.search.index import WordIndex, WordIndexBuilder
+from oim_archive.store.search.index import WordIndex
+from oim_archive.store.search.words import WordIndexBuilder
 
 # Tier weights: title; contact names; dateline, country name, offices; body and country code.
 RELEASE_TIER_WEIGHTS = (1.0, 1.0, 0.75, 0.6)

@@ -16,9 +16,8 @@ the tier's weight; the best value wins.
 from __future__ import annotations
 
 import threading
-from array import array
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,7 +26,6 @@ from numpy.typing import NDArray
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from oim_archive.store.search.fold import fold_words
 from oim_archive.store.search.scoring import (
     DENSITY,
     MIN_FUZZY_LENGTH,
@@ -41,6 +39,7 @@ from oim_archive.store.search.scoring import (
     rarity,
     term_range,
 )
+from oim_archive.store.search.words import BuiltTier, WordIndexBuilder
 
 _CACHE_SIZE = 48
 
@@ -58,47 +57,6 @@ def _first_and_length(term: str) -> tuple[str, int]:
     return term[0], len(term)
 
 
-class _Vocabulary(dict[str, int]):
-    """Term -> id in first-seen order; a new term gets the next id on lookup."""
-
-    def __missing__(self, term: str) -> int:
-        number = self[term] = len(self)
-        return number
-
-
-class _RawTokens(dict[str, int]):
-    """Raw token -> the term id of its folded word, filled on first lookup. A token that folds
-    to several words (``l'OIM``) or to none (``—``) gets a negative code instead, whose term
-    ids ``compounds[-1 - code]`` holds: an int per token rather than a tuple made the lookups
-    ~10 % faster and a 100k first start's peak ~8 MB lower."""
-
-    def __init__(self, term_id: Callable[[str], int]) -> None:
-        super().__init__()
-        self._term_id = term_id
-        self.compounds: list[tuple[int, ...]] = []
-
-    def __missing__(self, token: str) -> int:
-        ids = tuple(map(self._term_id, fold_words(token)))
-        if len(ids) == 1:
-            code = ids[0]
-        else:
-            code = -1 - len(self.compounds)
-            self.compounds.append(ids)
-        self[token] = code
-        return code
-
-    def term_ids(self, text: str) -> set[int]:
-        """The term ids of the words of a raw text."""
-        ids = set(map(self.__getitem__, text.split()))
-        if ids and min(ids) < 0:
-            codes = [code for code in ids if code < 0]
-            ids.difference_update(codes)
-            compounds = self.compounds
-            for code in codes:
-                ids.update(compounds[-1 - code])
-        return ids
-
-
 class _Tier:
     """Posting lists of one tier in CSR form."""
 
@@ -111,114 +69,6 @@ class _Tier:
 
     def slice(self, first_term: int, end_term: int) -> NDArray[Any]:
         return self.postings[self.offsets[first_term] : self.offsets[end_term]]
-
-
-class WordIndexBuilder:
-    """Collects the words of documents given in any order, a document's tiers in one call or
-    split over two (e.g. its list fields as its record is read, its body when that is), then
-    makes the `WordIndex` (`finish`)."""
-
-    def __init__(self, weights: Sequence[float]) -> None:
-        if list(weights) != sorted(weights, reverse=True):
-            raise ValueError("tier weights must be in decreasing order")
-        self.weights = tuple(weights)
-        self._vocab = _Vocabulary()
-        # Raw whitespace-separated tokens repeat across documents ("l'OIM,", "Tunisie."): fold
-        # each distinct one once and keep its term ids.
-        self._tokens = _RawTokens(self._vocab.__getitem__)
-        # Per tier: term ids, and the document and term count of each call that added some.
-        self._terms = [array("i") for _ in weights]
-        self._docs = [array("i") for _ in weights]
-        self._counts = [array("i") for _ in weights]
-        # Term ids of a document's first tiers, while its later tiers are still to come.
-        self._pending: dict[int, tuple[int, ...]] = {}
-
-    def add(self, doc: int, first_tier: int, texts: Sequence[str]) -> None:
-        """The raw texts of tiers ``first_tier``, ``first_tier + 1``… of document ``doc`` (its
-        earlier tiers added before, its later ones to come); each (doc, tier) once."""
-        term_ids = self._tokens.term_ids
-        seen: set[int] = set(self._pending.pop(doc, ())) if first_tier else set()
-        tier = first_tier
-        for text in texts:
-            ids = term_ids(text)
-            ids -= seen
-            seen |= ids
-            if ids:
-                self._terms[tier].extend(ids)
-                self._docs[tier].append(doc)
-                self._counts[tier].append(len(ids))
-            tier += 1
-        if tier < len(self.weights):
-            self._pending[doc] = tuple(seen)
-
-    def build(self, n_docs: int, renumber: Sequence[int] | None = None) -> WordIndex:
-        """The index of documents 0 to ``n_docs - 1``; the builder is spent. ``renumber``:
-        the document each one added is (``renumber[doc]``), when they were added under other
-        numbers (e.g. in file order, before the list's order was known)."""
-        index = WordIndex.__new__(WordIndex)
-        self.finish(index, n_docs, renumber)
-        return index
-
-    def finish(self, index: WordIndex, n_docs: int, renumber: Sequence[int] | None = None) -> None:
-        """Fill ``index`` (documents numbered 0 to ``n_docs - 1``, or as ``renumber`` says);
-        the builder is spent."""
-        vocab = self._vocab
-        del self._vocab, self._tokens, self._pending
-        index.n_docs = n_docs
-        index.terms = sorted(vocab)
-        # Term ids were given in first-seen order; postings use the rank in the sorted vocabulary.
-        rank_by_first_seen = np.empty(len(vocab), dtype=np.int32)
-        rank_by_first_seen[
-            np.fromiter(map(vocab.__getitem__, index.terms), np.int32, len(vocab))
-        ] = np.arange(len(vocab), dtype=np.int32)
-        del vocab
-        numbers = None if renumber is None else np.asarray(renumber, dtype=np.int32)
-
-        def docs_of(added: array[int]) -> NDArray[Any]:
-            docs = np.frombuffer(added, dtype=np.int32)
-            return docs if numbers is None else numbers[docs]
-
-        first_sizes = np.zeros(n_docs, dtype=np.int32)
-        first_sizes[docs_of(self._docs[0])] = np.frombuffer(self._counts[0], dtype=np.int32)
-        index.first_tier_sizes = np.maximum(first_sizes, 1)
-        index.tiers = []
-        for weight in self.weights:  # each tier's raw lists are freed as soon as it is built
-            index.tiers.append(
-                _build_tier(
-                    weight,
-                    len(index.terms),
-                    rank_by_first_seen[np.frombuffer(self._terms.pop(0), dtype=np.int32)],
-                    docs_of(self._docs.pop(0)),
-                    np.frombuffer(self._counts.pop(0), dtype=np.int32),
-                )
-            )
-        index._build_fuzzy_lists()
-        index._cache = OrderedDict()
-        index._lock = threading.Lock()
-
-
-def _build_tier(
-    weight: float,
-    n_terms: int,
-    term_ids: NDArray[Any],
-    docs: NDArray[Any],
-    counts: NDArray[Any],
-) -> _Tier:
-    """One tier's postings from its term ids, given ``counts[i]`` at a time for ``docs[i]``.
-    Peak memory ~ 12 bytes per posting: 100k releases' bodies are ~11M."""
-    if not len(term_ids):
-        return _Tier(weight, np.zeros(n_terms + 1, dtype=np.int64), np.empty(0, np.int32))
-    offsets = np.zeros(n_terms + 1, dtype=np.int64)
-    np.cumsum(np.bincount(term_ids, minlength=n_terms), out=offsets[1:])
-    # One sort of (term, document) keys groups postings by term, documents ascending. The
-    # keys are unique, so an in-place unstable sort gives the same order with no buffer.
-    keys = term_ids.astype(np.int64)
-    del term_ids
-    keys <<= 32
-    keys |= np.repeat(docs, counts)
-    keys.sort()
-    keys &= 0xFFFFFFFF
-    return _Tier(weight, offsets, keys.astype(np.int32))
 
 
 class WordIndex:
@@ -286,6 +136,22 @@ class WordIndex:
         index._cache = OrderedDict()
         index._lock = threading.Lock()
         return index
+
+    def set_contents(
+        self,
+        n_docs: int,
+        terms: list[str],
+        first_tier_sizes: NDArray[Any],
+        tiers: Sequence[BuiltTier],
+    ) -> None:
+        """Take what a ``WordIndexBuilder`` made (sorted vocabulary, postings per tier)."""
+        self.n_docs = n_docs
+        self.terms = terms
+        self.first_tier_sizes = first_tier_sizes
+        self.tiers = [_Tier(weight, offsets, postings) for weight, offsets, postings in tiers]
+        self._build_fuzzy_lists()
+        self._cache = OrderedDict()
+        self._lock = threading.Lock()
 
     def _build_fuzzy_lists(self) -> None:
         # Fuzzy candidates: words (not numbers) of 3+ characters, ordered by first letter, then
