@@ -47,7 +47,7 @@ from oim_archive.store.stored import whole_releases
 if TYPE_CHECKING:  # numpy and the search engine load only when a search needs them
     from oim_archive.store.search.contacts import ContactSearch
     from oim_archive.store.search.engine import SearchIndex
-    from oim_archive.store.search.first_start import FirstStartPass
+    from oim_archive.store.search.first_start import FirstStartWords
     from oim_archive.store.search.scoring import Hit
 
 
@@ -67,7 +67,7 @@ class Snapshot:
     sequence: int = 0
     # What a first start's read collected for the search index (``ArchiveReader.read`` with
     # ``index``), until the index is made.
-    collected: FirstStartPass | None = None
+    collected: FirstStartWords | None = None
 
     _positions: dict[str, int] | None = None
 
@@ -136,11 +136,25 @@ class ArchiveReader:
         """The list from one unchecked pass over the archive file (no catalog needed), to
         show while ``read`` checks every release; None when only a checked read can tell
         (another layout, a field of the wrong type, no release at all)."""
+        # On a first start, passes over the file collect the search index's words meanwhile.
+        words = None
+        if not index_cache_path(self.path).exists():
+            words = self._first_start_words()
         found = quick_list(self.path, self.archive.get)
         if found is None:
+            if words is not None:
+                words.cancel()
             return None
         stamp, releases = found
-        return _snapshot(releases, stamp, partial=True)
+        snapshot = _snapshot(releases, stamp, partial=True)
+        snapshot.collected = words
+        return snapshot
+
+    def _first_start_words(self) -> FirstStartWords:
+        """What collects the words of the file for the search index on a first start."""
+        from oim_archive.store.search.first_start import first_start_words
+
+        return first_start_words(self.path, self.archive.stamp())
 
     def has_catalog(self) -> bool:
         """Whether the list catalog matches the archive file as it is now."""
@@ -161,19 +175,32 @@ class ArchiveReader:
         read also collects every release's words for ``search_index``, which then need not
         read the file again. ``searchable``: the index ``shown`` is searched with meanwhile
         (``list_index``), kept when the file and its list are unchanged."""
-        collected = None
+        collected, started = None, shown.collected if shown is not None else None
+        if shown is not None:
+            shown.collected = None
         if index and not index_cache_path(self.path).exists():
-            from oim_archive.store.search.first_start import FirstStartPass
-
-            collected = FirstStartPass()
+            collected = started or self._first_start_words()
+        elif started is not None:
+            started.cancel()
         # One checked pass per version of the file; the releases keep their list fields only.
-        scanned = self.archive.scan(shown.releases if shown is not None else (), collected)
+        try:
+            scanned = self.archive.scan(
+                shown.releases if shown is not None else (),
+                None if collected is None else collected.visitor,
+            )
+        except BaseException:
+            if collected is not None:
+                collected.cancel()
+            raise
         stamp, releases = scanned.stamp, list(scanned.rows)
         if not catalog_matches(self.path, stamp):
             write_catalog(self.path, stamp, releases)
         snapshot = _snapshot(releases, stamp, partial=False)
-        if collected is not None and collected.complete:
-            snapshot.collected = collected
+        if collected is not None:
+            if collected.complete:
+                snapshot.collected = collected
+            else:
+                collected.cancel()
         if shown is not None and shown.stamp == stamp and _same_ids(shown.releases, releases):
             # What the list shown meanwhile was searched with holds for the checked releases.
             snapshot.index = searchable

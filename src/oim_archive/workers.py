@@ -17,6 +17,12 @@ from multiprocessing.reduction import ForkingPickler
 from operator import attrgetter
 from typing import Any, TextIO
 
+# How worker processes are started (the fork server exists where Windows is not).
+if sys.platform == "win32":
+    PoolContext = multiprocessing.context.SpawnContext
+else:
+    PoolContext = multiprocessing.context.SpawnContext | multiprocessing.context.ForkServerContext
+
 # The module whose functions the import's workers run: the fork server imports it once.
 PARSER_MODULE = "oim_archive.ingest"
 
@@ -61,7 +67,7 @@ def start_fork_server(preload: Sequence[str] = ()) -> None:
         _start_fork_server()
 
 
-def pool_context() -> multiprocessing.context.BaseContext:
+def pool_context() -> PoolContext:
     """How the workers are started: from a fork server where the platform has one (Linux,
     macOS), which is safe from a thread of the browser and forks workers that already have the
     importer imported; else (Windows) each worker is a new interpreter that imports it."""

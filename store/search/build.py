@@ -7,10 +7,15 @@ reads and decodes in ~2 s, the words take ~7 s of one core.
 
 from __future__ import annotations
 
+import itertools
+import zlib
 from array import array
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from oim_archive.store.file.scan import each_record_and_body
 from oim_archive.store.records import (
@@ -59,8 +64,17 @@ def words_from_file(
     """The word index of the releases with these ids (in this order) and its fingerprint,
     from the archive file (the version with ``stamp``); None when the pass cannot be made
     (the file changed, another layout, a release the file does not hold)."""
+    words = words_in_file(path, stamp, frozenset(ids))
+    return None if words is None else words.built(ids)
+
+
+def words_in_file(
+    path: Path, stamp: tuple[int, int], keys: Container[str] | None = None
+) -> FileOrderWords | None:
+    """The words of the file's releases (those with ``keys`` only, when given), from one
+    pass over the file (the version with ``stamp``); None when it cannot be made,
+    CorruptArchiveError for a body that cannot be decoded."""
     words = FileOrderWords()
-    keys = frozenset(ids)
 
     def record(key: str, data: dict[str, Any]) -> None:
         words.record(key, search_fields_of_record(data, key))
@@ -70,7 +84,29 @@ def words_from_file(
             return None
     except ValueError:
         return None
-    return words.built(ids)
+    return words
+
+
+class KeyShare:
+    """The release ids of one share of an archive, for word passes made side by side: those
+    whose CRC-32 falls in ``[low, high)`` out of ``SHARES`` (the same in every process,
+    unlike ``hash``)."""
+
+    SHARES = 1024
+
+    def __init__(self, low: int, high: int) -> None:
+        self.low, self.high = low, high
+
+    def __contains__(self, key: object) -> bool:
+        if not isinstance(key, str):
+            return False
+        return self.low <= zlib.crc32(key.encode("utf-8")) % self.SHARES < self.high
+
+    @classmethod
+    def split(cls, count: int, start: int = 0) -> list[KeyShare]:
+        """``count`` shares that together hold every id from ``start`` on once."""
+        bounds = [start + (cls.SHARES - start) * n // count for n in range(count + 1)]
+        return [cls(low, high) for low, high in itertools.pairwise(bounds)]
 
 
 class FileOrderWords:
@@ -112,6 +148,55 @@ class FileOrderWords:
             return
         self._bodies[number] = 1
         self._builder.add(number, 3, (body_tier(text, self._countries[number]),))
+
+    def send(self, connection: Connection) -> None:
+        """Send the words to another process (``received``): the big arrays as they are, the
+        rest pickled. The collector is spent."""
+        arrays = self._builder.take_arrays()
+        connection.send((self, len(arrays)))
+        for values in arrays:
+            connection.send_bytes(values)
+
+    @classmethod
+    def received(cls, connection: Connection) -> FileOrderWords:
+        """The words ``send`` sent (ValueError when something else came; EOFError, OSError)."""
+        message = connection.recv()
+        if not isinstance(message, tuple) or len(message) != 2:
+            raise ValueError("no words")
+        words, count = message
+        if not isinstance(words, cls) or not isinstance(count, int):
+            raise ValueError("not words")
+        arrays = []
+        for _ in range(count):
+            values = array("i")
+            values.frombytes(connection.recv_bytes())
+            arrays.append(values)
+        words._builder.put_arrays(arrays)
+        return words
+
+    @classmethod
+    def merged(cls, parts: Sequence[FileOrderWords]) -> FileOrderWords:
+        """The words of every part (passes over disjoint releases of one file) as one
+        collector, the releases of each part after those of the parts before it; the parts
+        are spent."""
+        if len(parts) == 1:
+            return parts[0]
+        merged = cls()
+        firsts = []
+        for part in parts:
+            first = len(merged._countries)
+            firsts.append(first)
+            for key, number in part._numbers.items():
+                merged._broken |= merged._numbers.setdefault(key, first + number) != first + number
+            merged._countries.extend(part._countries)
+            spans = np.frombuffer(part._spans, dtype=np.int64) + np.int64(len(merged._texts))
+            merged._spans.frombytes(spans.tobytes())
+            merged._texts.extend(part._texts)
+            merged._bodies.extend(part._bodies)
+            merged._broken |= part._broken
+            del part._texts, part._spans, part._numbers
+        merged._builder = WordIndexBuilder.merged([part._builder for part in parts], firsts)
+        return merged
 
     def built(self, ids: Sequence[str]) -> tuple[WordIndex, str] | None:
         """The word index of the releases with these ids (the list's order) and its

@@ -15,25 +15,93 @@ naming its own people); it comes from one pass over the records after the index.
 from __future__ import annotations
 
 import os
+import weakref
 from collections.abc import Sequence
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+from typing import Protocol
 
+from oim_archive.store.file.scan import ScanVisitor
 from oim_archive.store.records import Listed, Release, search_fields
-from oim_archive.store.search.build import FileOrderWords
+from oim_archive.store.search.build import FileOrderWords, KeyShare, words_in_file
 from oim_archive.store.search.engine import SearchIndex
+from oim_archive.workers import pool_context, start_fork_server
+
+# From this archive size on, the words are collected by passes in other processes (each
+# start costs ~0.3 s of CPU importing the search code): ~5,000 releases.
+PASSES_FROM_BYTES = 8_000_000
+# Passes at most, whatever the cores: each holds its share's words (~130 MB at 100k releases
+# for one pass).
+MOST_PASSES = 3
+
+
+class FirstStartWords(Protocol):
+    """What collects the words of a first start's read for the search index."""
+
+    @property
+    def visitor(self) -> ScanVisitor | None:
+        """What the checked read is to give what it decodes, if anything."""
+
+    @property
+    def complete(self) -> bool:
+        """Whether the words of the whole file were (or are being) collected."""
+
+    def index(
+        self,
+        releases: Sequence[Listed],
+        cache_file: str | os.PathLike[str],
+        file_stamp: tuple[int, int],
+    ) -> SearchIndex | None:
+        """The search index over ``releases`` (the read's list), saved in ``cache_file``;
+        None when the words collected are not exactly theirs. The collector is spent."""
+
+    def cancel(self) -> None:
+        """Stop collecting (the read failed or was replaced)."""
+
+
+def first_start_words(path: Path, stamp: tuple[int, int] | None) -> FirstStartWords:
+    """The collector of a first start: passes over the file in other processes when the
+    archive is big and the machine has a core to spare, else the read's own words."""
+    passes = min(_cores() - 1, MOST_PASSES)
+    if stamp is None or passes < 1 or stamp[1] < PASSES_FROM_BYTES:
+        return FirstStartPass()
+    try:
+        return WordPasses(path, stamp, passes)
+    except OSError:  # no process could be started
+        return FirstStartPass()
+
+
+def _cores() -> int:
+    """The cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 class FirstStartPass:
-    """Collects, from one checked read, the words of every release."""
+    """Collects, from one checked read, the words of every release (of ``share`` only, when
+    given: passes in other processes collect the others)."""
 
-    def __init__(self) -> None:
+    def __init__(self, share: KeyShare | None = None) -> None:
         self._words: FileOrderWords | None = FileOrderWords()
+        self._share = share
         self.complete = False  # the read gave the whole file, then called ``done``
+
+    @property
+    def visitor(self) -> ScanVisitor:
+        """The read gives this collector what it decodes."""
+        return self
+
+    def cancel(self) -> None:
+        """Forget the words collected."""
+        self._words = None
 
     def record(self, key: str, release: Release) -> None:
         """A checked record (ScanVisitor)."""
         # By the release's id: the very string its list row keeps (the key is another copy,
         # ~10 MB more for 100k releases).
-        if self._words is not None:
+        if self._words is not None and (self._share is None or release.id in self._share):
             self._words.record(release.id, search_fields(release))
 
     def body(self, key: str, text: str) -> None:
@@ -45,6 +113,11 @@ class FirstStartPass:
         """The whole file was checked (ScanVisitor)."""
         self.complete = True
 
+    def collected(self) -> FileOrderWords | None:
+        """The words collected, once the read gave the whole file; the collector is spent."""
+        words, self._words = self._words, None
+        return words if self.complete else None
+
     def index(
         self,
         releases: Sequence[Listed],
@@ -53,11 +126,123 @@ class FirstStartPass:
     ) -> SearchIndex | None:
         """The search index over ``releases`` (the read's list), saved in ``cache_file``;
         None when the read did not give exactly these releases. The collector is spent."""
-        words, self._words = self._words, None
-        if not self.complete or words is None:
+        words = self.collected()
+        if words is None:
             return None
         built = words.built([row.id for row in releases])
         del words
         if built is None:
             return None
         return SearchIndex.built_from_words(releases, *built, cache_file, file_stamp)
+
+
+class WordPasses:
+    """The words of the archive file collected by passes in other processes, each over one
+    share of the releases, started before the read (which then collects nothing) and taken
+    when the index is made: at 100k releases the words are ~9 s of one core, the read ~4 s.
+    """
+
+    def __init__(self, path: Path, stamp: tuple[int, int], count: int) -> None:
+        self.stamp = stamp
+        # The read itself collects a small share: it is done before the passes otherwise.
+        own = KeyShare.SHARES // (8 * count)
+        self._own = FirstStartPass(KeyShare(0, own))
+        self._passes: list[tuple[BaseProcess, Connection]] = []
+        # Processes still running when this is dropped (a read replaced) or at exit stop.
+        self._stop = weakref.finalize(self, _stop_passes, self._passes)
+        context = pool_context()
+        start_fork_server()
+        for share in KeyShare.split(count, start=own):
+            receiving, sending = context.Pipe(duplex=False)
+            process = context.Process(
+                target=_send_share_words,
+                args=(sending, str(path), stamp, share.low, share.high),
+                daemon=True,
+            )
+            try:
+                process.start()
+            except BaseException:
+                receiving.close()
+                self.cancel()
+                raise
+            finally:
+                sending.close()
+            self._passes.append((process, receiving))
+
+    @property
+    def visitor(self) -> ScanVisitor:
+        """The read gives its words to the reading process's own share."""
+        return self._own
+
+    @property
+    def complete(self) -> bool:
+        """Whether the read gave the whole file (the passes check it themselves)."""
+        return self._own.complete
+
+    def index(
+        self,
+        releases: Sequence[Listed],
+        cache_file: str | os.PathLike[str],
+        file_stamp: tuple[int, int],
+    ) -> SearchIndex | None:
+        """The search index over ``releases``, from the passes' words, saved in
+        ``cache_file``; None when the passes failed or read another version of the file."""
+        if file_stamp != self.stamp:
+            self.cancel()
+            return None
+        own = self._own.collected()
+        parts = self._received()
+        if parts is None or own is None:
+            return None
+        parts.insert(0, own)
+        del own
+        built = FileOrderWords.merged(parts).built([row.id for row in releases])
+        del parts
+        if built is None:
+            return None
+        return SearchIndex.built_from_words(releases, *built, cache_file, file_stamp)
+
+    def _received(self) -> list[FileOrderWords] | None:
+        """Each pass's words, in turn; None (the others stopped) when one failed."""
+        parts = []
+        for process, connection in self._passes:
+            try:
+                parts.append(FileOrderWords.received(connection))
+            except (EOFError, OSError, ValueError):
+                self.cancel()
+                return None
+            process.join()
+        self._stop()
+        return parts
+
+    def cancel(self) -> None:
+        """Stop the passes still running."""
+        self._own.cancel()
+        self._stop()
+
+
+def _stop_passes(passes: list[tuple[BaseProcess, Connection]]) -> None:
+    for process, connection in passes:
+        if process.is_alive():
+            process.terminate()
+        connection.close()
+    for process, _ in passes:
+        process.join()
+    passes.clear()
+
+
+def _send_share_words(
+    connection: Connection, path: str, stamp: tuple[int, int], low: int, high: int
+) -> None:
+    """One pass (in its own process): the words of one share of the releases, sent back;
+    None when they cannot be collected, whatever the reason (the index is then built in the
+    reading process)."""
+    with connection:
+        try:
+            words = words_in_file(Path(path), stamp, KeyShare(low, high))
+        except Exception:  # any failure here means "build it the other way"
+            words = None
+        if words is None:
+            connection.send(None)
+        else:
+            words.send(connection)

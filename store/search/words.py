@@ -85,6 +85,58 @@ class WordIndexBuilder:
         # Term ids of a document's first tiers, while its later tiers are still to come.
         self._pending: dict[int, tuple[int, ...]] = {}
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Sent to another process without its cache of raw tokens (made anew, empty)."""
+        state = self.__dict__.copy()
+        del state["_tokens"]
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._tokens = _RawTokens(self._vocab.__getitem__)
+
+    def take_arrays(self) -> list[array[int]]:
+        """The builder's big arrays, taken out of it (to be sent apart from the rest, without
+        a pickled copy of them); ``put_arrays`` puts them back."""
+        arrays = [*self._terms, *self._docs, *self._counts]
+        self._terms, self._docs, self._counts = [], [], []
+        return arrays
+
+    def put_arrays(self, arrays: Sequence[array[int]]) -> None:
+        """Put back what ``take_arrays`` took, in the same order."""
+        tiers = len(self.weights)
+        if len(arrays) != 3 * tiers:
+            raise ValueError("not the arrays of this builder")
+        self._terms = list(arrays[:tiers])
+        self._docs = list(arrays[tiers : 2 * tiers])
+        self._counts = list(arrays[2 * tiers :])
+
+    @classmethod
+    def merged(
+        cls, parts: Sequence[WordIndexBuilder], first_docs: Sequence[int]
+    ) -> WordIndexBuilder:
+        """One builder of the documents of ``parts`` (builders of disjoint documents, the same
+        weights): document ``d`` of part ``i`` becomes ``first_docs[i] + d``. The parts are
+        spent (their lists are freed as they are taken)."""
+        merged = cls(parts[0].weights)
+        vocab = merged._vocab
+        for part, first in zip(parts, first_docs, strict=True):
+            if part.weights != merged.weights:
+                raise ValueError("the parts have other tier weights")
+            # The part's term ids are its first-seen order: its vocabulary's insertion order.
+            term_id = np.fromiter(map(vocab.__getitem__, part._vocab), np.int32, len(part._vocab))
+            for tier in range(len(merged.weights)):
+                terms = np.frombuffer(part._terms[tier], dtype=np.int32)
+                merged._terms[tier].frombytes(term_id[terms].tobytes())
+                docs = np.frombuffer(part._docs[tier], dtype=np.int32)
+                merged._docs[tier].frombytes((docs + np.int32(first)).astype(np.int32).tobytes())
+                merged._counts[tier].extend(part._counts[tier])
+                del terms, docs
+                part._terms[tier] = part._docs[tier] = part._counts[tier] = array("i")
+            for doc, ids in part._pending.items():
+                merged._pending[first + doc] = tuple(term_id[list(ids)].tolist())
+        return merged
+
     def add(self, doc: int, first_tier: int, texts: Sequence[str]) -> None:
         """The raw texts of tiers ``first_tier``, ``first_tier + 1``… of document ``doc`` (its
         earlier tiers added before, its later ones to come); each (doc, tier) once."""

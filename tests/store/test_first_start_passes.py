@@ -1,0 +1,167 @@
+"""A first start on a big archive collects the search index's words in passes over the file
+made by other processes (the read itself collects a small share): the same index as one
+process builds, the old way whenever a pass cannot give its share, and no process left."""
+
+from __future__ import annotations
+
+import multiprocessing
+import random
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from oim_archive.store.errors import CorruptArchiveError
+from oim_archive.store.file.archive import Archive
+from oim_archive.store.file.catalog import catalog_path, index_cache_path
+from oim_archive.store.reader import ArchiveReader
+from oim_archive.store.search import first_start
+from oim_archive.store.search.build import RELEASE_TIER_WEIGHTS, KeyShare
+from oim_archive.store.search.engine import SearchIndex
+from oim_archive.store.search.words import WordIndexBuilder
+from tests.support import search_golden
+
+
+@pytest.fixture
+def with_passes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Passes for any archive, on a machine of three cores: two passes and the read's share."""
+    monkeypatch.setattr(first_start, "PASSES_FROM_BYTES", 0)
+    monkeypatch.setattr(first_start, "_cores", lambda: 3)
+
+
+def _arrays(path: Path) -> dict[str, bytes]:
+    with np.load(path) as saved:
+        return {name: saved[name].tobytes() for name in saved.files}
+
+
+def _no_pass_running() -> bool:
+    return not any(
+        child.name.startswith("ForkServerProcess") or child.name.startswith("SpawnProcess")
+        for child in multiprocessing.active_children()
+    )
+
+
+def _same_as_one_process(reader: ArchiveReader, index: SearchIndex, scratch: Path) -> None:
+    snapshot = reader.read()
+    assert snapshot.stamp is not None
+    separate = SearchIndex.built_from_file(
+        snapshot.releases, reader.path, snapshot.stamp, scratch / "separate.npz"
+    )
+    assert separate is not None
+    assert _arrays(index_cache_path(reader.path)) == _arrays(scratch / "separate.npz")
+    for query in search_golden.QUERIES:
+        assert index.search(query) == separate.search(query), query
+
+
+@pytest.mark.usefixtures("with_passes")
+def test_passes_build_the_index_one_process_builds(archive_path: Path, tmp_path: Path) -> None:
+    Archive(archive_path).add(search_golden.golden_releases()[-400:])
+    reader = ArchiveReader(Archive(archive_path))
+    snapshot = reader.read(index=True)
+    assert isinstance(snapshot.collected, first_start.WordPasses)
+    index = reader.release_index(snapshot)
+    assert snapshot.collected is None and _no_pass_running()
+    _same_as_one_process(reader, index, tmp_path)
+
+
+@pytest.mark.usefixtures("with_passes")
+def test_the_list_shown_first_starts_the_passes_the_read_then_uses(
+    archive_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Archive(archive_path).add(search_golden.golden_releases()[-200:])
+    catalog_path(archive_path).unlink()  # an archive copied without its cache
+    reader = ArchiveReader(Archive(archive_path))
+    shown = reader.quick()
+    assert shown is not None and isinstance(shown.collected, first_start.WordPasses)
+    started = shown.collected
+
+    def no_second_start(*args: object) -> None:
+        raise AssertionError("the read started passes again")
+
+    monkeypatch.setattr(first_start, "first_start_words", no_second_start)
+    snapshot = reader.read(shown, index=True)
+    assert snapshot.collected is started and shown.collected is None
+    _same_as_one_process(reader, reader.release_index(snapshot), tmp_path)
+
+
+@pytest.mark.usefixtures("with_passes")
+def test_a_file_changed_since_the_passes_started_is_indexed_as_it_is_now(
+    archive_path: Path, tmp_path: Path
+) -> None:
+    releases = search_golden.golden_releases()
+    Archive(archive_path).add(releases[-100:])
+    catalog_path(archive_path).unlink()
+    reader = ArchiveReader(Archive(archive_path))
+    shown = reader.quick()
+    assert shown is not None
+    Archive(archive_path).add(releases[-130:-100])  # another process imports meanwhile
+    snapshot = reader.read(shown, index=True)
+    index = reader.release_index(snapshot)
+    assert len(snapshot.releases) == 130
+    assert _no_pass_running()
+    _same_as_one_process(reader, index, tmp_path)
+
+
+@pytest.mark.usefixtures("with_passes")
+def test_stopped_passes_leave_the_index_to_the_reading_process(
+    archive_path: Path, tmp_path: Path
+) -> None:
+    Archive(archive_path).add(search_golden.golden_releases()[-100:])
+    reader = ArchiveReader(Archive(archive_path))
+    snapshot = reader.read(index=True)
+    assert snapshot.collected is not None
+    snapshot.collected.cancel()  # as a pass killed by the system would be
+    assert _no_pass_running()
+    _same_as_one_process(reader, reader.release_index(snapshot), tmp_path)
+
+
+def test_a_pass_that_cannot_read_the_file_gives_no_index(archive_path: Path) -> None:
+    Archive(archive_path).add(search_golden.golden_releases()[-20:])
+    snapshot = ArchiveReader(Archive(archive_path)).read()
+    wrong = (1, 1)  # a version of the file that is not there: each pass refuses it
+    passes = first_start.WordPasses(archive_path, wrong, 2)
+    passes.visitor.done()  # the read's own share: complete (and empty)
+    assert passes.index(snapshot.releases, archive_path.with_suffix(".npz"), wrong) is None
+    assert _no_pass_running()
+
+
+@pytest.mark.usefixtures("with_passes")
+def test_a_damaged_file_is_refused_and_its_passes_stopped(hand_archive: Archive) -> None:
+    path = hand_archive.path
+    raw = path.read_bytes()
+    start = raw.index(b'{"z":"') + 6
+    path.write_bytes(raw[:start] + b"!!!!" + raw[start + 4 :])
+    with pytest.raises(CorruptArchiveError):
+        ArchiveReader(Archive(path)).read(index=True)
+    assert _no_pass_running()
+    assert not index_cache_path(path).exists()
+
+
+def test_the_shares_hold_every_release_once() -> None:
+    ids = [f"{random.getrandbits(64):016x}" for _ in range(3000)]
+    for count in (1, 2, 3):
+        for start in (0, 42, 128):
+            shares = [KeyShare(0, start), *KeyShare.split(count, start=start)]
+            assert all(sum(i in share for share in shares) == 1 for i in ids)
+    assert 7 not in KeyShare(0, KeyShare.SHARES)
+
+
+def test_builders_of_parts_merge_into_the_builder_of_the_whole() -> None:
+    documents = [
+        ("Tunisie : retour", "Aïcha", "Tunis", "l'OIM aide 300 migrants à Tunis."),
+        ("Niger", "", "Agadez, Niger", "Des migrants — bloqués — à Agadez."),
+        ("Haïti", "Jean", "", "Port-au-Prince: l'OIM, Haïti."),
+        ("Costa Rica", "María", "San José", "La OIM en San José; migrantes."),
+    ]
+    whole = WordIndexBuilder(RELEASE_TIER_WEIGHTS)
+    parts = [WordIndexBuilder(RELEASE_TIER_WEIGHTS) for _ in range(2)]
+    for number, texts in enumerate(documents):
+        whole.add(number, 0, texts)
+        parts[number // 2].add(number % 2, 0, texts[:3])  # the body comes later, as in a file
+    for number, texts in enumerate(documents):
+        parts[number // 2].add(number % 2, 3, texts[3:])
+    merged = WordIndexBuilder.merged(parts, [0, 2]).build(len(documents))
+    expected = whole.build(len(documents)).to_arrays()
+    assert {k: v.tobytes() for k, v in merged.to_arrays().items()} == {
+        k: v.tobytes() for k, v in expected.items()
+    }
