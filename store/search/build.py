@@ -13,9 +13,7 @@ from array import array
 from collections.abc import Container, Sequence
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from oim_archive.store.file.scan import each_record_and_body
 from oim_archive.store.records import (
@@ -24,9 +22,10 @@ from oim_archive.store.records import (
     search_fields,
     search_fields_of_record,
 )
-from oim_archive.store.search import cache as search_cache
-from oim_archive.store.search.index import WordIndex
 from oim_archive.store.search.words import WordIndexBuilder
+
+if TYPE_CHECKING:  # numpy and the index load only where one is made (not in a word pass)
+    from oim_archive.store.search.index import WordIndex
 
 # Tier weights: title; contact names; dateline, country name, offices; body and country code.
 RELEASE_TIER_WEIGHTS = (1.0, 1.0, 0.75, 0.6)
@@ -154,8 +153,9 @@ class FileOrderWords:
         rest pickled. The collector is spent."""
         arrays = self._builder.take_arrays()
         connection.send((self, len(arrays)))
-        for values in arrays:
-            connection.send_bytes(values)
+        arrays.reverse()
+        while arrays:  # each freed once sent: the memory moves, it is not doubled
+            connection.send_bytes(arrays.pop())
 
     @classmethod
     def received(cls, connection: Connection) -> FileOrderWords:
@@ -189,8 +189,8 @@ class FileOrderWords:
             for key, number in part._numbers.items():
                 merged._broken |= merged._numbers.setdefault(key, first + number) != first + number
             merged._countries.extend(part._countries)
-            spans = np.frombuffer(part._spans, dtype=np.int64) + np.int64(len(merged._texts))
-            merged._spans.frombytes(spans.tobytes())
+            shift = len(merged._texts)
+            merged._spans.extend(span + shift for span in part._spans)
             merged._texts.extend(part._texts)
             merged._bodies.extend(part._bodies)
             merged._broken |= part._broken
@@ -206,6 +206,8 @@ class FileOrderWords:
         if self._broken or len(ids) != len(numbers) or self._bodies.count(1) != len(ids):
             return None
         renumber = array("i", [-1]) * len(ids)
+        from oim_archive.store.search import cache as search_cache
+
         running = search_cache.Fingerprint(repr(RELEASE_TIER_WEIGHTS))
         view = memoryview(self._texts)
         try:
@@ -219,3 +221,21 @@ class FileOrderWords:
             view.release()
         del self._texts, self._spans, self._countries, self._numbers
         return self._builder.build(len(ids), renumber), running.hexdigest()
+
+
+def send_words_of_share(
+    connection: Connection, path: str, stamp: tuple[int, int], low: int, high: int
+) -> None:
+    """A word pass (in its own process, which loads neither numpy nor the index): the words
+    of the releases of one share of the file (``KeyShare(low, high)``), sent on
+    ``connection``; None when they cannot be collected, whatever the reason (the index is
+    then built by the reading process)."""
+    with connection:
+        try:
+            words = words_in_file(Path(path), stamp, KeyShare(low, high))
+        except Exception:  # any failure here means "build it the other way"
+            words = None
+        if words is None:
+            connection.send(None)
+        else:
+            words.send(connection)

@@ -24,7 +24,7 @@ from typing import Protocol
 
 from oim_archive.store.file.scan import ScanVisitor
 from oim_archive.store.records import Listed, Release, search_fields
-from oim_archive.store.search.build import FileOrderWords, KeyShare, words_in_file
+from oim_archive.store.search.build import FileOrderWords, KeyShare, send_words_of_share
 from oim_archive.store.search.engine import SearchIndex
 from oim_archive.workers import pool_context, start_fork_server
 
@@ -155,7 +155,7 @@ class WordPasses:
         for share in KeyShare.split(count, start=own):
             receiving, sending = context.Pipe(duplex=False)
             process = context.Process(
-                target=_send_share_words,
+                target=send_words_of_share,
                 args=(sending, str(path), stamp, share.low, share.high),
                 daemon=True,
             )
@@ -229,20 +229,3 @@ def _stop_passes(passes: list[tuple[BaseProcess, Connection]]) -> None:
     for process, _ in passes:
         process.join()
     passes.clear()
-
-
-def _send_share_words(
-    connection: Connection, path: str, stamp: tuple[int, int], low: int, high: int
-) -> None:
-    """One pass (in its own process): the words of one share of the releases, sent back;
-    None when they cannot be collected, whatever the reason (the index is then built in the
-    reading process)."""
-    with connection:
-        try:
-            words = words_in_file(Path(path), stamp, KeyShare(low, high))
-        except Exception:  # any failure here means "build it the other way"
-            words = None
-        if words is None:
-            connection.send(None)
-        else:
-            words.send(connection)

@@ -19,7 +19,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -39,7 +39,10 @@ from oim_archive.store.search.scoring import (
     rarity,
     term_range,
 )
-from oim_archive.store.search.words import BuiltTier, WordIndexBuilder
+from oim_archive.store.search.words import WordIndexBuilder
+
+if TYPE_CHECKING:
+    from oim_archive.store.search.words import BuiltTier
 
 _CACHE_SIZE = 48
 

@@ -12,16 +12,15 @@ from array import array
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-from numpy.typing import NDArray
-
 from oim_archive.store.search.fold import fold_words
 
 if TYPE_CHECKING:
+    from numpy.typing import NDArray
+
     from oim_archive.store.search.index import WordIndex
 
-# One tier's postings as built: (weight, offsets per term, documents).
-BuiltTier = tuple[float, NDArray[Any], NDArray[Any]]
+    # One tier's postings as built: (weight, offsets per term, documents).
+    BuiltTier = tuple[float, NDArray[Any], NDArray[Any]]
 
 
 class _Vocabulary(dict[str, int]):
@@ -88,7 +87,7 @@ class WordIndexBuilder:
     def __getstate__(self) -> dict[str, Any]:
         """Sent to another process without its cache of raw tokens (made anew, empty)."""
         state = self.__dict__.copy()
-        del state["_tokens"]
+        state.pop("_tokens", None)
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -97,9 +96,11 @@ class WordIndexBuilder:
 
     def take_arrays(self) -> list[array[int]]:
         """The builder's big arrays, taken out of it (to be sent apart from the rest, without
-        a pickled copy of them); ``put_arrays`` puts them back."""
+        a pickled copy of them); ``put_arrays`` puts them back. No more text can be added:
+        the cache of raw tokens is freed too."""
         arrays = [*self._terms, *self._docs, *self._counts]
         self._terms, self._docs, self._counts = [], [], []
+        del self._tokens
         return arrays
 
     def put_arrays(self, arrays: Sequence[array[int]]) -> None:
@@ -118,6 +119,8 @@ class WordIndexBuilder:
         """One builder of the documents of ``parts`` (builders of disjoint documents, the same
         weights): document ``d`` of part ``i`` becomes ``first_docs[i] + d``. The parts are
         spent (their lists are freed as they are taken)."""
+        import numpy as np
+
         merged = cls(parts[0].weights)
         vocab = merged._vocab
         for part, first in zip(parts, first_docs, strict=True):
@@ -168,6 +171,8 @@ class WordIndexBuilder:
     def finish(self, index: WordIndex, n_docs: int, renumber: Sequence[int] | None = None) -> None:
         """Fill ``index`` (documents numbered 0 to ``n_docs - 1``, or as ``renumber`` says);
         the builder is spent."""
+        import numpy as np
+
         vocab = self._vocab
         del self._vocab, self._tokens, self._pending
         terms = sorted(vocab)
@@ -208,6 +213,8 @@ def _build_tier(
 ) -> BuiltTier:
     """One tier's postings from its term ids, given ``counts[i]`` at a time for ``docs[i]``.
     Peak memory ~ 12 bytes per posting: 100k releases' bodies are ~11M."""
+    import numpy as np
+
     if not len(term_ids):
         return weight, np.zeros(n_terms + 1, dtype=np.int64), np.empty(0, np.int32)
     offsets = np.zeros(n_terms + 1, dtype=np.int64)

@@ -26,8 +26,9 @@ def _ready(screen: str, n: int) -> bool:
 
 def first_start(
     archive: Path, n: int, cache: Path, pythonpath: str | None = None
-) -> tuple[float, float, float]:
-    """(list s, search ready s, peak RSS MB) of one start with the cache folder emptied;
+) -> tuple[float, float, float, float]:
+    """(list s, search ready s, peak RSS MB, peak RSS MB with the word passes) of one start
+    with the cache folder emptied;
     ``pythonpath``: the package installed there (an earlier commit) instead of this tree."""
     shutil.rmtree(cache, ignore_errors=True)
     env = {"OIM_ARCHIVE_CACHE": str(cache)}
@@ -38,9 +39,10 @@ def first_start(
     argv = [*program, "--db", str(archive), "--export-dir", tempfile.gettempdir()]
     with TmuxSession() as session:
         session.start(argv, env=env)
+        tree = session.watch_tree_rss()
         listed, _ = session.wait_for(rf"{n:,} / {n:,} releases", timeout=300)
         searchable, _ = session.wait_for(lambda screen: _ready(screen, n), timeout=600)
-        return listed, listed + searchable, session.peak_rss_mb()
+        return listed, listed + searchable, session.peak_rss_mb(), tree.stop()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -53,7 +55,10 @@ def main(argv: list[str] | None = None) -> int:
     from oim_archive.store.file.archive import Archive
 
     n = len(Archive(args.archive).releases())
-    print(f"first start, {n:,} releases: list s / search ready s / peak RSS MB (main process)")
+    print(
+        f"first start, {n:,} releases: list s / search ready s / peak RSS MB (browser; "
+        "browser with its word passes)"
+    )
     with ExitStack() as stack:
         trees: dict[str, str | None] = {"this tree": None}
         if args.baseline:
@@ -62,8 +67,11 @@ def main(argv: list[str] | None = None) -> int:
             trees[f"at {args.baseline}"] = str(baseline)
         for _ in range(args.runs):
             for label, path in trees.items():
-                listed, ready, peak = first_start(args.archive, n, args.cache, path)
-                print(f"{label:16}{listed:.2f} / {ready:.2f} / {peak:.0f}", flush=True)
+                listed, ready, peak, together = first_start(args.archive, n, args.cache, path)
+                print(
+                    f"{label:16}{listed:.2f} / {ready:.2f} / {peak:.0f}; {together:.0f}",
+                    flush=True,
+                )
     return 0
 
 

@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     for _ in range(args.rounds):
         for script in scripts:
             shutil.rmtree(args.cache, ignore_errors=True)
-            listed, typed, whole, peak = first_start(_argv(script, args.db), n, env)
+            listed, typed, whole, peak, _ = first_start(_argv(script, args.db), n, env)
             normal = min(normal_start(_argv(script, args.db), n, env) for _ in range(2))
             print(
                 f"{str(script)[-30:]:>30}  {listed:5.2f} / {typed:5.2f} / {whole:5.2f}, {peak:4.0f}"

@@ -6,6 +6,7 @@ import re
 import shlex
 import shutil
 import subprocess
+import threading
 import time
 import uuid
 from collections.abc import Callable, Sequence
@@ -114,6 +115,11 @@ class TmuxSession:
         kb = int(re.search(r"VmHWM:\s+(\d+)", status).group(1))  # type: ignore[union-attr]
         return kb / 1024
 
+    def watch_tree_rss(self) -> TreeRss:
+        """Start sampling the resident memory of the program with every process it started
+        (the first start's word passes); ``TreeRss.stop`` gives the peak of the sum."""
+        return TreeRss(self.pane_pid())
+
     def kill(self) -> None:
         """End the session and its program."""
         subprocess.run(["tmux", "-L", self.name, "kill-server"], check=False, capture_output=True)
@@ -123,3 +129,50 @@ class TmuxSession:
 
     def __exit__(self, *exc: object) -> None:
         self.kill()
+
+
+class TreeRss:
+    """The peak, sampled every 100 ms in a thread, of the summed resident memory (VmRSS) of a
+    process and its descendants: what the machine gives the program at once."""
+
+    def __init__(self, pid: int) -> None:
+        self._pid = pid
+        self._peak_kb = 0
+        self._running = threading.Event()
+        self._running.set()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def _sample(self) -> None:
+        while self._running.is_set():
+            self._peak_kb = max(self._peak_kb, sum(map(_rss_kb, _tree(self._pid))))
+            time.sleep(0.1)
+
+    def stop(self) -> float:
+        """Stop sampling; the peak in MB."""
+        self._running.clear()
+        self._thread.join()
+        return self._peak_kb / 1024
+
+
+def _tree(pid: int) -> list[int]:
+    """``pid`` and its descendants (from each thread's ``children`` file in /proc)."""
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        for children in Path(f"/proc/{current}/task").glob("*/children"):
+            try:
+                todo.extend(int(child) for child in children.read_text().split())
+            except OSError:
+                continue
+    return found
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    match = re.search(r"VmRSS:\s+(\d+)", status)
+    return int(match.group(1)) if match else 0
