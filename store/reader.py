@@ -139,7 +139,7 @@ class ArchiveReader:
         # On a first start, passes over the file collect the search index's words meanwhile.
         words = None
         if not index_cache_path(self.path).exists():
-            words = self._first_start_words()
+            words = self._first_start_words(list_first=True)
         found = quick_list(self.path, self.archive.get)
         if found is None:
             if words is not None:
@@ -150,11 +150,12 @@ class ArchiveReader:
         snapshot.collected = words
         return snapshot
 
-    def _first_start_words(self) -> FirstStartWords:
-        """What collects the words of the file for the search index on a first start."""
+    def _first_start_words(self, *, list_first: bool = False) -> FirstStartWords:
+        """What collects the words of the file for the search index on a first start
+        (``list_first``: started before the list is made, which the read then checks)."""
         from oim_archive.store.search.first_start import first_start_words
 
-        return first_start_words(self.path, self.archive.stamp())
+        return first_start_words(self.path, self.archive.stamp(), list_first=list_first)
 
     def has_catalog(self) -> bool:
         """Whether the list catalog matches the archive file as it is now."""

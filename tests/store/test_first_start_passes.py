@@ -77,7 +77,7 @@ def test_the_list_shown_first_starts_the_passes_the_read_then_uses(
     assert shown is not None and isinstance(shown.collected, first_start.WordPasses)
     started = shown.collected
 
-    def no_second_start(*args: object) -> None:
+    def no_second_start(*args: object, **kwargs: object) -> None:
         raise AssertionError("the read started passes again")
 
     monkeypatch.setattr(first_start, "first_start_words", no_second_start)
