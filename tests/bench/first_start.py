@@ -16,7 +16,7 @@ from contextlib import ExitStack
 from pathlib import Path
 
 from tests.bench.revision import installed_revision
-from tests.bench.tmux import TmuxSession
+from tests.bench.tmux import SLOW_POLL, TmuxSession
 
 
 def _ready(screen: str, n: int) -> bool:
@@ -40,8 +40,10 @@ def first_start(
     with TmuxSession() as session:
         session.start(argv, env=env)
         tree = session.watch_tree_rss()
-        listed, _ = session.wait_for(rf"{n:,} / {n:,} releases", timeout=300)
-        searchable, _ = session.wait_for(lambda screen: _ready(screen, n), timeout=600)
+        listed, _ = session.wait_for(rf"{n:,} / {n:,} releases", timeout=300, poll=SLOW_POLL)
+        searchable, _ = session.wait_for(
+            lambda screen: _ready(screen, n), timeout=600, poll=SLOW_POLL
+        )
         return listed, listed + searchable, session.peak_rss_mb(), tree.stop()
 
 

@@ -35,7 +35,7 @@ from oim_archive.ingest import import_paths
 from oim_archive.store.file.archive import Archive
 from tests.bench.import_speed import as_html
 from tests.bench.make_corpus import make_pages, make_releases
-from tests.bench.tmux import TmuxSession, tmux_available
+from tests.bench.tmux import SLOW_POLL, TmuxSession, tmux_available
 
 QUERIES = ("traite", "formation tunis", "genève")
 TITLE_WORD = "migrants"  # in many generated titles: typed on a first start
@@ -265,14 +265,14 @@ def first_start(argv: list[str], n: int, env: dict[str, str]) -> tuple[float, ..
     with TmuxSession() as session:
         session.start(argv, env=env)
         tree = session.watch_tree_rss()
-        listed, _ = session.wait_for(rf"{n:,} / {n:,} releases", timeout=300)
+        listed, _ = session.wait_for(rf"{n:,} / {n:,} releases", timeout=300, poll=SLOW_POLL)
         session.send("/")
         session.send(TITLE_WORD, literal=True)
-        typed, _ = session.wait_for(rf"filter: {TITLE_WORD}\b", timeout=600)
+        typed, _ = session.wait_for(rf"filter: {TITLE_WORD}\b", timeout=600, poll=SLOW_POLL)
         session.send("C-u")
         session.send("Escape")
-        whole, _ = session.wait_for(lambda screen: _ready(screen, n), timeout=600)
-        session.wait_for(lambda screen: _idle(screen, n), timeout=600)
+        whole, _ = session.wait_for(lambda screen: _ready(screen, n), timeout=600, poll=SLOW_POLL)
+        session.wait_for(lambda screen: _idle(screen, n), timeout=600, poll=SLOW_POLL)
         together = tree.stop()
         return listed, listed + typed, listed + typed + whole, session.peak_rss_mb(), together
 

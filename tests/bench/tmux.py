@@ -12,6 +12,11 @@ import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+# Polling interval for waits of seconds (a first start): each poll runs a tmux client, and
+# every 5 ms they took ~30 % of a core from the program measured (two cores here), more than
+# the ±50 ms this costs in precision.
+SLOW_POLL = 0.05
+
 
 def tmux_available() -> bool:
     """Whether the tmux binary is on PATH."""
