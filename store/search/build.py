@@ -7,11 +7,8 @@ reads and decodes in ~2 s, the words take ~7 s of one core.
 
 from __future__ import annotations
 
-import itertools
-import zlib
 from array import array
-from collections.abc import Container, Sequence
-from multiprocessing.connection import Connection
+from collections.abc import Callable, Container, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +23,11 @@ from oim_archive.store.search.words import WordIndexBuilder
 
 if TYPE_CHECKING:  # numpy and the index load only where one is made (not in a word pass)
     from oim_archive.store.search.index import WordIndex
+
+# Where a collector with a sink hands over its big arrays: ~4 MB of term ids.
+ARRAYS_TAKEN_AT = 1 << 20
+# Given the big arrays of a collector, taken out of it (``WordIndexBuilder.take_arrays``).
+ArraySink = Callable[[list["array[int]"]], None]
 
 # Tier weights: title; contact names; dateline, country name, offices; body and country code.
 RELEASE_TIER_WEIGHTS = (1.0, 1.0, 0.75, 0.6)
@@ -68,12 +70,16 @@ def words_from_file(
 
 
 def words_in_file(
-    path: Path, stamp: tuple[int, int], keys: Container[str] | None = None
+    path: Path,
+    stamp: tuple[int, int],
+    keys: Container[str] | None = None,
+    sink: ArraySink | None = None,
 ) -> FileOrderWords | None:
     """The words of the file's releases (those with ``keys`` only, when given), from one
     pass over the file (the version with ``stamp``); None when it cannot be made,
-    CorruptArchiveError for a body that cannot be decoded."""
-    words = FileOrderWords()
+    CorruptArchiveError for a body that cannot be decoded. ``sink``: given the big arrays
+    each time they hold ``ARRAYS_TAKEN_AT`` term ids (then emptied)."""
+    words = FileOrderWords(sink)
 
     def record(key: str, data: dict[str, Any]) -> None:
         words.record(key, search_fields_of_record(data, key))
@@ -86,35 +92,14 @@ def words_in_file(
     return words
 
 
-class KeyShare:
-    """The release ids of one share of an archive, for word passes made side by side: those
-    whose CRC-32 falls in ``[low, high)`` out of ``SHARES`` (the same in every process,
-    unlike ``hash``)."""
-
-    SHARES = 1024
-
-    def __init__(self, low: int, high: int) -> None:
-        self.low, self.high = low, high
-
-    def __contains__(self, key: object) -> bool:
-        if not isinstance(key, str):
-            return False
-        return self.low <= zlib.crc32(key.encode("utf-8")) % self.SHARES < self.high
-
-    @classmethod
-    def split(cls, count: int, start: int = 0) -> list[KeyShare]:
-        """``count`` shares that together hold every id from ``start`` on once."""
-        bounds = [start + (cls.SHARES - start) * n // count for n in range(count + 1)]
-        return [cls(low, high) for low, high in itertools.pairwise(bounds)]
-
-
 class FileOrderWords:
     """The word index and its fingerprint, from releases given in file order (each record,
     then later its body), before the list's order is known: each is numbered as it comes
     and renumbered when the index is made (``built``)."""
 
-    def __init__(self) -> None:
+    def __init__(self, sink: ArraySink | None = None) -> None:
         self._builder = WordIndexBuilder(RELEASE_TIER_WEIGHTS)
+        self._sink = sink
         self._numbers: dict[str, int] = {}  # release id -> number in file order
         self._countries: list[str | None] = []
         # Fingerprint texts, UTF-8 in one buffer, (start, end) of each: as 100k small strings
@@ -147,32 +132,22 @@ class FileOrderWords:
             return
         self._bodies[number] = 1
         self._builder.add(number, 3, (body_tier(text, self._countries[number]),))
+        if self._sink is not None and self._builder.term_count() >= ARRAYS_TAKEN_AT:
+            self._sink(self._builder.take_arrays())
 
-    def send(self, connection: Connection) -> None:
-        """Send the words to another process (``received``): the big arrays as they are, the
-        rest pickled. The collector is spent."""
-        arrays = self._builder.take_arrays()
-        connection.send((self, len(arrays)))
-        arrays.reverse()
-        while arrays:  # each freed once sent: the memory moves, it is not doubled
-            connection.send_bytes(arrays.pop())
+    def __getstate__(self) -> dict[str, Any]:
+        """Sent to another process without its sink (see ``word_pass``)."""
+        state = self.__dict__.copy()
+        state["_sink"] = None
+        return state
 
-    @classmethod
-    def received(cls, connection: Connection) -> FileOrderWords:
-        """The words ``send`` sent (ValueError when something else came; EOFError, OSError)."""
-        message = connection.recv()
-        if not isinstance(message, tuple) or len(message) != 2:
-            raise ValueError("no words")
-        words, count = message
-        if not isinstance(words, cls) or not isinstance(count, int):
-            raise ValueError("not words")
-        arrays = []
-        for _ in range(count):
-            values = array("i")
-            values.frombytes(connection.recv_bytes())
-            arrays.append(values)
-        words._builder.put_arrays(arrays)
-        return words
+    def take_arrays(self) -> list[array[int]]:
+        """The big arrays collected so far, taken out (``WordIndexBuilder.take_arrays``)."""
+        return self._builder.take_arrays()
+
+    def put_arrays(self, arrays: Sequence[array[int]]) -> None:
+        """Put back every array taken out, joined (``WordIndexBuilder.put_arrays``)."""
+        self._builder.put_arrays(arrays)
 
     @classmethod
     def merged(cls, parts: Sequence[FileOrderWords]) -> FileOrderWords:
@@ -221,21 +196,3 @@ class FileOrderWords:
             view.release()
         del self._texts, self._spans, self._countries, self._numbers
         return self._builder.build(len(ids), renumber), running.hexdigest()
-
-
-def send_words_of_share(
-    connection: Connection, path: str, stamp: tuple[int, int], low: int, high: int
-) -> None:
-    """A word pass (in its own process, which loads neither numpy nor the index): the words
-    of the releases of one share of the file (``KeyShare(low, high)``), sent on
-    ``connection``; None when they cannot be collected, whatever the reason (the index is
-    then built by the reading process)."""
-    with connection:
-        try:
-            words = words_in_file(Path(path), stamp, KeyShare(low, high))
-        except Exception:  # any failure here means "build it the other way"
-            words = None
-        if words is None:
-            connection.send(None)
-        else:
-            words.send(connection)

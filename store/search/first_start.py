@@ -17,15 +17,14 @@ from __future__ import annotations
 import os
 import weakref
 from collections.abc import Sequence
-from multiprocessing.connection import Connection
-from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Protocol
 
 from oim_archive.store.file.scan import ScanVisitor
 from oim_archive.store.records import Listed, Release, search_fields
-from oim_archive.store.search.build import FileOrderWords, KeyShare, send_words_of_share
+from oim_archive.store.search.build import FileOrderWords
 from oim_archive.store.search.engine import SearchIndex
+from oim_archive.store.search.word_pass import KeyShare, WordPass
 from oim_archive.workers import pool_context, start_fork_server
 
 # From this archive size on, the words are collected by passes in other processes (each
@@ -142,9 +141,9 @@ class FirstStartPass:
 
 class WordPasses:
     """The words of the archive file collected by passes in other processes, each over one
-    share of the releases, started before the read (which then collects nothing) and taken
-    when the index is made: at 100k releases the words are ~9 s of one core, the read ~4 s.
-    """
+    share of the releases (``word_pass``), started before the read and taken when the index
+    is made; the read itself collects a small share: at 100k releases the words are ~9 s of
+    one core, the read ~4 s."""
 
     def __init__(
         self, path: Path, stamp: tuple[int, int], count: int, own_share: float = 1 / 4
@@ -154,27 +153,17 @@ class WordPasses:
         # the passes otherwise (at 100k releases ~4.4 s against ~8 s, on one core each).
         own = int(KeyShare.SHARES * own_share / count)
         self._own = FirstStartPass(KeyShare(0, own))
-        self._passes: list[tuple[BaseProcess, Connection]] = []
-        # Processes still running when this is dropped (a read replaced) or at exit stop.
+        self._passes: list[WordPass] = []
+        # Passes still running when this is dropped (a read replaced) or at exit stop.
         self._stop = weakref.finalize(self, _stop_passes, self._passes)
         context = pool_context()
         start_fork_server()
         for share in KeyShare.split(count, start=own):
-            receiving, sending = context.Pipe(duplex=False)
-            process = context.Process(
-                target=send_words_of_share,
-                args=(sending, str(path), stamp, share.low, share.high),
-                daemon=True,
-            )
             try:
-                process.start()
+                self._passes.append(WordPass(context, path, stamp, share))
             except BaseException:
-                receiving.close()
                 self.cancel()
                 raise
-            finally:
-                sending.close()
-            self._passes.append((process, receiving))
 
     @property
     def visitor(self) -> ScanVisitor:
@@ -197,30 +186,17 @@ class WordPasses:
         if file_stamp != self.stamp:
             self.cancel()
             return None
-        own = self._own.collected()
-        parts = self._received()
-        if parts is None or own is None:
+        parts = [self._own.collected(), *(one.words() for one in self._passes)]
+        self._stop()
+        words = [part for part in parts if part is not None]
+        if len(words) != len(parts):
             return None
-        parts.insert(0, own)
-        del own
-        built = FileOrderWords.merged(parts).built([row.id for row in releases])
         del parts
+        built = FileOrderWords.merged(words).built([row.id for row in releases])
+        del words
         if built is None:
             return None
         return SearchIndex.built_from_words(releases, *built, cache_file, file_stamp)
-
-    def _received(self) -> list[FileOrderWords] | None:
-        """Each pass's words, in turn; None (the others stopped) when one failed."""
-        parts = []
-        for process, connection in self._passes:
-            try:
-                parts.append(FileOrderWords.received(connection))
-            except (EOFError, OSError, ValueError):
-                self.cancel()
-                return None
-            process.join()
-        self._stop()
-        return parts
 
     def cancel(self) -> None:
         """Stop the passes still running."""
@@ -228,11 +204,7 @@ class WordPasses:
         self._stop()
 
 
-def _stop_passes(passes: list[tuple[BaseProcess, Connection]]) -> None:
-    for process, connection in passes:
-        if process.is_alive():
-            process.terminate()
-        connection.close()
-    for process, _ in passes:
-        process.join()
+def _stop_passes(passes: list[WordPass]) -> None:
+    for one in passes:
+        one.stop()
     passes.clear()

@@ -94,17 +94,20 @@ class WordIndexBuilder:
         self.__dict__.update(state)
         self._tokens = _RawTokens(self._vocab.__getitem__)
 
+    def term_count(self) -> int:
+        """The term ids collected in the big arrays (since they were last taken)."""
+        return sum(map(len, self._terms))
+
     def take_arrays(self) -> list[array[int]]:
-        """The builder's big arrays, taken out of it (to be sent apart from the rest, without
-        a pickled copy of them); ``put_arrays`` puts them back. No more text can be added:
-        the cache of raw tokens is freed too."""
+        """The builder's big arrays, taken out of it and left empty (to be sent apart from
+        the rest, without a pickled copy of them); ``put_arrays`` puts back all that was
+        taken, joined."""
         arrays = [*self._terms, *self._docs, *self._counts]
-        self._terms, self._docs, self._counts = [], [], []
-        del self._tokens
+        self._terms, self._docs, self._counts = ([array("i") for _ in self.weights] for _ in "tdc")
         return arrays
 
     def put_arrays(self, arrays: Sequence[array[int]]) -> None:
-        """Put back what ``take_arrays`` took, in the same order."""
+        """Put back (in place of the arrays left) what ``take_arrays`` took, in its order."""
         tiers = len(self.weights)
         if len(arrays) != 3 * tiers:
             raise ValueError("not the arrays of this builder")

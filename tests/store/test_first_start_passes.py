@@ -5,9 +5,11 @@ process builds, the old way whenever a pass cannot give its share, and no proces
 from __future__ import annotations
 
 import multiprocessing
+import pickle
 import random
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -17,9 +19,10 @@ from oim_archive.store.errors import CorruptArchiveError
 from oim_archive.store.file.archive import Archive
 from oim_archive.store.file.catalog import catalog_path, index_cache_path
 from oim_archive.store.reader import ArchiveReader
-from oim_archive.store.search import first_start
-from oim_archive.store.search.build import RELEASE_TIER_WEIGHTS, KeyShare
+from oim_archive.store.search import build, first_start, word_pass
+from oim_archive.store.search.build import RELEASE_TIER_WEIGHTS
 from oim_archive.store.search.engine import SearchIndex
+from oim_archive.store.search.word_pass import KeyShare
 from oim_archive.store.search.words import WordIndexBuilder
 from tests.support import search_golden
 
@@ -29,6 +32,15 @@ def with_passes(monkeypatch: pytest.MonkeyPatch) -> None:
     """Passes for any archive, on a machine of three cores: two passes and the read's share."""
     monkeypatch.setattr(first_start, "PASSES_FROM_BYTES", 0)
     monkeypatch.setattr(first_start, "_cores", lambda: 3)
+
+
+def no_other_way(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The index can only come from the words collected (no pass of its own over the file)."""
+
+    def other_way(*args: object) -> None:
+        raise AssertionError("the index was built another way")
+
+    monkeypatch.setattr(SearchIndex, "built_from_file", other_way)
 
 
 def _arrays(path: Path) -> dict[str, bytes]:
@@ -56,12 +68,16 @@ def _same_as_one_process(reader: ArchiveReader, index: SearchIndex, scratch: Pat
 
 
 @pytest.mark.usefixtures("with_passes")
-def test_passes_build_the_index_one_process_builds(archive_path: Path, tmp_path: Path) -> None:
+def test_passes_build_the_index_one_process_builds(
+    archive_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     Archive(archive_path).add(search_golden.golden_releases()[-400:])
     reader = ArchiveReader(Archive(archive_path))
     snapshot = reader.read(index=True)
     assert isinstance(snapshot.collected, first_start.WordPasses)
-    index = reader.release_index(snapshot)
+    with monkeypatch.context() as patch:
+        no_other_way(patch)
+        index = reader.release_index(snapshot)
     assert snapshot.collected is None and _no_pass_running()
     _same_as_one_process(reader, index, tmp_path)
 
@@ -83,7 +99,10 @@ def test_the_list_shown_first_starts_the_passes_the_read_then_uses(
     monkeypatch.setattr(first_start, "first_start_words", no_second_start)
     snapshot = reader.read(shown, index=True)
     assert snapshot.collected is started and shown.collected is None
-    _same_as_one_process(reader, reader.release_index(snapshot), tmp_path)
+    with monkeypatch.context() as patch:
+        no_other_way(patch)
+        index = reader.release_index(snapshot)
+    _same_as_one_process(reader, index, tmp_path)
 
 
 @pytest.mark.usefixtures("with_passes")
@@ -172,7 +191,7 @@ def test_builders_of_parts_merge_into_the_builder_of_the_whole() -> None:
 def test_a_word_pass_loads_neither_numpy_nor_the_index() -> None:
     # Each pass is a process of its own, beside the browser: ~20 MB lighter without them.
     script = (
-        "import sys, oim_archive.store.search.build\n"
+        "import sys, oim_archive.store.search.word_pass\n"
         "print(sorted(m for m in ('numpy', 'rapidfuzz', 'oim_archive.store.search.index')"
         " if m in sys.modules))"
     )
@@ -180,3 +199,52 @@ def test_a_word_pass_loads_neither_numpy_nor_the_index() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd="/"
     ).stdout
     assert out.strip() == "[]"
+
+
+def test_words_written_in_pieces_are_the_words_collected(
+    archive_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Archive(archive_path).add(search_golden.golden_releases()[-300:])
+    snapshot = ArchiveReader(Archive(archive_path)).read()
+    assert snapshot.stamp is not None
+    monkeypatch.setattr(build, "ARRAYS_TAKEN_AT", 500)  # many pieces, as at 100k releases
+    written = []
+    original = word_pass._write_arrays
+
+    def counted(out: object, arrays: list[object]) -> None:
+        written.append(len(arrays))
+        original(out, arrays)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(word_pass, "_write_arrays", counted)
+    share, spill = KeyShare(0, 700), tmp_path / "words.tmp"
+    receiving, sending = multiprocessing.Pipe(duplex=False)
+    word_pass.run_word_pass(sending, str(archive_path), snapshot.stamp, 0, 700, str(spill))
+    assert receiving.recv() is True and len(written) > 5
+    received = word_pass._read_words(spill)
+    whole = build.words_in_file(archive_path, snapshot.stamp, share)
+    assert whole is not None
+    ids = [row.id for row in snapshot.releases if row.id in share]
+    one, other = received.built(ids), whole.built(ids)
+    assert one is not None and other is not None
+    assert one[1] == other[1]
+    assert {k: v.tobytes() for k, v in one[0].to_arrays().items()} == {
+        k: v.tobytes() for k, v in other[0].to_arrays().items()
+    }
+    spill.write_bytes(spill.read_bytes()[:-100])  # a file cut short: no words from it
+    with pytest.raises((EOFError, ValueError, pickle.UnpicklingError)):
+        word_pass._read_words(spill)
+
+
+def test_no_words_file_is_left_behind(archive_path: Path) -> None:
+    Archive(archive_path).add(search_golden.golden_releases()[-20:])
+    before = set(Path(tempfile.gettempdir()).glob("oim-archive-words-*"))
+    snapshot = ArchiveReader(Archive(archive_path)).read()
+    assert snapshot.stamp is not None
+    for stop_first in (False, True):
+        passes = first_start.WordPasses(archive_path, snapshot.stamp, 2)
+        if stop_first:
+            passes.cancel()
+        else:
+            passes.visitor.done()
+            passes.index(snapshot.releases, archive_path.with_suffix(".npz"), snapshot.stamp)
+        assert set(Path(tempfile.gettempdir()).glob("oim-archive-words-*")) == before
