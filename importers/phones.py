@@ -7,6 +7,8 @@ from functools import lru_cache
 
 import phonenumbers
 
+from .phone_lengths import is_fragment
+
 # A number as written: optional +/00 prefix, then digits with spaces, dots, dashes, brackets.
 NUMBER = re.compile(r"(?:\+|\b00)?\s?\(?\d[\d\s().\-]{4,22}\d")
 _TRUNK_ZERO = re.compile(r"\(0\)")
@@ -36,7 +38,7 @@ def to_e164(raw: str, region: str | None) -> str | None:
         number = phonenumbers.parse("+" + digits if international else digits, region)
     except phonenumbers.NumberParseException:
         return None if international else _bracketed_country_code(text, digits)
-    if not number.country_code or not number.national_number:
+    if not number.country_code or not number.national_number or is_fragment(number):
         return None
     if international or phonenumbers.is_valid_number(number):  # validity only decides the rest
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
@@ -81,6 +83,11 @@ def _replace_last_digits(number: str, digits: str) -> str:
 
 
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
+# An extension is not part of its number: "… 59/60 (Ext. 111)", "… ext. 110", "poste 2043".
+_EXTENSION = re.compile(
+    r"\s*\(?\b(?:ext|extn|extension|extensi[óo]n|anexo|poste)\b\.?\s*:?\s*\d{1,6}\)?",
+    re.IGNORECASE,
+)
 
 
 def _dash_apart(parts: list[str]) -> list[str]:
@@ -97,7 +104,7 @@ def _dash_apart(parts: list[str]) -> list[str]:
 def split_numbers(text: str) -> list[str]:
     """The numbers written in a phone field, with "/9435"-style endings expanded."""
     numbers: list[str] = []
-    text = text.replace("(+", "+").replace("( +", "+")
+    text = _EXTENSION.sub("", text.replace("(+", "+").replace("( +", "+"))
     for part in _dash_apart(_BETWEEN_NUMBERS.split(text)):
         suffix = _SUFFIX.fullmatch(part)
         if suffix and numbers:
