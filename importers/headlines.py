@@ -16,6 +16,14 @@ _QUOTED_SENTENCE_END = re.compile(r"[.!?…][\"”»’'\])]\s*$")
 # question mark) is not a headline, unless Title-Cased ("… Not a Crisis. It’s an Opportunity");
 # "U.S. Announces", "Dr. Ahmed" are not a sentence end.
 _INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?] [A-Z]")
+# "Tel 00 41 79 70160 54", "Mobile: +235 62 90 06 74": a contact's phone line, not a headline
+# ("Phone Lines Restored in 12 Villages" has no run of digits after its label).
+PHONE_FIELD = re.compile(
+    r"^(?:t[ée]l[ée]?(?:phone|éfono|efono)?|tel|phone|mobile|cell(?:ulaire)?|cel(?:ular)?|"
+    r"portable|m[óo]vil|fax|office|bureau|oficina)\s*\.?\s*:?\s*"
+    r"(?:\+|00|\()?\s*\d[\d \t().\-/]{5,}",
+    re.IGNORECASE,
+)
 
 
 def is_headline(block: str, min_words: int = HEADLINE_MIN_WORDS) -> bool:
@@ -31,6 +39,7 @@ def is_headline(block: str, min_words: int = HEADLINE_MIN_WORDS) -> bool:
         and (_INNER_SENTENCE_END.search(block) is None or title_cased(block))
         and not is_date_line(block)
         and "@" not in block  # "For more information, contact … Email: x@iom.int"
+        and PHONE_FIELD.match(block) is None
     )
 
 

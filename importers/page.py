@@ -47,6 +47,7 @@ from .phones import region_of
 from .places import is_country_name, mentions, tokenize
 from .program_text import is_program_text
 from .release_shape import MAX_TITLE_LENGTH, SENTENCE_TITLE_WORDS, is_json_data, not_a_release
+from .signature import signature_start
 from .teasers import BULLETS, split_teasers
 
 LANGUAGE_SAMPLE_WORDS = 1000
@@ -154,6 +155,8 @@ def _release(
         rest = [line for line in rest if line.strip() and not is_caption(line)][-1:]
     rest = rest[: trailing_chrome_start(rest)]
     intro = find_intro(rest)
+    if intro is None:  # no line introduces it: perhaps a signature at the end
+        intro = signature_start(rest)
     body_lines, contact_lines = (rest, []) if intro is None else (rest[:intro], rest[intro:])
     contact_lines = [line for line in contact_lines if not line.strip() or not is_footer(line)]
     block_end = len(until_prose(contact_lines))

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Mapping
 
 from .chrome import is_label
-from .contact_intro import find_intro
+from .contact_intro import CONTACT_VERB, find_intro
 from .dated_bullets import dated_bullet_items
 from .headlines import TITLE_TAIL_MAX_WORDS, is_headline, is_subtitle, title_cased
 from .listing import Item, is_date_line
@@ -71,6 +71,9 @@ def _headline_items(
     headlines = [
         block in bylined or (is_headline(block) and find_intro([block]) is None) for block in blocks
     ]
+    for number in range(1, len(blocks)):  # the person a contact intro ends by asking to call
+        if headlines[number] and _asks_to_contact(blocks[number - 1]):
+            headlines[number] = False
     for number in range(len(blocks) - 1):  # "Haiti Floods" over "Port-au-Prince – IOM is …"
         if not headlines[number] and is_headline(blocks[number], min_words=SHORT_HEADLINE_WORDS):
             headlines[number] = opens_with_dateline(blocks[number + 1])
@@ -148,6 +151,16 @@ def _releases_in_a_row(
     ends = [*heads[1:], len(blocks)]
     return all(
         _ends_with_contact(blocks[start:end]) for start, end in zip(heads, ends, strict=True)
+    )
+
+
+def _asks_to_contact(block: str) -> bool:
+    """A contact intro asking, before a colon, to contact the people below ("…, veuillez
+    contacter:"); "For more information, see the factsheet:" asks no one."""
+    return (
+        block.rstrip().endswith(":")
+        and find_intro([block]) == 0
+        and CONTACT_VERB.search(block) is not None
     )
 
 
