@@ -1,11 +1,12 @@
-"""A first start (no saved index): the checked read of the archive file gives the search
-index the words of every release as it decodes them, so that the index need not read and
-decode the whole file again (~2–4 s at 100k releases).
+"""A first start (no saved index): the search index's words are collected while the
+archive file is checked, so that the index need not read and decode the whole file again
+(~2–4 s at 100k releases).
 
-``FirstStartPass`` is the ``ScanVisitor`` the read is given; after the read, ``index`` makes
-the search index in the list's order (known only once every record is read). None when the
-read did not give exactly the listed releases (another layout, a version read before): the
-caller then builds the index as before.
+``FirstStartPass`` is the ``ScanVisitor`` the read is given; ``WordPasses`` adds word passes
+in other processes (``word_pass``) on a big archive, the read then collecting a small share.
+After the read, ``index`` makes the search index in the list's order (known only once every
+record is read). None when the words are not exactly those of the listed releases (another
+layout, a version read before, a failed pass): the caller then builds the index as before.
 
 The contact directory is not collected here: kept for every release until the index is
 made, its contacts were ~50 MB more at the index's peak of memory (100k releases, each
@@ -16,9 +17,9 @@ from __future__ import annotations
 
 import os
 import weakref
+from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol
 
 from oim_archive.store.file.scan import ScanVisitor
 from oim_archive.store.records import Listed, Release, search_fields
@@ -35,16 +36,27 @@ PASSES_FROM_BYTES = 8_000_000
 MOST_PASSES = 3
 
 
-class FirstStartWords(Protocol):
+class FirstStartWords(ABC):
     """What collects the words of a first start's read for the search index."""
 
     @property
+    @abstractmethod
     def visitor(self) -> ScanVisitor | None:
         """What the checked read is to give what it decodes, if anything."""
 
     @property
+    @abstractmethod
     def complete(self) -> bool:
         """Whether the words of the whole file were (or are being) collected."""
+
+    @abstractmethod
+    def cancel(self) -> None:
+        """Stop collecting (the read failed or was replaced)."""
+
+    @abstractmethod
+    def collected(self, file_stamp: tuple[int, int]) -> FileOrderWords | None:
+        """Every word collected from the file with ``file_stamp`` (the version the read
+        checked); None when they are not all there. The collector is spent."""
 
     def index(
         self,
@@ -54,9 +66,14 @@ class FirstStartWords(Protocol):
     ) -> SearchIndex | None:
         """The search index over ``releases`` (the read's list), saved in ``cache_file``;
         None when the words collected are not exactly theirs. The collector is spent."""
-
-    def cancel(self) -> None:
-        """Stop collecting (the read failed or was replaced)."""
+        words = self.collected(file_stamp)
+        if words is None:
+            return None
+        built = words.built([row.id for row in releases])
+        del words
+        if built is None:
+            return None
+        return SearchIndex.built_from_words(releases, *built, cache_file, file_stamp)
 
 
 def first_start_words(
@@ -82,14 +99,19 @@ def _cores() -> int:
     return os.cpu_count() or 1
 
 
-class FirstStartPass:
+class FirstStartPass(FirstStartWords):
     """Collects, from one checked read, the words of every release (of ``share`` only, when
     given: passes in other processes collect the others)."""
 
     def __init__(self, share: KeyShare | None = None) -> None:
         self._words: FileOrderWords | None = FileOrderWords()
         self._share = share
-        self.complete = False  # the read gave the whole file, then called ``done``
+        self._complete = False  # the read gave the whole file, then called ``done``
+
+    @property
+    def complete(self) -> bool:
+        """Whether the read gave the whole file."""
+        return self._complete
 
     @property
     def visitor(self) -> ScanVisitor:
@@ -114,32 +136,16 @@ class FirstStartPass:
 
     def done(self) -> None:
         """The whole file was checked (ScanVisitor)."""
-        self.complete = True
+        self._complete = True
 
-    def collected(self) -> FileOrderWords | None:
-        """The words collected, once the read gave the whole file; the collector is spent."""
+    def collected(self, file_stamp: tuple[int, int] | None = None) -> FileOrderWords | None:
+        """The words collected, once the read gave the whole file (the read's own version:
+        ``file_stamp`` is not looked at); the collector is spent."""
         words, self._words = self._words, None
-        return words if self.complete else None
-
-    def index(
-        self,
-        releases: Sequence[Listed],
-        cache_file: str | os.PathLike[str],
-        file_stamp: tuple[int, int],
-    ) -> SearchIndex | None:
-        """The search index over ``releases`` (the read's list), saved in ``cache_file``;
-        None when the read did not give exactly these releases. The collector is spent."""
-        words = self.collected()
-        if words is None:
-            return None
-        built = words.built([row.id for row in releases])
-        del words
-        if built is None:
-            return None
-        return SearchIndex.built_from_words(releases, *built, cache_file, file_stamp)
+        return words if self._complete else None
 
 
-class WordPasses:
+class WordPasses(FirstStartWords):
     """The words of the archive file collected by passes in other processes, each over one
     share of the releases (``word_pass``), started before the read and taken when the index
     is made; the read itself collects a small share: at 100k releases the words are ~9 s of
@@ -175,14 +181,9 @@ class WordPasses:
         """Whether the read gave the whole file (the passes check it themselves)."""
         return self._own.complete
 
-    def index(
-        self,
-        releases: Sequence[Listed],
-        cache_file: str | os.PathLike[str],
-        file_stamp: tuple[int, int],
-    ) -> SearchIndex | None:
-        """The search index over ``releases``, from the passes' words, saved in
-        ``cache_file``; None when the passes failed or read another version of the file."""
+    def collected(self, file_stamp: tuple[int, int]) -> FileOrderWords | None:
+        """The words of the read's share and of every pass, as one; None when a pass failed
+        or the passes read another version of the file than ``file_stamp``."""
         if file_stamp != self.stamp:
             self.cancel()
             return None
@@ -192,11 +193,7 @@ class WordPasses:
         if len(words) != len(parts):
             return None
         del parts
-        built = FileOrderWords.merged(words).built([row.id for row in releases])
-        del words
-        if built is None:
-            return None
-        return SearchIndex.built_from_words(releases, *built, cache_file, file_stamp)
+        return FileOrderWords.merged(words)
 
     def cancel(self) -> None:
         """Stop the passes still running."""

@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-import numpy as np
 import orjson
 import pytest
 
@@ -18,11 +17,6 @@ from oim_archive.store.file.catalog import catalog_path, index_cache_path
 from oim_archive.store.reader import ArchiveReader
 from oim_archive.store.search.engine import SearchIndex
 from tests.support import search_golden
-
-
-def _arrays(path: Path) -> dict[str, bytes]:
-    with np.load(path) as saved:
-        return {name: saved[name].tobytes() for name in saved.files}
 
 
 def test_the_first_read_builds_the_index_the_separate_pass_built(
@@ -39,7 +33,9 @@ def test_the_first_read_builds_the_index_the_separate_pass_built(
     )
     assert separate is not None
     # Same arrays and fingerprint, so the same results and a saved index later starts trust.
-    assert _arrays(index_cache_path(archive_path)) == _arrays(tmp_path / "separate.npz")
+    assert search_golden.saved_arrays(index_cache_path(archive_path)) == search_golden.saved_arrays(
+        tmp_path / "separate.npz"
+    )
     for query in search_golden.QUERIES:
         assert index.search(query) == separate.search(query), query
     again = ArchiveReader(Archive(archive_path))

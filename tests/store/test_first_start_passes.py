@@ -12,7 +12,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from oim_archive.store.errors import CorruptArchiveError
@@ -43,11 +42,6 @@ def no_other_way(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(SearchIndex, "built_from_file", other_way)
 
 
-def _arrays(path: Path) -> dict[str, bytes]:
-    with np.load(path) as saved:
-        return {name: saved[name].tobytes() for name in saved.files}
-
-
 def _no_pass_running() -> bool:
     return not any(
         child.name.startswith("ForkServerProcess") or child.name.startswith("SpawnProcess")
@@ -62,7 +56,9 @@ def _same_as_one_process(reader: ArchiveReader, index: SearchIndex, scratch: Pat
         snapshot.releases, reader.path, snapshot.stamp, scratch / "separate.npz"
     )
     assert separate is not None
-    assert _arrays(index_cache_path(reader.path)) == _arrays(scratch / "separate.npz")
+    assert search_golden.saved_arrays(index_cache_path(reader.path)) == search_golden.saved_arrays(
+        scratch / "separate.npz"
+    )
     for query in search_golden.QUERIES:
         assert index.search(query) == separate.search(query), query
 
@@ -182,10 +178,9 @@ def test_builders_of_parts_merge_into_the_builder_of_the_whole() -> None:
     for number, texts in enumerate(documents):
         parts[number // 2].add(number % 2, 3, texts[3:])
     merged = WordIndexBuilder.merged(parts, [0, 2]).build(len(documents))
-    expected = whole.build(len(documents)).to_arrays()
-    assert {k: v.tobytes() for k, v in merged.to_arrays().items()} == {
-        k: v.tobytes() for k, v in expected.items()
-    }
+    assert search_golden.word_arrays(merged) == search_golden.word_arrays(
+        whole.build(len(documents))
+    )
 
 
 def test_a_word_pass_loads_neither_numpy_nor_the_index() -> None:
@@ -227,9 +222,7 @@ def test_words_written_in_pieces_are_the_words_collected(
     one, other = received.built(ids), whole.built(ids)
     assert one is not None and other is not None
     assert one[1] == other[1]
-    assert {k: v.tobytes() for k, v in one[0].to_arrays().items()} == {
-        k: v.tobytes() for k, v in other[0].to_arrays().items()
-    }
+    assert search_golden.word_arrays(one[0]) == search_golden.word_arrays(other[0])
     spill.write_bytes(spill.read_bytes()[:-100])  # a file cut short: no words from it
     with pytest.raises((EOFError, ValueError, pickle.UnpicklingError)):
         word_pass._read_words(spill)

@@ -16,8 +16,11 @@ import json
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from oim_archive.store.records import Contact, Release
 from oim_archive.store.search.engine import SearchIndex
+from oim_archive.store.search.index import WordIndex
 from tests.bench.make_corpus import make_releases
 
 GOLDEN = Path(__file__).resolve().parents[1] / "store" / "search_golden.json"
@@ -99,6 +102,17 @@ def tricky_releases() -> list[Release]:
 def golden_releases() -> list[Release]:
     """The releases the golden results are made from."""
     return make_releases(1500, seed=11) + tricky_releases()
+
+
+def saved_arrays(path: Path) -> dict[str, bytes]:
+    """The arrays of a saved index file, as bytes (two saves compare equal when the same)."""
+    with np.load(path) as saved:
+        return {name: saved[name].tobytes() for name in saved.files}
+
+
+def word_arrays(index: WordIndex) -> dict[str, bytes]:
+    """A word index's arrays as bytes (``to_arrays``)."""
+    return {name: values.tobytes() for name, values in index.to_arrays().items()}
 
 
 def _digest(index: SearchIndex) -> dict[str, str]:
