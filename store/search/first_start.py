@@ -187,7 +187,12 @@ class WordPasses(FirstStartWords):
         if file_stamp != self.stamp:
             self.cancel()
             return None
-        parts = [self._own.collected(), *(one.words() for one in self._passes)]
+        own = self._own.collected()
+        if own is None:
+            self.cancel()
+            return None
+        parts = [own, *(one.words() for one in self._passes)]
+        del own
         self._stop()
         words = [part for part in parts if part is not None]
         if len(words) != len(parts):

@@ -1,6 +1,6 @@
 """A word pass: a process of its own that reads the archive file and collects the words of
-one share of its releases for the search index, sending them to the reading process as it
-goes (a first start, ``first_start.WordPasses``).
+one share of its releases for the search index, for the reading process (a first start,
+``first_start.WordPasses``).
 
 The share is picked by the CRC-32 of the release ids, the same in every process (unlike
 ``hash``). The pass writes its words to a temporary file as it goes, every ~4 MB of term
@@ -44,7 +44,9 @@ class KeyShare:
     def __contains__(self, key: object) -> bool:
         if not isinstance(key, str):
             return False
-        return self.low <= zlib.crc32(key.encode("utf-8")) % self.SHARES < self.high
+        # surrogatepass: a JSON key may hold a lone surrogate ("\\ud800"), still an id.
+        code = zlib.crc32(key.encode("utf-8", "surrogatepass"))
+        return self.low <= code % self.SHARES < self.high
 
     @classmethod
     def split(cls, count: int, start: int = 0) -> list[KeyShare]:

@@ -161,6 +161,7 @@ def test_the_shares_hold_every_release_once() -> None:
             shares = [KeyShare(0, start), *KeyShare.split(count, start=start)]
             assert all(sum(i in share for share in shares) == 1 for i in ids)
     assert 7 not in KeyShare(0, KeyShare.SHARES)
+    assert "\ud800" in KeyShare(0, KeyShare.SHARES)  # a lone surrogate from a JSON key
 
 
 def test_builders_of_parts_merge_into_the_builder_of_the_whole() -> None:
