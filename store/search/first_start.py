@@ -31,8 +31,8 @@ from oim_archive.workers import pool_context, start_fork_server
 # From this archive size on, the words are collected by passes in other processes (each
 # start costs ~0.3 s of CPU importing the search code): ~5,000 releases.
 PASSES_FROM_BYTES = 8_000_000
-# Passes at most, whatever the cores: each holds its share's words (~130 MB at 100k releases
-# for one pass).
+# Passes at most, whatever the cores: each holds the vocabulary of its share (one pass over
+# 7/8 of 100k releases peaks at ~110 MB).
 MOST_PASSES = 3
 
 

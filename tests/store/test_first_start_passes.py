@@ -242,3 +242,20 @@ def test_no_words_file_is_left_behind(archive_path: Path) -> None:
             passes.visitor.done()
             passes.index(snapshot.releases, archive_path.with_suffix(".npz"), snapshot.stamp)
         assert set(Path(tempfile.gettempdir()).glob("oim-archive-words-*")) == before
+
+
+@pytest.mark.usefixtures("with_passes")
+def test_no_room_for_a_pass_leaves_the_words_to_the_read(
+    archive_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Archive(archive_path).add(search_golden.golden_releases()[-20:])
+
+    def no_room(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(tempfile, "mkstemp", no_room)
+    reader = ArchiveReader(Archive(archive_path))
+    snapshot = reader.read(index=True)
+    assert isinstance(snapshot.collected, first_start.FirstStartPass)
+    assert reader.release_index(snapshot).search("москва")
+    assert _no_pass_running()
