@@ -39,6 +39,20 @@ _LABELS: frozenset[str] = frozenset(
     normalise_label(label) for labels in _DATA["labels"].values() for label in labels
 )
 _HEADERS: frozenset[str] = frozenset(normalise_label(h) for h in _DATA["headers"])
+# Two page headers joined into one ("Noticias y comunicados", "News and statements").
+_JOINED_HEADERS = re.compile(r"^(?P<first>.+?)\s+(?:and|y|e|et|&)\s+(?P<second>.+)$")
+
+
+def is_header(folded: str) -> bool:
+    """A folded line that is a known page header, or two of them joined by "and", "y", "et"."""
+    if folded in _HEADERS:
+        return True
+    joined = _JOINED_HEADERS.match(folded) if len(folded) <= LABEL_MAX_LENGTH else None
+    return joined is not None and all(
+        part in _HEADERS or part.rstrip("s") in _HEADERS for part in joined.group("first", "second")
+    )
+
+
 _FOOTER: frozenset[str] = frozenset(normalise_label(f) for f in _DATA["footer"]) | {""}
 _GLUED_LABELS: tuple[str, ...] = tuple(
     sorted({normalise_label(g) for g in _DATA["glued"]}, key=len, reverse=True)
@@ -101,7 +115,7 @@ _LANGUAGE_FIELD = re.compile(
 def is_label(line: str) -> bool:
     """A known menu label, page header or footer label, or a CMS language field."""
     folded = normalise_label(line)
-    return folded in _LABELS or folded in _HEADERS or _LANGUAGE_FIELD.match(folded) is not None
+    return folded in _LABELS or is_header(folded) or _LANGUAGE_FIELD.match(folded) is not None
 
 
 # A feed item's source and age, no date: "PBN News Germany - 6 hours 31 min ago".
@@ -247,7 +261,7 @@ def _chrome_by_itself(line: str) -> bool:
     return (
         (len(line) <= REPORT_FIELD_MAX_LENGTH and _REPORT_FIELD.match(line) is not None)
         or folded in _LABELS
-        or folded in _HEADERS
+        or is_header(folded)
         or _ONLY_PUNCTUATION.match(line) is not None
         or _is_menu_item(line)
         or _PRESENCE.match(line) is not None

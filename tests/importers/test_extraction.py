@@ -19,13 +19,14 @@ from tests.bench.extraction import (
 
 # part: (fields %, listing items %, contact precision %, contact recall %). "tuned" is the tuned
 # part without its newest gathering, which has its own floor (its first, unseen figure was lower).
-# "tuned" holds the fifteenth gathering since the sixteenth came (its 339 pages 96.4 % and
-# 96.6 %, 211 contact facts, unchanged by the sixteenth's rules); the sixteenth (contact blocks,
-# no listing: its items figure is 0.0) first scored 86.6 % fields and 87.5 % / 53.8 % contact
-# precision / recall, 88.1 % and 100 % / 100 % after its rules.
+# "tuned" holds the sixteenth gathering since the seventeenth came (its 350 pages 96.3 % and
+# 96.6 %, 224 contact facts, unchanged by the seventeenth's rule); the seventeenth (country
+# judgments, no listing, no contact: its items figure is 0.0) first scored 93.8 % fields, 95.1 %
+# after its rule. The "tuned" floor is under the former 96.4 only because the sixteenth
+# gathering (88.1 % fields) joined that part; no page of it scores lower than before.
 FLOORS: dict[str, tuple[float, float, float, float]] = {
-    "tuned": (96.4, 96.6, 100.0, 100.0),
-    NEWEST: (88.0, 0.0, 100.0, 100.0),
+    "tuned": (96.2, 96.6, 100.0, 100.0),
+    NEWEST: (95.0, 0.0, 100.0, 100.0),
     "heldout": (79.3, 70.0, 96.5, 98.7),
 }
 
