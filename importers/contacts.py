@@ -48,8 +48,10 @@ _OFFICE_THEN_NAME = re.compile(r"^(?P<office>(?:IOM|OIM)\b[^.@\d]{0,40}?)\.\s+(?
 _OFFICE_AFTER_NAME = re.compile(
     r"^(?P<name>.+?)\s+(?:at|from|of|à|au|de|du|de\s+la|del|en)\s+(?:the\s+|l['’]\s*|la\s+|el\s+)?"
     r"(?P<office>(?:IOM|OIM|UN|ONU|UNHCR|HCR)\b.*"
-    # "… au Bureau régional de l'OIM à Vienne", "… at the Regional Office of IOM"
-    r"|(?i:(?:regional\s+)?(?:bureau|office|oficina)\b).{0,40}?\b(?:IOM|OIM)\b.*)$"
+    # "… au Bureau régional de l'OIM à Vienne", "… at the Regional Office of IOM", "… en la Sede
+    # de la OIM en Ginebra", "… au siège de l'OIM"
+    r"|(?i:(?:regional\s+)?(?:bureau|office|oficina|sede|siège|headquarters)\b).{0,40}?"
+    r"\b(?:IOM|OIM)\b.*)$"
 )
 _PARENTHESES = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<office>[^()]+)\)$")
 # "Chris Lom in Manila at +63 …": where the person is, written after the name.
