@@ -189,6 +189,26 @@ def _item_start(lines: list[str], marker: int, floor: int) -> int:
     return _previous_text_line(lines, marker, floor)
 
 
+def _line_date(line: str) -> str:
+    found = find_dates(line)
+    return found[0].iso if found else weekday_date(line) or ""
+
+
+def _without_repeated_header_dates(lines: list[str], dates: list[int]) -> list[int]:
+    """Date lines that repeat the date of the one above with no running text between them
+    (a page header's title line "Bi-weekly press briefing - 24 November 2023", its translation,
+    then "24 de noviembre de 2023"): one date of the page, kept at its last line. Items sharing a
+    date keep theirs, a teaser's sentence lying between them."""
+    kept: list[int] = []
+    for index in dates:
+        if kept and (date := _line_date(lines[index])) and date == _line_date(lines[kept[-1]]):
+            if not any(_is_sentence(line) for line in lines[kept[-1] + 1 : index]):
+                kept[-1] = index  # the header's last date line, right over the text
+                continue
+        kept.append(index)
+    return kept
+
+
 def _markers(lines: list[str], title_index: int) -> list[int]:
     """Lines that head each item: those of the same kind as the first marker after the title."""
     text = "\n".join(lines[title_index:])
@@ -216,6 +236,7 @@ def _markers(lines: list[str], title_index: int) -> list[int]:
         and not is_cms_line(lines[index])
         and is_date_line(lines[index])
     ]
+    dates = _without_repeated_header_dates(lines, dates)
     if len(dates) >= 2:  # a lone date line under a title is the release's date, not a listing
         kinds = sorted([*kinds, *((index, "date") for index in dates)])
     if not kinds:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from importers.listing import split_items
 from oim_archive.importers import parse_page
 
 _HQ_CONTACT = """Comunicado
@@ -38,3 +39,40 @@ def test_a_place_that_is_no_iom_office_stays_with_the_name_rule() -> None:
     page = _HQ_CONTACT.replace("en la Sede de la OIM en Ginebra", "en la Sede de Naciones Unidas")
     (release,) = parse_page(page.encode(), "un-seat.txt")
     assert release.contacts[0].name != "Marta Quiroga"  # no IOM office named: not cut there
+
+
+_BRIEFING_HEADER = """Weekly press briefing - 24 November 2023
+
+Conferencias de prensa | ACNUR , OMS
+
+Rueda de prensa semanal - 24 de noviembre de 2023
+
+24 de noviembre de 2023
+
+La directora del servicio de información presidió la rueda de prensa, con portavoces de la Agencia de la ONU para los Refugiados y de la Organización Mundial de la Salud.
+
+Desplazamiento en el este del país
+
+La representante de ACNUR dijo que más de 450.000 personas habían huido de los combates en las seis semanas anteriores y que el acceso humanitario seguía limitado.
+"""
+
+
+def test_a_header_repeating_its_date_is_one_date_not_a_listing() -> None:
+    lines = _BRIEFING_HEADER.split("\n")
+    assert split_items(lines, 0)[0].lines is lines  # no date marker left to split at
+
+
+def test_items_sharing_a_date_stay_apart() -> None:
+    page = """1 June, 2017
+
+IOM Opens a Migrant Centre in the North
+
+San José – IOM opened a centre for migrants in the north of the country this week, with three local partners.
+
+1 June, 2017
+
+Border Officials Trained on Migrant Protection
+
+Panama City – Forty border officials took part in a three-day training on the protection of vulnerable migrants.
+"""
+    assert len(split_items(page.split("\n"), 0)) == 2
