@@ -199,6 +199,21 @@ def _is_table(lines: list[str]) -> bool:
 
 
 IOM_SITE_LABELS = 3
+# A closing line naming IOM as the text's author: "Article publié par OIM – Guinée", "Published
+# by IOM Niger", "Publicado por la OIM", "Source : OIM" (a site republishing IOM's own note).
+_IOM_CREDIT = re.compile(
+    r"^(?:(?:article|art[íi]culo|texte|texto|text)\s+)?(?:publi[ée]e?|published|publicad[oa]|"
+    r"posted|[ée]crit|written|redactad[oa])\s+(?:par|by|por)\s+(?:l['’]\s*|la\s+|the\s+)?"
+    r"(?:IOM|OIM)\b|^(?:source|fuente|sources?)\s*:\s*(?:l['’]\s*|la\s+|the\s+)?(?:IOM|OIM)\b",
+    re.IGNORECASE,
+)
+CREDIT_LINES = 3
+
+
+def _credits_iom(text_lines: list[str]) -> bool:
+    """One of the page's last lines names IOM as the author of the text."""
+    last = [line.strip() for line in text_lines if line.strip()][-CREDIT_LINES:]
+    return any(_IOM_CREDIT.match(line) for line in last)
 
 
 def _on_iom_site(chrome: list[str]) -> bool:
@@ -280,7 +295,12 @@ def not_a_release(
         return ImportRefused(
             N_("not a press release page (no dateline, date, contact or news in it)")
         )
-    if no_headline and not _IOM_SPEAKS.search(text) and not _on_iom_site(chrome):
+    if (
+        no_headline
+        and not _IOM_SPEAKS.search(text)
+        and not _on_iom_site(chrome)
+        and not _credits_iom(text_lines)
+    ):
         return ImportRefused(
             N_(
                 "not a press release page (an article about IOM: no headline, dateline, date "

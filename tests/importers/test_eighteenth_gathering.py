@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from importers.listing import split_items
-from oim_archive.importers import parse_page
+from oim_archive.importers import ImportRefused, parse_page
 
 _HQ_CONTACT = """Comunicado
 Global
@@ -76,3 +78,21 @@ Border Officials Trained on Migrant Protection
 Panama City – Forty border officials took part in a three-day training on the protection of vulnerable migrants.
 """
     assert len(split_items(page.split("\n"), 0)) == 2
+
+
+_REPUBLISHED_NOTE = """Hier soir, un vol venu de Libye s’est posé à Conakry avec à son bord 120 migrants de retour, dont des femmes et des enfants.
+Les migrants ont été accueillis à l’aéroport puis conduits au centre de transit, où ils ont reçu un repas et un kit d’hygiène.
+D’autres vols sont attendus dans les prochains jours pour les Guinéens qui souhaitent rentrer.
+Article publié par OIM – Guinée
+"""
+
+
+def test_a_note_credited_to_iom_is_not_refused_as_an_article_about_it() -> None:
+    (release,) = parse_page(_REPUBLISHED_NOTE.encode(), "credit.txt")
+    assert release.country == "GN"
+
+
+def test_a_note_credited_to_someone_else_is_still_refused() -> None:
+    page = _REPUBLISHED_NOTE.replace("Article publié par OIM – Guinée", "Article publié par AFP")
+    with pytest.raises(ImportRefused):
+        parse_page(page.encode(), "afp.txt")
