@@ -59,6 +59,7 @@ def _headline_items(
     opens_with_dateline: Callable[[str], bool],
     dated: bool,
     bylined: Mapping[str, str] | None = None,
+    kickers: int = 0,
 ) -> list[Item] | None:
     """Headlines each followed by a teaser. A headline left alone at the end (the next item cut
     after its title, a closing promo) is not an item; one followed by another headline is a title
@@ -127,12 +128,39 @@ def _headline_items(
     least = MIN_TEASER_ITEMS
     if dated and len(groups) == 2 and all(opens_with_dateline(group[1]) for group in groups):
         least = 2
+    elif kickers == len(groups) == 2:
+        least = 2  # each headline under its own section label: a news site's two items
     elif len(groups) == 2 and all(map(_ends_with_contact, groups)):
         least = 2 if _releases_in_a_row(blocks, headlines, opens_with_dateline) else least
     if sum(len(group) > 1 for group in groups) >= least and not _subheaded_release(blocks, groups):
         _without_item_numbers(groups)
         return [Item(_item_lines(group), title_index=0) for group in groups]
     return None
+
+
+KICKER_MAX_WORDS = 3
+
+
+def without_kickers(blocks: list[str]) -> tuple[list[str], int]:
+    """Without the section labels in capitals a news site puts over each headline
+    ("INMIGRACIÓN", "LATINOAMÉRICA"), and how many there were. A line in capitals over a
+    paragraph (a release's subheading) stays."""
+    kept: list[str] = []
+    kickers = 0
+    for number, block in enumerate(blocks):
+        following = blocks[number + 1] if number + 1 < len(blocks) else ""
+        if (
+            block.isupper()
+            and block.count(" ") < KICKER_MAX_WORDS
+            and not any(map(str.isdigit, block))
+            and following
+            and not following.isupper()
+            and is_headline(following)
+        ):
+            kickers += 1
+            continue
+        kept.append(block)
+    return kept, kickers
 
 
 def _releases_in_a_row(
@@ -262,6 +290,7 @@ def _under_heading(
     opens_with_dateline: Callable[[str], bool],
     dated: bool,
     bylined: Mapping[str, str],
+    kickers: int = 0,
 ) -> list[Item] | None:
     """Headlines and teasers under the listing's own heading ("Humanitarian Emergencies",
     "News"): a short line that is neither a headline nor a sentence."""
@@ -273,7 +302,7 @@ def _under_heading(
         or is_headline(heading)
     ):
         return None
-    return _headline_items(blocks[1:], opens_with_dateline, dated, bylined)
+    return _headline_items(blocks[1:], opens_with_dateline, dated, bylined, kickers)
 
 
 def _dateline_items(
@@ -361,13 +390,13 @@ def split_teasers(
         blocks = [block for block in blocks if block != blocks[0]]
     elif blocks and is_date_line(blocks[0]):
         issue_date, blocks = blocks[0], blocks[1:]
-    blocks = without_repeated_labels(blocks)
-    if len(blocks) < (2 if issue_date else MIN_TEASER_ITEMS):
+    blocks, kickers = without_kickers(without_repeated_labels(blocks))
+    if len(blocks) < (2 if issue_date or kickers else MIN_TEASER_ITEMS):
         return None
     items = (
-        _headline_items(blocks, opens_with_dateline, bool(issue_date), bylined)
+        _headline_items(blocks, opens_with_dateline, bool(issue_date), bylined, kickers)
         or _even_teaser_items(blocks, bool(issue_date))
-        or _under_heading(blocks, opens_with_dateline, bool(issue_date), bylined)
+        or _under_heading(blocks, opens_with_dateline, bool(issue_date), bylined, kickers)
         or _dateline_items(blocks, opens_with_dateline)
         or _reintroducing_items(blocks)
         or _bare_items(blocks, is_heading)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from importers.listing import split_items
+from importers.teasers import without_kickers
 from oim_archive.importers import ImportRefused, parse_page
 
 _HQ_CONTACT = """Comunicado
@@ -96,3 +97,40 @@ def test_a_note_credited_to_someone_else_is_still_refused() -> None:
     page = _REPUBLISHED_NOTE.replace("Article publié par OIM – Guinée", "Article publié par AFP")
     with pytest.raises(ImportRefused):
         parse_page(page.encode(), "afp.txt")
+
+
+_KICKED_TAG_PAGE = """Guatemala
+
+MIGRACIÓN
+
+Autoridades Refuerzan la Atención a Migrantes Retornados en la Frontera
+
+Las autoridades anunciaron nuevos puestos de atención en los pasos fronterizos del occidente del país, con apoyo de organismos internacionales.
+
+Read More
+REGIÓN
+
+Gobiernos de la Región Acuerdan Compartir Datos sobre Migración
+
+Los gobiernos de cinco países acordaron en una reunión regional compartir datos sobre los flujos migratorios y los retornos.
+
+Read More
+"""
+
+
+def test_headlines_under_section_labels_are_a_listing_even_two() -> None:
+    releases = parse_page(_KICKED_TAG_PAGE.encode(), "kicked.txt")
+    assert [r.title for r in releases] == [
+        "Autoridades Refuerzan la Atención a Migrantes Retornados en la Frontera",
+        "Gobiernos de la Región Acuerdan Compartir Datos sobre Migración",
+    ]
+
+
+def test_a_subheading_in_capitals_over_a_paragraph_is_no_section_label() -> None:
+    assert without_kickers(["INTRODUCCIÓN", "La OIM abrió hoy un centro."]) == (
+        ["INTRODUCCIÓN", "La OIM abrió hoy un centro."],
+        0,
+    )
+    title = "OIM PRESENTA INDICADORES DE GOBERNANZA"  # a title in capitals, not a label
+    assert without_kickers([title, "Honduras – La OIM presentó hoy los indicadores."])[1] == 0
+    assert without_kickers(["NOTICIAS", "Migrantes Reciben Ayuda en la Frontera"])[1] == 1
