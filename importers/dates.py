@@ -306,6 +306,12 @@ def _weekday_date(match: re.Match[str]) -> str | None:
     return fitting[0].strftime("%Y-%m-%d") if len(fitting) == 1 else None
 
 
+def first_date(line: str) -> str:
+    """The first date of a line, a numeric one read by its weekday too ("" if none)."""
+    found = find_dates(line)
+    return found[0].iso if found else weekday_date(line) or ""
+
+
 def weekday_date(text: str) -> str | None:
     """The first numeric date with a weekday that fits one reading ("Wed, 09/30/2020")."""
     for match in _WEEKDAY_NUMERIC.finditer(text):

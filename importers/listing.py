@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from .chrome import normalise_label
 from .contact_intro import find_intro
-from .dates import MAX_DAY, find_dates, weekday_date
+from .dates import MAX_DAY, find_dates, first_date, weekday_date
 
 # CMS lines that head each item: "Posted: Tue, 04/04/2017 - 11:24 Image: … Region-Country: …",
 # "IOM - News - Mar, 04/04/2017 - 11:24", "Publié le : 12 mars 2021", "Publicado: …".
@@ -189,22 +189,20 @@ def _item_start(lines: list[str], marker: int, floor: int) -> int:
     return _previous_text_line(lines, marker, floor)
 
 
-def _line_date(line: str) -> str:
-    found = find_dates(line)
-    return found[0].iso if found else weekday_date(line) or ""
-
-
 def _without_repeated_header_dates(lines: list[str], dates: list[int]) -> list[int]:
-    """Date lines that repeat the date of the one above with no running text between them
-    (a page header's title line "Bi-weekly press briefing - 24 November 2023", its translation,
-    then "24 de noviembre de 2023"): one date of the page, kept at its last line. Items sharing a
-    date keep theirs, a teaser's sentence lying between them."""
+    """Date lines repeating the date above with no running text between (a header's "Briefing -
+    24 November 2023", its translation, "24 de noviembre de 2023"): the page's one date, kept
+    at its last line. Items sharing a date keep theirs, a teaser's sentence lying between."""
     kept: list[int] = []
     for index in dates:
-        if kept and (date := _line_date(lines[index])) and date == _line_date(lines[kept[-1]]):
-            if not any(_is_sentence(line) for line in lines[kept[-1] + 1 : index]):
-                kept[-1] = index  # the header's last date line, right over the text
-                continue
+        date = first_date(lines[index]) if kept else ""
+        if (
+            date
+            and date == first_date(lines[kept[-1]])
+            and not any(_is_sentence(line) for line in lines[kept[-1] + 1 : index])
+        ):
+            kept[-1] = index  # the header's last date line, right over the text
+            continue
         kept.append(index)
     return kept
 

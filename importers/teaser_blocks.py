@@ -233,3 +233,28 @@ def week_label(heading: str) -> str:
     if not found or len(found[0].iso) < len("2015-06"):
         return ""
     return f"{_MONTHS[int(found[0].iso[5:7]) - 1]} {found[0].iso[:4]}"
+
+
+KICKER_MAX_WORDS = 3
+
+
+def without_kickers(blocks: list[str]) -> tuple[list[str], int]:
+    """Without the section labels in capitals a news site puts over each headline
+    ("INMIGRACIÓN", "LATINOAMÉRICA"), and how many there were. A line in capitals over a
+    paragraph (a release's subheading) stays."""
+    kept: list[str] = []
+    kickers = 0
+    for number, block in enumerate(blocks):
+        following = blocks[number + 1] if number + 1 < len(blocks) else ""
+        if (
+            block.isupper()
+            and block.count(" ") < KICKER_MAX_WORDS
+            and not any(map(str.isdigit, block))
+            and following
+            and not following.isupper()
+            and is_headline(following)
+        ):
+            kickers += 1
+            continue
+        kept.append(block)
+    return kept, kickers

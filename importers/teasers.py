@@ -16,6 +16,7 @@ from .teaser_blocks import (
     reintroduces_iom,
     teaser_blocks,
     week_label,
+    without_kickers,
     without_repeated_labels,
 )
 
@@ -136,31 +137,6 @@ def _headline_items(
         _without_item_numbers(groups)
         return [Item(_item_lines(group), title_index=0) for group in groups]
     return None
-
-
-KICKER_MAX_WORDS = 3
-
-
-def without_kickers(blocks: list[str]) -> tuple[list[str], int]:
-    """Without the section labels in capitals a news site puts over each headline
-    ("INMIGRACIÓN", "LATINOAMÉRICA"), and how many there were. A line in capitals over a
-    paragraph (a release's subheading) stays."""
-    kept: list[str] = []
-    kickers = 0
-    for number, block in enumerate(blocks):
-        following = blocks[number + 1] if number + 1 < len(blocks) else ""
-        if (
-            block.isupper()
-            and block.count(" ") < KICKER_MAX_WORDS
-            and not any(map(str.isdigit, block))
-            and following
-            and not following.isupper()
-            and is_headline(following)
-        ):
-            kickers += 1
-            continue
-        kept.append(block)
-    return kept, kickers
 
 
 def _releases_in_a_row(

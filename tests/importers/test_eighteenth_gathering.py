@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from importers.listing import split_items
-from importers.teasers import without_kickers
+from importers.teaser_blocks import without_kickers
 from oim_archive.importers import ImportRefused, parse_page
 
 _HQ_CONTACT = """Comunicado
