@@ -19,14 +19,14 @@ from tests.bench.extraction import (
 
 # part: (fields %, listing items %, contact precision %, contact recall %). "tuned" is the tuned
 # part without its newest gathering, which has its own floor (its first, unseen figure was lower).
-# "tuned" holds the sixteenth gathering since the seventeenth came (its 350 pages 96.3 % and
-# 96.6 %, 224 contact facts, unchanged by the seventeenth's rule); the seventeenth (country
-# judgments, no listing, no contact: its items figure is 0.0) first scored 93.8 % fields, 95.1 %
-# after its rule. The "tuned" floor is under the former 96.4 only because the sixteenth
-# gathering (88.1 % fields) joined that part; no page of it scores lower than before.
+# "tuned" holds the seventeenth gathering since the eighteenth came (its 359 pages 96.3 % and
+# 96.6 %, 224 contact facts, unchanged by the eighteenth's rules); the eighteenth (listing
+# shapes: briefing summaries, tag pages, title-less teasers) first scored 59.7 % fields and
+# 56.2 % items, 78.4 % and 73.3 % after its rules. The "tuned" floor is under the former 96.4
+# only because the sixteenth gathering (88.1 % fields) joined that part.
 FLOORS: dict[str, tuple[float, float, float, float]] = {
     "tuned": (96.2, 96.6, 100.0, 100.0),
-    NEWEST: (95.0, 0.0, 100.0, 100.0),
+    NEWEST: (78.4, 73.3, 100.0, 100.0),
     "heldout": (79.3, 70.0, 96.5, 98.7),
 }
 
