@@ -22,6 +22,19 @@ _PLACE_LABEL = re.compile(
     r"^(?:(?:[Ii]n|[Aa]t|[Àà]|[Aa]|[Ee]n|[Aa]u)\s+(?P<place>[A-ZÀ-ÖØ-Þ][\w'’ -]{1,30}?)"
     r"|(?P<office>(?:IOM|OIM)\s+[A-ZÀ-ÖØ-Þ][\w'’ -]{1,50}?))\s*:\s*(?=[A-ZÀ-ÖØ-Þ])"
 )
+# An agency heading its person in a joint release's block: "HCR : X", "For UNHCR: Y", "Pour
+# l'OIM : Z" (not a field label: "TEL: +41 …", "EMAIL: …").
+_AGENCY_LABEL = re.compile(
+    r"^(?:(?:[Ff]or|[Pp]our|[Pp]or)\s+(?:l['’]\s*|la\s+|el\s+|the\s+)?)?"
+    r"(?P<agency>(?!(?:TEL|FAX|MOB|GSM|CEL|CELL|EMAIL|MAIL|WEB|WWW|SMS|NB|PS)\b)[A-Z]{2,8})"
+    r"\s*:\s*(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ'’-]*\s+[A-ZÀ-ÖØ-Þ])"
+)
+# "Contact presse : X", "Media contact: Y", "Contacto de prensa: Z": a label, not a name.
+_PRESS_LABEL = re.compile(
+    r"^(?:contacts?\s+(?:presse|press|médias?|media|prensa)|(?:press|media)\s+contacts?"
+    r"|contactos?\s+(?:de\s+)?(?:prensa|medios)|relations?\s+(?:presse|médias?))\s*:\s*",
+    re.IGNORECASE,
+)
 # "or Hans Bergström": a conjunction opening a field starts the next person.
 _LEADING_SEPARATOR = re.compile(
     r"^(?:or|ou|o)\s+(?:a\s+|à\s+|with\s+|con\s+|avec\s+)?(?:the\s+|l['’]\s*)?(?=[A-ZÀ-ÖØ-Þ])"
@@ -34,6 +47,19 @@ _EMPTY_EMAIL_LABEL = re.compile(
 SHARING = "\x00and"
 _AND_WORDS = frozenset({"et", "and", "y"})
 OFFICE_MARK = "\x00office:"
+
+
+def _heading_label(part: str) -> tuple[str, str]:
+    """The field without the label heading its person, and the place, office or agency that
+    label names ("" for a press label or none)."""
+    press = _PRESS_LABEL.match(part)
+    if press is not None:
+        part = part[press.end() :]
+    label = _PLACE_LABEL.match(part) or _AGENCY_LABEL.match(part)
+    if label is None:
+        return part, ""
+    heading = label["agency"] if "agency" in label.groupdict() else None
+    return part[label.end() :], heading or label["office"] or label["place"]
 
 
 def _split_people(part: str) -> list[str]:
@@ -69,9 +95,9 @@ def split_fields(block: list[str]) -> list[str]:
             if leading is not None:
                 fields.append("ou")
                 part = part[leading.end() :]
-            label = _PLACE_LABEL.match(part) if ":" in part else None
-            if label is not None:
-                fields.append(OFFICE_MARK + (label["office"] or label["place"]))
-                part = part[label.end() :]
+            if ":" in part:
+                part, heading = _heading_label(part)
+                if heading:
+                    fields.append(OFFICE_MARK + heading)
             fields.extend(piece.strip() for piece in _split_people(part) if piece.strip())
     return fields

@@ -1,0 +1,76 @@
+"""Rules from the nineteenth gathering of real pages (issue 13): contact precision."""
+
+from __future__ import annotations
+
+import pytest
+
+from importers.contact_fields import OFFICE_MARK, split_fields
+from importers.contacts import parse_contacts
+
+_INTRO = "Pour plus d'informations, veuillez contacter :"
+
+
+def _people(*lines: str) -> list[tuple[str, str | None]]:
+    return [(c.name, c.office) for c in parse_contacts([_INTRO, *lines])]
+
+
+def test_an_agency_heading_its_person_is_the_office_not_the_name() -> None:
+    assert _people(
+        "OIM : Awa Diop, Chargée de communication, adiop@iom.int, +221 77 000 11 22",
+        "HCR : Marc Leroy, Chargé des relations extérieures, leroy@unhcr.org, +221 78 000 11 22",
+    ) == [
+        ("Awa Diop", "OIM, Chargée de communication"),
+        ("Marc Leroy", "HCR, Chargé des relations extérieures"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "agency"),
+    [
+        ("For IOM: Jane Doe, +41 79 100 20 30, jdoe@iom.int", "IOM"),
+        ("For UNHCR: John Smith, +41 79 200 30 40, smith@unhcr.org", "UNHCR"),
+        ("Pour l'OIM : Awa Diop, adiop@iom.int", "OIM"),
+        ("Por el ACNUR: Ana Pérez, perez@unhcr.org", "ACNUR"),
+    ],
+)
+def test_for_an_agency_heads_its_person(line: str, agency: str) -> None:
+    fields = split_fields([line])
+    assert fields[0] == OFFICE_MARK + agency
+    assert looks_named(fields[1])
+
+
+def looks_named(field: str) -> bool:
+    return field.split()[0][:1].isupper() and ":" not in field
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Contact presse : Halima Souley, Chargée de communication, OIM Niger – hs@iom.int",
+        "Media contact: Halima Souley, Communications Officer, IOM Niger, hs@iom.int",
+        "Contacto de prensa: Halima Souley, Oficial de comunicación, hs@iom.int",
+    ],
+)
+def test_a_press_label_before_a_person_is_no_part_of_the_name(line: str) -> None:
+    (contact,) = parse_contacts([_INTRO, line])
+    assert contact.name == "Halima Souley"
+    assert contact.emails == ["hs@iom.int"]
+
+
+def test_field_labels_in_capitals_are_no_agency() -> None:
+    contacts = parse_contacts([_INTRO, "Jane Doe", "TEL: +41 79 100 20 30", "EMAIL: jdoe@iom.int"])
+    assert [(c.name, c.office, c.phones, c.emails) for c in contacts] == [
+        ("Jane Doe", None, ["+41791002030"], ["jdoe@iom.int"])
+    ]
+
+
+def test_a_place_label_still_heads_its_person() -> None:
+    assert split_fields(["À Genève : Claire Moulin, cm@iom.int"])[:2] == [
+        OFFICE_MARK + "Genève",
+        "Claire Moulin",
+    ]
+
+
+def test_capitals_before_a_colon_without_a_name_after_are_no_label() -> None:
+    # "NB: the office is closed": no capitalised name follows, nothing heads a person.
+    assert not any(f.startswith(OFFICE_MARK) for f in split_fields(["ONU: voir le site"]))
