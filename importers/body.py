@@ -135,6 +135,8 @@ _DASH = re.compile(r"[-–—−]")
 _ABBREVIATION_END = re.compile(r"(?<![\w.])[A-Z]\.[A-Z]$")
 DASH_WINDOW = 110
 _BRACKETED_DATE = re.compile(r"\s*\((?P<date>[^()]*(?:19|20)\d\d[^()]*)\)$")
+# "Niamey – (04/06/2020), l'OIM a…": the dateline's date in brackets after its dash.
+_DATE_AFTER_DASH = re.compile(r"^\((?P<date>[^()]{2,20}\b(?:19|20)\d\d)\)\s*[,:]?\s+(?=\S)")
 _PLACE_CONNECTORS = frozenset(
     {"de", "du", "des", "d", "la", "le", "les", "l", "et", "and", "y", "del", "of", "the", "el",
      "sur", "en", "au", "aux", "upon", "am", "an", "on", "in"}
@@ -259,7 +261,11 @@ def _split_dateline(
     if not head or not (_is_places(head) or is_country(head) or _SOURCE_ONLY.fullmatch(head)):
         # "République démocratique du Congo": a country's name may hold lower-case words.
         return None, None, paragraph
-    return head, date_text, match["rest"].strip()
+    rest = match["rest"].strip()
+    after_dash = _DATE_AFTER_DASH.match(rest) if date_text is None and rest[:1] == "(" else None
+    if after_dash is not None:
+        date_text, rest = after_dash["date"], rest[after_dash.end() :]
+    return head, date_text, rest
 
 
 _remembered_split = lru_cache(maxsize=1024)(_split_dateline)

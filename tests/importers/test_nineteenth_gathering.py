@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from importers.body import split_dateline
 from importers.contact_fields import OFFICE_MARK, split_fields
 from importers.contacts import parse_contacts
 
@@ -74,3 +75,30 @@ def test_a_place_label_still_heads_its_person() -> None:
 def test_capitals_before_a_colon_without_a_name_after_are_no_label() -> None:
     # "NB: the office is closed": no capitalised name follows, nothing heads a person.
     assert not any(f.startswith(OFFICE_MARK) for f in split_fields(["ONU: voir le site"]))
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "date"),
+    [
+        ("Niamey – (04/06/2020), l'OIM a aidé 179 migrants à rentrer au Mali.", "04/06/2020"),
+        ("Agadez - (12 mars 2019) L'OIM a ouvert un centre.", "12 mars 2019"),
+    ],
+)
+def test_a_bracketed_date_after_the_dash_is_the_datelines(paragraph: str, date: str) -> None:
+    place, written, rest = split_dateline(paragraph)
+    assert (place, written) == (paragraph.split()[0], date)
+    assert rest.startswith(("l'OIM", "L'OIM"))
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Genève – (Reuters) L'OIM a annoncé mardi un nouvel appel.",
+        "Niamey – (2019) fut une année record pour les retours.",
+        "Dakar – (OIM) Le centre a accueilli 300 migrants le 12 mars 2019.",
+    ],
+)
+def test_brackets_after_the_dash_that_hold_no_full_date_stay_in_the_body(paragraph: str) -> None:
+    _place, written, rest = split_dateline(paragraph)
+    assert written is None
+    assert rest.startswith("(")
