@@ -24,6 +24,7 @@ from .chrome import (
     presence_places,
     trailing_chrome_start,
 )
+from .comment_form import comment_form_start
 from .contact_block import until_prose
 from .contact_intro import find_intro
 from .contacts import parse_contacts
@@ -311,6 +312,7 @@ def _opens_with_dateline(paragraph: str) -> bool:
 def parse_text(decoded: str, name: str) -> list[Release]:
     """Releases of a text page (HTML remnants in it are stripped as text)."""
     lines = clean_markup(decoded).split("\n")
+    lines = lines[: comment_form_start(lines)]
     title_index, chrome = find_title(lines)
     if title_index >= len(lines):
         raise ImportRefused(N_("only site menus, no release found"))

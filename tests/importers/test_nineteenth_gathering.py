@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from importers.body import split_dateline
+from importers.comment_form import comment_form_start
 from importers.contact_fields import OFFICE_MARK, split_fields
 from importers.contacts import parse_contacts
+from oim_archive.importers import parse_page
 
 _INTRO = "Pour plus d'informations, veuillez contacter :"
 
@@ -102,3 +104,47 @@ def test_brackets_after_the_dash_that_hold_no_full_date_stay_in_the_body(paragra
     _place, written, rest = split_dateline(paragraph)
     assert written is None
     assert rest.startswith("(")
+
+
+_NEWS_PAGE = """Actualités
+
+L’OIM-Guinée signe un accord de financement avec l’Union européenne
+
+Un accord entre l’Union européenne et l’OIM a été signé ce mardi à Conakry devant la ministre des Affaires étrangères, qui a salué un soutien attendu.
+
+La cheffe de mission de l’OIM a rappelé que la Guinée compte parmi les pays les plus touchés par la migration irrégulière.
+
+Amadou Bah Exemplenews.com
+"""
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        "Commentaires\n\ncommentaires\n\nAjouter un commentaire\n\nLeave a Reply\n\n"
+        "Votre adresse de messagerie ne sera pas publiée. Les champs obligatoires sont "
+        "indiqués avec *\n\n*\n\nTo Top\n",
+        "DEJA UNA RESPUESTA\n\nPor favor ingrese su comentario!\nPor favor ingrese su nombre aquí",
+        "Leave a Reply\n\nYour email address will not be published. Required fields are marked *",
+    ],
+)
+def test_a_comment_form_ending_the_page_is_no_item(form: str) -> None:
+    (release,) = parse_page((_NEWS_PAGE + "\n" + form).encode(), "news.txt")
+    assert "commentaire" not in release.body.casefold()
+    assert "reply" not in release.body.casefold() and "respuesta" not in release.body.casefold()
+
+
+def test_the_form_is_known_by_its_heading_at_the_end_of_the_page() -> None:
+    lines = _NEWS_PAGE.split("\n")
+    assert comment_form_start([*lines, "Leave a Reply", "Your ema"]) == len(lines)
+    assert comment_form_start(lines) == len(lines)
+
+
+def test_a_comments_line_followed_by_long_text_is_no_form() -> None:
+    # A listing's "Comments" label over another item's teaser: the page goes on.
+    long_teaser = (
+        "Geneva – IOM said on Tuesday that more than 3,000 migrants had been assisted to return "
+        "home from Niger since January, most of them from Mali and Guinea."
+    )
+    lines = [*_NEWS_PAGE.split("\n"), "Comments", "", long_teaser]
+    assert comment_form_start(lines) == len(lines)
