@@ -107,11 +107,16 @@ _PRESS_LINE = re.compile(
     # The newsroom as author ("Author: Rédaction", "Por: Redacción"), a reporter's name after a
     # bullet closing the story ("… otorgados por EE. UU. • Gustavo Villagrán").
     r"|(?:[Aa]uthor|[Aa]uteur|[Aa]utor|[Pp]ar|[Bb]y|[Pp]or)\s*:?\s*(?:[Rr][ée]daction|[Nn]ewsroom)\b.*"
-    r"|[^\n]*[.!?»”\"]\s+•\s*[A-ZÀ-Ý][a-zà-ÿ]+(?:\s+[A-ZÀ-Ý][a-zà-ÿ]+){1,2})[ \t]*$",
+    r"|[^\n]*[.!?»”\"]\s+•\s*[A-ZÀ-Ý][a-zà-ÿ]+(?:\s+[A-ZÀ-Ý][a-zà-ÿ]+){1,2}"
+    # A byline whose author was stripped, left with its date ("por | 02-11-2018"), and a
+    # reporter's name signed with the site's domain ("Ousmane Kaba Mosaiqueguinee.com").
+    r"|(?:[Pp]or|[Pp]ar|[Bb]y)\s*\|\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}"
+    r"|[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,3}\s+[A-Z][A-Za-z0-9-]{2,40}\."
+    r"(?:com|net|info|org|[a-z]{2}))[ \t]*$",
     re.MULTILINE,
 )
 _PRESS_WORDS = ("dacteur", "daction", "ewsroom", "edacci", "vues", "views", "lectures", "visitas",
-                "ource", "©", "•")  # fmt: skip
+                "ource", "©", "•", "| ", ".com", ".net", ".info", ".org")  # fmt: skip
 # A news photographer's credit with the agency: "(SAMEER AL-DOUMY/AFP)", "(Foto: Juan Pérez/EFE)".
 _AGENCY_PHOTO_CREDIT = re.compile(
     r"\((?:[^()\n/]{0,12}:\s*)?[A-ZÀ-Ý][\w'’. -]{2,40}/\s*(?:AFP|EFE|Efe|Reuters|AP|Xinhua|DPA|"

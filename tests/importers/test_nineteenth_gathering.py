@@ -8,7 +8,7 @@ from importers.body import split_dateline
 from importers.comment_form import comment_form_start
 from importers.contact_fields import OFFICE_MARK, split_fields
 from importers.contacts import parse_contacts
-from oim_archive.importers import parse_page
+from oim_archive.importers import ImportRefused, parse_page
 
 _INTRO = "Pour plus d'informations, veuillez contacter :"
 
@@ -113,8 +113,6 @@ L’OIM-Guinée signe un accord de financement avec l’Union européenne
 Un accord entre l’Union européenne et l’OIM a été signé ce mardi à Conakry devant la ministre des Affaires étrangères, qui a salué un soutien attendu.
 
 La cheffe de mission de l’OIM a rappelé que la Guinée compte parmi les pays les plus touchés par la migration irrégulière.
-
-Amadou Bah Exemplenews.com
 """
 
 
@@ -148,3 +146,39 @@ def test_a_comments_line_followed_by_long_text_is_no_form() -> None:
     )
     lines = [*_NEWS_PAGE.split("\n"), "Comments", "", long_teaser]
     assert comment_form_start(lines) == len(lines)
+
+
+_REPORT = """L’OIM aide 150 migrants guinéens à rentrer de Libye
+
+Conakry – L’Organisation internationale pour les migrations (OIM) a aidé mardi 150 migrants guinéens bloqués en Libye à rentrer chez eux par un vol affrété.
+
+« Ces jeunes rentrent avec un projet », a déclaré la cheffe de mission de l’OIM en Guinée.
+"""
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Mamadou Bah Guineenews.org",
+        "Ousmane Kaba Mosaiqueguinee.com",
+        "por | 02-11-2018",
+        "By | 14/03/2019",
+    ],
+)
+def test_a_news_sites_byline_makes_the_page_a_report(byline: str) -> None:
+    with pytest.raises(ImportRefused, match="news site"):
+        parse_page(f"{_REPORT}\n{byline}\n".encode(), "report.txt")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "",
+        "Share on Twitter | Facebook",
+        "Pour plus d'informations : consultez www.iom.int",
+        "Jean Dupont jdupont@iom.int",
+    ],
+)
+def test_lines_that_are_no_news_sites_byline_leave_the_release(line: str) -> None:
+    (release,) = parse_page(f"{_REPORT}\n{line}\n".encode(), "release.txt")
+    assert release.dateline == "Conakry"
