@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
+from oim_archive.store import stopping
 from oim_archive.store.errors import CorruptArchiveError
 from oim_archive.store.file import layout
 from oim_archive.store.file.storage import Stamp, file_stamp, recovery_hint
@@ -287,6 +288,7 @@ def scan_file(
         if isinstance(row, StoredRelease) and row.origin_stamp == stamp
     }
     for chunk in layout.scan(path, raw=(RELEASES, BODIES)):
+        stopping.check()
         if chunk.table == RELEASES:
             seen_releases = True
             records = layout.parse_lines(chunk.lines)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Container, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from oim_archive.store import stopping
 from oim_archive.store.file.scan import each_record_and_body
 from oim_archive.store.records import (
     Release,
@@ -159,6 +160,7 @@ class FileOrderWords:
         merged = cls()
         firsts = []
         for part in parts:
+            stopping.check()
             first = len(merged._countries)
             firsts.append(first)
             for key, number in part._numbers.items():
@@ -177,6 +179,7 @@ class FileOrderWords:
         """The word index of the releases with these ids (the list's order) and its
         fingerprint; None unless exactly these releases were given, each with its body.
         The collector is spent."""
+        stopping.check()
         numbers = self._numbers
         if self._broken or len(ids) != len(numbers) or self._bodies.count(1) != len(ids):
             return None

@@ -45,6 +45,7 @@ from oim_archive.store.search.scoring import (
     parse_query,
     slack,
 )
+from oim_archive.store.stopping import check, checked
 
 __all__ = [
     "Hit",
@@ -78,7 +79,7 @@ class SearchIndex:
         `whole` gives the releases whole, in the same order, one at a time (listed releases
         read from the archive file as they are indexed)."""
         if words is None or words.n_docs != len(releases):
-            documents = map(release_tiers, releases if whole is None else whole())
+            documents = map(release_tiers, checked(releases if whole is None else whole()))
             words = WordIndex(documents, RELEASE_TIER_WEIGHTS)
         self._setup(releases, words)
 
@@ -106,7 +107,7 @@ class SearchIndex:
         (the first start on an archive copied without its cache)."""
         documents = (
             (r.title, "", " ".join(filter(None, (r.dateline, r.country_name))), r.country or "")
-            for r in releases
+            for r in checked(releases)
         )
         index = cls.__new__(cls)
         index._setup(releases, WordIndex(documents, RELEASE_TIER_WEIGHTS))
@@ -199,6 +200,7 @@ class SearchIndex:
         """The index over `releases` with these words, saved in `cache_file` (best effort)."""
         index = cls.__new__(cls)
         index._setup(releases, words)
+        check()
         index._save(Path(cache_file), fingerprint, file_stamp)
         return index
 
@@ -231,6 +233,7 @@ class SearchIndex:
         except (KeyError, ValueError, TypeError, UnicodeDecodeError, orjson.JSONDecodeError):
             return None
         index._setup(releases, words)
+        check()
         index._save(path, fingerprint, file_stamp)  # saved by an older version: add the list
         return index
 

@@ -191,9 +191,11 @@ class WordPasses(FirstStartWords):
         if own is None:
             self.cancel()
             return None
-        parts = [own, *(one.words() for one in self._passes)]
+        try:
+            parts = [own, *(one.words() for one in self._passes)]
+        finally:  # stopped while waiting for a pass too
+            self._stop()
         del own
-        self._stop()
         words = [part for part in parts if part is not None]
         if len(words) != len(parts):
             return None

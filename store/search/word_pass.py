@@ -26,10 +26,14 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
+from oim_archive.store import stopping
 from oim_archive.store.search.build import FileOrderWords, words_in_file
 
 if TYPE_CHECKING:
     from oim_archive.workers import PoolContext
+
+# How often the reading process, waiting for a pass, looks whether it was asked to stop.
+WAIT_POLL_SECONDS = 0.05
 
 
 class KeyShare:
@@ -83,6 +87,8 @@ class WordPass:
     def words(self) -> FileOrderWords | None:
         """The words of the share, once the pass is over; None when it failed."""
         try:
+            while not self._connection.poll(WAIT_POLL_SECONDS):
+                stopping.check()  # the caller may stop waiting (ReadStopped): see stop()
             written = self._connection.recv() is True
         except (EOFError, OSError):
             written = False

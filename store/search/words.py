@@ -12,6 +12,7 @@ from array import array
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from oim_archive.store import stopping
 from oim_archive.store.search.fold import fold_words
 
 if TYPE_CHECKING:
@@ -127,6 +128,7 @@ class WordIndexBuilder:
         merged = cls(parts[0].weights)
         vocab = merged._vocab
         for part, first in zip(parts, first_docs, strict=True):
+            stopping.check()
             if part.weights != merged.weights:
                 raise ValueError("the parts have other tier weights")
             # The part's term ids are its first-seen order: its vocabulary's insertion order.
@@ -195,6 +197,7 @@ class WordIndexBuilder:
         first_sizes[docs_of(self._docs[0])] = np.frombuffer(self._counts[0], dtype=np.int32)
         tiers: list[BuiltTier] = []
         for weight in self.weights:  # each tier's raw lists are freed as soon as it is built
+            stopping.check()
             tiers.append(
                 _build_tier(
                     weight,

@@ -1,8 +1,12 @@
 """First start with no cache (an archive copied from a colleague): seconds until the list
 shows and until search is ready, in tmux as `tests.bench.scale` measures it, for one archive;
 with ``--baseline REV``, the same start of an earlier commit, alternated in the same run.
+With ``--quit-after S``: seconds from ``q`` to the program's end, pressed S s after the list
+shows (the archive still being read and indexed).
 
     python -m tests.bench.first_start /tmp/oim-final/archive-100000.json --baseline 63370e7
+    python -m tests.bench.first_start /tmp/oim-final/archive-100000.json --quit-after 2 \
+        --baseline 72cfb59 --runs 3
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import re
 import shutil
 import sys
 import tempfile
+import time
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -24,6 +29,22 @@ def _ready(screen: str, n: int) -> bool:
     return any(pattern.match(line) and "indexing" not in line for line in screen.splitlines())
 
 
+def _argv(archive: Path, pythonpath: str | None) -> list[str]:
+    """The browser on ``archive``: this tree's, or the one installed at ``pythonpath``."""
+    if pythonpath is None:
+        program = [str(Path(sys.executable).with_name("oim-archive"))]
+    else:
+        program = [sys.executable, "-m", "oim_archive"]
+    return [*program, "--db", str(archive), "--export-dir", tempfile.gettempdir()]
+
+
+def _env(cache: Path, pythonpath: str | None) -> dict[str, str]:
+    env = {"OIM_ARCHIVE_CACHE": str(cache)}
+    if pythonpath is not None:
+        env["PYTHONPATH"] = pythonpath
+    return env
+
+
 def first_start(
     archive: Path, n: int, cache: Path, pythonpath: str | None = None
 ) -> tuple[float, float, float, float]:
@@ -31,14 +52,8 @@ def first_start(
     with the cache folder emptied;
     ``pythonpath``: the package installed there (an earlier commit) instead of this tree."""
     shutil.rmtree(cache, ignore_errors=True)
-    env = {"OIM_ARCHIVE_CACHE": str(cache)}
-    if pythonpath is None:
-        program = [str(Path(sys.executable).with_name("oim-archive"))]
-    else:
-        program, env["PYTHONPATH"] = [sys.executable, "-m", "oim_archive"], pythonpath
-    argv = [*program, "--db", str(archive), "--export-dir", tempfile.gettempdir()]
     with TmuxSession() as session:
-        session.start(argv, env=env)
+        session.start(_argv(archive, pythonpath), env=_env(cache, pythonpath))
         tree = session.watch_tree_rss()
         listed, _ = session.wait_for(rf"{n:,} / {n:,} releases", timeout=300, poll=SLOW_POLL)
         searchable, _ = session.wait_for(
@@ -47,12 +62,32 @@ def first_start(
         return listed, listed + searchable, session.peak_rss_mb(), tree.stop()
 
 
+def quit_while_reading(
+    archive: Path, n: int, cache: Path, pythonpath: str | None = None, after: float = 2.0
+) -> float:
+    """Seconds from ``q`` to the program's end, pressed ``after`` seconds into a first start
+    (the list shown, the archive still being read and indexed)."""
+    shutil.rmtree(cache, ignore_errors=True)
+    with TmuxSession() as session:
+        session.start(_argv(archive, pythonpath), env=_env(cache, pythonpath))
+        session.wait_for(rf"{n:,} / {n:,} releases", timeout=300, poll=SLOW_POLL)
+        time.sleep(after)
+        session.send("q")
+        return session.wait_exit()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="first start with no cache, in tmux")
     parser.add_argument("archive", type=Path)
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "oim-first")
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--baseline", help="also start the browser of this commit")
+    parser.add_argument(
+        "--quit-after",
+        type=float,
+        metavar="S",
+        help="instead: seconds from q to the end, pressed S s after the list shows",
+    )
     args = parser.parse_args(argv)
     from oim_archive.store.file.archive import Archive
 
@@ -69,6 +104,10 @@ def main(argv: list[str] | None = None) -> int:
             trees[f"at {args.baseline}"] = str(baseline)
         for _ in range(args.runs):
             for label, path in trees.items():
+                if args.quit_after is not None:
+                    took = quit_while_reading(args.archive, n, args.cache, path, args.quit_after)
+                    print(f"{label:16}quit while reading: {took:.2f} s", flush=True)
+                    continue
                 listed, ready, peak, together = first_start(args.archive, n, args.cache, path)
                 print(
                     f"{label:16}{listed:.2f} / {ready:.2f} / {peak:.0f}; {together:.0f}",

@@ -104,6 +104,21 @@ class TmuxSession:
             time.sleep(poll)
         raise TimeoutError(f"screen never matched within {timeout:.0f} s; last screen:\n{screen}")
 
+    def wait_exit(self, timeout: float = 60.0, poll: float = 0.01) -> float:
+        """Seconds until the program in the pane has ended (the pane is kept: remain-on-exit)."""
+        start = time.perf_counter()
+        while time.perf_counter() - start < timeout:
+            dead = subprocess.run(
+                ["tmux", "-L", self.name, "display-message", "-p", "-t", self.name, "#{pane_dead}"],
+                capture_output=True,
+                text=True,
+                check=False,
+            ).stdout.strip()
+            if dead == "1":
+                return time.perf_counter() - start
+            time.sleep(poll)
+        raise TimeoutError(f"the program did not end within {timeout:.0f} s")
+
     def pane_pid(self) -> int:
         """The pid of the program in the pane."""
         out = subprocess.run(

@@ -3,19 +3,26 @@ on screen; the long read and check of the archive starts once that frame is out.
 
 from __future__ import annotations
 
+import asyncio
 import gc
+import threading
+import time
 from pathlib import Path
 
 import pytest
 
+from oim_archive.store import stopping
 from oim_archive.store.file.archive import Archive
 from oim_archive.store.file.catalog_list import CatalogList
+from oim_archive.store.stopping import ReadStopped
 from oim_archive.tui.app import OimArchiveApp, make_app
 from oim_archive.tui.library import Library
 from tests.conftest import make_release
 from tests.store.test_catalog import until_searchable
 
 COUNT = 80
+# A hang guard, not a timing: the endless read below gives up after ~20 s.
+HANG_GUARD_STEPS = 2000
 
 
 @pytest.fixture
@@ -88,3 +95,30 @@ async def test_the_collector_paused_for_the_start_resumes_at_the_first_frame(
         finally:
             gc.enable()
     assert seen == [(True, True, 1), (False, True, 0)]
+
+
+async def test_quitting_while_the_archive_is_read_stops_the_read(
+    long_archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The read runs in a thread the program waits for as it ends: quitting asks the read to
+    stop between two chunks instead of waiting for a 100k-release read to finish."""
+    reading, stopped = threading.Event(), threading.Event()
+
+    def endless_read(library: Library, searchable: object = None) -> object:
+        reading.set()
+        for _ in range(HANG_GUARD_STEPS):  # a read of a huge archive, chunk after chunk
+            try:
+                stopping.check()
+            except ReadStopped:
+                stopped.set()
+                raise
+            time.sleep(0.01)
+        raise AssertionError("the read was never asked to stop")
+
+    monkeypatch.setattr(Library, "read_snapshot", endless_read)
+    app = make_app(long_archive.path, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        while not reading.is_set():
+            await pilot.pause(0.01)
+        await pilot.press("q")
+    assert await asyncio.to_thread(stopped.wait, HANG_GUARD_STEPS * 0.01)

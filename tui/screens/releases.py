@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
@@ -10,12 +11,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container
 from textual.widgets import Input
-from textual.worker import Worker
+from textual.worker import Worker, get_current_worker
 
 from oim_archive.i18n import _, ngettext
 from oim_archive.store.errors import ArchiveError, CorruptArchiveError
 from oim_archive.store.records import Release
 from oim_archive.store.search.fold import highlight_spans
+from oim_archive.store.stopping import ReadStopped, stop_when
 from oim_archive.tui.library import EMPTY
 from oim_archive.tui.messages import ContactsIndexed, MarksRead, SnapshotIndexed, SnapshotRead
 from oim_archive.tui.release_tools import ReleaseTools
@@ -129,6 +131,14 @@ class ReleasesScreen(ReleaseTools):
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def _load(self) -> None:
+        worker = get_current_worker()
+        # Quitting (or a newer load) cancels this worker: its read then stops between two
+        # chunks, instead of holding the program's exit until a 100k-release read is done.
+        with contextlib.suppress(ReadStopped), stop_when(lambda: worker.is_cancelled):
+            self._read_archive()
+
+    def _read_archive(self) -> None:
+        """Read the archive and build its search structures, posting each as it is ready."""
         shown, searchable = self.library.snapshot, None
         if shown.partial and shown.releases:
             # Searchable while the archive is read: with the saved index, or on a first start
