@@ -92,10 +92,13 @@ def main(argv: list[str] | None = None) -> int:
     from oim_archive.store.file.archive import Archive
 
     n = len(Archive(args.archive).releases())
-    print(
-        f"first start, {n:,} releases: list s / search ready s / peak RSS MB (browser; "
-        "browser with its word passes)"
-    )
+    if args.quit_after is None:
+        print(
+            f"first start, {n:,} releases: list s / search ready s / peak RSS MB (browser; "
+            "browser with its word passes)"
+        )
+    else:
+        print(f"first start, {n:,} releases: q pressed {args.quit_after:g} s after the list shows")
     with ExitStack() as stack:
         trees: dict[str, str | None] = {"this tree": None}
         if args.baseline:
