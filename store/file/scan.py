@@ -120,6 +120,7 @@ def each_record_and_body(
         for chunk in layout.scan(
             path, skip=skip, raw=(RELEASES, BODIES) if bodies else (RELEASES,)
         ):
+            stopping.check()
             if not bodies and chunk.table == BODIES:
                 break  # the records are all read (the bodies table follows theirs)
             if chunk.table == RELEASES:

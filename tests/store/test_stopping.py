@@ -11,7 +11,7 @@ import pytest
 
 from oim_archive.store import stopping
 from oim_archive.store.file.archive import Archive
-from oim_archive.store.file.catalog import catalog_path, index_cache_path
+from oim_archive.store.file.catalog import catalog_path, directory_path, index_cache_path
 from oim_archive.store.reader import ArchiveReader
 from oim_archive.store.search import first_start
 from oim_archive.store.search.engine import SearchIndex
@@ -110,3 +110,14 @@ def test_waiting_for_the_word_passes_stops_them_and_leaves_no_file(
     assert asked
     assert _no_pass_running()
     assert _words_files() == before
+
+
+def test_building_the_contact_directory_stops_before_saving_it(archive_path: Path) -> None:
+    Archive(archive_path).add(search_golden.golden_releases()[-60:])
+    reader = ArchiveReader(Archive(archive_path))
+    snapshot = reader.read()
+    directory_path(archive_path).unlink(missing_ok=True)
+    with stop_when(lambda: True), pytest.raises(ReadStopped):
+        reader.contacts(snapshot)
+    assert not directory_path(archive_path).exists()
+    assert reader.contacts(snapshot)[0]  # not asked to stop: built
