@@ -318,7 +318,15 @@ def parse_contacts(block: list[str], region: str | None = None) -> list[Contact]
         after_fax = False
     builder.close()
     contacts = [c for c in (p.to_contact() for p in builder.people) if c is not None]
-    return [c for c in contacts if _is_contact(c)][:MAX_CONTACTS]
+    return _until_last_reachable([c for c in contacts if _is_contact(c)])[:MAX_CONTACTS]
+
+
+def _until_last_reachable(contacts: list[Contact]) -> list[Contact]:
+    """Without the names after the block's last person who has a number or an address: lines
+    of the page's end read as people ("Related Stories", "Sustainable Development Goals", a
+    photographer over "Photographer"). A block of names alone is kept whole."""
+    reachable = [at for at, contact in enumerate(contacts) if contact.phones or contact.emails]
+    return contacts[: reachable[-1] + 1] if reachable else contacts
 
 
 def _may_hold_link(line: str) -> bool:
