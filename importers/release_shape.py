@@ -90,6 +90,20 @@ _TOLD_AGENCY = re.compile(
     r"\b(?:dijo|declaró|explicó|afirmó|indicó|told|a\s+(?:déclaré|indiqué|expliqué|confié))\s+"
     r"(?:a|à|to)\s+(?:l['’]\s*|la\s+agencia\s+)?(?:EFE|Efe|AFP|Reuters|AP|APS|ANP|Xinhua|DPA|Anadolu)\b"
 )
+# IOM as a journalist names or cites it: "l'agence onusienne", "el organismo de la ONU", "the
+# UN migration agency" (IOM writes its own name with capitals: "l'Agence des Nations Unies pour
+# les migrations"); an inverted attribution after a comma or a quote, "…, précise l'OIM",
+# "…», a indiqué l'OIM", "…, señaló la OIM". IOM's releases do not report on IOM so.
+_IOM_AS_REPORTED = re.compile(
+    r"\bl['’]\s*(?:agence|organisme|organisation|institution)\s+onusienne?\b"
+    r"|\b(?:la\s+agencia|el\s+organismo)\s+(?:migratoria\s+)?de\s+la\s+ONU\b"
+    r"|\bthe\s+U\.?N\.?\s+migration\s+agency\b"
+    r"|[,»”]\s+(?:précise|indique|affirme|explique|souligne|ajoute|rapporte|annonce|estime"
+    r"|déplore|signale|relève|a\s+(?:indiqué|précisé|annoncé|souligné|expliqué|ajouté))\s+l['’]OIM\b"
+    r"|[,»”]\s+(?:señala|indica|afirma|explica|precisa|señaló|indicó|precisó|agregó|añadió)"
+    r"\s+la\s+OIM\b"
+)
+_IOM_REPORTED_WORDS = ("onusien", "ONU", "agency", "OIM")
 # A news agency named as the source ("According to the Associated Press", "selon l'AFP").
 _AGENCY_SOURCE = re.compile(
     r"\b(?i:according\s+to|selon|según)\s+(?:the\s+|l['’]\s*|la\s+agencia\s+)?"
@@ -150,6 +164,11 @@ def _is_news_site_article(page: str, body: str) -> bool:
     if "/" in page and _AGENCY_PHOTO_CREDIT.search(page):
         return True
     return any(word in body for word in _AGENCY_WORDS) and _AGENCY_SOURCE.search(body) is not None
+
+
+def _reports_on_iom(body: str) -> bool:
+    """IOM named or cited the way a journalist does (``_IOM_AS_REPORTED``)."""
+    return any(word in body for word in _IOM_REPORTED_WORDS) and bool(_IOM_AS_REPORTED.search(body))
 
 
 def _section_headings(lines: list[str]) -> int:
@@ -281,6 +300,8 @@ def not_a_release(
     told = _TOLD_AGENCY.search(body) if not release.dateline else None
     if told is not None and not _on_iom_site(chrome):
         return ImportRefused(N_("not a press release page (a news agency's interview)"))
+    if not release.dateline and _reports_on_iom(body) and not _on_iom_site(chrome):
+        return ImportRefused(N_("not a press release page (a news site's article about IOM)"))
     if release.dateline or release.date_basis == DATE_PUBLISHED:
         return None
     sentence = (
