@@ -3,7 +3,9 @@
 Each page has a ``*.expected.json`` written by reading the page. This prints, for the tuned and
 the held-out part separately: per-field accuracy, listing items found, and contact precision and
 recall over contact facts (a name, an e-mail, a phone). Beside the whole held-out part it prints
-the "blind" pages: those listed in ``heldout/SOURCES.md``, which no one tuning the importer reads.
+the "blind" pages: those listed in ``heldout/SOURCES.md``, which no one tuning the importer reads,
+and the "fresh" ones: the blind batch listed under that file's fresh-batch heading, gathered in
+one sitting by a fixed procedure and committed before any run, an estimate of its own.
 
     python -m tests.bench.extraction            # both parts
     python -m tests.bench.extraction -v         # and every mismatch
@@ -28,6 +30,10 @@ CORPUS = Path(__file__).resolve().parents[1] / "real_pages"
 PARTS = ("tuned", "heldout")
 BLIND = "heldout-blind"
 BLIND_LIST = CORPUS / "heldout" / "SOURCES.md"
+# A second blind batch, gathered by a procedure declared before its searches: scored apart too.
+FRESH = "heldout-fresh"
+FRESH_HEADING = "## Fresh batch, fifteenth session"
+_LISTED_FILE = re.compile(r"\|\s*([\w.-]+\.(?:txt|html?))\s*\|")
 # The newest gathering of tuned pages, scored apart too: its first figure was measured before
 # any rule was written for it, and its own floor keeps what the rules since then reached.
 NEWEST = "tuned-newest"
@@ -250,6 +256,15 @@ def blind_pages() -> set[str]:
     return set(_PAGE_NAME.findall(BLIND_LIST.read_text(encoding="utf-8")))
 
 
+def fresh_pages() -> set[str]:
+    """File names of the held-out pages listed under the fresh batch's heading of its SOURCES.md."""
+    if not BLIND_LIST.is_file():
+        return set()
+    text = BLIND_LIST.read_text(encoding="utf-8")
+    section = text.partition(FRESH_HEADING)[2].partition("\n## ")[0]
+    return set(_LISTED_FILE.findall(section))
+
+
 def newest_pages() -> set[str]:
     """File names of the tuned pages listed under the newest gathering's heading of SOURCES.md."""
     text = (CORPUS / "SOURCES.md").read_text(encoding="utf-8")
@@ -303,6 +318,7 @@ def main(argv: list[str] | None = None) -> int:
     scores = {part: score_part(part) for part in args.part or PARTS}
     if "heldout" in scores:
         scores[BLIND] = score_part("heldout", blind_pages())
+        scores[FRESH] = score_part("heldout", fresh_pages())
     if "tuned" in scores:
         scores[NEWEST] = score_part("tuned", newest_pages())
     print(table(scores))

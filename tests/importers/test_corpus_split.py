@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 
-from tests.bench.extraction import CORPUS, norm
+from tests.bench.extraction import CORPUS, FRESH_HEADING, fresh_pages, norm
 
 _TUNED_ROW = re.compile(r"^\|\s*(\S+)\s*\|\s*tuned/([\w.-]+)\s*\|", re.MULTILINE)
 _HELD_OUT_FILE = re.compile(r"\|\s*heldout/")
@@ -86,3 +86,30 @@ def test_no_tuned_address_is_gathered_twice() -> None:
             twice.append(name)
         seen.setdefault(key, name)
     assert twice == [], "tuned pages whose address another tuned page already has"
+
+
+_FRESH_ROW = re.compile(r"^\|\s*(https?://\S+)\s*\|\s*([\w.-]+)\s*\|", re.MULTILINE)
+
+
+def _address_pattern(key: str) -> str:
+    """An address (without scheme and "www.") written alone, with or without them or a final slash."""
+    return rf"(?<![\w/.?=&%-])(?:https?://)?(?:www\.)?{re.escape(key)}/?(?![\w/.?=&%-])"
+
+
+def test_fresh_batch_rows_are_new_and_whole() -> None:
+    """Each row of the fresh blind batch names a page with its expected file, and an address no
+    older row of the corpus has (tuned, or held out before it): a page gathered twice would be
+    scored as fresh. Failures are counted, never named (the batch is held out)."""
+    held_out_list = (CORPUS / "heldout" / "SOURCES.md").read_text(encoding="utf-8")
+    older, _, fresh = held_out_list.partition(FRESH_HEADING)
+    older += (CORPUS / "SOURCES.md").read_text(encoding="utf-8")
+    rows = _FRESH_ROW.findall(fresh.partition("\n## ")[0])
+    missing = sum(
+        not (CORPUS / "heldout" / name).is_file()
+        or not (CORPUS / "heldout" / (name.rsplit(".", 1)[0] + ".expected.json")).is_file()
+        for _, name in rows
+    )
+    keys = [_SCHEME.sub("", address).rstrip("/") for address, _ in rows]
+    seen = sum(bool(re.search(_address_pattern(key), older)) for key in keys)
+    assert {name for _, name in rows} == fresh_pages()
+    assert (missing, seen, len(keys) - len(set(keys))) == (0, 0, 0)
