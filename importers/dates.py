@@ -199,7 +199,7 @@ def _dates_at(text: str, year: re.Match[str]) -> list[tuple[int, int, str]]:
     for word in reversed(words):
         if _is_month(word.strip(",.")):
             return _month_dates(text, year, start - len(before) + before.rfind(word))
-    if _LAW_NAME.search(before):
+    if _LAW_NAME.search(before) or _REPORT_NAME.search(before):
         return []  # "Ley 1448 de 2011", "Law No. 12 of 2016": a law's name, not an event
     # "toute l’année 2017": a curly apostrophe is the same cue as a straight one.
     cue = words[-1].lower().replace("’", "'") if words else ""
@@ -217,6 +217,11 @@ _LAW_NAME = re.compile(
     r"\b(?i:ley|loi|law|act|d[ée]cret|decreto|decree|r[ée]solution|resoluci[óo]n)\s+"
     r"(?:n[°º.o]*\s*)?\d+\s+(?:de|of|du)\s+$"
 )
+# "el Informe de 2012 sobre la Trata", "le Rapport de 2019 sur …", "the Report of 2012": the
+# year names a report (its edition), as "Informe … 2020" does; no event of that year is told.
+_REPORT_NAME = re.compile(r"\b(?:Informe|Rapport|Report|Anuario|Annuaire)\s+(?:de|of|du|del)\s+$")
+
+
 # The end of a span of years written in words: "between 2014 and 2017", "de 2012 à 2015" (not
 # "2015-2016", a season or a plan's period).
 _RANGE_WORDS = frozenset(("and", "et", "y", "to", "through", "à", "a", "al", "au", "hasta"))

@@ -100,3 +100,15 @@ def _date_span_end(paragraph: str) -> int | None:
     """Where a date that opens the paragraph ends: after its year."""
     year = _YEAR_END.search(paragraph, 0, OPENING_DATE_REACH)
     return year.end() if year else None
+
+
+# A headline led by a medium and the day it ran: "Canal 7 - 25/05/2015 Situación de …",
+# "RPP | 12/03/2016 Entrevista …" (a country site's media notes). The date is the note's own;
+# a date further into a headline ("Tormenta del 12/10/2016 deja …") is an event it tells.
+_HEADLINE_DATE = re.compile(r"^.{1,30}?\s[-–|]\s(?P<date>\d{1,2}/\d{1,2}/(?:19|20)\d\d)\s+\S")
+
+
+def headline_date(title: str) -> str:
+    """The date leading a headline after its medium's name, or ""."""
+    match = _HEADLINE_DATE.match(title.strip())
+    return match["date"] if match is not None and _full_date(match["date"]) else ""

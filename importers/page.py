@@ -39,6 +39,7 @@ from .markup import clean_markup
 from .opening import (
     after_leading_date,
     after_paragraph,
+    headline_date,
     is_wrapped_opening,
     opening_date,
     wrapped_paragraph,
@@ -191,7 +192,7 @@ def _release(
         country = office_country(" ".join(c.office or "" for c in contacts)) or phone_country(
             [region_of(phone) for contact in contacts for phone in contact.phones]
         )
-    stated = f"{item.cms_text}\n{date_line}\n{dateline_date or ''}"
+    stated = f"{item.cms_text}\n{date_line}\n{dateline_date or ''}\n{headline_date(title)}"
     found: list[FoundDate] = find_dates(stated) if stated.strip() else []
     body_dates = find_dates(body)
     found += body_dates

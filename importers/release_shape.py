@@ -203,6 +203,15 @@ MIN_TABLE_ROWS = 3
 TABLE_SHARE = 0.8
 MIN_BULLETS = 3
 SENTENCE_TITLE_WORDS = 12
+# Words per comma-separated field above which rows are paragraphs of prose, not CSV records
+# (clauses run 10-25 words; a record's fields are a few words: a title, a date, a code).
+PROSE_FIELD_WORDS = 10
+
+
+def _prose_rows(rows: list[str], separator: str) -> bool:
+    """The rows' fields are clauses: on average more words each than a record's fields."""
+    fields = sum(row.count(separator) + 1 for row in rows)
+    return sum(len(row.split()) for row in rows) >= PROSE_FIELD_WORDS * fields
 
 
 def _is_table(lines: list[str]) -> bool:
@@ -213,8 +222,8 @@ def _is_table(lines: list[str]) -> bool:
     if sum(line.lstrip().startswith("|") for line in rows) >= TABLE_SHARE * len(rows):
         return True
     for separator in _SEPARATORS:
-        if rows[0].count(separator) < 2:
-            continue  # a table's first row holds its separators too
+        if rows[0].count(separator) < 2 or _prose_rows(rows, separator):
+            continue  # a table's first row holds its separators too; paragraphs are no rows
         counts = [line.count(separator) for line in rows]
         most = max(set(counts), key=counts.count)
         if most >= 2 and counts.count(most) >= TABLE_SHARE * len(rows):

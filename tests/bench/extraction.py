@@ -177,7 +177,10 @@ class Score:
         return 100.0 * sum(self.fields.values()) / max(1, sum(self.totals.values()))
 
     def items(self) -> float:
-        return 100.0 * self.items_found / max(1, self.items_expected + self.items_extra)
+        """Listing items found over items expected and extra; 100 with no listing to split
+        (as precision and recall are 100 with no contact)."""
+        wanted = self.items_expected + self.items_extra
+        return 100.0 * self.items_found / wanted if wanted else 100.0
 
     def precision(self) -> float:
         return 100.0 * self.facts_right / self.facts_produced if self.facts_produced else 100.0
