@@ -112,7 +112,8 @@ _AGENCY_SOURCE = re.compile(
 # A news site's own lines: a byline ("Rédacteur …", "Redacción"), a view counter ("793 vues"),
 # a source or credit line ("Source: NOUVEL HORIZON", "© CAMERPOST avec © APA", "© AFP").
 _PRESS_LINE = re.compile(
-    r"^[ \t]*(?:[Rr][ée]dacteur\b.*|(?:[^\n]*\d\s+)?[Rr]edacci[óo]n"
+    # "Redacción. La OIM …": the desk's byline glued to the story's first sentence.
+    r"^[ \t]*(?:[Rr][ée]dacteur\b.*|(?:[^\n]*\d\s+)?[Rr]edacci[óo]n(?:\s*[.:]\s+[A-ZÀ-Ý].*)?"
     r"|\d+\s+(?:vues|views|lectures(?:\s+aujourd['’]hui)?|visitas)"
     # A news agency as the source ("Source: AFP"); IOM itself is a mirrored release's source.
     r"|[Ss]ource\s*:\s*(?!(?:IOM|OIM)[ \t]*$)[A-Z][A-Z .'’-]{2,40}"

@@ -91,3 +91,29 @@ def test_the_headline_date_is_the_release_date() -> None:
     )
     (release,) = parse_page(page.encode(), "note.txt")
     assert (release.date, release.date_basis) == ("2015-05-25", DATE_PUBLISHED)
+
+
+_DESK_STORY = """Redacción. La Organización Internacional para las Migraciones (OIM) intensifica su respuesta humanitaria ante el aumento de migrantes que transitan por Honduras.
+Por su posición geográfica, Honduras recibe grandes flujos de migrantes por tierra, mar y aire.
+Nicola Graviano, jefe de misión de la OIM, dijo a medios locales que el flujo registra cifras históricas.
+"""
+
+
+def test_a_desk_byline_glued_to_the_first_sentence_makes_a_news_report() -> None:
+    with pytest.raises(ImportRefused):
+        parse_page(_DESK_STORY.encode(), "desk.txt")
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Redacción de la nueva ley. La Organización Internacional para las Migraciones (OIM)",
+        "Tegucigalpa – La Organización Internacional para las Migraciones (OIM)",
+    ],
+)
+def test_redaccion_as_a_word_of_the_story_is_no_byline(opening: str) -> None:
+    page = "La OIM refuerza su respuesta en Honduras\n\n" + _DESK_STORY.replace(
+        "Redacción. La Organización Internacional para las Migraciones (OIM)", opening
+    ).replace("dijo a medios locales", "señaló")
+    (release,) = parse_page(page.encode(), "release.txt")
+    assert release.title == "La OIM refuerza su respuesta en Honduras"
