@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from oim_archive.store.text import fold_whitespace
 
+from .dates import WEEKDAY_NAMES
 from .places import is_place_name
 
 WRAP_MAX_LENGTH = 100
@@ -258,6 +259,9 @@ def _split_dateline(
         if place is not None and is_country(place["place"]):
             # "Conakry, Guinée 15/07/2016": the country belongs to the places, not to the date.
             head, date_text = f"{head}, {place['place']}", place["date"]
+    if date_text is not None and head.casefold().removeprefix("le ") in WEEKDAY_NAMES:
+        # "Mardi 13 juin 2017 – Il est 18h20 …": a dated dateline with no place.
+        return None, date_text, match["rest"].strip()
     if not head or not (_is_places(head) or is_country(head) or _SOURCE_ONLY.fullmatch(head)):
         # "République démocratique du Congo": a country's name may hold lower-case words.
         return None, None, paragraph

@@ -41,6 +41,10 @@ _WEEKDAYS: tuple[tuple[str, ...], ...] = (
 )
 
 
+# "Mardi", "Tuesday", "Martes": a weekday's full name, in the three languages.
+WEEKDAY_NAMES = frozenset(name for names in _WEEKDAYS for name in names if len(name) > 3)
+
+
 class TrilingualParserInfo(date_parser.parserinfo):
     """dateutil's English names plus French and Spanish month and weekday names."""
 
@@ -137,6 +141,8 @@ _YEAR_CUES = frozenset(
     ("en", "in", "since", "depuis", "desde", "durant", "during", "année", "year", "año", "until",
      "jusqu'en", "hasta", "l'année", "early", "late", "mid", "début", "fin", "principios",
      "finales", "comienzos", "mediados", "de", "of",
+     # "au premier trimestre 2013", "le second semestre 2019": a part of a year.
+     "trimestre", "semestre",
      # "en el 2005", "desde el 2000", "del 2019": Spanish writes the article before a year.
      "el", "del")
 )  # fmt: skip

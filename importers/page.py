@@ -78,12 +78,19 @@ def _title_and_rest(title_line: str) -> tuple[str, str | None]:
     """The title; a page whose first line is a whole paragraph gets its first sentence (a
     paragraph opening with a dateline, "Marib – Fighting…", is body text with no headline)."""
     title = clean_line(title_line)
-    dateline, _, opening = split_dateline(title, is_country_name)
+    dateline, dated, opening = split_dateline(title, is_country_name)
     is_paragraph = (
-        dateline is not None
-        and title[-1:] in '.!?…»”"'
-        and title.count(" ") + 1 >= SENTENCE_TITLE_WORDS
-        and _opens_with_dateline(title)  # not "… Non-violence — How Can We …?"
+        (
+            dated is not None  # "Mardi 13 juin 2017 – Il est 18h20 …": a date and no place
+            and dateline is None
+            and (len(title) > MAX_TITLE_LENGTH or title[-1:] in '.!?…»”"')
+        )
+        or (
+            dateline is not None
+            and title[-1:] in '.!?…»”"'
+            and title.count(" ") + 1 >= SENTENCE_TITLE_WORDS
+            and _opens_with_dateline(title)  # not "… Non-violence — How Can We …?"
+        )
     )
     if (len(title) <= MAX_TITLE_LENGTH or _is_long_headline(title)) and not is_paragraph:
         return title, None
@@ -303,9 +310,9 @@ HEADLINE_TAIL_WORDS = 8
 
 
 def _opens_with_dateline(paragraph: str) -> bool:
-    place, _, rest = split_dateline(paragraph, is_country_name)
+    place, date, rest = split_dateline(paragraph, is_country_name)
     if place is None:
-        return False
+        return date is not None  # "Mardi 13 juin 2017 – Il est 18h20 …": dated, no place
     headline_tail = len(rest.split()) <= HEADLINE_TAIL_WORDS and rest[-1:] not in ".!…:,;"
     return not headline_tail or _names_a_place(place)
 

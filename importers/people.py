@@ -54,6 +54,9 @@ _STOP = re.compile(
     r"\s+(?=[a-zà-ÿ])"
     # An amount or an aside after the name: "… of Japan for USD 525,000 – will help".
     r"|\s+(?:for|of|de|por)\s+(?=(?:USD|EUR|US\$|CHF)\b)|\s+[–—]\s+"
+    # "… du Japon pour un montant de 1 050 000 USD", "… à hauteur de 2 millions", "por un monto".
+    r"|\s+(?:pour\s+un|d['’]un|à\s+hauteur\s+d['’]un)\s+montant\b|\s+à\s+hauteur\s+de\s+(?=\d)"
+    r"|\s+(?:por|para)\s+un\s+(?:monto|importe|valor)\b"
     # "…, IOM will…": IOM as the subject of the main clause; "… Implemented by IOM Greece".
     r"|,\s+(?:IOM|OIM|l['’]OIM|la\s+OIM)\b"
     r"|\s+(?:(?:et|and|y)\s+)?(?i:implemented|executed|carried\s+out)\s+by\b"

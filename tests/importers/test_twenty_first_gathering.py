@@ -1,0 +1,101 @@
+"""Rules from the twenty-first gathering of real pages (issue 13): French single releases."""
+
+from __future__ import annotations
+
+import pytest
+
+from importers.body import split_dateline
+from importers.dates import find_dates
+from importers.people import find_funders
+from oim_archive.importers import parse_page
+
+
+def _funders(text: str) -> list[str]:
+    return find_funders(text, text.split())
+
+
+@pytest.mark.parametrize(
+    ("text", "funders"),
+    [
+        (
+            "Le projet financé par le Gouvernement du Japon pour un montant de 1 050 000 USD "
+            "améliore les contrôles.",
+            ["Gouvernement du Japon"],
+        ),
+        (
+            "Ce programme est financé par l'Union européenne à hauteur de 2 millions d'euros.",
+            ["Union européenne"],
+        ),
+        (
+            "El proyecto, financiado por el Gobierno de Canadá por un monto de 500 000 dólares, "
+            "apoya a los migrantes.",
+            ["Gobierno de Canadá"],
+        ),
+    ],
+)
+def test_an_amount_after_the_funder_is_no_part_of_its_name(text: str, funders: list[str]) -> None:
+    assert _funders(text) == funders
+
+
+def test_a_funder_named_with_an_amount_word_keeps_it() -> None:
+    """Only "pour un montant", "à hauteur de 2…" end the name, not a word inside it."""
+    text = "Un projet financé par le Fonds pour la consolidation de la paix des Nations Unies."
+    assert _funders(text) == ["Fonds pour la consolidation de la paix des Nations Unies"]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Mardi 13 juin 2017 – Il est 18h20 quand le vol spécial se pose à Conakry.",
+        "Le jeudi 4 mai 2023 - Les équipes de l'OIM accueillent 120 migrants.",
+        "Tuesday 13 June 2017 – At 6.20pm the charter flight landed in Conakry.",
+    ],
+)
+def test_a_weekday_and_a_date_before_the_dash_are_a_dateline_without_a_place(
+    opening: str,
+) -> None:
+    place, date, rest = split_dateline(opening)
+    assert place is None
+    assert date is not None and date[-4:] in opening
+    assert not rest[:1].isdigit() and rest[:1] not in "–-"
+
+
+@pytest.mark.parametrize(
+    ("opening", "place"),
+    [
+        ("Dakar, mardi 13 juin 2017 – L'OIM a accueilli 161 migrants.", "Dakar"),
+        ("Conakry – Mardi dernier, 161 migrants sont rentrés de Libye.", "Conakry"),
+    ],
+)
+def test_a_place_before_a_weekday_is_still_the_dateline(opening: str, place: str) -> None:
+    assert split_dateline(opening)[0] == place
+
+
+def test_a_copy_opening_with_a_weekday_date_has_no_headline_and_that_date() -> None:
+    body = (
+        "Mardi 13 juin 2017 – Il est 18h20 quand le vol spécial affrété par l’OIM Libye se pose "
+        "à l’aéroport de Conakry-Gbessia avec 161 migrants guinéens à bord, dont 4 mineurs "
+        "non accompagnés, 5 femmes et 6 jeunes enfants, qui ont demandé l’aide de l’OIM.\n\n"
+        "Le vol charter est parti de Tripoli et a atterri à Conakry le soir même. L’OIM a mené "
+        "des entretiens avant le départ et des examens médicaux.\n"
+    )
+    [release] = parse_page(body.encode(), "copy.txt")
+    assert release.dateline is None
+    assert release.date == "2017-06-13"
+    assert release.body.startswith("Il est 18h20")
+    assert not release.title.startswith("Mardi")
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Au premier trimestre 2013, quelque 7 137 migrants ont été enregistrés.", "2013"),
+        ("Le second semestre 2019 a vu les retours doubler.", "2019"),
+    ],
+)
+def test_a_part_of_a_year_dates_the_year(text: str, year: str) -> None:
+    assert [found.iso for found in find_dates(text)] == [year]
+
+
+def test_a_year_after_an_ordinary_word_is_still_no_date() -> None:
+    assert find_dates("Le programme compte 2013 bénéficiaires et 1999 familles.") == []
