@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .chrome import is_caption, is_listing_chrome
+from .language import detect_language, marker_count
 from .listing import is_date_line
 from .places import is_country_name
 
@@ -37,6 +38,26 @@ def _is_field_with_value(line: str) -> bool:
     return len(line) <= FIELD_WITH_VALUE_LENGTH and _FIELD_WITH_VALUE.match(line) is not None
 
 
+CAPTION_LENGTH = 200
+CAPTION_MARKERS = 2
+
+
+def _is_foreign_caption(lines: list[str], index: int, title: str) -> bool:
+    """A one-sentence line in another language than both the title and the text after it:
+    a caption left in the site's working language ("IOM teams assist returning Chadians …"
+    over a French release)."""
+    line = lines[index].strip()
+    if len(line) > CAPTION_LENGTH or line[-1:] != "." or ". " in line[:-1]:
+        return False
+    following = next((other.strip() for other in lines[index + 1 :] if other.strip()), "")
+    words = line.split()
+    language = detect_language(words)
+    if marker_count(words, language) < CAPTION_MARKERS:
+        return False
+    title_language = detect_language(title.split())
+    return language != title_language and detect_language(following.split()) == title_language
+
+
 def skip_after_title(lines: list[str], title: str) -> tuple[list[str], str]:
     """Drop blank lines, a repeated title, page headers, photo captions, field labels, a country
     label and a date line after the title; returns the rest and the date line (the page's own
@@ -52,6 +73,7 @@ def skip_after_title(lines: list[str], title: str) -> tuple[list[str], str]:
             or is_caption(line)
             or _is_field_label(line)
             or _is_field_with_value(line)
+            or _is_foreign_caption(lines, index, title)
         ):
             if not stated and is_date_line(line):
                 stated = line

@@ -48,3 +48,9 @@ def detect_language(words: list[str]) -> str:
             scores[lang] += count
     best = max(scores, key=lambda lang: scores[lang])
     return best if scores[best] > 0 else DEFAULT_LANGUAGE
+
+
+def marker_count(words: list[str], language: str) -> int:
+    """How many of the words are markers of the language."""
+    forms = _FORMS[language]
+    return sum(1 for word in words if word in forms)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from importers.after_title import skip_after_title
 from importers.body import split_dateline
 from importers.dates import find_dates
 from importers.people import find_funders
@@ -99,3 +100,41 @@ def test_a_part_of_a_year_dates_the_year(text: str, year: str) -> None:
 
 def test_a_year_after_an_ordinary_word_is_still_no_date() -> None:
     assert find_dates("Le programme compte 2013 bénéficiaires et 1999 familles.") == []
+
+
+_FRENCH_TITLE = "Poursuite des retours volontaires des Tchadiens avec l’appui de l’OIM"
+_FRENCH_TEXT = (
+    "Les mois d’août et septembre 2024, 525 migrants tchadiens sont arrivés à l'aéroport de "
+    "N'Djamena dans le cadre d'un programme de retour volontaire de l’OIM."
+)
+
+
+def _first_kept(*lines: str) -> str:
+    rest, _ = skip_after_title(["", *lines], _FRENCH_TITLE)
+    return next(line for line in rest if line.strip())
+
+
+def test_an_english_caption_over_a_french_release_is_skipped() -> None:
+    caption = "IOM teams assist returning Chadians with administrative formalities at the airport."
+    assert _first_kept(caption, "", _FRENCH_TEXT) == _FRENCH_TEXT
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # The text itself is in English: the line is its first paragraph.
+        "IOM teams assist returning Chadians with administrative formalities at the airport.",
+        # Two sentences: a paragraph, not a caption.
+        "IOM teams assist returning Chadians at the airport. They also receive a kit.",
+        # Too few words of any language to tell.
+        "N'Djamena Airport.",
+    ],
+)
+def test_a_line_that_is_not_a_foreign_caption_stays(line: str) -> None:
+    english = "The returnees received medical screening and a transport allowance on arrival."
+    following = english if line.startswith("IOM teams assist returning Chadians with") else ""
+    assert _first_kept(line, "", following or _FRENCH_TEXT) == line
+
+
+def test_a_french_first_paragraph_under_a_french_title_stays() -> None:
+    assert _first_kept(_FRENCH_TEXT, "", "L'OIM a aussi fourni des kits.") == _FRENCH_TEXT
