@@ -48,7 +48,7 @@ _NEWS_TIME = re.compile(
 # IOM telling its own news: a sentence whose subject is IOM ("IOM is adapting…", "La OIM
 # respeta…", "L'OIM a lancé…", "IOM's Director General…").
 _IOM_SPEAKS = re.compile(
-    r"(?:^|[.!?»”\"]\s+|\n)(?:the\s+|la\s+|el\s+|l['’]\s*)?"
+    r"(?:^|[.!?»”\"]\s+|\n)(?:[«“]\s*)?(?:the\s+|la\s+|el\s+|l['’]\s*)?"
     r"(?:IOM|OIM|UN\s+Migration|International\s+Organization\s+for\s+Migration"
     r"|Organisation\s+internationale\s+pour\s+les\s+migrations"
     r"|Organizaci[óo]n\s+Internacional\s+para\s+las\s+Migraciones)\b",

@@ -8,7 +8,7 @@ from importers.after_title import skip_after_title
 from importers.body import split_dateline
 from importers.dates import find_dates
 from importers.people import find_funders
-from oim_archive.importers import parse_page
+from oim_archive.importers import ImportRefused, parse_page
 
 
 def _funders(text: str) -> list[str]:
@@ -138,3 +138,24 @@ def test_a_line_that_is_not_a_foreign_caption_stays(line: str) -> None:
 
 def test_a_french_first_paragraph_under_a_french_title_stays() -> None:
     assert _first_kept(_FRENCH_TEXT, "", "L'OIM a aussi fourni des kits.") == _FRENCH_TEXT
+
+
+_JOINT_OPENING = (
+    "Le mercredi 10 octobre, en présence des autorités, l’agence des Nations Unies chargée des "
+    "migrations (OIM) et l'agence des Nations Unies pour les réfugiés (HCR) ont ouvert un bureau "
+    "conjoint à Nouadhibou, au nord-ouest de la Mauritanie.\n\n"
+    "« Ce bureau commun montre un vrai partenariat entre les agences », a déclaré le "
+    "représentant du HCR en Mauritanie.\n\n"
+)
+
+
+def test_a_copy_where_iom_speaks_in_a_quote_of_its_own_is_a_release() -> None:
+    page = _JOINT_OPENING + "« L’OIM est heureuse de renouveler son engagement auprès du pays. »\n"
+    [release] = parse_page(page.encode(), "copy.txt")
+    assert "L’OIM est heureuse" in release.body
+
+
+def test_a_quote_that_only_thanks_iom_does_not_make_it_speak() -> None:
+    page = _JOINT_OPENING + "« Nous remercions l’OIM pour son appui », a ajouté le ministre.\n"
+    with pytest.raises(ImportRefused):
+        parse_page(page.encode(), "copy.txt")
