@@ -27,12 +27,15 @@ from tests.bench.extraction import (
 # the former 95.7 floor only by joining. The twenty-second (Spanish pages, 16, no listing: items
 # 100 % by the scorer's rule for a part with none) first scored 84.9 % fields on its first 13
 # pages and kind 2/3 on its second batch, 98.1 % and 100 % / 100 % contacts after its rules.
+# The twenty-first (French single releases, 14 pages, landed after the twenty-second, so inside
+# "tuned"; no listing item and no contact fact) first scored 87.3 % fields (88.1 % with its one
+# label corrected), 98.4 % after its rules; with it "tuned" (398 pages) reaches 95.6 % fields.
 # "heldout": fresh blind batch added, figures re-measured (20 pages gathered by a declared
 # procedure and committed before one plain scorer run: the part went from 79.4 / 70.0 to 83.0 /
 # 78.0, contacts unchanged at 96.6 / 98.8). FRESH is that batch alone (93.1 % fields, 11/11
 # listing items, no contact fact expected or produced: 100 / 100 by convention).
 FLOORS: dict[str, tuple[float, float, float, float]] = {
-    "tuned": (95.5, 95.5, 100.0, 100.0),
+    "tuned": (95.6, 95.5, 100.0, 100.0),
     NEWEST: (98.0, 100.0, 100.0, 100.0),
     "heldout": (82.9, 77.9, 96.5, 98.7),
     FRESH: (93.0, 100.0, 100.0, 100.0),
