@@ -54,8 +54,14 @@ def _is_foreign_caption(lines: list[str], index: int, title: str) -> bool:
     language = detect_language(words)
     if marker_count(words, language) < CAPTION_MARKERS:
         return False
-    title_language = detect_language(title.split())
-    return language != title_language and detect_language(following.split()) == title_language
+    title_words, following_words = title.split(), following.split()
+    title_language = detect_language(title_words)
+    if language == title_language or not marker_count(title_words, title_language):
+        return False  # the title in the line's language, or too short to tell
+    return (
+        detect_language(following_words) == title_language
+        and marker_count(following_words, title_language) >= CAPTION_MARKERS
+    )
 
 
 def skip_after_title(lines: list[str], title: str) -> tuple[list[str], str]:

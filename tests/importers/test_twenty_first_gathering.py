@@ -159,3 +159,10 @@ def test_a_quote_that_only_thanks_iom_does_not_make_it_speak() -> None:
     page = _JOINT_OPENING + "« Nous remercions l’OIM pour son appui », a ajouté le ministre.\n"
     with pytest.raises(ImportRefused):
         parse_page(page.encode(), "copy.txt")
+
+
+def test_a_title_too_short_to_tell_its_language_makes_no_caption() -> None:
+    """ "Mobile Clinics Reach Displaced Families in Mopti" has no marker word: no judgment."""
+    line = "Local workers built the centre over six months with materials bought nearby."
+    rest, _ = skip_after_title(["", line, "", _FRENCH_TEXT], "Mobile Clinics in Mopti")
+    assert next(text for text in rest if text.strip()) == line
