@@ -49,15 +49,17 @@ def _is_foreign_caption(lines: list[str], index: int, title: str) -> bool:
     line = lines[index].strip()
     if len(line) > CAPTION_LENGTH or line[-1:] != "." or ". " in line[:-1]:
         return False
-    following = next((other.strip() for other in lines[index + 1 :] if other.strip()), "")
+    # The title first: it is short, and most often in the line's language.
+    title_words = title.split()
+    title_language = detect_language(title_words)
+    if not marker_count(title_words, title_language):
+        return False  # too short to tell
     words = line.split()
     language = detect_language(words)
-    if marker_count(words, language) < CAPTION_MARKERS:
+    if language == title_language or marker_count(words, language) < CAPTION_MARKERS:
         return False
-    title_words, following_words = title.split(), following.split()
-    title_language = detect_language(title_words)
-    if language == title_language or not marker_count(title_words, title_language):
-        return False  # the title in the line's language, or too short to tell
+    following = next((other.strip() for other in lines[index + 1 :] if other.strip()), "")
+    following_words = following.split()
     return (
         detect_language(following_words) == title_language
         and marker_count(following_words, title_language) >= CAPTION_MARKERS

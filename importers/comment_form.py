@@ -11,6 +11,8 @@ _HEADING = re.compile(
     r"|laisse[rz]\s+un\s+commentaire|ajouter\s+un\s+commentaire|\d*\s*commentaires?)$",
     re.IGNORECASE,
 )
+# Every heading holds one of these (lower-cased).
+_HEADING_WORDS = ("comment", "reply", "respuesta", "coment")
 # The form sits in the page's last lines, and holds only short lines (labels, a notice).
 FORM_MAX_LINES = 15
 FORM_LINE_MAX_WORDS = 20
@@ -18,11 +20,19 @@ FORM_LINE_MAX_WORDS = 20
 
 def comment_form_start(lines: list[str]) -> int:
     """Index of the comment form's heading when the page ends with one (else len(lines))."""
-    texts = [index for index, line in enumerate(lines) if line.strip()]
-    for position, index in enumerate(texts[-FORM_MAX_LINES:]):
+    last: list[int] = []  # the page's last FORM_MAX_LINES non-blank lines, read from its end
+    for index in range(len(lines) - 1, -1, -1):
+        if lines[index].strip():
+            last.append(index)
+            if len(last) == FORM_MAX_LINES:
+                break
+    last.reverse()
+    tail = " ".join(lines[index] for index in last).lower()
+    if not any(word in tail for word in _HEADING_WORDS):
+        return len(lines)  # most pages: no heading's word at all, no regex tried
+    for position, index in enumerate(last):
         if not _HEADING.match(lines[index].strip().rstrip(".:!").strip()):
             continue
-        after = texts[len(texts) - min(len(texts), FORM_MAX_LINES) + position + 1 :]
-        if all(lines[i].count(" ") < FORM_LINE_MAX_WORDS for i in after):
+        if all(lines[i].count(" ") < FORM_LINE_MAX_WORDS for i in last[position + 1 :]):
             return index
     return len(lines)

@@ -110,5 +110,7 @@ _HEADLINE_DATE = re.compile(r"^.{1,30}?\s[-–|]\s(?P<date>\d{1,2}/\d{1,2}/(?:19
 
 def headline_date(title: str) -> str:
     """The date leading a headline after its medium's name, or ""."""
+    if "/" not in title:
+        return ""  # most headlines: no numeric date at all
     match = _HEADLINE_DATE.match(title.strip())
     return match["date"] if match is not None and _full_date(match["date"]) else ""
