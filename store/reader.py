@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
 from oim_archive.store.directory import (
@@ -42,6 +41,13 @@ from oim_archive.store.file.quick import quick_list
 from oim_archive.store.file.scan import RecordFile
 from oim_archive.store.file.tables import resolve_prefix
 from oim_archive.store.records import Listed, Release
+from oim_archive.store.snapshot import (
+    Contacts,
+    Indexes,
+    Listing,
+    Snapshot,
+    same_ids,
+)
 from oim_archive.store.stored import whole_releases
 
 if TYPE_CHECKING:  # numpy and the search engine load only when a search needs them
@@ -49,65 +55,6 @@ if TYPE_CHECKING:  # numpy and the search engine load only when a search needs t
     from oim_archive.store.search.engine import SearchIndex
     from oim_archive.store.search.first_start import FirstStartWords
     from oim_archive.store.search.scoring import Hit
-
-
-@dataclass(slots=True, eq=False)
-class Snapshot:
-    """The archive as read at one moment, plus the structures built from it."""
-
-    releases: Sequence[Release]
-    stamp: tuple[int, int] | None
-    index: SearchIndex | None = None
-    directory: list[DirectoryEntry] | None = None
-    contact_search: ContactSearch | None = None
-    # From the list catalog or an unchecked pass (``quick``): the list fields only, until the
-    # archive itself is read and checked; nothing is written while it is shown.
-    partial: bool = False
-    # Order in which reads started: an older read never replaces a newer one.
-    sequence: int = 0
-    # What a first start's read collected for the search index (``ArchiveReader.read`` with
-    # ``index``), until the index is made.
-    collected: FirstStartWords | None = None
-
-    _positions: dict[str, int] | None = None
-
-    def position(self, release_id: str) -> int | None:
-        """Where the release ``release_id`` is in ``releases`` (the ids are mapped once, when
-        first asked for: not while the list is being shown)."""
-        if self._positions is None:
-            self._positions = {release.id: i for i, release in enumerate(self.releases)}
-        return self._positions.get(release_id)
-
-    @property
-    def ready(self) -> bool:
-        """Whether the archive was read and checked, and its search and contact directory
-        are available."""
-        return not self.partial and self.index is not None and self.contact_search is not None
-
-
-EMPTY = Snapshot(releases=[], stamp=None)
-
-
-@dataclass(slots=True)
-class Listing:
-    """The releases a command lists or searches: catalog rows, or the releases of a full read."""
-
-    rows: Sequence[Listed]
-    stamp: tuple[int, int] | None
-    full: bool  # the rows are Releases (a checked read happened), not catalog rows
-
-
-# What ``ArchiveReader.indexes`` builds: search index, contact directory, contact search.
-Indexes = tuple["SearchIndex", list[DirectoryEntry], "ContactSearch"]
-# What ``ArchiveReader.contacts`` builds: contact directory, contact search.
-Contacts = tuple[list[DirectoryEntry], "ContactSearch"]
-
-
-def _same_ids(first: Sequence[Listed], second: Sequence[Listed]) -> bool:
-    """Whether two lists hold the same releases in the same order."""
-    return len(first) == len(second) and all(
-        map(str.__eq__, (r.id for r in first), (r.id for r in second))
-    )
 
 
 def _snapshot(releases: list[Release], stamp: tuple[int, int] | None, *, partial: bool) -> Snapshot:
@@ -202,7 +149,7 @@ class ArchiveReader:
                 snapshot.collected = collected
             else:
                 collected.cancel()
-        if shown is not None and shown.stamp == stamp and _same_ids(shown.releases, releases):
+        if shown is not None and shown.stamp == stamp and same_ids(shown.releases, releases):
             # What the list shown meanwhile was searched with holds for the checked releases.
             snapshot.index = searchable
             if shown.directory is not None and shown.contact_search is not None:

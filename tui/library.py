@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from oim_archive.store.file.archive import Archive
-from oim_archive.store.reader import EMPTY, ArchiveReader, Contacts, Snapshot
+from oim_archive.store.reader import ArchiveReader
 from oim_archive.store.records import Release
+from oim_archive.store.snapshot import EMPTY, Contacts, Snapshot
 
 if TYPE_CHECKING:
     from oim_archive.store.search.engine import SearchIndex

@@ -30,6 +30,12 @@ if TYPE_CHECKING:
     from oim_archive.store.search.engine import Hit
 
 PROGRESS_EVERY_SECONDS = 0.1
+ORDER_LABELS = {
+    "newest": lambda: _("newest first"),
+    "oldest": lambda: _("oldest first"),
+    "country": lambda: _("by country"),
+    "title": lambda: _("by title"),
+}
 
 
 class ReleaseTools(FilteredListScreen[Sequence["Hit"]]):
@@ -76,6 +82,10 @@ class ReleaseTools(FilteredListScreen[Sequence["Hit"]]):
         if self._order_cache is None or self._order_cache[0] != key:
             self._order_cache = (key, ordered(self.library.releases, self.preferences.sort))
         return self._order_cache[1]
+
+    def order_label(self) -> str:
+        """The order chosen with ``s``, as the status line says it."""
+        return ORDER_LABELS[self.preferences.sort]()
 
     def action_sort(self) -> None:
         """Cycle newest first, oldest first, country, title; the choice is kept."""

@@ -17,11 +17,12 @@ import pytest
 
 from oim_archive.store.errors import CorruptArchiveError
 from oim_archive.store.file.archive import Archive
-from oim_archive.store.reader import ArchiveReader, Snapshot
+from oim_archive.store.reader import ArchiveReader
 from oim_archive.store.records import Release
 from oim_archive.store.search.engine import RELEASE_TIER_WEIGHTS, SearchIndex, release_tiers
 from oim_archive.store.search.index import WordIndex
 from oim_archive.store.search.words import WordIndexBuilder
+from oim_archive.store.snapshot import Snapshot
 from oim_archive.store.stored import whole_releases
 from tests.support import search_golden
 

@@ -14,8 +14,9 @@ from textual.widgets import ProgressBar
 
 from oim_archive.store.file.archive import Archive
 from oim_archive.store.file.catalog import index_cache_path
-from oim_archive.store.reader import ArchiveReader, Snapshot
+from oim_archive.store.reader import ArchiveReader
 from oim_archive.store.search.engine import SearchIndex
+from oim_archive.store.snapshot import Snapshot
 from oim_archive.tui.app import OimArchiveApp, make_app
 from oim_archive.tui.library import Library
 from tests.conftest import hand_made_releases, make_release

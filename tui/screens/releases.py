@@ -31,12 +31,6 @@ from oim_archive.tui.widgets.status_line import StatusLine, typed_text
 if TYPE_CHECKING:
     from oim_archive.store.search.engine import Hit
 
-ORDER_LABELS = {
-    "newest": lambda: _("newest first"),
-    "oldest": lambda: _("oldest first"),
-    "country": lambda: _("by country"),
-    "title": lambda: _("by title"),
-}
 PREVIEW_BODY_LIMIT = 3000
 DISK_CHECK_SECONDS = 2.0
 FIRST_PAINT_LATEST_SECONDS = 0.5  # the read starts then even if no first frame was told
@@ -304,11 +298,7 @@ class ReleasesScreen(ReleaseTools):
         notes.append(self.marks.count_text())
         if self._only_marked:
             notes.append(_("only the marked (' shows all)"))
-        notes.append(
-            ORDER_LABELS[self.preferences.sort]()
-            if not self._shown_query.strip()
-            else _("best match first")
-        )
+        notes.append(self.order_label() if not self._shown_query.strip() else _("best match first"))
         self.status.show_counts(
             self.release_list.row_count,
             len(self.library.releases),
