@@ -1,4 +1,4 @@
-"""Unit tests of the importer's parts: dates, phones, contacts, markup, body, places, bundles."""
+"""Unit tests of the importer's parts: dates, markup, body, titles, people, places, bundles."""
 
 from __future__ import annotations
 
@@ -12,13 +12,10 @@ from dateutil import parser as date_parser
 from oim_archive.importers import parse_page
 from oim_archive.importers.body import paragraphs, split_dateline
 from oim_archive.importers.chrome import find_title, presence_places
-from oim_archive.importers.contact_intro import find_intro
-from oim_archive.importers.contacts import parse_contacts
 from oim_archive.importers.dates import PARSER_INFO, find_dates, release_date
 from oim_archive.importers.language import detect_language
 from oim_archive.importers.markup import clean_markup
 from oim_archive.importers.people import find_funders, find_quoted
-from oim_archive.importers.phones import split_numbers, to_e164
 from oim_archive.importers.places import (
     _demonym_forms,
     _key,
@@ -26,7 +23,7 @@ from oim_archive.importers.places import (
 )
 from oim_archive.importers.resources import read_tsv
 from oim_archive.store.countries import COUNTRY_NAMES, country_name
-from oim_archive.store.records import Contact, Quoted
+from oim_archive.store.records import Quoted
 
 
 @pytest.mark.parametrize(
@@ -80,107 +77,6 @@ def test_parserinfo_reads_three_languages_and_keeps_english() -> None:
         assert parsed.date().isoformat() == "2021-03-12"
     assert PARSER_INFO.month("août") == 8 and PARSER_INFO.month("August") == 8
     assert PARSER_INFO.weekday("miércoles") == 2 and PARSER_INFO.weekday("Monday") == 0
-
-
-@pytest.mark.parametrize(
-    ("written", "region", "expected"),
-    [
-        ("+995 32 29 38 94", None, "+99532293894"),
-        ("+ 218 91 383 25 96", None, "+218913832596"),
-        ("+ 39 06 44 186 207", None, "+390644186207"),
-        ("+225 22528200", None, "+22522528200"),  # old Côte d'Ivoire plan: kept
-        ("0041 (0)22 717 9111", None, "+41227179111"),
-        ("022 717 91 11", "CH", "+41227179111"),
-        ("77 123 45 67", "SN", "+221771234567"),
-        ("022 717 91 11", None, None),  # no country code, no region: cannot be E.164
-        ("12345", None, None),
-        ("+1234567890123456789", None, None),
-    ],
-)
-def test_to_e164(written: str, region: str | None, expected: str | None) -> None:
-    assert to_e164(written, region) == expected
-
-
-def test_split_numbers() -> None:
-    assert split_numbers("+225 22528200/+225 79931991") == ["+225 22528200", "+225 79931991"]
-    assert split_numbers("+41 22 717 9111/9435") == ["+41 22 717 9111", "+41 22 717 9435"]
-    assert split_numbers("+221 33 869 62 00 ou +221 77 450 12 34") == [
-        "+221 33 869 62 00",
-        "+221 77 450 12 34",
-    ]
-    assert split_numbers("/12") == []
-
-
-def test_contacts_one_field_per_line() -> None:
-    block = [
-        "For further information please contact:",
-        "Mr. John Smith",
-        "Senior Media Officer",
-        "IOM Geneva",
-        "Tel: +41 22 717 9111",
-        "Fax: +41 22 798 6150",
-        "Email: JSmith@IOM.int",
-    ]
-    assert parse_contacts(block) == [
-        Contact(
-            "John Smith", "Senior Media Officer, IOM Geneva", ["+41227179111"], ["jsmith@iom.int"]
-        )
-    ]
-
-
-def test_contacts_inline_with_offices_after_names() -> None:
-    block = [
-        "For more information please contact Joe Lowry at IOM Geneva, Tel: +41 22 717 9435, "
-        "Email: jlowry@iom.int or Jean-Philippe Chauzy (IOM Geneva), Tel. +41 22 717 9361, "
-        "Email: jpchauzy@iom.int"
-    ]
-    assert parse_contacts(block) == [
-        Contact("Joe Lowry", "IOM Geneva", ["+41227179435"], ["jlowry@iom.int"]),
-        Contact("Jean-Philippe Chauzy", "IOM Geneva", ["+41227179361"], ["jpchauzy@iom.int"]),
-    ]
-
-
-def test_contacts_spanish_inline_people_joined_by_y() -> None:
-    block = [
-        "Para más información, por favor contactar a Juan Pérez, Ministerio de Trabajo y "
-        "Previsión Social, Tel: 601 639 7777, Correo: jperez@iom.int y a María López, "
-        "Móvil: +57 310 555 1234, mlopez@iom.int"
-    ]
-    assert parse_contacts(block, region="CO") == [
-        Contact(
-            "Juan Pérez", "Ministerio de Trabajo y Previsión Social", ["+576016397777"],
-            ["jperez@iom.int"],
-        ),
-        Contact("María López", None, ["+573105551234"], ["mlopez@iom.int"]),
-    ]  # fmt: skip
-
-
-def test_contact_without_a_name_keeps_its_office() -> None:
-    block = ["Contact presse :", "Bureau de l'OIM à Dakar", "Courriel : dakar@iom.int"]
-    assert parse_contacts(block) == [
-        Contact("Bureau de l'OIM à Dakar", None, [], ["dakar@iom.int"])
-    ]
-
-
-@pytest.mark.parametrize(
-    ("line", "is_intro"),
-    [
-        ("Pour plus d'informations, veuillez contacter:", True),
-        ("Pour plus d’informations, veuillez contacter Anita Kassem, OIM", True),
-        ("Pour de plus amples informations, contactez :", True),
-        ("For more information, please contact", True),
-        ("For further information please contact:", True),
-        ("Para más información, por favor contactar a:", True),
-        ("Para mayor información:", True),
-        ("Media contact:", True),
-        ("Contactos de prensa:", True),
-        ("Pour plus d'informations sur le projet et ses résultats, consultez le rapport annuel "
-         "publié sur le site de l'organisation.", False),
-        ("L'OIM a contacté les autorités.", False),
-    ],
-)  # fmt: skip
-def test_find_intro(line: str, is_intro: bool) -> None:
-    assert (find_intro(["Un paragraphe.", line]) == 1) is is_intro
 
 
 def test_clean_markup() -> None:
@@ -389,30 +285,6 @@ def test_quoted_speaker_written_before_the_verb() -> None:
     ]
 
 
-def test_contact_labels_alone_on_their_line() -> None:
-    block = [
-        "For more information, please contact:",
-        "Jean Maillard",
-        "IOM Dakar",
-        "Tel.:",
-        "+221 33 869 62 00",
-        "Fax:",
-        "+221 33 869 62 33",
-        "E-mail:",
-        "jmaillard@iom.int",
-        "Mobile: (+225) 07 07 12 34 56",
-        "Tel. +41 22 717 9111 (office), +41 79 103 03 42 (mobile)",
-    ]
-    assert parse_contacts(block, region="SN") == [
-        Contact(
-            "Jean Maillard",
-            "IOM Dakar",
-            ["+221338696200", "+2250707123456", "+41227179111", "+41791030342"],
-            ["jmaillard@iom.int"],
-        )
-    ]
-
-
 def test_command_line_prints_releases_and_refusals(capsys: pytest.CaptureFixture[str]) -> None:
     from oim_archive.importers.__main__ import main
 
@@ -465,22 +337,6 @@ def test_language_counts_capitalised_words() -> None:
 
     assert detect_language(["Les", "Le", "La", "Des", "the"]) == "fr"
     assert detect_language(["The", "IOM", "And", "The", "Government"]) == "en"
-
-
-def test_contacts_with_address_or_number_in_the_same_field() -> None:
-    inline = [
-        "Pour plus d'informations, veuillez contacter Jean Dupont (jdupont@iom.int) ou Awa Ba <aba@iom.int>"
-    ]
-    assert parse_contacts(inline) == [
-        Contact("Jean Dupont", None, [], ["jdupont@iom.int"]),
-        Contact("Awa Ba", None, [], ["aba@iom.int"]),
-    ]
-    office = [
-        "Pour plus d'informations, veuillez contacter le bureau de l'OIM à Dakar au +221 33 869 62 00"
-    ]
-    assert parse_contacts(office) == [
-        Contact("le bureau de l'OIM à Dakar", None, ["+221338696200"], [])
-    ]
 
 
 def test_unknown_heading_glued_to_its_blurb_is_chrome() -> None:
