@@ -123,6 +123,23 @@ _GLUED_PLACE = re.compile(
     r"^(?P<head>[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+){0,2})(?P<rest>[A-ZÀ-Ý][a-zà-ÿ].*)$",
     re.DOTALL,
 )
+# "Haïti/République dominicaineEn coordination …": places joined by "/" whose dash and spaces
+# were all lost, the last one glued to the capital of the text's first word.
+_GLUED_PLACES = re.compile(
+    r"^(?P<head>[^\W\d_][\w'’ -]*?(?:\s*/\s*[^\W\d_][\w'’ -]*?)+)(?<=[a-zà-ÿ])"
+    r"(?P<rest>[A-ZÀ-Ý][a-zà-ÿ].*)$",
+    re.DOTALL,
+)
+_JOINED = re.compile(r"\s*/\s*")
+
+
+def _joined_places(head: str, is_country: Callable[[str], bool]) -> bool:
+    """Places joined by "/", each a whole place name or a country's name, which may hold
+    lower-case words ("Haïti/République dominicaine")."""
+    parts = _JOINED.split(head)
+    return len(parts) > 1 and all(is_place_name(part) or is_country(part) for part in parts)
+
+
 _DATELINE_DATE = re.compile(
     r"\s*,\s*(?P<date>(?:le\s+|el\s+|on\s+)?[^,]*\d[^,]*)$"
     # "GENEVA, Switzerland, March 10, 2017", "Juba, October 30th, 2019": a US-style date.
@@ -237,6 +254,9 @@ def _split_dateline(
         alone = _PLACE_STOP.match(paragraph) or _GLUED_PLACE.match(paragraph)
         if alone is not None and is_place_name(alone["head"]):
             return alone["head"], None, alone["rest"].strip()
+        joined = _GLUED_PLACES.match(paragraph) if "/" in paragraph[:DASH_WINDOW] else None
+        if joined is not None and _joined_places(joined["head"], is_country):
+            return joined["head"], None, joined["rest"].strip()
         stop = _DATELINE_STOP.match(paragraph)
         if stop is None or not is_country(stop["last"].strip()) or not _is_places(stop["head"]):
             bare = _COUNTRY_THEN_ARTICLE.match(paragraph)
@@ -262,7 +282,12 @@ def _split_dateline(
     if date_text is not None and head.casefold().removeprefix("le ") in WEEKDAY_NAMES:
         # "Mardi 13 juin 2017 – Il est 18h20 …": a dated dateline with no place.
         return None, date_text, match["rest"].strip()
-    if not head or not (_is_places(head) or is_country(head) or _SOURCE_ONLY.fullmatch(head)):
+    if not head or not (
+        _is_places(head)
+        or is_country(head)
+        or _SOURCE_ONLY.fullmatch(head)
+        or _joined_places(head, is_country)
+    ):
         # "République démocratique du Congo": a country's name may hold lower-case words.
         return None, None, paragraph
     rest = match["rest"].strip()

@@ -8,6 +8,7 @@ from .chrome import presence_places
 from .places import (
     NO_COUNTRY,
     Place,
+    Zone,
     is_country_name,
     mentions,
     rank_countries,
@@ -24,6 +25,8 @@ HEADQUARTERS = "CH"
 OFFICE_SEAT_WEIGHT = 0.2
 # A second country scored at least this share of the first's: the release is about both.
 CLOSE_SECOND = 0.7
+# Nationals of one country placed in this many others: a regional release.
+SEVERAL_PLACES = 2
 # A headline naming this many countries is about all of them (a regional flood, a joint visit).
 SEVERAL_COUNTRIES = 3
 # A text naming this many countries, none singled out by its dateline or headline, is about
@@ -127,6 +130,8 @@ def release_country(
     ]
     ranked = rank_countries(weighted)
     country = ranked[0][0] if ranked else None
+    if country is not None and not dateline_codes and _nationals_in_several(country, weighted):
+        return None  # "Somalis at Dollo Ado (Ethiopia) or at Liboi (Kenya)"
     if country is not None and _undecided(ranked, country, dateline_codes, zones.get("title", "")):
         return None
     title = zones.get("title", "")
@@ -157,6 +162,20 @@ def release_country(
     ):
         return None
     return country
+
+
+def _nationals_in_several(country: str, weighted: list[Zone]) -> bool:
+    """The leading country is named only by its nationals ("Somalis", "haïtiens"), never as a
+    place, and the text places them in two other countries or more: it is about those people
+    across a region, not about their country nor one of those it names."""
+    placed: set[str] = set()
+    for text, _, tokens in weighted:
+        for place in mentions(text, tokens) if text else ():
+            if place.code == country and not place.demonym:
+                return False
+            if not place.demonym and place.code not in (NO_COUNTRY, HEADQUARTERS):
+                placed.add(place.code)
+    return len(placed) >= SEVERAL_PLACES
 
 
 def _among_many(

@@ -31,6 +31,8 @@ class Place:
     code: str
     weight: float
     case_sensitive: bool
+    # A nationality ("Somalis", "haïtiens"): it says who people are, not where.
+    demonym: bool = False
 
 
 def _key(name: str) -> tuple[str, ...]:
@@ -98,7 +100,7 @@ def _load() -> dict[tuple[str, ...], Place]:
             if kind == "demonym":
                 # French and Spanish demonyms are lower-case adjectives; English ones capitalised.
                 for form in _demonym_forms(lang, name):
-                    add(form, Place(code, weight, lang == "en"))
+                    add(form, Place(code, weight, lang == "en", demonym=True))
             else:
                 add(name, Place(code, weight, True))
     for name in REGION_NAMES:
