@@ -6,6 +6,7 @@ import re
 
 from oim_archive.store.records import Quoted
 
+from .donor_phrases import OWNER_AFTER_ACRONYM, names_no_one, thanked_donors
 from .places import is_country_name
 
 # The phrase that introduces a funder, in the three languages.
@@ -40,7 +41,12 @@ _FUNDED_BY = re.compile(
     r"[Cc]ontribuci[óo]n(?:es)?\s+(?:del|de\s+la|de)\s+(?=[A-ZÁ-Ú]|gobierno))|"
     # "La OIM, con el apoyo de USAID, inauguró…": a donor backing IOM's own action.
     r"(?:(?<=OIM\))|(?<=IOM\))|(?<=\bOIM)|(?<=\bIOM)),\s+(?:con\s+el\s+apoyo|avec\s+le\s+soutien|"
-    r"with\s+(?:the\s+)?support)\s+(?:de|del|du|des|of|from)\s*"
+    r"with\s+(?:the\s+)?support)\s+(?:de|del|du|des|of|from)\s*|"
+    # "…, con el apoyo de la Unión Europea": a clause naming who backs the action, written with a
+    # capital (never IOM itself: "con el apoyo de OIM y ACNUR").
+    r",\s+(?:con\s+el\s+apoyo|avec\s+le\s+soutien|with\s+the\s+support)(?:\s+financi\w+)?\s+"
+    r"(?:de\s+la\s+|del\s+|de\s+los\s+|de\s+l['’]\s*|du\s+|des\s+|of\s+the\s+|of\s+|de\s+)"
+    r"(?=[A-ZÀ-Ö])(?!OIM\b|IOM\b)"
 )
 _ARTICLE_WORDS = r"(?:le|la|les|l['’]|the|el|los|las)"
 # Where the funder's name stops: end of sentence or clause (", le stage fait suite…").
@@ -208,6 +214,9 @@ def _name_end(rest: str) -> int:
         acronym = _ACRONYM.match(rest, stop.start() - 1) if stop.group(0) == "(" else None
         if acronym is None:
             return stop.start()
+        if OWNER_AFTER_ACRONYM.match(rest, acronym.end()) is not None:
+            position = acronym.end()  # "… (PRM) du Département d’Etat américain": the name goes on
+            continue
         if _ANOTHER_FUNDER.match(rest, acronym.end()) is None:
             return acronym.end()  # "… (Sida) repairs roofs": the acronym closes the name
         position = acronym.end()
@@ -263,6 +272,8 @@ def find_funders(text: str, words: list[str] | None = None) -> list[str]:
         phrase = rest[: _name_end(rest)]
         for part in _LIST_COMMA.split(phrase):
             for name in _country_list(part) or _split_funders(part):
+                if names_no_one(name):
+                    continue  # "les gouvernements et d’autres donateurs": no donor named
                 funder = _tidy_funder(name)
                 if (_IOM.match(funder) and len(funder.split()) <= 2) or _OF_IOM.search(funder):
                     continue  # IOM names itself ("supplied by IOM", "l'appui de l'OIM")
@@ -274,6 +285,8 @@ def find_funders(text: str, words: list[str] | None = None) -> list[str]:
     if "financial support" in lowered or "’s funding" in lowered or "'s funding" in lowered:
         for owner in _OWNS_SUPPORT.finditer(text):
             _add_donor(funders, owner["name"])
+    for thanked in thanked_donors(text, lowered):
+        _add_donor(funders, thanked)
     if any(word in lowered for word in _AGREED_WORDS):
         for agreed in _AGREED_TO_FUND.finditer(text):
             _add_donor(funders, agreed["name"])
