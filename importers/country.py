@@ -8,12 +8,12 @@ from .chrome import presence_places
 from .places import (
     NO_COUNTRY,
     Place,
-    Zone,
     is_country_name,
     mentions,
-    rank_countries,
+    rank_found,
     score_countries,
     tokenize,
+    zone_mentions,
 )
 
 # How much a place mention counts, by where it is written.
@@ -128,9 +128,10 @@ def release_country(
         (zones.get("title", ""), ZONE_WEIGHTS["title"] - ZONE_WEIGHTS["body"], None),
         (zones.get("body", ""), ZONE_WEIGHTS["body"], body_tokens),
     ]
-    ranked = rank_countries(weighted)
+    found = zone_mentions(weighted)
+    ranked = rank_found(found)
     country = ranked[0][0] if ranked else None
-    if country is not None and not dateline_codes and _nationals_in_several(country, weighted):
+    if country is not None and not dateline_codes and _nationals_in_several(country, found):
         return None  # "Somalis at Dollo Ado (Ethiopia) or at Liboi (Kenya)"
     if country is not None and _undecided(ranked, country, dateline_codes, zones.get("title", "")):
         return None
@@ -164,13 +165,13 @@ def release_country(
     return country
 
 
-def _nationals_in_several(country: str, weighted: list[Zone]) -> bool:
+def _nationals_in_several(country: str, found: list[tuple[list[Place], float]]) -> bool:
     """The leading country is named only by its nationals ("Somalis", "haïtiens"), never as a
     place, and the text places them in two other countries or more: it is about those people
     across a region, not about their country nor one of those it names."""
     placed: set[str] = set()
-    for text, _, tokens in weighted:
-        for place in mentions(text, tokens) if text else ():
+    for places, _ in found:
+        for place in places:
             if place.code == country and not place.demonym:
                 return False
             if not place.demonym and place.code not in (NO_COUNTRY, HEADQUARTERS):

@@ -198,12 +198,21 @@ def score_countries(zones: Iterable[Zone]) -> str | None:
 def rank_countries(zones: Iterable[Zone]) -> list[tuple[str, float]]:
     """Every country named in the zones with its weighted mention score, highest first (ties:
     the country mentioned first)."""
+    return rank_found(zone_mentions(zones))
+
+
+def zone_mentions(zones: Iterable[Zone]) -> list[tuple[list[Place], float]]:
+    """The gazetteer entries each (text, weight, words) zone names, with the zone's weight."""
+    return [(mentions(text, tokens), weight) for text, weight, tokens in zones if text]
+
+
+def rank_found(found: list[tuple[list[Place], float]]) -> list[tuple[str, float]]:
+    """The countries of zones' mentions with their weighted scores, highest first (ties: the
+    country mentioned first)."""
     scores: dict[str, float] = {}
     first_seen: dict[str, int] = {}
-    for text, zone_weight, tokens in zones:
-        if not text:
-            continue
-        for place in mentions(text, tokens):
+    for places, zone_weight in found:
+        for place in places:
             if place.code == NO_COUNTRY:
                 continue
             scores[place.code] = scores.get(place.code, 0.0) + place.weight * zone_weight

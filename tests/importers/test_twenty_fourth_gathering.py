@@ -8,7 +8,7 @@ import pytest
 from importers.body import split_dateline
 from importers.country import _nationals_in_several
 from importers.people import find_funders
-from importers.places import is_country_name
+from importers.places import Place, is_country_name, zone_mentions
 from oim_archive.importers import parse_page
 
 _NATIONALS_IN_TWO = """Efforts to Relocate Displaced Somalis Well Under Way
@@ -27,8 +27,8 @@ def test_nationals_placed_in_one_country_are_left_to_the_counts() -> None:
     assert not _nationals_in_several("SO", _zones(text))
 
 
-def _zones(text: str) -> list[tuple[str, float, list[str] | None]]:
-    return [(text, 1.0, None)]
+def _zones(text: str) -> list[tuple[list[Place], float]]:
+    return zone_mentions([(text, 1.0, None)])
 
 
 def test_nationals_whose_country_is_named_as_a_place_are_not_only_nationals() -> None:
