@@ -34,10 +34,14 @@ from tests.bench.extraction import (
 # procedure and committed before one plain scorer run: the part went from 79.4 / 70.0 to 83.0 /
 # 78.0, contacts unchanged at 96.6 / 98.8). FRESH is that batch alone (93.1 % fields, 11/11
 # listing items, no contact fact expected or produced: 100 / 100 by convention).
+# The twenty-fourth (country judgments, 16 pages, no listing, no contact fact) first scored
+# 90.3 % fields (93.1 % with two event years relabelled as no date), 99.3 % after its rules;
+# the twenty-second joined "tuned" (414 pages: 95.7 % fields), and the held-out part rose to
+# 83.2 % with the funder rules (its country and every other column unchanged).
 FLOORS: dict[str, tuple[float, float, float, float]] = {
-    "tuned": (95.6, 95.5, 100.0, 100.0),
-    NEWEST: (98.0, 100.0, 100.0, 100.0),
-    "heldout": (82.9, 77.9, 96.5, 98.7),
+    "tuned": (95.7, 95.5, 100.0, 100.0),
+    NEWEST: (99.3, 100.0, 100.0, 100.0),
+    "heldout": (83.1, 77.9, 96.5, 98.7),
     FRESH: (93.0, 100.0, 100.0, 100.0),
 }
 
