@@ -145,9 +145,10 @@ _POSTER_CREDIT = re.compile(
 
 
 # An author's byline under a headline: "By António Vitorino, Director General, …",
-# "By Joe Lowry for IOM", "Par Awa Ndiaye, OIM Sénégal", "By Joe Lowry in Tacloban".
+# "By Joe Lowry for IOM", "Par Awa Ndiaye, OIM Sénégal", "By Joe Lowry in Tacloban", "By: Sabah
+# Abdulrahman" (a colon after the word).
 _BYLINE = re.compile(
-    r"^(?i:by|par|por)\s+[A-ZÀ-Ö][\w'’.-]+(?:\s+[A-ZÀ-Ö][\w'’.-]+){0,3}"
+    r"^(?i:by|par|por)(?:\s*:)?\s+[A-ZÀ-Ö][\w'’.-]+(?:\s+[A-ZÀ-Ö][\w'’.-]+){0,3}"
     r"(?:\s*,|\s+(?:for|pour|para|in|à|en|desde)\s+|\s*$)"
 )
 

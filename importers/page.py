@@ -19,6 +19,7 @@ from .body import (
 )
 from .chrome import (
     find_title,
+    is_byline,
     is_caption,
     is_footer,
     presence_places,
@@ -71,6 +72,28 @@ def _is_long_headline(title: str) -> bool:
         len(title) <= LONG_HEADLINE_LENGTH
         and title[-1] not in ".!?…:;,"
         and _SENTENCE_BREAK.search(title) is None
+    )
+
+
+def _after_byline(lines: list[str], index: int) -> int:
+    """The title line, past an author's byline put over a listing item's text ("By: Sabah
+    Abdulrahman" under the item's date label): a byline heads no item."""
+    if not is_byline(lines[index]):
+        return index
+    following = next((i for i in range(index + 1, len(lines)) if lines[i].strip()), None)
+    return index if following is None else following
+
+
+def _is_teaser_line(line: str) -> bool:
+    """A line that is a teaser, not a headline, when nothing follows it but its date label: a
+    sentence of many words ended by its full stop ("With the support of IOM, the Minister held a
+    conference in Baghdad …."), or one opening with a dateline and cut before its end ("Iraq - To
+    address the risk of gender-based violence, IOM and partners will be collectin")."""
+    words = line.count(" ") + 1
+    if words < SENTENCE_TITLE_WORDS:
+        return False
+    return line[-1:] in ".!?" or (
+        _opens_with_dateline(line) and split_dateline(line, is_country_name)[0] is not None
     )
 
 
@@ -147,6 +170,7 @@ def _release(
     if title_index >= len(lines):
         return None
     title_index, leading_date = after_leading_date(lines, title_index)
+    title_index = _after_byline(lines, title_index)
     if is_wrapped_opening(lines, title_index):
         title, long_first_line = _title_and_rest(wrapped_paragraph(lines, title_index))
         rest = [long_first_line or title, *after_paragraph(lines, title_index)]
@@ -160,6 +184,8 @@ def _release(
     date_line = date_line or leading_date
     if any(line.strip() for line in skipped):
         rest = skipped
+    elif _is_teaser_line(title):  # an item of one teaser and its date label, no headline
+        rest = [title]
     else:  # a listing item of a title and a date only: the date line is all its text
         rest = [line for line in rest if line.strip() and not is_caption(line)][-1:]
     rest = rest[: trailing_chrome_start(rest)]
