@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from importers.chrome import is_byline
+from importers.listing import _without_month_heading, is_date_line
 from oim_archive.importers import parse_page
 
 
@@ -72,3 +73,52 @@ def test_a_headline_under_its_date_label_stays_a_headline() -> None:
         "Displaced Families Return to Sinjar With IOM Support",
     ]
     assert all(not r.body.startswith(r.title) for r in releases)
+
+
+def test_a_date_and_a_source_name_is_a_date_line() -> None:
+    assert is_date_line("11 May 2016 – Internal Displacement Monitoring Centre (IDMC)")
+    assert is_date_line("20 May 2016 – U.S. Department of State")
+    assert is_date_line("18 May 2016 - Deutsche Welle")
+
+
+def test_a_dated_sentence_or_dateline_is_no_date_line() -> None:
+    assert not is_date_line("12 May 2016 – IOM said today that migrants")
+    assert not is_date_line("Geneva, 12 May 2016 – IOM said today that")
+    assert not is_date_line("12 May 2016 – The Director General of IOM.")
+
+
+_DIGEST = """May 2016
+
+Ukraine ranks fourth in the list of countries facing internal displacement
+
+11 May 2016 – Internal Displacement Monitoring Centre (IDMC)
+
+Some 41 million people in the world are internally displaced, says the recent report.
+
+More cases of trafficking than previously thought
+
+18 May 2016 – Deutsche Welle
+
+Human rights groups have received thousands of reports of ill treatment in the conflict.
+
+New humanitarian assistance announced for the crisis
+
+20 May 2016 – U.S. Department of State
+
+The United States is providing more than $28 million in additional humanitarian assistance.
+"""
+
+
+def test_a_digest_of_cuttings_is_one_item_per_headline_dated_by_its_line() -> None:
+    releases = parse_page(_DIGEST.encode(), "digest.txt")
+    assert [r.date for r in releases] == ["2016-05-11", "2016-05-18", "2016-05-20"]
+    assert releases[0].title.startswith("Ukraine ranks fourth")
+    assert releases[0].body.startswith("Some 41 million people")
+    assert releases[1].title == "More cases of trafficking than previously thought"
+
+
+def test_a_month_heading_over_month_labels_stays_a_label() -> None:
+    lines = ["May 2016", "", "Title one", "", "June 2016", "", "Title two", "", "July 2016"]
+    assert _without_month_heading(lines, [0, 4, 8]) == [0, 4, 8]
+    lines = ["May 2016", "", "Title one", "", "11 May 2016", "", "Title two"]
+    assert _without_month_heading(lines, [0, 4]) == [0, 4]  # two labels: too few to tell
