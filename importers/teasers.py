@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 
 from .chrome import is_label
 from .contact_intro import CONTACT_VERB, find_intro
+from .dates import is_day_of_site
 from .dated_bullets import dated_bullet_items
 from .headlines import TITLE_TAIL_MAX_WORDS, is_headline, is_subtitle, title_cased
 from .listing import Item, is_date_line
@@ -365,7 +366,9 @@ def split_teasers(
         issue_date = week
         blocks = [block for block in blocks if block != blocks[0]]
     elif blocks and is_date_line(blocks[0]):
-        issue_date, blocks = blocks[0], blocks[1:]
+        # A news site's date of the day over its tag page ("sábado, 8 noviembre 2025"): no issue.
+        issue_date = "" if is_day_of_site(blocks[0]) else blocks[0]
+        blocks = blocks[1:]
     blocks, kickers = without_kickers(without_repeated_labels(blocks))
     if len(blocks) < (2 if issue_date or kickers else MIN_TEASER_ITEMS):
         return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from importers.chrome import is_byline
+from importers.dates import is_day_of_site
 from importers.listing import _without_month_heading, is_date_line
 from oim_archive.importers import parse_page
 
@@ -122,3 +123,46 @@ def test_a_month_heading_over_month_labels_stays_a_label() -> None:
     assert _without_month_heading(lines, [0, 4, 8]) == [0, 4, 8]
     lines = ["May 2016", "", "Title one", "", "11 May 2016", "", "Title two"]
     assert _without_month_heading(lines, [0, 4]) == [0, 4]  # two labels: too few to tell
+
+
+def test_a_weekday_and_a_written_date_is_a_site_day() -> None:
+    assert is_day_of_site("sábado, 8 noviembre 2025")
+    assert is_day_of_site("Monday, May 12, 2025")
+    assert is_day_of_site("lundi 8 novembre 2025")
+
+
+def test_an_issue_date_or_a_dated_sentence_is_no_site_day() -> None:
+    assert not is_day_of_site("01 July 2016")
+    assert not is_day_of_site("Mardi 13 juin 2017 – Il est 18h20")
+    assert not is_day_of_site("Wed, 09/19/2018 - 11:19")
+    assert not is_day_of_site("Athens, 12 July 2019")
+
+
+_TAG_PAGE = """{day}
+
+Instituto Guatemalteco de Migración
+
+En Xela preparan centro para atención a migrantes
+
+El director del Instituto viajó a Quetzaltenango con representantes de la OIM para verificar la construcción de un centro de atención al migrante...
+
+Minex aún sin respuesta de petición por retorno de migrantes
+
+El canciller se reunió con su homólogo mexicano. Según la nota del Ministerio, uno de los temas fue la crisis migratoria de las últimas semanas en la frontera...
+
+IGM reporta incremento de grupos de migrantes en puntos fronterizos
+
+El Instituto informó de un aumento de los flujos migratorios en los puestos fronterizos de El Carmen y El Ceibo, donde identificó a varios grupos...
+"""
+
+
+def test_a_site_day_over_a_tag_page_dates_no_item() -> None:
+    releases = parse_page(_TAG_PAGE.format(day="sábado, 8 noviembre 2025").encode(), "tag.txt")
+    assert len(releases) == 3
+    assert [r.date for r in releases] == [None, None, None]
+
+
+def test_an_issue_date_over_teasers_still_dates_them() -> None:
+    releases = parse_page(_TAG_PAGE.format(day="8 noviembre 2025").encode(), "issue.txt")
+    assert len(releases) == 3
+    assert {r.date for r in releases} == {"2025-11-08"}
