@@ -43,21 +43,6 @@ _WEEKDAYS: tuple[tuple[str, ...], ...] = (
 
 # "Mardi", "Tuesday", "Martes": a weekday's full name, in the three languages.
 WEEKDAY_NAMES = frozenset(name for names in _WEEKDAYS for name in names if len(name) > 3)
-# A weekday's full name and a date written out, alone: a news site's date of the day at the top
-# of its pages ("sábado, 8 noviembre 2025", "Monday, May 12, 2025", "lundi 8 novembre 2025").
-_DAY_OF_SITE = re.compile(
-    r"^(?P<weekday>[^\W\d_]{5,9}),?\s+(?:\d{1,2}(?:er)?\s+(?:de\s+)?[^\W\d_]{3,10}\.?"
-    r"|[^\W\d_]{3,10}\.?\s+\d{1,2}),?\s+(?:del?\s+)?(?:19|20)\d\d$"
-)
-
-
-def is_day_of_site(line: str) -> bool:
-    """A news site's date of the day, a weekday's full name leading it: it dates the page's
-    visit, none of the items under it (a newsletter's issue date names no weekday)."""
-    match = _DAY_OF_SITE.match(line.strip())
-    return match is not None and match["weekday"].lower() in WEEKDAY_NAMES
-
-
 
 
 class TrilingualParserInfo(date_parser.parserinfo):

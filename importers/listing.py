@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from .chrome import normalise_label
 from .contact_intro import find_intro
+from .date_labels import SOURCE_DATE_LINE_LENGTH, source_start, without_month_heading
 from .dates import MAX_DAY, find_dates, first_date, weekday_date
 
 # CMS lines that head each item: "Posted: Tue, 04/04/2017 - 11:24 Image: … Region-Country: …",
@@ -68,11 +69,6 @@ DATE_LINE_WORDS = 7
 _SOURCE_PREFIX = re.compile(
     r"^[^\W\d][^\d\n]{1,40}?\s[-–]\s+(?=[^\W\d]{3,9}\.?,?\s+\d|\d{1,2}\s+[^\W\d]{3,9}\.?\s+\d{4}$)"
 )
-# A press cutting's source after its date: "11 May 2016 – Internal Displacement Monitoring Centre
-# (IDMC)", "18 May 2016 – Deutsche Welle" (a news digest's items); a name, no sentence.
-_SOURCE_SUFFIX = re.compile(r"(?<=\d)\s+[-–—]\s+(?=[^\W\d])[^\d!?;:]{2,60}(?<!\.)$")
-SOURCE_SMALL_WORD = 3  # "of", "for", "the": a source's other words are capitalised
-SOURCE_DATE_LINE_LENGTH = 100
 # A CMS date with its weekday and time: "Wed, 09/30/2020 - 12:30" (time optional).
 _WEEKDAY_DATE_LINE = re.compile(
     r"^[^\W\d]{3,9}\.?,?\s+\d{1,2}/\d{1,2}/\d{4}(?:\s*[-–]\s*\d\d?:\d\d)?$"
@@ -86,23 +82,14 @@ _OTHER_LANGUAGES = re.compile(
 )
 
 
-def _is_dated_source(line: str) -> bool:
-    """A date, a dash and a source's name of capitalised words ("20 May 2016 – U.S. Department
-    of State"), not a dated paragraph ("12 May 2016 – IOM said today")."""
-    source = _SOURCE_SUFFIX.search(line)
-    if source is None or not _is_bare_date(line[: source.start()]):
-        return False
-    words = source.group().strip(" -–—").split()
-    return all(w[:1].isupper() or not w[:1].isalpha() or len(w) <= SOURCE_SMALL_WORD for w in words)
-
-
 def is_date_line(line: str) -> bool:
     """A line that is nothing but a date ("21 April, 2021", "Wed, 09/19/2018 - 11:19"), perhaps
     after a feed's source name ("PBN News Germany - Wed, 07/24/2019 - 12:59")."""
     line = line.strip()
     if not line or len(line) > SOURCE_DATE_LINE_LENGTH or not any(map(str.isdigit, line)):
         return False
-    if line[0].isdigit() and _is_dated_source(line):
+    source = source_start(line) if line[0].isdigit() else None
+    if source is not None and _is_bare_date(line[:source]):
         return True  # "11 May 2016 – Deutsche Welle": the date, then the cutting's source
     if len(line) > DATE_LINE_LENGTH:
         return False
@@ -226,20 +213,6 @@ def _without_repeated_header_dates(lines: list[str], dates: list[int]) -> list[i
     return kept
 
 
-ISO_DAY_LENGTH = len("2016-05-11")
-
-
-def _without_month_heading(lines: list[str], dates: list[int]) -> list[int]:
-    """A month and its year over items dated to the day ("May 2016" heading a news digest whose
-    items read "11 May 2016 – Deutsche Welle"): the page's heading, not an item's label."""
-    if len(dates) < 3:
-        return dates
-    days = [len(first_date(lines[index])) == ISO_DAY_LENGTH for index in dates]
-    if not days[0] and all(days[1:]):
-        return dates[1:]
-    return dates
-
-
 def _markers(lines: list[str], title_index: int) -> list[int]:
     """Lines that head each item: those of the same kind as the first marker after the title."""
     text = "\n".join(lines[title_index:])
@@ -268,7 +241,7 @@ def _markers(lines: list[str], title_index: int) -> list[int]:
         and is_date_line(lines[index])
     ]
     dates = _without_repeated_header_dates(lines, dates)
-    dates = _without_month_heading(lines, dates)
+    dates = without_month_heading(lines, dates)
     if len(dates) >= 2:  # a lone date line under a title is the release's date, not a listing
         kinds = sorted([*kinds, *((index, "date") for index in dates)])
     if not kinds:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 
 from .chrome import is_label
 from .contact_intro import CONTACT_VERB, find_intro
-from .dates import is_day_of_site
+from .date_labels import is_day_of_site
 from .dated_bullets import dated_bullet_items
 from .headlines import TITLE_TAIL_MAX_WORDS, is_headline, is_subtitle, title_cased
 from .listing import Item, is_date_line

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from importers.chrome import is_byline
-from importers.dates import is_day_of_site
-from importers.listing import _without_month_heading, is_date_line
+from importers.date_labels import is_day_of_site, without_month_heading
+from importers.listing import is_date_line
 from oim_archive.importers import parse_page
 
 
@@ -120,9 +120,9 @@ def test_a_digest_of_cuttings_is_one_item_per_headline_dated_by_its_line() -> No
 
 def test_a_month_heading_over_month_labels_stays_a_label() -> None:
     lines = ["May 2016", "", "Title one", "", "June 2016", "", "Title two", "", "July 2016"]
-    assert _without_month_heading(lines, [0, 4, 8]) == [0, 4, 8]
+    assert without_month_heading(lines, [0, 4, 8]) == [0, 4, 8]
     lines = ["May 2016", "", "Title one", "", "11 May 2016", "", "Title two"]
-    assert _without_month_heading(lines, [0, 4]) == [0, 4]  # two labels: too few to tell
+    assert without_month_heading(lines, [0, 4]) == [0, 4]  # two labels: too few to tell
 
 
 def test_a_weekday_and_a_written_date_is_a_site_day() -> None:
