@@ -56,3 +56,20 @@ def is_day_of_site(line: str) -> bool:
     visit, none of the items under it (a newsletter's issue date names no weekday)."""
     match = _DAY_OF_SITE.match(line.strip())
     return match is not None and match["weekday"].lower() in WEEKDAY_NAMES
+
+
+# A feed reader's time label over each item, perhaps after its day and month (no year):
+# "26  mars     12h00", "    12h00" (a later item of the same day), "3 May 14:05".
+_TIME_LABEL = re.compile(
+    r"^\s*(?P<day>\d{1,2}(?:er)?\s+[^\W\d_]{3,10}\.?\s+)?(?:[01]?\d|2[0-3])\s?[h:]\s?[0-5]\d\s*$"
+)
+MIN_TIME_LABELS = 3
+
+
+def time_labels(lines: list[str], start: int) -> list[int]:
+    """The lines of a listing whose items hang under time labels, at least one with its day
+    ("26  mars     12h00", then "    12h00"); none when there are too few to head items."""
+    found = [(i, m) for i in range(start, len(lines)) if (m := _TIME_LABEL.match(lines[i]))]
+    if len(found) < MIN_TIME_LABELS or not any(m["day"] for _, m in found):
+        return []
+    return [index for index, _ in found]

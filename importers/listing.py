@@ -8,7 +8,12 @@ from dataclasses import dataclass, field
 
 from .chrome import normalise_label
 from .contact_intro import find_intro
-from .date_labels import SOURCE_DATE_LINE_LENGTH, source_start, without_month_heading
+from .date_labels import (
+    SOURCE_DATE_LINE_LENGTH,
+    source_start,
+    time_labels,
+    without_month_heading,
+)
 from .dates import MAX_DAY, find_dates, first_date, weekday_date
 
 # CMS lines that head each item: "Posted: Tue, 04/04/2017 - 11:24 Image: … Region-Country: …",
@@ -241,7 +246,7 @@ def _markers(lines: list[str], title_index: int) -> list[int]:
         and is_date_line(lines[index])
     ]
     dates = _without_repeated_header_dates(lines, dates)
-    dates = without_month_heading(lines, dates)
+    dates = without_month_heading(lines, dates) or time_labels(lines, title_index)
     if len(dates) >= 2:  # a lone date line under a title is the release's date, not a listing
         kinds = sorted([*kinds, *((index, "date") for index in dates)])
     if not kinds:

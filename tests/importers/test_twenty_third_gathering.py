@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from importers.chrome import is_byline
-from importers.date_labels import is_day_of_site, without_month_heading
+from importers.date_labels import is_day_of_site, time_labels, without_month_heading
 from importers.listing import is_date_line
 from oim_archive.importers import parse_page
 
@@ -166,3 +166,34 @@ def test_an_issue_date_over_teasers_still_dates_them() -> None:
     releases = parse_page(_TAG_PAGE.format(day="8 noviembre 2025").encode(), "issue.txt")
     assert len(releases) == 3
     assert {r.date for r in releases} == {"2025-11-08"}
+
+
+_FEED_READER = """atlas des actus
+
+Nations Unies : migrants et réfugiés
+26  mars     12h00
+Plus de 60 000 migrants morts ou disparus en dix ans
+   Plus de personnes ont péri sur les routes migratoires, a indiqué mardi l’agence des Nations Unies pour les migrations...
+    12h00
+RDC : un million de personnes déplacées dans l’Est
+   Plus d’un million de personnes ont été déplacées par les violences dans l’Est de la République démocratique du Congo...
+20  mars     12h00
+Les Haïtiens qui ont besoin d’une protection doivent la recevoir
+   Face à la dégradation de la situation en Haïti, le HCR a publié mercredi de nouvelles orientations juridiques...
+"""
+
+
+def test_time_labels_head_the_items_of_a_feed_reader() -> None:
+    releases = parse_page(_FEED_READER.encode(), "reader.txt")
+    assert [r.title for r in releases] == [
+        "Plus de 60 000 migrants morts ou disparus en dix ans",
+        "RDC : un million de personnes déplacées dans l’Est",
+        "Les Haïtiens qui ont besoin d’une protection doivent la recevoir",
+    ]
+    assert [r.date for r in releases] == [None, None, None]  # a day and month, no year
+
+
+def test_too_few_time_labels_or_none_with_its_day_head_nothing() -> None:
+    assert time_labels(["a", "26 mars 12h00", "b", "12h00", "c"], 0) == []
+    assert time_labels(["a", "12h00", "b", "13h30", "c", "14:05"], 0) == []
+    assert time_labels(["09h00 Ouverture", "10h00 Pause", "26 mars 11h00 Clôture"], 0) == []
