@@ -257,10 +257,21 @@ _REPORT_FIELD = re.compile(
 REPORT_FIELD_MAX_LENGTH = 120
 
 
+# The organisation's name alone on its line, the heading of a tag or category page over
+# other items ("International Organisation for Migration (IOM)"): never a headline.
+_IOM_NAME = re.compile(
+    r"(?:the\s+)?(?:international\s+organi[sz]ation\s+for\s+migration|organisation\s+"
+    r"internationale\s+pour\s+les\s+migrations|organizaci[oó]n\s+internacional\s+para\s+las\s+"
+    r"migraciones)(?:\s*\((?:IOM|OIM)\))?",
+    re.IGNORECASE,
+)
+
+
 def _chrome_by_itself(line: str) -> bool:
     folded = normalise_label(line)
     return (
-        (len(line) <= REPORT_FIELD_MAX_LENGTH and _REPORT_FIELD.match(line) is not None)
+        _IOM_NAME.fullmatch(line.strip()) is not None
+        or (len(line) <= REPORT_FIELD_MAX_LENGTH and _REPORT_FIELD.match(line) is not None)
         or folded in _LABELS
         or is_header(folded)
         or _ONLY_PUNCTUATION.match(line) is not None

@@ -197,3 +197,26 @@ def test_too_few_time_labels_or_none_with_its_day_head_nothing() -> None:
     assert time_labels(["a", "26 mars 12h00", "b", "12h00", "c"], 0) == []
     assert time_labels(["a", "12h00", "b", "13h30", "c", "14:05"], 0) == []
     assert time_labels(["09h00 Ouverture", "10h00 Pause", "26 mars 11h00 Clôture"], 0) == []
+
+
+_TAG_HEADING = """{heading}
+114 Bangladeshis return from Libya
+As many as 114 Bangladeshi nationals came home from Libya on Thursday with the help of IOM.
+Each returnee received food and financial assistance from IOM.
+"""
+
+
+def test_the_organisation_s_name_over_a_headline_is_the_tag_heading() -> None:
+    for heading in (
+        "International Organisation for Migration (IOM)",
+        "Organisation internationale pour les migrations (OIM)",
+        "Organización Internacional para las Migraciones",
+    ):
+        (release,) = parse_page(_TAG_HEADING.format(heading=heading).encode(), "tag.txt")
+        assert release.title == "114 Bangladeshis return from Libya"
+
+
+def test_a_headline_naming_the_organisation_stays_the_title() -> None:
+    page = _TAG_HEADING.format(heading="International Organization for Migration Turns 70")
+    (release,) = parse_page(page.encode(), "anniversary.txt")
+    assert release.title == "International Organization for Migration Turns 70"
