@@ -27,6 +27,14 @@ _AGE_LINE = re.compile(
     re.IGNORECASE,
 )
 LINK_LINE_MAX_LENGTH = 40
+
+
+def is_age_line(line: str) -> bool:
+    """A feed's or news site's age of an item, alone on its line ("2 years ago", "hace 3 días")."""
+    text = line.strip()
+    return 0 < len(text) <= LINK_LINE_MAX_LENGTH and _AGE_LINE.match(text) is not None
+
+
 MIN_TEASER_ITEMS = 3
 SENTENCE_END = '.!?»”"…)'
 _BYLINE = "\x00"

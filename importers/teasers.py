@@ -14,6 +14,7 @@ from .listing import Item, is_date_line
 from .teaser_blocks import (
     MIN_TEASER_ITEMS,
     SENTENCE_END,
+    is_age_line,
     reintroduces_iom,
     teaser_blocks,
     week_label,
@@ -360,6 +361,9 @@ def split_teasers(
     bullets = dated_bullet_items(lines, title_index) or _bullet_items(lines, title_index)
     if bullets is not None:
         return bullets
+    aged = _aged_stories(lines, title_index)
+    if aged is not None:
+        return aged
     blocks, bylined = teaser_blocks(lines, title_index, opens_with_dateline)
     issue_date = ""
     if blocks and (week := week_label(blocks[0])):
@@ -383,6 +387,27 @@ def split_teasers(
     if items and issue_date:
         for item in items:
             item.cms_text = issue_date
+    return items
+
+
+def _aged_stories(lines: list[str], start: int) -> list[Item] | None:
+    """Whole stories one after another, each closed by its age over the next headline ("… in
+    the Libyan town of Mizdah." / "2 years ago" / "IOM seeks focus on perilous journeys …"): a
+    news site's tag page, one item per story; the age dates none of them."""
+    texts = [index for index in range(start, len(lines)) if lines[index].strip()]
+    cuts = [
+        number
+        for number in range(1, len(texts) - 2)
+        if is_age_line(lines[texts[number]])
+        and lines[texts[number - 1]].rstrip()[-1:] in SENTENCE_END
+        and is_headline(lines[texts[number + 1]].strip())
+    ]
+    if not cuts:
+        return None
+    bounds = [0, *(texts[number] for number in cuts), len(lines)]
+    items = [Item(lines[: bounds[1]])]
+    for number, cut in enumerate(cuts):
+        items.append(Item(lines[texts[cut + 1] : bounds[number + 2]], title_index=0))
     return items
 
 

@@ -220,3 +220,33 @@ def test_a_headline_naming_the_organisation_stays_the_title() -> None:
     page = _TAG_HEADING.format(heading="International Organization for Migration Turns 70")
     (release,) = parse_page(page.encode(), "anniversary.txt")
     assert release.title == "International Organization for Migration Turns 70"
+
+
+_AGED_STORIES = """International Organisation for Migration (IOM)
+114 Bangladeshis return from Libya
+As many as 114 Bangladeshi nationals came home from Libya on Thursday with the help of IOM.
+Read:IOM seeks focus on perilous journeys by Bangladeshis to migrate
+Each returnee received food and financial assistance from IOM.
+2 years ago
+{next}
+IOM has said the World Day Against Trafficking in Persons is a timely reminder of the risks facing Bangladeshis who
+"""
+
+
+def test_an_age_between_a_story_and_a_headline_closes_the_story() -> None:
+    page = _AGED_STORIES.format(
+        next="IOM seeks focus on perilous journeys by Bangladeshis to migrate"
+    )
+    first, second = parse_page(page.encode(), "aged.txt")
+    assert first.title == "114 Bangladeshis return from Libya"
+    assert "2 years ago" not in first.body
+    assert second.title == "IOM seeks focus on perilous journeys by Bangladeshis to migrate"
+    assert second.body.startswith("IOM has said the World Day")
+    assert second.date is None
+
+
+def test_an_age_over_a_sentence_closes_nothing() -> None:
+    page = _AGED_STORIES.format(
+        next="the flight landed at Hazrat Shahjalal airport, officials said."
+    )
+    assert len(parse_page(page.encode(), "aged-sentence.txt")) == 1
