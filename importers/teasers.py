@@ -126,6 +126,8 @@ def _headline_items(
             groups[-1].append(block)
     # A heading over news bullets ("Migration in the News" / "• AFP reported …"): not an item.
     groups = [group for group in groups if len(group) > 1 and not _only_bullets(group[1:])]
+    if len(groups) > MIN_TEASER_ITEMS and _is_page_heading(groups[0]):
+        groups = groups[1:]
     if not groups:
         return None
     least = MIN_TEASER_ITEMS
@@ -139,6 +141,18 @@ def _headline_items(
         _without_item_numbers(groups)
         return [Item(_item_lines(group), title_index=0) for group in groups]
     return None
+
+
+def _is_page_heading(group: list[str]) -> bool:
+    """A listing's first "headline" whose only text is short labels: the site's slogan over the
+    page's filter and topic ("L'actualité mondiale Un regard humain" / "Filtrer par:" /
+    "Migrations et réfugiés")."""
+    return all(
+        label.count(" ") < HEADING_MAX_WORDS
+        and label[-1:] not in SENTENCE_END
+        and not is_date_line(label)
+        for label in group[1:]
+    )
 
 
 def _releases_in_a_row(

@@ -250,3 +250,38 @@ def test_an_age_over_a_sentence_closes_nothing() -> None:
         next="the flight landed at Hazrat Shahjalal airport, officials said."
     )
     assert len(parse_page(page.encode(), "aged-sentence.txt")) == 1
+
+
+_TOPIC_PAGE = """L'actualité mondiale Un regard humain
+
+Filtrer par:
+
+{topic}
+
+L’ONU lance un plan pour aider les réfugiés sahraouis dans les camps de Tindouf
+
+Les agences des Nations Unies ont lancé mardi un plan pour répondre aux besoins des réfugiés sahraouis des camps de Tindouf, en Algérie.
+
+Dix ans après le naufrage de Lampedusa, l'ONU appelle toujours à la fin des tragédies
+
+Depuis le grand naufrage de 2013, plus de 28 000 migrants sont morts ou portés disparus en Méditerranée, a indiqué mardi l’agence.
+
+Notre situation est meilleure grâce aux migrants, déclare la nouvelle cheffe de l’OIM
+
+La nouvelle cheffe de l’agence des Nations Unies pour les migrations a appelé lundi les pays d’accueil à reconnaître l’apport des migrants.
+"""
+
+
+def test_a_slogan_over_a_filter_and_a_topic_is_no_item() -> None:
+    releases = parse_page(_TOPIC_PAGE.format(topic="Migrations et réfugiés").encode(), "t.txt")
+    assert [r.title[:20] for r in releases] == [
+        "L’ONU lance un plan ",
+        "Dix ans après le nau",
+        "Notre situation est ",
+    ]
+
+
+def test_a_first_headline_over_a_sentence_stays_an_item() -> None:
+    topic = "Le HCR a publié mardi un rapport sur les réfugiés de la région."
+    releases = parse_page(_TOPIC_PAGE.format(topic=topic).encode(), "t.txt")
+    assert releases[0].title == "L'actualité mondiale Un regard humain"
