@@ -39,6 +39,11 @@ _FUNDED_BY = re.compile(
     # with a capital or as a government ("la contribution des migrants" is not funding).
     r"\b(?:[Cc]ontributions?\s+(?:du|des|de\s+la|de\s+l['’]|de)\s*(?=[A-ZÀ-Ö]|gouvernement)|"
     r"[Cc]ontribuci[óo]n(?:es)?\s+(?:del|de\s+la|de)\s+(?=[A-ZÁ-Ú]|gobierno))|"
+    # "With the support of the EU, IOM Belarus is rolling out…", "Con el apoyo de Suiza, la OIM
+    # entregó…": a sentence opening on its donor, IOM acting after the comma.
+    r"(?:(?<=^)|(?<=[.!?]\s)|(?<=\n))(?:With\s+the\s+support\s+of|Con\s+el\s+apoyo\s+de(?:l\s+)?|"
+    r"Avec\s+le\s+soutien\s+(?:de\s+la|de\s+l['’]|du|des|de))\s*"
+    r"(?=[^,.;\n]{2,120},\s+(?:IOM|OIM|l['’]OIM|la\s+OIM|the\s+IOM)\b)|"
     # "La OIM, con el apoyo de USAID, inauguró…": a donor backing IOM's own action.
     r"(?:(?<=OIM\))|(?<=IOM\))|(?<=\bOIM)|(?<=\bIOM)),\s+(?:con\s+el\s+apoyo|avec\s+le\s+soutien|"
     r"with\s+(?:the\s+)?support)\s+(?:de|del|du|des|of|from)\s*|"

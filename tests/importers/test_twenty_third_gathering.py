@@ -5,6 +5,7 @@ from __future__ import annotations
 from importers.chrome import is_byline
 from importers.date_labels import is_day_of_site, time_labels, without_month_heading
 from importers.listing import is_date_line
+from importers.people import find_funders
 from oim_archive.importers import parse_page
 
 
@@ -285,3 +286,18 @@ def test_a_first_headline_over_a_sentence_stays_an_item() -> None:
     topic = "Le HCR a publié mardi un rapport sur les réfugiés de la région."
     releases = parse_page(_TOPIC_PAGE.format(topic=topic).encode(), "t.txt")
     assert releases[0].title == "L'actualité mondiale Un regard humain"
+
+
+def test_a_sentence_opening_on_its_donor_before_iom_names_a_funder() -> None:
+    text = "With the support of the EU and the IOM Development Fund, IOM Belarus is rolling out a campaign."
+    assert find_funders(text) == ["EU", "IOM Development Fund"]
+    assert find_funders("Con el apoyo de Suiza, la OIM entregó kits de higiene.") == ["Suiza"]
+    assert find_funders("Avec le soutien du Japon, l'OIM a construit un centre.") == ["Japon"]
+
+
+def test_support_for_someone_else_s_action_names_no_funder() -> None:
+    text = "With the support of IOM, the Iraqi Minister of Interior held a conference in Baghdad."
+    assert find_funders(text) == []
+    assert (
+        find_funders("It rained. With the support of partners, the ministry opened a centre.") == []
+    )
