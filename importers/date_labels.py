@@ -64,12 +64,17 @@ _TIME_LABEL = re.compile(
     r"^\s*(?P<day>\d{1,2}(?:er)?\s+[^\W\d_]{3,10}\.?\s+)?(?:[01]?\d|2[0-3])\s?[h:]\s?[0-5]\d\s*$"
 )
 MIN_TIME_LABELS = 3
+TIME_LABEL_LENGTH = 40  # longer lines are looked at no further
 
 
 def time_labels(lines: list[str], start: int) -> list[int]:
     """The lines of a listing whose items hang under time labels, at least one with its day
     ("26  mars     12h00", then "    12h00"); none when there are too few to head items."""
-    found = [(i, m) for i in range(start, len(lines)) if (m := _TIME_LABEL.match(lines[i]))]
+    found = [
+        (i, m)
+        for i in range(start, len(lines))
+        if len(lines[i]) <= TIME_LABEL_LENGTH and (m := _TIME_LABEL.match(lines[i]))
+    ]
     if len(found) < MIN_TIME_LABELS or not any(m["day"] for _, m in found):
         return []
     return [index for index, _ in found]
