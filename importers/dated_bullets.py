@@ -15,7 +15,11 @@ _DATED_BULLET = re.compile(
 )
 # The place and dash opening a release: "Tripoli – ", "TUNIS – ".
 _DATELINE_HEAD = re.compile(r"^[^.!?–—\n]{1,60}?\s[-–—]\s+")
-_FIRST_SENTENCE = re.compile(r"^(.{20,200}?[.!?])\s")
+# A first sentence; not one ended by a title's or an initial's period ("Ms. Held", "J. Doe").
+_FIRST_SENTENCE = re.compile(
+    r"^(.{20,200}?(?:[!?]|(?<!\bMs)(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMme)(?<!\bSr)"
+    r"(?<!\bSra)(?<!\bNo)(?<!\b[A-Z])\.))\s"
+)
 MIN_DATED_BULLETS = 2
 HEADING_MAX_WORDS = 4
 OPENING_WORDS_LENGTH = 120

@@ -58,7 +58,11 @@ DATELINE_ALONE_LENGTH = 100
 SHORT_TITLE_LENGTH = 120
 BREADCRUMB_LOOKAHEAD = 4
 MIN_REPEATED_TITLE = 20
-_FIRST_SENTENCE = re.compile(r"^(.{20,200}?[.!?])\s")
+# A first sentence; not one ended by a title's or an initial's period ("Ms. Held", "J. Doe").
+_FIRST_SENTENCE = re.compile(
+    r"^(.{20,200}?(?:[!?]|(?<!\bMs)(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMme)(?<!\bSr)"
+    r"(?<!\bSra)(?<!\bNo)(?<!\b[A-Z])\.))\s"
+)
 
 
 LONG_HEADLINE_LENGTH = 400

@@ -348,7 +348,11 @@ def _bare_items(blocks: list[str], is_heading: Callable[[str], bool]) -> list[It
     return [Item([_opening_words(block), "", block, ""], title_index=0) for block in teasers]
 
 
-_FIRST_SENTENCE = re.compile(r"^(.{20,200}?[.!?])\s")
+# A first sentence; not one ended by a title's or an initial's period ("Ms. Held", "J. Doe").
+_FIRST_SENTENCE = re.compile(
+    r"^(.{20,200}?(?:[!?]|(?<!\bMs)(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMme)(?<!\bSr)"
+    r"(?<!\bSra)(?<!\bNo)(?<!\b[A-Z])\.))\s"
+)
 OPENING_WORDS_LENGTH = 120
 
 

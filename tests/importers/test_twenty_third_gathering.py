@@ -301,3 +301,21 @@ def test_support_for_someone_else_s_action_names_no_funder() -> None:
     assert (
         find_funders("It rained. With the support of partners, the ministry opened a centre.") == []
     )
+
+
+_UNTITLED = """News
+
+02 April 2012
+IOM’s Regional Director for Eastern Europe Ms. Renate Held made a familiarization visit to Ukraine on 25-30 March 2012. She met the Ministry of Foreign Affairs, the State Migration Service, the State Border Guard Service, the Ministry of Social Policy and the Parliament, and underlined the progress made.
+26 March 2012
+The handover of migrants’ basic needs in detention to the Governments of Moldova and Ukraine is planned. Legal assistance to detained migrants under the project will continue until February 2013, the authorities of both countries said at the second Regional Steering Committee in Chisinau.
+"""
+
+
+def test_a_headline_less_teaser_s_title_runs_past_a_title_s_period() -> None:
+    first, second = parse_page(_UNTITLED.encode(), "untitled.txt")
+    assert first.title.endswith("visit to Ukraine on 25-30 March 2012.")
+    assert (
+        second.title
+        == "The handover of migrants’ basic needs in detention to the Governments of Moldova and Ukraine is planned."
+    )
