@@ -93,8 +93,8 @@ def is_date_line(line: str) -> bool:
     line = line.strip()
     if not line or len(line) > SOURCE_DATE_LINE_LENGTH or not any(map(str.isdigit, line)):
         return False
-    source = source_start(line) if line[0].isdigit() else None
-    if source is not None and _is_bare_date(line[:source]):
+    cutting = source_start(line) if line[0].isdigit() else None
+    if cutting is not None and _is_bare_date(line[:cutting]):
         return True  # "11 May 2016 – Deutsche Welle": the date, then the cutting's source
     if len(line) > DATE_LINE_LENGTH:
         return False
