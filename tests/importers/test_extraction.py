@@ -38,8 +38,13 @@ from tests.bench.extraction import (
 # 90.3 % fields (93.1 % with two event years relabelled as no date), 99.3 % after its rules;
 # the twenty-second joined "tuned" (414 pages: 95.7 % fields), and the held-out part rose to
 # 83.2 % with the funder rules (its country and every other column unchanged).
+# The twenty-third (listing pages of new shapes, 12 pages, 48 items; landed after the
+# twenty-fourth, so inside "tuned") first scored 63.6 % fields and 68.0 % items (34/48 + 2
+# extra), 83.3 % and 85.4 % (41/48, none extra) after its rules. It lowers the "tuned" floor
+# only by joining (426 pages: 94.8 % fields, 94.2 % items; without it 95.7 % and 95.6 % as
+# before, no older page parsing differently).
 FLOORS: dict[str, tuple[float, float, float, float]] = {
-    "tuned": (95.7, 95.5, 100.0, 100.0),
+    "tuned": (94.7, 94.2, 100.0, 100.0),
     NEWEST: (99.3, 100.0, 100.0, 100.0),
     "heldout": (83.1, 77.9, 96.5, 98.7),
     FRESH: (93.0, 100.0, 100.0, 100.0),
