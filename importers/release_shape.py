@@ -141,11 +141,17 @@ _AGENCY_PHOTO_CREDIT = re.compile(
     r"Anadolu|ANP|APS)\)"
 )
 _AGENCY_WORDS = ("ccording", "selon", "según")
-# A job notice's fields: "Job Title:", "Type of Appointment:", "Closing Date:", "Duty Station:".
+# A job notice's fields: "Job Title:", "Type of Appointment:", "Closing Date:", "Duty Station:",
+# also as a bullet ("- Grade: …") and as job boards write them in French and Spanish ("Niveau
+# Requis :", "Lieu du Travail :", "Durée de la consultation :", "Estación de Trabajo:").
 _JOB_FIELD = re.compile(
-    r"^[ \t]*(?:job\s+title|position\s+title|type\s+of\s+appointment|closing\s+date|duty\s+station"
-    r"|estimated\s+start\s+date|vacancy\s+(?:number|no\.?)|titre\s+du\s+poste"
-    r"|date\s+de\s+clôture|lieu\s+d['’]affectation|t[íi]tulo\s+del\s+puesto|fecha\s+de\s+cierre)\s*:",
+    r"^[ \t]*(?:[-•*][ \t]*)?(?:job\s+title|position\s+title|type\s+of\s+appointment|closing\s+date"
+    r"|duty\s+station|estimated\s+start\s+date|vacancy\s+(?:number|no\.?)|grade|occupational\s+groups?"
+    r"|titre\s+du\s+poste|date\s+de\s+(?:clôture|soumission)|lieu\s+d['’]affectation|niveau\s+requis"
+    r"|lieu\s+(?:du\s+travail|de\s+la\s+consultation)|durée\s+de\s+la\s+consultation|type\s+de\s+contrat"
+    r"|t[íi]tulo\s+del\s+(?:puesto|cargo)|fecha\s+de\s+(?:cierre|inicio\s+estimada)|estaci[óo]n\s+de\s+trabajo"
+    r"|lugar\s+de\s+trabajo|duraci[óo]n\s+de\s+la\s+consultor[íi]a|tipo\s+de\s+(?:contrato|consultor[íi]a)"
+    r"|clausura\s+de\s+la\s+convocatoria)\s*:",
     re.IGNORECASE | re.MULTILINE,
 )
 MIN_JOB_FIELDS = 2

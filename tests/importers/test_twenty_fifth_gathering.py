@@ -1,0 +1,35 @@
+"""Rules from the twenty-fifth gathering of real pages (issue 13): the kind of a page."""
+
+from __future__ import annotations
+
+import pytest
+
+from oim_archive.importers import ImportRefused, parse_page
+
+# --- job notices as job boards write them -----------------------------------------------------
+
+_RELEASE_OPENING = (
+    "L'OIM forme des jeunes entrepreneurs à Agadez\n\n"
+    "Agadez – L'Organisation internationale pour les migrations (OIM) a ouvert hier une formation "
+    "pour 40 jeunes porteurs de projets, dans le cadre d'un projet financé par l'Union européenne.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        "Titre du Poste : 03 postes\n\nNiveau Requis : Master\n\nLieu du Travail : Niamey\n",
+        "- Organization: IOM\n- Grade: UG\n- Closing Date:\n",
+        "Estación de Trabajo: San Salvador\nDuración de la consultoría: 5 meses\n",
+    ],
+)
+def test_job_board_fields_make_a_job_notice(fields: str) -> None:
+    page = "L’OIM recrute (31 Octobre 2025)\n\nInformations sur l'emploi\n\n" + fields
+    page += "\nL’OIM appuie le gouvernement dans la gestion des migrations depuis 2006.\n"
+    with pytest.raises(ImportRefused, match="job notice"):
+        parse_page(page.encode(), "job.txt")
+
+
+def test_one_field_word_in_a_release_is_no_job_notice() -> None:
+    page = _RELEASE_OPENING + "Lieu du travail : la formation se tient au centre de la jeunesse.\n"
+    assert len(parse_page(page.encode(), "release.txt")) == 1
