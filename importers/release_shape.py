@@ -17,6 +17,7 @@ from oim_archive.store.records import DATE_PUBLISHED, Release
 from .chrome import is_label
 from .contact_intro import find_intro
 from .errors import ImportRefused
+from .page_kinds import is_call_for_tenders
 
 MAX_TITLE_LENGTH = 250
 
@@ -314,6 +315,8 @@ def not_a_release(
     page = "\n".join(text_lines)
     if ":" in page and len(_JOB_FIELD.findall(page)) >= MIN_JOB_FIELDS:
         return ImportRefused(N_("not a press release page (a job notice)"))
+    if is_call_for_tenders(page):
+        return ImportRefused(N_("not a press release page (a call for tenders)"))
     if len(_PAGE_NUMBER.findall(page)) >= MIN_PAGE_NUMBERS:
         return ImportRefused(N_("not a press release page (a report or document transcript)"))
     if _is_news_site_article("\n".join(lines), body) and not _on_iom_site(chrome):

@@ -33,3 +33,37 @@ def test_job_board_fields_make_a_job_notice(fields: str) -> None:
 def test_one_field_word_in_a_release_is_no_job_notice() -> None:
     page = _RELEASE_OPENING + "Lieu du travail : la formation se tient au centre de la jeunesse.\n"
     assert len(parse_page(page.encode(), "release.txt")) == 1
+
+
+# --- calls for tenders -------------------------------------------------------------------------
+
+_TENDER = (
+    "CONVOCATORIA DE LICITACIÓN (ITB)\nKit Implementación de Albergues\n"
+    "N.º de referencia de la ITB: 003-2024-PE00 | País: Perú | Emitida el: 02 junio 2024 |\n"
+    "SECCIÓN 1: CARTA DE INVITACIÓN\n"
+    "La OIM invita a los posibles licitantes a presentar una licitación, conforme a las "
+    "Condiciones Generales de los Contratos.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        _TENDER,
+        "REQUEST FOR PROPOSALS\nRFP No.: TENF-02\nIOM invites eligible firms to submit a proposal "
+        "for catering services at the reception centre.\n",
+        "Appel d'offres\nSection 1 : Lettre d'invitation\nL'OIM invite les entreprises à soumettre "
+        "une offre pour la réhabilitation de trois forages.\n",
+    ],
+)
+def test_a_call_for_tenders_is_refused(page: str) -> None:
+    with pytest.raises(ImportRefused, match="call for tenders"):
+        parse_page(page.encode(), "tender.txt")
+
+
+def test_a_release_about_a_call_for_proposals_is_kept() -> None:
+    page = _RELEASE_OPENING + (
+        "L'OIM a aussi lancé un appel d'offres pour la construction du centre; "
+        "la lettre d'invitation a été envoyée à douze entreprises.\n"
+    )
+    assert len(parse_page(page.encode(), "release.txt")) == 1

@@ -1,0 +1,35 @@
+"""Pages of kinds that are never press releases, told by their own lines: a call for tenders."""
+
+from __future__ import annotations
+
+import re
+
+# A call for tenders' lines: its heading alone on a line ("CONVOCATORIA DE LICITACIÓN (ITB)",
+# "REQUEST FOR PROPOSALS", "Appel d'offres"), its reference field ("N.º de referencia de la
+# ITB:", "RFP No.:"), its invitation letter ("SECCIÓN 1: CARTA DE INVITACIÓN") and its forms
+# ("● Formulario A: Confirmación de la licitación").
+_TENDER_LINES = (
+    re.compile(
+        r"^[ \t]*(?:convocatoria\s+de\s+licitaci[óo]n|invitation\s+to\s+(?:bid|tender)"
+        r"|request\s+for\s+(?:proposals?|quotations?)|solicitud\s+de\s+(?:propuestas|cotizaci[óo]n)"
+        r"|appel\s+d['’]offres|demande\s+de\s+(?:propositions|cotation))"
+        r"(?:\s*\((?:ITB|RFP|RFQ|ITT|DAO|DDP)\))?[ \t]*$",
+        re.IGNORECASE | re.MULTILINE,
+    ),
+    re.compile(
+        r"\b(?:referencia\s+de\s+la|reference\s+(?:no\.?|number)\s*(?:of\s+the)?|r[ée]f[ée]rence\s+de\s+l['’]"
+        r")\s*(?:ITB|RFP|RFQ|ITT)\b|\b(?:ITB|RFP|RFQ)\s+(?:No|N[º°o])\.?\s*:",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b(?:carta\s+de\s+invitaci[óo]n|letter\s+of\s+invitation|lettre\s+d['’]invitation)\b",
+        re.IGNORECASE,
+    ),
+    re.compile(r"^[ \t]*(?:[●•*-][ \t]*)?(?:formulario|form|formulaire)\s+[A-K]\s*:", re.MULTILINE),
+)
+MIN_TENDER_SIGNS = 2
+
+
+def is_call_for_tenders(page: str) -> bool:
+    """Two of a call for tenders' kinds of line (heading, reference, invitation letter, forms)."""
+    return sum(1 for pattern in _TENDER_LINES if pattern.search(page)) >= MIN_TENDER_SIGNS
