@@ -33,3 +33,19 @@ MIN_TENDER_SIGNS = 2
 def is_call_for_tenders(page: str) -> bool:
     """Two of a call for tenders' kinds of line (heading, reference, invitation letter, forms)."""
     return sum(1 for pattern in _TENDER_LINES if pattern.search(page)) >= MIN_TENDER_SIGNS
+
+
+# What a text quotes: «…» (to the end when a multi-paragraph quotation is left open), “…”, "…".
+_QUOTED = re.compile(r"«[^»]*(?:»|$)|“[^”]*(?:”|$)|\"[^\"\n]*\"", re.DOTALL)
+# The writer's own first person: "je", "nous", "notre", "we", "our", "nosotros", "nuestra"…
+_FIRST_PERSON = re.compile(
+    r"\b(?:[Jj]e|[Jj]['’]|[Nn]ous|[Nn]otre|[Nn]os|[Ww]e|[Oo]ur|I|[Nn]osotros|[Nn]uestr[oa]s?)(?!\w)"
+)
+MIN_FIRST_PERSON = 3
+
+
+def written_in_first_person(text: str) -> bool:
+    """The text speaks as "I" or "we" outside its quotations: a message, a statement or an op-ed
+    of its author (a journalist's report quotes people saying "we", it does not say it)."""
+    own = _QUOTED.sub(" ", text)
+    return len(_FIRST_PERSON.findall(own)) >= MIN_FIRST_PERSON

@@ -17,7 +17,7 @@ from oim_archive.store.records import DATE_PUBLISHED, Release
 from .chrome import is_label
 from .contact_intro import find_intro
 from .errors import ImportRefused
-from .page_kinds import is_call_for_tenders
+from .page_kinds import is_call_for_tenders, written_in_first_person
 
 MAX_TITLE_LENGTH = 250
 
@@ -350,6 +350,7 @@ def not_a_release(
         and not _IOM_SPEAKS.search(text)
         and not _on_iom_site(chrome)
         and not _credits_iom(text_lines)
+        and not written_in_first_person(text)
     ):
         return ImportRefused(
             N_(

@@ -67,3 +67,31 @@ def test_a_release_about_a_call_for_proposals_is_kept() -> None:
         "la lettre d'invitation a été envoyée à douze entreprises.\n"
     )
     assert len(parse_page(page.encode(), "release.txt")) == 1
+
+
+# --- a message written in the first person ------------------------------------------------------
+
+_MESSAGE = (
+    "La migration est l'un des grands enjeux de notre temps, et la dignité est au cœur de notre "
+    "mission depuis que l'Organisation existe et que ses équipes travaillent sur le terrain.\n\n"
+    "Je suis arrivé depuis peu à la tête de l'Organisation internationale pour les migrations, "
+    "une institution plus jeune que le phénomène qu'elle accompagne.\n\n"
+    "Nous aussi, nous avons le choix : accueillir plutôt que rejeter.\n"
+)
+_REPORT = (
+    "Le directeur général de l'Organisation internationale pour les migrations a plaidé pour des "
+    "migrations sûres et dignes dans son message publié à l'occasion de la journée des migrants.\n\n"
+    "« Nous réitérons notre appel à agir pour sauver des vies », écrit-il en rappelant que notre "
+    "époque est celle de la migration.\n\n"
+    "Selon lui, la migration est une force pour la dignité de tous les migrants du monde.\n"
+)
+
+
+def test_a_message_in_the_first_person_without_headline_is_kept() -> None:
+    (release,) = parse_page(_MESSAGE.encode(), "message.txt")
+    assert release.body.startswith("Je suis arrivé") or release.title.startswith("La migration")
+
+
+def test_a_report_quoting_the_first_person_is_still_refused() -> None:
+    with pytest.raises(ImportRefused, match="article about IOM"):
+        parse_page(_REPORT.encode(), "report.txt")
