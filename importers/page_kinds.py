@@ -49,3 +49,22 @@ def written_in_first_person(text: str) -> bool:
     of its author (a journalist's report quotes people saying "we", it does not say it)."""
     own = _QUOTED.sub(" ", text)
     return len(_FIRST_PERSON.findall(own)) >= MIN_FIRST_PERSON
+
+
+# An office's presentation tells when IOM came to the country: "La mission de l'OIM au Tchad a
+# été créée en 2009", "la OIM inició sus actividades en Ecuador en 1965", "cuya oficina se
+# instaló en 1953", "IOM has been present in Thailand since 1975".
+_OFFICE_HISTORY = re.compile(
+    r"\b(?:IOM|OIM|mission|bureau|oficina|office|misi[óo]n)\b[^.\n]{0,80}?"
+    r"(?:a\s+été\s+(?:créée?|établie?|ouverte?)|est\s+présente?|se\s+(?:creó|instaló|estableció)"
+    r"|fue\s+(?:cread[oa]|establecid[oa]|abiert[oa])|inici[óo]\s+sus\s+(?:actividades|operaciones)"
+    r"|est\s+présente?|tiene\s+presencia|was\s+(?:established|opened|set\s+up)|has\s+been\s+present"
+    r"|(?:began|started)\s+(?:its\s+)?(?:work|operations|activities))"
+    r"[^.\n]{0,60}?\b(?:en|in|desde|depuis|since)\s+(?:1[89]\d\d|20\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def presents_the_office(text: str) -> bool:
+    """The text tells when IOM's office or mission came to the country (an "about" page)."""
+    return _OFFICE_HISTORY.search(text) is not None

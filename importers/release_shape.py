@@ -17,7 +17,7 @@ from oim_archive.store.records import DATE_PUBLISHED, Release
 from .chrome import is_label
 from .contact_intro import find_intro
 from .errors import ImportRefused
-from .page_kinds import is_call_for_tenders, written_in_first_person
+from .page_kinds import is_call_for_tenders, presents_the_office, written_in_first_person
 
 MAX_TITLE_LENGTH = 250
 
@@ -341,6 +341,8 @@ def not_a_release(
         )
     if _has_release_label(lines, title_index):
         return None
+    if not _NEWS_TIME.search(text) and presents_the_office(text):
+        return ImportRefused(N_("not a press release page (IOM's office presented, no news in it)"))
     if _section_headings(text_lines) >= MIN_HEADINGS and not _NEWS_TIME.search(text):
         return ImportRefused(
             N_("not a press release page (no dateline, date, contact or news in it)")

@@ -95,3 +95,33 @@ def test_a_message_in_the_first_person_without_headline_is_kept() -> None:
 def test_a_report_quoting_the_first_person_is_still_refused() -> None:
     with pytest.raises(ImportRefused, match="article about IOM"):
         parse_page(_REPORT.encode(), "report.txt")
+
+
+# --- an office's presentation page ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "La mission de l’OIM au Burkina Faso a été créée en 2014 et œuvre pour une migration sûre, "
+        "humaine et ordonnée, en coordination avec les autorités et les partenaires locaux.\n\n"
+        "La mission appuie le Gouvernement dans la gestion des frontières et la lutte contre la "
+        "traite des personnes.\n\n"
+        "L’OIM dispose d’un bureau principal à Ouagadougou et de sous-bureaux à Dori et Kaya.\n",
+        "La OIM en Bolivia\n\nLa OIM inició sus actividades en Bolivia en 1972, en colaboración "
+        "con socios gubernamentales.\n\nLa oficina desarrolla programas de retorno voluntario, de "
+        "lucha contra la trata de personas y de migración laboral.\n",
+    ],
+)
+def test_a_presentation_of_the_office_is_refused(page: str) -> None:
+    with pytest.raises(ImportRefused, match="office presented"):
+        parse_page(page.encode(), "about.txt")
+
+
+def test_a_release_telling_the_office_history_is_kept() -> None:
+    page = (
+        "L'OIM ouvre un centre pour migrants à Dori\n\n"
+        "L'OIM, qui est présente au Burkina Faso depuis 2014, a ouvert mardi un centre d'accueil "
+        "pour les migrants de retour, a déclaré le chef de mission.\n"
+    )
+    assert len(parse_page(page.encode(), "release.txt")) == 1
