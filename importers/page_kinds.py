@@ -68,3 +68,24 @@ _OFFICE_HISTORY = re.compile(
 def presents_the_office(text: str) -> bool:
     """The text tells when IOM's office or mission came to the country (an "about" page)."""
     return _OFFICE_HISTORY.search(text) is not None
+
+
+# A biography: the heading is a person's name alone and the first sentence says how that person
+# took up a post ("El 1º de octubre de 2023, Amy Pope asumió sus funciones de Directora General").
+_NAME_HEADING = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:\s+(?:de|del|da|dos|van|von)?\s*[A-ZÀ-Ý][a-zà-ÿ'’-]+){1,3}$")
+_TOOK_UP_POST = re.compile(
+    r"\b(?:asumi[óo]\s+(?:sus\s+funciones|el\s+cargo)|tom[óo]\s+posesi[óo]n|fue\s+(?:nombrad|elegid)[oa]"
+    r"|a\s+pris\s+ses\s+fonctions|a\s+été\s+(?:nommée?|élue?)|took\s+(?:up\s+)?office"
+    r"|assumed\s+(?:office|(?:the|her|his)\s+(?:duties|post|functions))|was\s+(?:appointed|elected))\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def is_biography(title: str, body: str) -> bool:
+    """A heading that is a name alone over a first sentence telling how that person took a post."""
+    heading = title.strip()
+    if not _NAME_HEADING.match(heading):
+        return False
+    first = _SENTENCE_END.split(body.strip(), maxsplit=1)[0]
+    return heading in first and _TOOK_UP_POST.search(first) is not None

@@ -17,7 +17,12 @@ from oim_archive.store.records import DATE_PUBLISHED, Release
 from .chrome import is_label
 from .contact_intro import find_intro
 from .errors import ImportRefused
-from .page_kinds import is_call_for_tenders, presents_the_office, written_in_first_person
+from .page_kinds import (
+    is_biography,
+    is_call_for_tenders,
+    presents_the_office,
+    written_in_first_person,
+)
 
 MAX_TITLE_LENGTH = 250
 
@@ -326,6 +331,8 @@ def not_a_release(
         return ImportRefused(N_("not a press release page (a news agency's interview)"))
     if not release.dateline and _reports_on_iom(body) and not _on_iom_site(chrome):
         return ImportRefused(N_("not a press release page (a news site's article about IOM)"))
+    if not release.dateline and is_biography(release.title, release.body):
+        return ImportRefused(N_("not a press release page (a biography)"))
     if release.dateline or release.date_basis == DATE_PUBLISHED:
         return None
     sentence = (

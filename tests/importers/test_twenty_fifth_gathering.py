@@ -125,3 +125,35 @@ def test_a_release_telling_the_office_history_is_kept() -> None:
         "pour les migrants de retour, a déclaré le chef de mission.\n"
     )
     assert len(parse_page(page.encode(), "release.txt")) == 1
+
+
+# --- a biography -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "Ugochi Daniels\n\nUgochi Daniels took office as Deputy Director General for Operations "
+        "on 1 September 2021, bringing long experience of humanitarian work.\n\n"
+        "She previously served with UNFPA in Japan.\n",
+        "María Pérez Gómez\n\nEl 3 de marzo de 2020, María Pérez Gómez asumió sus funciones de "
+        "Jefa de Misión de la OIM en Chile.\n\nAntes dirigió la oficina de la OIM en Bolivia.\n",
+    ],
+)
+def test_a_biography_is_refused(page: str) -> None:
+    with pytest.raises(ImportRefused, match="biography"):
+        parse_page(page.encode(), "bio.txt")
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # A Title Case headline of a few words over a first sentence without the heading in it.
+        "Reducing Irregular Migration\n\nThe Director General took office on 1 October and said "
+        "on Monday that IOM would work with governments on regular pathways.\n",
+        # A name heading over news about that person, not how the person took a post.
+        "Amy Pope\n\nAmy Pope visited Cox's Bazar on Tuesday and met Rohingya refugees.\n",
+    ],
+)
+def test_a_title_case_headline_or_a_visit_is_no_biography(page: str) -> None:
+    assert len(parse_page(page.encode(), "release.txt")) == 1
