@@ -89,3 +89,26 @@ def is_biography(title: str, body: str) -> bool:
         return False
     first = _SENTENCE_END.split(body.strip(), maxsplit=1)[0]
     return heading in first and _TOOK_UP_POST.search(first) is not None
+
+
+# A note about someone else's document: it says the document was published ("Plusieurs agences
+# ont publié une déclaration conjointe", "UNHCR and IOM issued a joint statement") and sends the
+# reader to it ("Pour plus d'information, voir : …", "For more information, see: …").
+_PUBLISHED_BY_OTHERS = re.compile(
+    r"\b(?:ont|a)\s+(?:publié|diffusé|émis|rendu\s+public)\s+(?:une?|leur|sa|son)\s+(?:\w+\s+)?"
+    r"(?:déclaration|communiqué|rapport|note)"
+    r"|\b(?:published|issued|released)\s+(?:a|an|their|its)\s+(?:\w+\s+)?(?:statement|report|communiqué)"
+    r"|\b(?:publicaron|emitieron|difundieron|public[óo]|emiti[óo])\s+(?:una?|su)\s+(?:\w+\s+)?"
+    r"(?:declaraci[óo]n|comunicado|informe)",
+    re.IGNORECASE,
+)
+_SEE_THE_SOURCE = re.compile(
+    r"^[ \t]*(?:pour\s+(?:plus\s+d['’]|en\s+savoir\s+plus)|for\s+more(?:\s+information)?"
+    r"|para\s+m[áa]s(?:\s+informaci[óo]n)?)[^\n:]{0,30}?,?\s*(?:voir|see|ver|v[ée]ase|consult(?:ez|e|ar))\s*:",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def is_note_about_a_document(text: str) -> bool:
+    """The text tells that a statement or report was published and points the reader to it."""
+    return _SEE_THE_SOURCE.search(text) is not None and _PUBLISHED_BY_OTHERS.search(text) is not None

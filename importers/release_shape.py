@@ -20,6 +20,7 @@ from .errors import ImportRefused
 from .page_kinds import (
     is_biography,
     is_call_for_tenders,
+    is_note_about_a_document,
     presents_the_office,
     written_in_first_person,
 )
@@ -333,6 +334,8 @@ def not_a_release(
         return ImportRefused(N_("not a press release page (a news site's article about IOM)"))
     if not release.dateline and is_biography(release.title, release.body):
         return ImportRefused(N_("not a press release page (a biography)"))
+    if not release.dateline and not _on_iom_site(chrome) and is_note_about_a_document(body):
+        return ImportRefused(N_("not a press release page (a note about a published statement)"))
     if release.dateline or release.date_basis == DATE_PUBLISHED:
         return None
     sentence = (

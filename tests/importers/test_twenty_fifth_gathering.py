@@ -157,3 +157,40 @@ def test_a_biography_is_refused(page: str) -> None:
 )
 def test_a_title_case_headline_or_a_visit_is_no_biography(page: str) -> None:
     assert len(parse_page(page.encode(), "release.txt")) == 1
+
+
+# --- a note about a published statement ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "Déclaration conjointe sur les enfants en déplacement\n\nPlusieurs agences des Nations Unies "
+        "ont publié une déclaration conjointe qui appelle à mieux protéger les enfants migrants.\n\n"
+        "Pour plus d’information, voir : Déclaration conjointe de l’OIM, du HCR et de l’UNICEF.\n",
+        "Joint statement on protection at sea\n\nIOM, UNHCR and UNODC issued a joint statement "
+        "calling on States in the region to let boats land.\n\nFor more information, see: Joint "
+        "Statement by IOM, UNHCR and UNODC on Protection at Sea.\n",
+    ],
+)
+def test_a_note_about_a_published_statement_is_refused(page: str) -> None:
+    with pytest.raises(ImportRefused, match="published statement"):
+        parse_page(page.encode(), "note.txt")
+
+
+def test_a_release_citing_a_statement_with_a_dateline_is_kept() -> None:
+    page = (
+        "IOM and UNHCR Call for Safe Disembarkation\n\nGeneva – IOM and UNHCR issued a joint "
+        "statement today calling for the 27 people rescued to be brought ashore.\n\n"
+        "For more information, see: the joint statement on our website.\n"
+    )
+    assert len(parse_page(page.encode(), "release.txt")) == 1
+
+
+def test_a_pointer_without_a_published_statement_is_no_note() -> None:
+    page = (
+        "L'OIM forme des journalistes à Dakar\n\nL'OIM a formé cette semaine onze journalistes "
+        "sénégalais à la terminologie de la migration.\n\nPour plus d'information, voir : le guide "
+        "de terminologie de l'OIM.\n"
+    )
+    assert len(parse_page(page.encode(), "release.txt")) == 1
