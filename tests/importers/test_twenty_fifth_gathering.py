@@ -194,3 +194,25 @@ def test_a_pointer_without_a_published_statement_is_no_note() -> None:
         "de terminologie de l'OIM.\n"
     )
     assert len(parse_page(page.encode(), "release.txt")) == 1
+
+
+# --- a speech page's own labels ------------------------------------------------------------------
+
+_SPEECH = (
+    "3rd Committee, 63rd Session of the UNGA, Agenda Item 39: Report of the High Commissioner\n\n"
+    "Mr. Chairman, Distinguished Delegates,\n\n"
+    "The International Organization for Migration (IOM) welcomes the chance to address the\n"
+    "Committee on the Report of the High Commissioner for Refugees.\n"
+)
+
+
+def test_a_speech_pages_labels_are_no_headline() -> None:
+    (release,) = parse_page(("Speeches and Talk\nDate Publish\n\n" + _SPEECH).encode(), "s.txt")
+    assert release.title.startswith("3rd Committee, 63rd Session")
+    assert release.body.startswith("Mr. Chairman, Distinguished Delegates,")
+
+
+def test_a_sentence_naming_speeches_stays_in_the_body() -> None:
+    page = _SPEECH + "\nSpeeches and talks of the Director General are published on the website.\n"
+    (release,) = parse_page(page.encode(), "s.txt")
+    assert release.body.rstrip().endswith("published on the website.")
