@@ -43,9 +43,13 @@ from tests.bench.extraction import (
 # extra), 83.3 % and 85.4 % (41/48, none extra) after its rules. It lowers the "tuned" floor
 # only by joining (426 pages: 94.8 % fields, 94.2 % items; without it 95.7 % and 95.6 % as
 # before, no older page parsing differently).
+# The twenty-fifth (kind judgments, 16 pages, no listing) first scored 65.0 % fields, kind 10/16,
+# contacts 0/0/4, and 78.8 % after its rules, kind 16/16; its four contact facts (a mirrored
+# joint statement's two press contacts, all on one line) are still missed, hence its 0.0 recall
+# floor. The twenty-fourth joined "tuned" (442 pages: 94.9 % fields, an older page's kind fixed).
 FLOORS: dict[str, tuple[float, float, float, float]] = {
-    "tuned": (94.7, 94.2, 100.0, 100.0),
-    NEWEST: (99.3, 100.0, 100.0, 100.0),
+    "tuned": (94.9, 94.2, 100.0, 100.0),
+    NEWEST: (78.7, 100.0, 100.0, 0.0),
     "heldout": (83.1, 77.9, 96.5, 98.7),
     FRESH: (93.0, 100.0, 100.0, 100.0),
 }
