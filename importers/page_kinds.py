@@ -72,7 +72,9 @@ def presents_the_office(text: str) -> bool:
 
 # A biography: the heading is a person's name alone and the first sentence says how that person
 # took up a post ("El 1º de octubre de 2023, Amy Pope asumió sus funciones de Directora General").
-_NAME_HEADING = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:\s+(?:de|del|da|dos|van|von)?\s*[A-ZÀ-Ý][a-zà-ÿ'’-]+){1,3}$")
+_NAME_HEADING = re.compile(
+    r"^[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:\s+(?:de|del|da|dos|van|von)?\s*[A-ZÀ-Ý][a-zà-ÿ'’-]+){1,3}$"
+)
 _TOOK_UP_POST = re.compile(
     r"\b(?:asumi[óo]\s+(?:sus\s+funciones|el\s+cargo)|tom[óo]\s+posesi[óo]n|fue\s+(?:nombrad|elegid)[oa]"
     r"|a\s+pris\s+ses\s+fonctions|a\s+été\s+(?:nommée?|élue?)|took\s+(?:up\s+)?office"
@@ -111,4 +113,6 @@ _SEE_THE_SOURCE = re.compile(
 
 def is_note_about_a_document(text: str) -> bool:
     """The text tells that a statement or report was published and points the reader to it."""
-    return _SEE_THE_SOURCE.search(text) is not None and _PUBLISHED_BY_OTHERS.search(text) is not None
+    if _SEE_THE_SOURCE.search(text) is None:
+        return False
+    return _PUBLISHED_BY_OTHERS.search(text) is not None
