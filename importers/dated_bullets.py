@@ -6,6 +6,7 @@ import re
 
 from .dates import find_dates
 from .listing import Item
+from .opening_words import opening_words, without_dateline_head
 
 # "  • 04 Aug 2017 - Tripoli – IOM Director General …": a bullet, a date label, a dash, the
 # release's opening words (perhaps its dateline first).
@@ -13,27 +14,8 @@ _DATED_BULLET = re.compile(
     r"^\s*[•▪●◦*]\s*(?P<date>[0-3]?\d\s+[^\W\d_]{3,10}\.?,?\s+\d{4}|\d{4}-\d\d-\d\d|"
     r"\d{1,2}[/.]\d{1,2}[/.]\d{4})\s+[-–—]\s+(?P<text>\S.*?)\s*$"
 )
-# The place and dash opening a release: "Tripoli – ", "TUNIS – ".
-_DATELINE_HEAD = re.compile(r"^[^.!?–—\n]{1,60}?\s[-–—]\s+")
-# A first sentence; not one ended by a title's or an initial's period ("Ms. Held", "J. Doe").
-_FIRST_SENTENCE = re.compile(
-    r"^(.{20,200}?(?:[!?]|(?<!\bMs)(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMme)(?<!\bSr)"
-    r"(?<!\bSra)(?<!\bNo)(?<!\b[A-Z])\.))\s"
-)
 MIN_DATED_BULLETS = 2
 HEADING_MAX_WORDS = 4
-OPENING_WORDS_LENGTH = 120
-
-
-def _opening_words(text: str) -> str:
-    """A headline-less release's title: its first sentence, or its opening words."""
-    text = _DATELINE_HEAD.sub("", text, count=1)
-    sentence = _FIRST_SENTENCE.match(text)
-    if sentence:
-        return sentence.group(1)
-    if len(text) > OPENING_WORDS_LENGTH:
-        return text[:OPENING_WORDS_LENGTH].rsplit(" ", 1)[0] + "…"
-    return text.rstrip(".") + "…"
 
 
 def _is_heading(line: str) -> bool:
@@ -57,7 +39,6 @@ def dated_bullet_items(lines: list[str], start: int) -> list[Item] | None:
         if bullet is None or not find_dates(bullet["date"]):
             return None
         body = bullet["text"]
-        items.append(
-            Item([_opening_words(body), "", body, ""], cms_text=bullet["date"], title_index=0)
-        )
+        title = opening_words(without_dateline_head(body))
+        items.append(Item([title, "", body, ""], cms_text=bullet["date"], title_index=0))
     return items

@@ -17,6 +17,7 @@ from .body import (
     split_dateline,
     without_lead_in,
 )
+from .bullets import BULLETS
 from .chrome import (
     find_title,
     is_byline,
@@ -45,24 +46,20 @@ from .opening import (
     opening_date,
     wrapped_paragraph,
 )
+from .opening_words import FIRST_SENTENCE
 from .people import find_funders, find_quoted
 from .phones import region_of
 from .places import is_country_name, mentions, tokenize
 from .program_text import is_program_text
 from .release_shape import MAX_TITLE_LENGTH, SENTENCE_TITLE_WORDS, is_json_data, not_a_release
 from .signature import signature_start
-from .teasers import BULLETS, split_teasers
+from .teasers import split_teasers
 
 LANGUAGE_SAMPLE_WORDS = 1000
 DATELINE_ALONE_LENGTH = 100
 SHORT_TITLE_LENGTH = 120
 BREADCRUMB_LOOKAHEAD = 4
 MIN_REPEATED_TITLE = 20
-# A first sentence; not one ended by a title's or an initial's period ("Ms. Held", "J. Doe").
-_FIRST_SENTENCE = re.compile(
-    r"^(.{20,200}?(?:[!?]|(?<!\bMs)(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMme)(?<!\bSr)"
-    r"(?<!\bSra)(?<!\bNo)(?<!\b[A-Z])\.))\s"
-)
 
 
 LONG_HEADLINE_LENGTH = 400
@@ -123,7 +120,7 @@ def _title_and_rest(title_line: str) -> tuple[str, str | None]:
         return title, None
     if is_paragraph:
         title = opening
-    sentence = _FIRST_SENTENCE.match(title)
+    sentence = FIRST_SENTENCE.match(title)
     if sentence:
         return sentence.group(1), clean_line(title_line)
     if len(title) <= SHORT_TITLE_LENGTH:

@@ -9,7 +9,8 @@ from collections.abc import Callable
 from .chrome import is_byline, is_caption, is_listing_chrome
 from .dates import find_dates
 from .headlines import HEADLINE_MAX_LENGTH, NOT_HEADLINE_END, is_headline
-from .listing import without_link_residue
+from .link_residue import without_link_residue
+from .opening_words import SENTENCE_END
 
 # Link text left by a listing's "read more" and share links ("Read more | Share on",
 # "Read moreWatch here", "Share on Twitter | Facebook").
@@ -36,7 +37,6 @@ def is_age_line(line: str) -> bool:
 
 
 MIN_TEASER_ITEMS = 3
-SENTENCE_END = '.!?»”"…)'
 _BYLINE = "\x00"
 
 

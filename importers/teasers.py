@@ -5,15 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 
-from .chrome import is_label
+from .bullets import bullet_items, only_bullets
 from .contact_intro import CONTACT_VERB, find_intro
 from .date_labels import is_day_of_site
 from .dated_bullets import dated_bullet_items
 from .headlines import TITLE_TAIL_MAX_WORDS, is_headline, is_subtitle, title_cased
 from .listing import Item, is_date_line
+from .opening_words import SENTENCE_END, opening_words, without_dateline_head
 from .teaser_blocks import (
     MIN_TEASER_ITEMS,
-    SENTENCE_END,
     is_age_line,
     reintroduces_iom,
     teaser_blocks,
@@ -22,39 +22,10 @@ from .teaser_blocks import (
     without_repeated_labels,
 )
 
-# A bulleted item line: "  • IOM Aids Relocation of Families…".
-_BULLET_LINE = re.compile(r"^\s*[•▪●◦]\s*(?P<text>\S.*?)\s*$")
 SHORT_HEADLINE_WORDS = 2  # a shorter headline only over a teaser opening with a dateline
 HEADLINE_SHARE = 0.35
 DATELINE_SHARE = 0.4
 HEADING_MAX_WORDS = 4
-
-
-def _bullet_items(lines: list[str], start: int) -> list[Item] | None:
-    """A listing whose items are bullets ("• Headline"), each followed by its teaser; a bullet
-    holding only an image's alt text ("placeholder") has its headline on the next line. None
-    for bullets one after another (a menu, a list in a release)."""
-    text = "\n".join(lines[start:])
-    if not any(bullet in text for bullet in BULLETS):
-        return None  # no bullet anywhere (most pages): settled without a regex per line
-    heads = [index for index in range(start, len(lines)) if _BULLET_LINE.match(lines[index])]
-    if len(heads) < MIN_TEASER_ITEMS:
-        return None
-    items: list[Item] = []
-    for number, head in enumerate(heads):
-        end = heads[number + 1] if number + 1 < len(heads) else len(lines)
-        chunk = [line.strip() for line in lines[head + 1 : end]]
-        texts = [index for index, line in enumerate(chunk) if line]
-        match = _BULLET_LINE.match(lines[head])
-        if not texts or match is None:
-            return None
-        title = match["text"]
-        if " " not in title and (is_label(title) or title.islower()):
-            title, chunk = chunk[texts[0]], chunk[texts[0] + 1 :]
-        if not is_headline(title, min_words=1) or not any(chunk):
-            return None
-        items.append(Item([title, "", *chunk], title_index=0))
-    return items
 
 
 def _headline_items(
@@ -125,7 +96,7 @@ def _headline_items(
         else:
             groups[-1].append(block)
     # A heading over news bullets ("Migration in the News" / "• AFP reported …"): not an item.
-    groups = [group for group in groups if len(group) > 1 and not _only_bullets(group[1:])]
+    groups = [group for group in groups if len(group) > 1 and not only_bullets(group[1:])]
     if len(groups) > MIN_TEASER_ITEMS and _is_page_heading(groups[0]):
         groups = groups[1:]
     if not groups:
@@ -263,14 +234,6 @@ def _without_item_numbers(groups: list[list[str]]) -> None:
             group[0] = group[0][number.end() :]
 
 
-BULLETS = "•▪●◦"
-
-
-def _only_bullets(blocks: list[str]) -> bool:
-    """Every paragraph a bulleted line: a list of briefs, not a teaser."""
-    return all(block and block[0] in BULLETS for block in blocks)
-
-
 def _cut_teaser(headline: str, block: str, is_last: bool) -> bool:
     """The page's last paragraph, after a headline and longer than it, is that item's teaser
     cut before its full stop ("Two thousand years ago, the streets of Rome bustled with…")."""
@@ -314,15 +277,11 @@ def _dateline_items(
             groups[-1].append(block)
     return [
         Item(
-            [_opening_words(_DATELINE_HEAD.sub("", group[0], count=1)), "", *_item_lines(group)],
+            [opening_words(without_dateline_head(group[0])), "", *_item_lines(group)],
             title_index=0,
         )
         for group in groups
     ]
-
-
-# The place and dash opening a teaser: "Geneva – ", "Beira — ".
-_DATELINE_HEAD = re.compile(r"^[^.!?–—\n]{1,60}?\s[-–—]\s+")
 
 
 def _reintroducing_items(blocks: list[str]) -> list[Item] | None:
@@ -330,7 +289,7 @@ def _reintroducing_items(blocks: list[str]) -> list[Item] | None:
     one item each. A release's paragraphs name it in full once, in the first."""
     if len(blocks) < MIN_TEASER_ITEMS or not all(map(reintroduces_iom, blocks)):
         return None
-    return [Item([_opening_words(block), "", block, ""], title_index=0) for block in blocks]
+    return [Item([opening_words(block), "", block, ""], title_index=0) for block in blocks]
 
 
 def _bare_items(blocks: list[str], is_heading: Callable[[str], bool]) -> list[Item] | None:
@@ -345,25 +304,7 @@ def _bare_items(blocks: list[str], is_heading: Callable[[str], bool]) -> list[It
         or not all(block[-1] in SENTENCE_END for block in teasers[:-1])
     ):
         return None
-    return [Item([_opening_words(block), "", block, ""], title_index=0) for block in teasers]
-
-
-# A first sentence; not one ended by a title's or an initial's period ("Ms. Held", "J. Doe").
-_FIRST_SENTENCE = re.compile(
-    r"^(.{20,200}?(?:[!?]|(?<!\bMs)(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMme)(?<!\bSr)"
-    r"(?<!\bSra)(?<!\bNo)(?<!\b[A-Z])\.))\s"
-)
-OPENING_WORDS_LENGTH = 120
-
-
-def _opening_words(teaser: str) -> str:
-    """A headline-less teaser's title: its first sentence, or its opening words."""
-    sentence = _FIRST_SENTENCE.match(teaser)
-    if sentence:
-        return sentence.group(1)
-    if len(teaser) > OPENING_WORDS_LENGTH:
-        return teaser[:OPENING_WORDS_LENGTH].rsplit(" ", 1)[0] + "…"
-    return teaser.rstrip(SENTENCE_END) + "…"
+    return [Item([opening_words(block), "", block, ""], title_index=0) for block in teasers]
 
 
 def split_teasers(
@@ -376,7 +317,7 @@ def split_teasers(
     teasers that each open with a dateline, or bare teasers under a place heading. A date line
     heading the list (a newsletter's issue date) dates every item. None when the page does not
     have one of those shapes."""
-    bullets = dated_bullet_items(lines, title_index) or _bullet_items(lines, title_index)
+    bullets = dated_bullet_items(lines, title_index) or bullet_items(lines, title_index)
     if bullets is not None:
         return bullets
     aged = _aged_stories(lines, title_index)

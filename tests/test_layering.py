@@ -3,7 +3,8 @@
 - ``importers`` know nothing of the archive file: importing them loads no TinyDB, no Textual;
 - ``store`` never imports ``importers`` (the orchestration lives in ``oim_archive.ingest``);
 - only ``tui`` imports Textual, and the CLI loads it only when the browser opens;
-- the wheel installs exactly one top-level name, ``oim_archive``;
+- the wheel installs exactly one top-level name, ``oim_archive``, and the code and the tests
+  import that name, never the folders it is made of;
 - the CLI works where ``fcntl`` does not exist (Windows).
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import json
 import pkgutil
+import re
 import subprocess
 import sys
 import zipfile
@@ -91,6 +93,21 @@ def test_only_tui_imports_textual_in_the_source() -> None:
         for path in (ROOT / folder).rglob("*.py")
         if "import textual" in path.read_text(encoding="utf-8")
         or "from textual" in path.read_text(encoding="utf-8")
+    ]
+    assert offenders == []
+
+
+# "from importers.body import …" works from the repository's root only, and loads a second
+# copy of the module beside oim_archive.importers.body: every import names the one package.
+_FOLDER_IMPORT = re.compile(r"^\s*(?:from|import)\s+(?:importers|store|tui|sample_data)\b", re.M)
+
+
+def test_code_and_tests_import_the_package_not_its_folders() -> None:
+    offenders = [
+        str(path.relative_to(ROOT))
+        for folder in ("store", "importers", "tui", "src", "tests")
+        for path in (ROOT / folder).rglob("*.py")
+        if "real_pages" not in path.parts and _FOLDER_IMPORT.search(path.read_text("utf-8"))
     ]
     assert offenders == []
 

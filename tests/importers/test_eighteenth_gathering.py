@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from importers.listing import split_items
-from importers.teaser_blocks import without_kickers
 from oim_archive.importers import ImportRefused, parse_page
+from oim_archive.importers.listing import split_items
+from oim_archive.importers.teaser_blocks import without_kickers
 
 _HQ_CONTACT = """Comunicado
 Global

@@ -18,6 +18,7 @@ from oim_archive.importers.body import (
     _split_dateline,
     split_dateline,
 )
+from oim_archive.importers.bullets import _BULLET_LINE, BULLETS
 from oim_archive.importers.chrome import _CAPTION, _CAPTION_NEEDLES, _may_be_caption
 from oim_archive.importers.dates import _DEFAULT, _MONTHS, PARSER_INFO, _parse
 from oim_archive.importers.html import (
@@ -31,7 +32,6 @@ from oim_archive.importers.html import (
 )
 from oim_archive.importers.language import _FORMS, DEFAULT_LANGUAGE, detect_language
 from oim_archive.importers.places import Place, _longest_at, is_country_name, mentions, tokenize
-from oim_archive.importers.teasers import _BULLET_LINE, BULLETS
 
 REAL_PAGES = Path(__file__).resolve().parents[1] / "real_pages" / "tuned"
 

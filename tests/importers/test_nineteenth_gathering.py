@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from importers.body import split_dateline
-from importers.comment_form import comment_form_start
-from importers.contact_fields import OFFICE_MARK, split_fields
-from importers.contacts import parse_contacts
 from oim_archive.importers import ImportRefused, parse_page
+from oim_archive.importers.body import split_dateline
+from oim_archive.importers.comment_form import comment_form_start
+from oim_archive.importers.contact_fields import OFFICE_MARK, split_fields
+from oim_archive.importers.contacts import parse_contacts
 
 _INTRO = "Pour plus d'informations, veuillez contacter :"
 

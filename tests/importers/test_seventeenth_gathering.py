@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from importers.chrome import is_header, is_label, normalise_label
 from oim_archive.importers import parse_page
+from oim_archive.importers.chrome import is_header, is_label, normalise_label
 
 
 def test_two_page_headers_joined_are_a_header() -> None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from importers.headlines import is_headline
-from importers.phones import split_numbers, to_e164
 from oim_archive.importers import parse_page
+from oim_archive.importers.headlines import is_headline
+from oim_archive.importers.phones import split_numbers, to_e164
 
 
 def test_a_number_cut_to_a_fragment_is_no_phone() -> None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from importers.after_title import skip_after_title
-from importers.body import split_dateline
-from importers.dates import find_dates
-from importers.people import find_funders
 from oim_archive.importers import ImportRefused, parse_page
+from oim_archive.importers.after_title import skip_after_title
+from oim_archive.importers.body import split_dateline
+from oim_archive.importers.dates import find_dates
+from oim_archive.importers.people import find_funders
 
 
 def _funders(text: str) -> list[str]:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from importers.body import split_dateline
-from importers.country import _nationals_in_several
-from importers.people import find_funders
-from importers.places import Place, is_country_name, zone_mentions
 from oim_archive.importers import parse_page
+from oim_archive.importers.body import split_dateline
+from oim_archive.importers.country import _nationals_in_several
+from oim_archive.importers.people import find_funders
+from oim_archive.importers.places import Place, is_country_name, zone_mentions
 
 _NATIONALS_IN_TWO = """Efforts to Relocate Displaced Somalis Well Under Way
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from importers.dates import estimated_date, find_dates
-from importers.opening import headline_date
-from importers.release_shape import _is_table
 from oim_archive.importers import ImportRefused, parse_page
+from oim_archive.importers.dates import estimated_date, find_dates
+from oim_archive.importers.opening import headline_date
+from oim_archive.importers.release_shape import _is_table
 from oim_archive.store.records import DATE_PUBLISHED
 
 _MESSAGE = """Al conmemorar el Día Internacional del Migrante este año, nos atraen las historias de cohesión social, tan diversas y singulares como cada uno de los millones de migrantes del planeta.

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from importers.chrome import is_byline
-from importers.date_labels import is_day_of_site, time_labels, without_month_heading
-from importers.listing import is_date_line
-from importers.people import find_funders
 from oim_archive.importers import parse_page
+from oim_archive.importers.chrome import is_byline
+from oim_archive.importers.date_labels import is_day_of_site, time_labels, without_month_heading
+from oim_archive.importers.listing import is_date_line
+from oim_archive.importers.people import find_funders
 
 
 def test_a_byline_with_a_colon_is_a_byline() -> None:
