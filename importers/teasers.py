@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 
+from .briefings import briefing_sections
 from .bullets import bullet_items, only_bullets
 from .contact_intro import CONTACT_VERB, find_intro
 from .date_labels import is_day_of_site
@@ -325,7 +326,10 @@ def split_teasers(
         return aged
     blocks, bylined = teaser_blocks(lines, title_index, opens_with_dateline)
     issue_date = ""
-    if blocks and (week := week_label(blocks[0])):
+    briefing = briefing_sections(blocks)
+    if briefing is not None:
+        issue_date, blocks = briefing
+    elif blocks and (week := week_label(blocks[0])):
         issue_date = week
         blocks = [block for block in blocks if block != blocks[0]]
     elif blocks and is_date_line(blocks[0]):

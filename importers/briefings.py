@@ -1,0 +1,31 @@
+"""A UN press briefing's summary (Geneva's briefings, where IOM's spokespeople speak): the
+chair's paragraph opening it is no item, and the date over it dates every section."""
+
+from __future__ import annotations
+
+import re
+
+from .listing import is_date_line
+
+# "…, chaired the briefing, which was attended by the spokespersons for …", "… a présidé le
+# point de presse …", "… presidió la rueda de prensa …".
+_CHAIRED = re.compile(
+    r"\b(?:chaired\s+(?:the|a|this)\s+(?:[\w-]+\s+){0,2}(?:briefing|press\s+conference)"
+    r"|a\s+présidé\s+(?:le|la|ce|cette)\s+(?:[\w-]+\s+){0,2}(?:point\s+de\s+presse|"
+    r"conférence\s+de\s+presse|séance\s+d['’]information|briefing)"
+    r"|presidió\s+(?:la|el|una|un)\s+(?:[\w-]+\s+){0,2}(?:rueda\s+de\s+prensa|"
+    r"conferencia\s+de\s+prensa|sesión\s+informativa|reunión\s+informativa|briefing))\b",
+    re.IGNORECASE,
+)
+# The chair's paragraph comes under the page's heading and the briefing's date.
+OPENING_BLOCKS = 4
+
+
+def briefing_sections(blocks: list[str]) -> tuple[str, list[str]] | None:
+    """The sections of a briefing's summary, after its chair's paragraph, and the date line over
+    that paragraph ("" when there is none); None when no such paragraph opens the blocks."""
+    for at, block in enumerate(blocks[:OPENING_BLOCKS]):
+        if _CHAIRED.search(block) is not None:
+            dates = [line for line in blocks[:at] if is_date_line(line)]
+            return (dates[-1] if dates else ""), blocks[at + 1 :]
+    return None
