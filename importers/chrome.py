@@ -66,7 +66,10 @@ _CAPTION = re.compile(
     r"|\bclick\s+above\s+to\s+watch\.?$"
     r"|©\s*\S.{0,100}$"
     # A photographer's credit ending the line: "(IOM/Amanda Nero 2019)", "OIM/J. Dupont".
-    r"|\b(?:IOM|OIM|UN|ONU|UNHCR)\s*/\s*[A-ZÀ-Ö][\w .'’-]{1,60}\)?\s*$",
+    r"|\b(?:IOM|OIM|UN|ONU|UNHCR)\s*/\s*[A-ZÀ-Ö][\w .'’-]{1,60}\)?\s*$"
+    # A news agency's photo credit: "(AFP Photo / Christophe Archambault)", "(AP Photo/J. Doe)".
+    r"|^\(?(?:AFP|AP|EPA|Reuters|Xinhua|ANSA)(?:\s+(?:photo|foto))?\s*/\s*"
+    r"[A-ZÀ-Ö][\w .'’-]{1,60}\)?$",
     re.IGNORECASE,
 )
 # A feed page's own lines and a breadcrumb: "Subscribe to PBN News Germany feed",

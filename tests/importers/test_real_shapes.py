@@ -49,6 +49,14 @@ def test_poster_credit_is_a_caption() -> None:
     assert not is_caption("Afiche: la OIM lanza cinco campañas en la región")
 
 
+def test_a_news_agencys_photo_credit_is_a_caption() -> None:
+    assert is_caption("(AFP Photo / Christophe Archambault)")
+    assert is_caption("(AP Photo/Jane Doe)")
+    assert is_caption("Reuters/Juan Pérez")
+    assert not is_caption("AFP reported that / the border was closed")
+    assert not is_caption("(AFP) - IOM said on Monday that 300 migrants had landed")
+
+
 def test_drupal_date_under_the_title_is_read_month_first() -> None:
     release = _one(
         "New Funding Boost Zimbabwe Emergency Response\n\nFri, 04/12/2019 - 11:08\n\n"
