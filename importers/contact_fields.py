@@ -23,10 +23,12 @@ _PLACE_LABEL = re.compile(
     r"|(?P<office>(?:IOM|OIM)\s+[A-ZÀ-ÖØ-Þ][\w'’ -]{1,50}?))\s*:\s*(?=[A-ZÀ-ÖØ-Þ])"
 )
 # An agency heading its person in a joint release's block: "HCR : X", "For UNHCR: Y", "Pour
-# l'OIM : Z" (not a field label: "TEL: +41 …", "EMAIL: …").
+# l'OIM : Z", with its country office ("ACNUR Perú: W") (not a field label: "TEL: +41 …",
+# "EMAIL: …", "TEL Genève: …").
 _AGENCY_LABEL = re.compile(
     r"^(?:(?:[Ff]or|[Pp]our|[Pp]or)\s+(?:l['’]\s*|la\s+|el\s+|the\s+)?)?"
-    r"(?P<agency>(?!(?:TEL|FAX|MOB|GSM|CEL|CELL|EMAIL|MAIL|WEB|WWW|SMS|NB|PS)\b)[A-Z]{2,8})"
+    r"(?P<agency>(?!(?:TEL|FAX|MOB|GSM|CEL|CELL|EMAIL|MAIL|WEB|WWW|SMS|NB|PS)\b)[A-Z]{2,8}"
+    r"(?:\s+(?:d['’])?[A-ZÀ-ÖØ-Þ][a-zà-ÿ'’-]+){0,3})"
     r"\s*:\s*(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ'’-]*\s+[A-ZÀ-ÖØ-Þ])"
 )
 # "Contact presse : X", "Media contact: Y", "Contacto de prensa: Z": a label, not a name.
@@ -41,7 +43,8 @@ _LEADING_SEPARATOR = re.compile(
 )
 # "Email: or Leila Mansour": an e-mail label whose address was a stripped link, then more text.
 _EMPTY_EMAIL_LABEL = re.compile(
-    r"^(?:e-?mail|courriel|correo(?:\s+electr[óo]nico)?)\s*:\s*(?=[^\s@]+(?:\s|$))", re.IGNORECASE
+    r"^(?:e-?mails?|courriels?|correos?(?:\s+electr[óo]nicos?)?)\s*:\s*(?=[^\s@]+(?:\s|$))",
+    re.IGNORECASE,
 )
 # Several people written together ("A (a@…) et B (b@…), OIM Mali, Tél…") share what follows.
 SHARING = "\x00and"
@@ -76,6 +79,31 @@ def _split_people(part: str) -> list[str]:
     return pieces
 
 
+# What a site's e-mail protection leaves of a mail link ("[email protected]"): no address.
+_PROTECTED_EMAIL = re.compile(r"\[\s*email(?:\s|&#160;|&nbsp;)*protected\s*\]", re.IGNORECASE)
+
+
+# A line whose fields lost their commas (a mirror that dropped the block's line breaks:
+# "Name OIM Haïti Tél. : +509 … Courriel : a@… Name2 …"): a field starts at each label, and
+# after each address followed by a capitalised word.
+_GLUED_LABEL = re.compile(
+    r"\s+(?=(?:t[ée]l[ée]?(?:phone|éfono|efono)?|tel|phone|mobile|mob|cel(?:ular)?|portable"
+    r"|m[óo]vil|whatsapp|gsm|fax|e-?mails?|courriels?|correos?(?:\s+electr[óo]nicos?)?)"
+    r"\s*\.?\s*:)",
+    re.IGNORECASE,
+)
+_ADDRESS_THEN_WORD = re.compile(r"(@[\w-]+(?:\.[\w-]+)+)\s+(?=[A-ZÀ-ÖØ-Þ])")
+MIN_GLUED_LABELS = 2
+
+
+def _unglued(line: str) -> str:
+    """A line without commas, semicolons or bars holding two labels or more, with commas put
+    back where its fields start; any other line as it is."""
+    if any(mark in line for mark in ",;|") or len(_GLUED_LABEL.findall(line)) < MIN_GLUED_LABELS:
+        return line
+    return _ADDRESS_THEN_WORD.sub(r"\1, ", _GLUED_LABEL.sub(", ", line))
+
+
 def split_fields(block: list[str]) -> list[str]:
     """The fields of a contact block's lines, in order: text between commas, semicolons and
     bars, with markers where a person shares what follows (``SHARING``), where "or" starts the
@@ -84,6 +112,9 @@ def split_fields(block: list[str]) -> list[str]:
     fields: list[str] = []
     for line in block:
         line = line.strip()
+        if "protected" in line:
+            line = _PROTECTED_EMAIL.sub(" ", line)
+        line = _unglued(line)
         if "(" in line:  # "Joe Lowry (+41 79 …, jlowry@iom.int) or …": details, as fields
             line = _DETAILS_IN_PARENTHESES.sub(r", \1, ", line)
         split = _FIELD_SPLIT if ". " in line else _SIMPLE_FIELD_SPLIT

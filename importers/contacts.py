@@ -20,16 +20,18 @@ _PHONE_LABEL = re.compile(
 _FAX_LABEL = re.compile(r"^fax\b", re.IGNORECASE)
 # A label alone on its line ("E-mail :", "Tél.:"): the value follows on the next line.
 _EMAIL_LABEL = re.compile(
-    r"^(?:e-?mail|courriel|correo(?:\s+electr[óo]nico)?|mail)\s*[:.]?$", re.IGNORECASE
+    r"^(?:e-?mails?|courriels?|correos?(?:\s+electr[óo]nicos?)?|mails?)\s*[:.]?$", re.IGNORECASE
 )
 _PHONE_LABEL_ONLY = re.compile(
     r"^(?:t[ée]l[ée]?(?:phone|éfono|efono)?|tel|phone|mobile|mob|cell(?:ulaire)?|cel(?:ular)?|"
     r"portable|m[óo]vil|whatsapp|gsm)\s*\.?\s*:?$",
     re.IGNORECASE,
 )
-# What is left around an address once it is taken out: labels and brackets.
+# What is left around an address once it is taken out: labels (one address or several,
+# "Emails : a@…, b@…") and brackets.
 _EMAIL_WORDS = re.compile(
-    r"\b(?:e-?mail|courriel|correo(?:\s+electr[óo]nico)?|mail)\b\s*:?|[()<>\[\]:]", re.IGNORECASE
+    r"\b(?:e-?mails?|courriels?|correos?(?:\s+electr[óo]nicos?)?|mails?)\b\s*:?|[()<>\[\]:]",
+    re.IGNORECASE,
 )
 _EMBEDDED_PHONE = re.compile(r"(?:\+|\b00)\s?\d[\d\s().\-]{6,20}\d")
 _JOINING_WORDS = re.compile(r"^\s*(?:ou|or|o|y|et|and)(?:\s+(?:par|by|por))?\b", re.IGNORECASE)
@@ -54,6 +56,10 @@ _OFFICE_AFTER_NAME = re.compile(
     r"\b(?:IOM|OIM)\b.*)$"
 )
 _PARENTHESES = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<office>[^()]+)\)$")
+# "Marie Joseph OIM Haïti": the office written straight after the name, no comma between.
+_NAME_THEN_OFFICE = re.compile(r"^(?P<name>.+?)\s+(?P<office>(?:IOM|OIM)\s+[A-ZÀ-ÖØ-Þ].*)$")
+# "Laura Ríos – Oficial de Comunicaciones": a spaced dash between a name and a role.
+_NAME_DASH_ROLE = re.compile(r"^(?P<name>[^–—]+?)\s+[–—-]\s+(?P<office>\S.*)$")
 # "Chris Lom in Manila at +63 …": where the person is, written after the name.
 _NAME_IN_PLACE = re.compile(
     r"^(?P<name>.+?)\s+(?:in|à|en)\s+(?P<office>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]+)?)$"
@@ -215,7 +221,9 @@ class _Builder:
             self.add_office(office_first["office"])
             self.add_name(office_first["name"])
             return
-        for pattern in (_OFFICE_AFTER_NAME, _PARENTHESES, _NAME_IN_PLACE):
+        for pattern in (
+            _OFFICE_AFTER_NAME, _PARENTHESES, _NAME_IN_PLACE, _NAME_DASH_ROLE, _NAME_THEN_OFFICE
+        ):  # fmt: skip
             match = pattern.match(text)
             if match and looks_like_name(match["name"]):
                 self.add_name(match["name"])

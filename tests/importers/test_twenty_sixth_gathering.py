@@ -1,0 +1,153 @@
+"""Rules from the twenty-sixth gathering of real pages (issue 13): contact blocks of the users'
+regions (West and Central Africa, Haiti, the Maghreb, Latin America)."""
+
+from __future__ import annotations
+
+import pytest
+
+from importers.contact_fields import OFFICE_MARK, split_fields
+from importers.contacts import parse_contacts
+
+_INTRO = "Pour plus d'informations, veuillez contacter :"
+
+
+def _people(*lines: str) -> list[tuple[str, str | None, list[str], list[str]]]:
+    return [(c.name, c.office, c.phones, c.emails) for c in parse_contacts([_INTRO, *lines])]
+
+
+# --- a plural e-mail label is a label, never a person ------------------------------------------
+
+
+@pytest.mark.parametrize("label", ["Emails", "E-mails", "Courriels", "Correos"])
+def test_a_plural_mail_label_is_no_person(label: str) -> None:
+    line = (
+        "Sonia Trabelsi ou Mehdi Chaabane, OIM Tunisie, Tél. : +216 71 860 312, "
+        f"{label} : strabelsi@iom.int, mchaabane@iom.int"
+    )
+    assert _people(line) == [
+        ("Sonia Trabelsi", "OIM Tunisie", ["+21671860312"], ["strabelsi@iom.int"]),
+        ("Mehdi Chaabane", "OIM Tunisie", ["+21671860312"], ["mchaabane@iom.int"]),
+    ]
+
+
+def test_a_plural_label_alone_on_its_line_waits_for_its_addresses() -> None:
+    assert _people("Awa Diop", "Emails :", "adiop@iom.int") == [
+        ("Awa Diop", None, [], ["adiop@iom.int"])
+    ]
+
+
+def test_a_word_ending_in_mails_is_still_text() -> None:
+    # "Hotmails" is no label: the office field stays what it was.
+    ((name, office, _, emails),) = _people("Awa Diop, Hotmails Unit, adiop@iom.int")
+    assert (name, office, emails) == ("Awa Diop", "Hotmails Unit", ["adiop@iom.int"])
+
+
+# --- a spaced dash between a name and a role --------------------------------------------------
+
+
+@pytest.mark.parametrize("dash", ["–", "—", "-"])
+def test_a_spaced_dash_ends_the_name(dash: str) -> None:
+    line = f"Laura Camila Ríos {dash} Oficial de Comunicaciones, OIM Colombia"
+    ((name, office, phones, _),) = _people(line, "Cel./WhatsApp: +57 310 555 4821")
+    assert name == "Laura Camila Ríos"
+    assert office == "Oficial de Comunicaciones, OIM Colombia"
+    assert phones == ["+573105554821"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Jean-Robert Pierre-Louis, OIM Haïti, jrpl@iom.int",  # hyphens inside the name
+        "Unité communication – OIM Haïti, comms@iom.int",  # no name before the dash
+    ],
+)
+def test_a_dash_without_a_name_before_it_splits_nothing(line: str) -> None:
+    ((name, _, _, _),) = _people(line)
+    assert name in ("Jean-Robert Pierre-Louis", "Unité communication – OIM Haïti")
+
+
+# --- an agency and its country office heading a person ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "agency"),
+    [
+        ("ACNUR Perú: Andrea Salazar, +51 987 654 321", "ACNUR Perú"),
+        ("UNHCR Tunisia: Leila Gharbi, +216 29 111 222", "UNHCR Tunisia"),
+        ("HCR Côte d'Ivoire : Awa Koné, +225 07 00 00 00 00", "HCR Côte d'Ivoire"),
+    ],
+)
+def test_an_agency_with_its_country_heads_its_person(line: str, agency: str) -> None:
+    fields = split_fields([line])
+    assert fields[:2] == [OFFICE_MARK + agency, line.split(":")[1].split(",")[0].strip()]
+
+
+@pytest.mark.parametrize(
+    "line", ["TEL Genève: +41 22 717 91 11", "FAX Dakar: +221 33 869 62 33", "NB Merci: voir"]
+)
+def test_a_field_label_with_a_place_is_no_agency(line: str) -> None:
+    assert not any(f.startswith(OFFICE_MARK) for f in split_fields([line]))
+
+
+# --- what a site's e-mail protection leaves --------------------------------------------------
+
+
+def test_a_protected_mail_is_no_address_and_no_name() -> None:
+    assert _people(
+        "ACNUR Perú: Andrea Salazar, [email protected], +51 987 654 321",
+        "OIM Perú: Miguel Ángel Quispe, [email\u00a0protected], +51 945 123 678",
+    ) == [
+        ("Andrea Salazar", "ACNUR Perú", ["+51987654321"], []),
+        ("Miguel Ángel Quispe", "OIM Perú", ["+51945123678"], []),
+    ]
+
+
+def test_a_real_address_beside_the_word_protected_stays() -> None:
+    ((name, _, _, emails),) = _people("Awa Diop, protected@iom.int")
+    assert (name, emails) == ("Awa Diop", ["protected@iom.int"])
+
+
+# --- a block whose line breaks a mirror lost --------------------------------------------------
+
+
+def test_a_run_on_block_is_cut_at_its_labels_and_after_its_addresses() -> None:
+    line = (
+        "Marie-Flore Joseph OIM Haïti Tél. : +509 3702 5066 Courriel : mfjoseph@iom.int "
+        "Rafael Peña OIM République dominicaine Tél. : +1 809 688 8174 Courriel : rpena@iom.int"
+    )
+    assert _people(line) == [
+        ("Marie-Flore Joseph", "OIM Haïti", ["+50937025066"], ["mfjoseph@iom.int"]),
+        ("Rafael Peña", "OIM République dominicaine", ["+18096888174"], ["rpena@iom.int"]),
+    ]
+
+
+def test_inline_release_sentence_with_a_run_on_block() -> None:
+    block = [
+        "Pour plus d'informations, veuillez contacter : Marie-Flore Joseph OIM Haïti "
+        "Tél. : +509 3702 5066 Courriel : mfjoseph@iom.int"
+    ]
+    assert [(c.name, c.emails) for c in parse_contacts(block)] == [
+        ("Marie-Flore Joseph", ["mfjoseph@iom.int"])
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # one label only: a sentence, left as it was
+        "Awa Diop OIM Sénégal Tél. : +221 33 869 62 00",
+        # commas kept: the fields are already apart
+        "Awa Diop, OIM Sénégal, Tél. : +221 33 869 62 00, Email : adiop@iom.int",
+    ],
+)
+def test_lines_with_one_label_or_with_commas_are_not_unglued(line: str) -> None:
+    from importers.contact_fields import _unglued
+
+    assert _unglued(line) == line
+
+
+def test_an_office_written_after_the_name_needs_a_name_before_it() -> None:
+    # "Chargée de communication OIM Mali" names no one: no person is made of it.
+    ((name, _, phones, _),) = _people("Chargée de communication OIM Mali, Tél. : +223 20 22 76 22")
+    assert name == "Chargée de communication OIM Mali"
+    assert phones == ["+22320227622"]
