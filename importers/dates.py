@@ -209,6 +209,8 @@ def _dates_at(text: str, year: re.Match[str]) -> list[tuple[int, int, str]]:
         return []  # "Ley 1448 de 2011", "Law No. 12 of 2016": a law's name, not an event
     # "toute l’année 2017": a curly apostrophe is the same cue as a straight one.
     cue = words[-1].lower().replace("’", "'") if words else ""
+    if cue in ("de", "of") and len(words) > 1 and words[-2].lower() in _QUANTITY_WORDS:
+        return []  # "plus de 2000 Colombiens", "más de 2000 personas": a count, not a year
     if cue in _YEAR_CUES and not _RANGE_AFTER.match(text, end):
         return [(start, end, year.group(0))]
     if words and words[-1].lower() in _RANGE_WORDS and _RANGE_START.search(before):
@@ -219,6 +221,12 @@ def _dates_at(text: str, year: re.Match[str]) -> list[tuple[int, int, str]]:
 
 
 _RANGE_AFTER = re.compile(r"\s*[-–/]\d")
+# The words before "de" or "of" that make the number after it an amount ("plus de", "près de",
+# "más de", "cerca de", "upwards of").
+_QUANTITY_WORDS = frozenset(
+    ("plus", "moins", "près", "pres", "environ", "más", "mas", "menos", "cerca", "alrededor",
+     "upwards")
+)  # fmt: skip
 _LAW_NAME = re.compile(
     r"\b(?i:ley|loi|law|act|d[ée]cret|decreto|decree|r[ée]solution|resoluci[óo]n)\s+"
     r"(?:n[°º.o]*\s*)?\d+\s+(?:de|of|du)\s+$"

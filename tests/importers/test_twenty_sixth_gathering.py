@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from importers.contact_fields import OFFICE_MARK, split_fields
+from importers.contact_fields import OFFICE_MARK, _unglued, split_fields
 from importers.contacts import parse_contacts
+from importers.dates import find_dates
+from oim_archive.importers import parse_page
 
 _INTRO = "Pour plus d'informations, veuillez contacter :"
 
@@ -141,8 +143,6 @@ def test_inline_release_sentence_with_a_run_on_block() -> None:
     ],
 )
 def test_lines_with_one_label_or_with_commas_are_not_unglued(line: str) -> None:
-    from importers.contact_fields import _unglued
-
     assert _unglued(line) == line
 
 
@@ -151,3 +151,73 @@ def test_an_office_written_after_the_name_needs_a_name_before_it() -> None:
     ((name, _, phones, _),) = _people("Chargée de communication OIM Mali, Tél. : +223 20 22 76 22")
     assert name == "Chargée de communication OIM Mali"
     assert phones == ["+22320227622"]
+
+
+# --- "Contact" alone over a name and an IOM role ---------------------------------------------
+
+_RELEASE = """News
+Global
+
+IOM Chad Signs an Agreement to Aid Returnees Stranded in Ngouboua
+
+IOM Chad signed an agreement on 16th March 2012 for a donation that will help fund food and shelter for some 1,000 returnees stranded in Ngouboua.
+
+The signing took place at the IOM office in N'Djamena and was covered by the national press.
+"""
+
+
+def _contacts(page: str) -> list[tuple[str, str | None]]:
+    (release,) = parse_page(page.encode(), "release.txt")
+    return [(c.name, c.office) for c in release.contacts]
+
+
+def test_a_bare_contact_heading_over_a_name_and_an_iom_role_is_a_contact() -> None:
+    page = _RELEASE + "\nContact\n\nDr. Tariq Nazeer\nChief of Mission, IOM Chad\n"
+    assert _contacts(page) == [("Tariq Nazeer", "Chief of Mission, IOM Chad")]
+    (release,) = parse_page(page.encode(), "release.txt")
+    assert "Contact" not in release.body.split("\n")
+
+
+@pytest.mark.parametrize(
+    "end",
+    [
+        # no heading: a name and a role alone are no contact without a number
+        "\nDr. Tariq Nazeer\nChief of Mission, IOM Chad\n",
+        # the heading is a line of a menu paragraph, not alone
+        "\nAbout\nContact\n\nDr. Tariq Nazeer\nChief of Mission, IOM Chad\n",
+        # what follows the heading names no IOM office
+        "\nContact\n\nRelated Stories\nMigrants Day in Chad\n",
+        # a sentence under the heading
+        "\nContact\n\nThe office is open from 8 to 5.\nIOM Chad welcomes visitors.\n",
+    ],
+)
+def test_other_ends_make_no_contact(end: str) -> None:
+    assert _contacts(_RELEASE + end) == []
+
+
+# --- an amount written before "de" is no year -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "D’après l’OCHA, plus de 2000 Colombiens ont quitté le pays.",
+        "Según la OCHA, más de 2000 personas cruzaron la frontera.",
+        "Cerca de 1999 familias recibieron kits.",
+        "Upwards of 2000 people arrived.",
+    ],
+)
+def test_a_count_after_a_quantity_word_is_no_year(text: str) -> None:
+    assert find_dates(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Le programme existe depuis la fin de 2000.", "2000"),
+        ("Le projet, lancé en 2015, continue.", "2015"),
+        ("A partir de 2018, la OIM abrió los puntos.", "2018"),
+    ],
+)
+def test_years_after_other_words_stay_years(text: str, year: str) -> None:
+    assert [d.iso for d in find_dates(text)] == [year]
