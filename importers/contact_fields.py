@@ -9,11 +9,12 @@ _INLINE_SEPARATOR = re.compile(r"\s+(?:ou|or|o|y|et|and)\s+(?:a\s+|à\s+|with\s+
 # Parentheses holding several details, an address or a number among them ("(+41 79 …,
 # a@iom.int)"); not "(0)", "(202)", "(WhatsApp)", nor one address ("A (a@…) et B (b@…)").
 _DETAILS_IN_PARENTHESES = re.compile(r"\(([^(),]*(?:@|\d[\d\s.-]{5,})[^()]*,[^()]*)\)")
-# Fields are split at commas, semicolons and bars, and at a full stop before a label
+# Fields are split at commas, semicolons, bars and tabs (a table's cells), and at a full stop
+# before a label
 # ("OIM Mali. Tél : +223…. E-mail : …").
-_SIMPLE_FIELD_SPLIT = re.compile(r"\s*[,;|]\s*")
+_SIMPLE_FIELD_SPLIT = re.compile(r"\s*[,;|\t]\s*")
 _FIELD_SPLIT = re.compile(
-    r"\s*[,;|]\s*|\.\s+(?=(?:t[ée]l|tel|phone|mobile|cel|m[óo]vil|fax|e-?mail|courriel|correo)"
+    r"\s*[,;|\t]\s*|\.\s+(?=(?:t[ée]l|tel|phone|mobile|cel|m[óo]vil|fax|e-?mail|courriel|correo)"
     r"\b)",
     re.IGNORECASE,
 )
@@ -104,6 +105,22 @@ def _unglued(line: str) -> str:
     return _ADDRESS_THEN_WORD.sub(r"\1, ", _GLUED_LABEL.sub(", ", line))
 
 
+# A table's header row over its people ("Nom⇥Fonction⇥Téléphone⇥Email"): no person.
+_HEADER_CELL = re.compile(
+    r"^(?:noms?|names?|nombres?|fonctions?|functions?|titles?|titres?|cargos?|postes?|r[ôo]les?"
+    r"|t[ée]l[ée]?(?:phones?|éfonos?|efonos?)?|phones?|mobiles?|celular(?:es)?|e-?mails?"
+    r"|courriels?|correos?(?:\s+electr[óo]nicos?)?|organi[sz]ations?|organizaci[óo]n|agen(?:ce|cy|cia)"
+    r"|bureau|office|oficina|contacts?|contactos?)$",
+    re.IGNORECASE,
+)
+
+
+def _is_header_row(line: str) -> bool:
+    """A row of two cells or more, each a column's label."""
+    cells = [cell.strip() for cell in line.split("\t") if cell.strip()]
+    return len(cells) > 1 and all(_HEADER_CELL.match(cell) for cell in cells)
+
+
 def split_fields(block: list[str]) -> list[str]:
     """The fields of a contact block's lines, in order: text between commas, semicolons and
     bars, with markers where a person shares what follows (``SHARING``), where "or" starts the
@@ -112,6 +129,8 @@ def split_fields(block: list[str]) -> list[str]:
     fields: list[str] = []
     for line in block:
         line = line.strip()
+        if "\t" in line and _is_header_row(line):
+            continue
         if "protected" in line:
             line = _PROTECTED_EMAIL.sub(" ", line)
         line = _unglued(line)

@@ -221,3 +221,35 @@ def test_a_count_after_a_quantity_word_is_no_year(text: str) -> None:
 )
 def test_years_after_other_words_stay_years(text: str, year: str) -> None:
     assert [d.iso for d in find_dates(text)] == [year]
+
+
+# --- contacts written as a table --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Nom\tFonction\tTéléphone\tEmail", "Name\tTitle\tPhone\tE-mail", "Nombre\tCargo\tCorreo"],
+)
+def test_a_table_header_is_no_person_and_its_cells_are_fields(header: str) -> None:
+    block = [
+        "Contacts presse",
+        header,
+        "Aminata Sow\tChargée de communication, OIM Sénégal\t+221 77 450 12 34\tasow@iom.int",
+        "Cheikh Fall\tAssistant de communication, OIM Kolda\t+221 78 123 45 67\tcfall@iom.int",
+    ]
+    assert [(c.name, c.phones, c.emails) for c in parse_contacts(block)] == [
+        ("Aminata Sow", ["+221774501234"], ["asow@iom.int"]),
+        ("Cheikh Fall", ["+221781234567"], ["cfall@iom.int"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "Nom\tAminata Sow",  # a label and a value: a row of a person, not a header
+        "Téléphone",  # one cell
+        "Awa Diop\tBureau",  # a name among the cells
+    ],
+)
+def test_rows_that_are_no_header_are_kept(row: str) -> None:
+    assert split_fields([row]) != []
