@@ -100,8 +100,8 @@ _FUNDED_ADJECTIVE = re.compile(
 )
 # "thanks to the European Union’s financial support": the donor as the support's owner.
 _OWNS_SUPPORT = re.compile(
-    r"\b(?:thanks\s+to|with)\s+(?:the\s+)?(?P<name>(?:[A-ZÀ-Ö][\w-]*\s+){0,4}[A-ZÀ-Ö][\w-]*)"
-    r"['’]s?\s+(?:generous\s+)?(?:financial\s+support|funding)\b"
+    r"\b(?:thanks\s+to|with)\s+(?:the\s+)?(?:(?P<name>(?:[A-ZÀ-Ö][\w-]*\s+){0,4}[A-ZÀ-Ö][\w-]*)"
+    r"['’]s?|(?P<acronym>[A-Z]{2,8}))\s+(?:generous\s+)?(?:financial\s+support|funding)\b"
 )
 # "the State of Kuwait donated USD 10 million": the donor before its verb.
 _DONOR = re.compile(
@@ -287,9 +287,10 @@ def find_funders(text: str, words: list[str] | None = None) -> list[str]:
     if "-funded" in lowered:
         for adjective in _FUNDED_ADJECTIVE.finditer(text):
             _add_donor(funders, _POSSESSIVE.sub("", adjective["name"]))
-    if "financial support" in lowered or "’s funding" in lowered or "'s funding" in lowered:
+    if "financial support" in lowered or " funding" in lowered:
+        # "with the EU's funding", "with USAID funding": the donor owning the support.
         for owner in _OWNS_SUPPORT.finditer(text):
-            _add_donor(funders, owner["name"])
+            _add_donor(funders, owner["name"] or owner["acronym"])
     for thanked in thanked_donors(text, lowered):
         _add_donor(funders, thanked)
     if any(word in lowered for word in _AGREED_WORDS):

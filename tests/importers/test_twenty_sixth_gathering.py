@@ -8,6 +8,8 @@ import pytest
 from importers.contact_fields import OFFICE_MARK, _unglued, split_fields
 from importers.contacts import parse_contacts
 from importers.dates import find_dates
+from importers.people import find_funders
+from importers.places import tokenize
 from oim_archive.importers import parse_page
 
 _INTRO = "Pour plus d'informations, veuillez contacter :"
@@ -253,3 +255,20 @@ def test_a_table_header_is_no_person_and_its_cells_are_fields(header: str) -> No
 )
 def test_rows_that_are_no_header_are_kept(row: str) -> None:
     assert split_fields([row]) != []
+
+
+# --- a donor's acronym before "funding" -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "funders"),
+    [
+        ("IOM has carried out activities with USAID funding in Sucumbíos.", ["USAID"]),
+        ("The shelter was built with EU funding and opened in May.", ["EU"]),
+        ("The project runs with IOM funding until June.", []),  # IOM is no funder of itself
+        ("The project runs with additional funding until June.", []),  # no donor named
+        ("Forty families moved thanks to the European Union's funding.", ["European Union"]),
+    ],
+)
+def test_an_acronym_owning_the_funding_is_the_funder(text: str, funders: list[str]) -> None:
+    assert find_funders(text, tokenize(text)) == funders
