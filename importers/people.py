@@ -98,7 +98,7 @@ _FUNDED_ADJECTIVE = re.compile(
     r"|(?:[A-ZÀ-Ö][\w'’]*\s+){1,3}government))"
     r"-funded\b"
 )
-# "thanks to the European Union’s financial support": the donor as the support's owner.
+# "thanks to the European Union’s financial support", "with USAID funding": the donor owns it.
 _OWNS_SUPPORT = re.compile(
     r"\b(?:thanks\s+to|with)\s+(?:the\s+)?(?:(?P<name>(?:[A-ZÀ-Ö][\w-]*\s+){0,4}[A-ZÀ-Ö][\w-]*)"
     r"['’]s?|(?P<acronym>[A-Z]{2,8}))\s+(?:generous\s+)?(?:financial\s+support|funding)\b"
@@ -287,8 +287,7 @@ def find_funders(text: str, words: list[str] | None = None) -> list[str]:
     if "-funded" in lowered:
         for adjective in _FUNDED_ADJECTIVE.finditer(text):
             _add_donor(funders, _POSSESSIVE.sub("", adjective["name"]))
-    if "financial support" in lowered or " funding" in lowered:
-        # "with the EU's funding", "with USAID funding": the donor owning the support.
+    if "financial support" in lowered or " funding" in lowered:  # "with USAID funding"
         for owner in _OWNS_SUPPORT.finditer(text):
             _add_donor(funders, owner["name"] or owner["acronym"])
     for thanked in thanked_donors(text, lowered):

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from importers.contact_fields import OFFICE_MARK, _unglued, split_fields
-from importers.contacts import parse_contacts
-from importers.dates import find_dates
-from importers.people import find_funders
-from importers.places import tokenize
 from oim_archive.importers import parse_page
+from oim_archive.importers.contact_fields import OFFICE_MARK, _unglued, split_fields
+from oim_archive.importers.contacts import parse_contacts
+from oim_archive.importers.dates import find_dates
+from oim_archive.importers.people import find_funders
+from oim_archive.importers.places import tokenize
 
 _INTRO = "Pour plus d'informations, veuillez contacter :"
 
