@@ -23,6 +23,10 @@ _PLACE_LABEL = re.compile(
     r"^(?:(?:[Ii]n|[Aa]t|[Àà]|[Aa]|[Ee]n|[Aa]u)\s+(?P<place>[A-ZÀ-ÖØ-Þ][\w'’ -]{1,30}?)"
     r"|(?P<office>(?:IOM|OIM)\s+[A-ZÀ-ÖØ-Þ][\w'’ -]{1,50}?))\s*:\s*(?=[A-ZÀ-ÖØ-Þ])"
 )
+# A place alone in its field before the person ("In New York, Dana Whitfield, …").
+_PLACE_ALONE = re.compile(
+    r"^(?:In|At|À|En|Au)\s+(?P<place>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]+){0,2})$"
+)
 # An agency heading its person in a joint release's block: "HCR : X", "For UNHCR: Y", "Pour
 # l'OIM : Z", with its country office ("ACNUR Perú: W") (not a field label: "TEL: +41 …",
 # "EMAIL: …", "TEL Genève: …").
@@ -149,5 +153,8 @@ def split_fields(block: list[str]) -> list[str]:
                 part, heading = _heading_label(part)
                 if heading:
                     fields.append(OFFICE_MARK + heading)
+            elif place := _PLACE_ALONE.match(part):  # "In New York, X, …": a comma, no colon
+                fields.append(OFFICE_MARK + place["place"])
+                continue
             fields.extend(piece.strip() for piece in _split_people(part) if piece.strip())
     return fields

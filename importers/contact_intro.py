@@ -86,3 +86,33 @@ def _intro_at_line_start(text: str) -> int | None:
         ) and len(line) <= MAX_INTRO_LENGTH:
             return line_start
     return None
+
+
+# "… a WHO mail list. For further information, please contact: In New York, X, …": a page
+# whose line breaks were lost (a newsletter's mirror) writes its block inside its one line.
+_INLINE_INTRO = re.compile(
+    r"(?<=[.!?):»”\"] )(?:for\s+(?:more|further)\s+information|pour\s+(?:plus|de\s+plus\s+amples)"
+    r"\s+(?:d['’]\s*)?informations?|para\s+(?:más|mayor)\s+información),?\s+"
+    r"(?:please\s+|veuillez\s+|por\s+favor\s+)?(?:contact|contacter|contactar(?:\s+a)?)\s*:?\s",
+    re.IGNORECASE,
+)
+_DETAIL_SOON = re.compile(r"@|\+\s?\d|\bprotected\]")
+RUN_ON_LENGTH = 400
+DETAIL_WITHIN = 200
+LAST_LINES = 5
+
+
+def split_inline_intro(lines: list[str]) -> list[str]:
+    """The lines, with a long line of the page's end cut before a contact intro written inside
+    it and followed by a detail (an address or a number), when no line opens with an intro."""
+    tail = [i for i, line in enumerate(lines) if line.strip()][-LAST_LINES:]
+    long_lines = [i for i in tail if len(lines[i]) > RUN_ON_LENGTH and "onta" in lines[i]]
+    if not long_lines or find_intro(lines) is not None:
+        return lines
+    for index in reversed(long_lines):
+        line = lines[index]
+        for match in _INLINE_INTRO.finditer(line):
+            if _DETAIL_SOON.search(line, match.end(), match.end() + DETAIL_WITHIN):
+                before, after = line[: match.start()].rstrip(), line[match.start() :]
+                return [*lines[:index], before, "", after, *lines[index + 1 :]]
+    return lines

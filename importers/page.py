@@ -28,7 +28,7 @@ from .chrome import (
 )
 from .comment_form import comment_form_start
 from .contact_block import until_prose
-from .contact_intro import find_intro
+from .contact_intro import find_intro, split_inline_intro
 from .contacts import parse_contacts
 from .country import office_country, phone_country, release_country, without_donors
 from .dates import FoundDate, estimated_date, find_dates, published_date
@@ -189,7 +189,7 @@ def _release(
         rest = [title]
     else:  # a listing item of a title and a date only: the date line is all its text
         rest = [line for line in rest if line.strip() and not is_caption(line)][-1:]
-    rest = rest[: trailing_chrome_start(rest)]
+    rest = split_inline_intro(rest[: trailing_chrome_start(rest)])
     intro = find_intro(rest)
     if intro is None:  # no line introduces it: perhaps a signature at the end
         intro = signature_start(rest)

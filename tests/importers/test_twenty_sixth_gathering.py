@@ -7,6 +7,7 @@ import pytest
 
 from oim_archive.importers import parse_page
 from oim_archive.importers.contact_fields import OFFICE_MARK, _unglued, split_fields
+from oim_archive.importers.contact_intro import split_inline_intro
 from oim_archive.importers.contacts import parse_contacts
 from oim_archive.importers.dates import find_dates
 from oim_archive.importers.people import find_funders
@@ -272,3 +273,51 @@ def test_rows_that_are_no_header_are_kept(row: str) -> None:
 )
 def test_an_acronym_owning_the_funding_is_the_funder(text: str, funders: list[str]) -> None:
     assert find_funders(text, tokenize(text)) == funders
+
+
+# --- a page whose line breaks were lost: the block inside its one line ------------------------
+
+_RUN_ON = (
+    "STATEMENT ON THE RENEWAL OF AID (Rome/Geneva, 18 June 2021): Millions of people still "
+    "depend on humanitarian aid to survive. " + "The operation remains essential. " * 8 + "For "
+    "further information, please contact: In New York, Dana Whitfield, [email protected] , "
+    "+ 1 917 555 0148 In Geneva, Claire Morand, [email protected], +41 79 555 42 17 You are "
+    "receiving this email because you are on a mail list."
+)
+
+
+def test_a_contact_intro_inside_a_long_last_line_starts_the_block() -> None:
+    lines = split_inline_intro(["Laden...", _RUN_ON])
+    assert lines[1].endswith("to survive. " + "The operation remains essential. " * 7 + "The "
+                             "operation remains essential.")  # fmt: skip
+    assert lines[3].startswith("For further information, please contact:")
+    assert [(c.name, c.phones) for c in parse_contacts(lines[3:])] == [
+        ("Dana Whitfield", ["+19175550148"]),
+        ("Claire Morand", ["+41795554217"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # a short line: a sentence of the release, left to the usual intro search
+        ["It ended. For further information, please contact: Awa Diop, adiop@iom.int"],
+        # no address or number after the intro
+        [_RUN_ON.replace("[email protected]", "").replace("+", "").replace("917", "")],
+        # an intro already opens a line of the page
+        [_RUN_ON, "For more information please contact Awa Diop, adiop@iom.int"],
+        # the intro inside a sentence, not after a sentence's end
+        [_RUN_ON.replace("essential. For further", "essential and for further")],
+    ],
+)
+def test_other_lines_are_not_cut(lines: list[str]) -> None:
+    assert split_inline_intro(lines) == lines
+
+
+def test_a_place_alone_before_a_person_is_a_place_label() -> None:
+    assert split_fields(["In New York, Dana Whitfield, +1 917 555 0148"])[:2] == [
+        OFFICE_MARK + "New York",
+        "Dana Whitfield",
+    ]
+    # "In Geneva she met X": a sentence, no label
+    assert not any(f.startswith(OFFICE_MARK) for f in split_fields(["In Geneva she met Awa"]))
