@@ -68,6 +68,10 @@ def test_estimate_is_never_older_than_a_reported_date(months: list[tuple[int, in
         ("Santo Domingo.-La Organización Internacional…", "Santo Domingo", None),
         ("Juba, October 30th, 2019 – The International Organization…", "Juba",
          "October 30th, 2019"),
+        # A period after a known place ends its dateline; after an unknown one it ends a sentence.
+        ("Belize City. The International Organization for Migration…", "Belize City", None),
+        ("Mexico. The International Organization for Migration…", "Mexico", None),
+        ("Dry season. The International Organization for Migration…", None, None),
         # Lower-case words that are not a country's name are still not a dateline.
         ("Des familles déplacées - L’OIM distribue…", None, None),
     ],
