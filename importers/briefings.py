@@ -21,10 +21,18 @@ _CHAIRED = re.compile(
 OPENING_BLOCKS = 4
 
 
+# Every branch of _CHAIRED holds one of these (lower-cased): looked for first, the regex being
+# slow on long paragraphs.
+_CHAIRED_WORDS = ("chaired", "présidé", "presidió")
+
+
 def briefing_sections(blocks: list[str]) -> tuple[str, list[str]] | None:
     """The sections of a briefing's summary, after its chair's paragraph, and the date line over
     that paragraph ("" when there is none); None when no such paragraph opens the blocks."""
     for at, block in enumerate(blocks[:OPENING_BLOCKS]):
+        lowered = block.lower()
+        if not any(word in lowered for word in _CHAIRED_WORDS):
+            continue
         if _CHAIRED.search(block) is not None:
             dates = [line for line in blocks[:at] if is_date_line(line)]
             return (dates[-1] if dates else ""), blocks[at + 1 :]
