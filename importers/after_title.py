@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .body import is_box_label
 from .chrome import is_caption, is_listing_chrome
 from .language import detect_language, marker_count
 from .listing import is_date_line
@@ -79,7 +80,7 @@ def skip_after_title(lines: list[str], title: str) -> tuple[list[str], str]:
             line.casefold() == folded_title
             or is_listing_chrome(line)  # a label, or a feed's "PBN News Germany - 6 hours ago"
             or is_caption(line)
-            or _is_field_label(line)
+            or (_is_field_label(line) and not is_box_label(line))  # "ANALYSE:" opens a box
             or _is_field_with_value(line)
             or _is_foreign_caption(lines, index, title)
         ):

@@ -302,19 +302,29 @@ _remembered_split = lru_cache(maxsize=1024)(_split_dateline)
 
 LEAD_IN_MAX_PARAGRAPHS = 10
 LEAD_IN_MAX_LENGTH = 300
+# A box's label alone over its text, set between a headline and the dateline: "ANALYSE:",
+# "ANALYSIS:", "KEY FACTS:" (capitals, a colon, three words at most).
+_BOX_LABEL = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’-]*(?: [A-ZÀ-Ý'’-]+){0,2}\s?:$")
+
+
+def is_box_label(line: str) -> bool:
+    """A box's label alone on its line ("ANALYSE:"), not a field label ("Published Date:")."""
+    return _BOX_LABEL.match(line.strip()) is not None
 
 
 def without_lead_in(paras: list[str], opens_with_place: Callable[[str], bool]) -> list[str]:
     """The body from its dateline on, when only short lines come before it: a photo caption, a
     tag, a subtitle, a standfirst, an audio player's labels or a mirror's field labels
     ("Países / Perú / + 2 / Fuentes…") sit between the headline and "Lima, 15 de julio de
-    2016.- …"; the release starts at its dateline. ``opens_with_place`` says whether a
-    paragraph opens with a dateline naming a known place."""
+    2016.- …"; the release starts at its dateline. Under a box's label ("ANALYSE:") the box's
+    quotation may be longer. ``opens_with_place`` says whether a paragraph opens with a
+    dateline naming a known place."""
     if len(paras) < 2 or opens_with_place(paras[0]):
         return paras
+    boxed = _BOX_LABEL.match(paras[0]) is not None
     for index in range(1, min(len(paras), LEAD_IN_MAX_PARAGRAPHS + 1)):
-        if len(paras[index - 1]) > LEAD_IN_MAX_LENGTH:
+        if len(paras[index - 1]) > LEAD_IN_MAX_LENGTH and not boxed:
             return paras
         if opens_with_place(paras[index]):
             return paras[index:]
-    return paras
+    return paras[1:] if boxed else paras  # no dateline under the box: its label alone goes

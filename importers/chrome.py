@@ -270,10 +270,20 @@ _IOM_NAME = re.compile(
 )
 
 
+# A server's error message printed into the page by a broken theme: "Warning: Trying to access
+# array offset … in /var/www/…/template-content.php on line 1164" (also Notice, Deprecated).
+_SERVER_MESSAGE = re.compile(
+    r"^(?:PHP\s+)?(?:warning|notice|deprecated|strict standards|(?:fatal|parse) error)\s*:\s"
+    r".{0,300}\bin\s+/\S+\.php\s+on\s+line\s+\d+\s*$",
+    re.IGNORECASE,
+)
+
+
 def _chrome_by_itself(line: str) -> bool:
     folded = normalise_label(line)
     return (
         _IOM_NAME.fullmatch(line.strip()) is not None
+        or _SERVER_MESSAGE.match(line) is not None
         or (len(line) <= REPORT_FIELD_MAX_LENGTH and _REPORT_FIELD.match(line) is not None)
         or folded in _LABELS
         or is_header(folded)

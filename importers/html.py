@@ -89,13 +89,17 @@ _DATE_META_ATTRIBUTES = tuple(
 )
 _ANY_DATE_META = ", ".join(_DATE_METAS)
 _ISO_DAY = re.compile(r"^\s*((?:19|20)\d\d-[01]\d-[0-3]\d)")
-# A publication label and its value, on the same line or the next one.
+# A publication label and its value, on the same line or the next one; in a byline, after its
+# author and a separator, the value ending at the next one ("By IOM · Posted: 15 May 2015 · 3
+# min read").
 _DATE_LABEL = re.compile(
-    r"^[ \t]*(?:posted|published|date\s+publish(?:ed)?|publication\s+date|publi[ée]e?(?:\s+le)?|"
+    r"^[ \t]*(?:(?:by|par|por)\s[^\n·|•]{1,60}[·|•][ \t]*)?"
+    r"(?:posted|published|date\s+publish(?:ed)?|publication\s+date|publi[ée]e?(?:\s+le)?|"
     r"date\s+de\s+publication|publicad[oa](?:\s+el)?|fecha(?:\s+de\s+publicaci[óo]n)?)"
     r"(?:\s+on)?[ \t]*:?[ \t]*(?:\n[ \t]*){0,2}(?P<value>[^\n]*\d[^\n]*)$",
     re.IGNORECASE | re.MULTILINE,
 )
+_BYLINE_FIELD_END = re.compile(r"\s[·|•]\s")
 MIN_HEADING_WORDS = 3
 # Rows of a listing view and the heading of each (Drupal views, cards, plain lists).
 _ROW_SELECTORS = (
@@ -294,7 +298,10 @@ def _take_label(text: str) -> tuple[str, str]:
     match = _DATE_LABEL.search(text)
     if match is None:
         return "", text
-    return match["value"].strip(), text[: match.start()] + text[match.end() :]
+    value = match["value"]
+    if match[0].lstrip()[:3].casefold() in ("by ", "par", "por"):
+        value = _BYLINE_FIELD_END.split(value, maxsplit=1)[0]  # "15 May 2015 · 3 min read"
+    return value.strip(), text[: match.start()] + text[match.end() :]
 
 
 def _after_title(text: str, title: str | None) -> str:
