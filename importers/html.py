@@ -89,9 +89,8 @@ _DATE_META_ATTRIBUTES = tuple(
 )
 _ANY_DATE_META = ", ".join(_DATE_METAS)
 _ISO_DAY = re.compile(r"^\s*((?:19|20)\d\d-[01]\d-[0-3]\d)")
-# A publication label and its value, on the same line or the next one; in a byline, after its
-# author and a separator, the value ending at the next one ("By IOM · Posted: 15 May 2015 · 3
-# min read").
+# A publication label and its value (on its line or the next), maybe in a byline after its author,
+# the value ending at a separator: "By IOM · Posted: 15 May 2015 · 3 min read".
 _DATE_LABEL = re.compile(
     r"^[ \t]*(?:(?:by|par|por)\s[^\n·|•]{1,60}[·|•][ \t]*)?"
     r"(?:posted|published|date\s+publish(?:ed)?|publication\s+date|publi[ée]e?(?:\s+le)?|"
@@ -209,11 +208,27 @@ def _first_iso_day(values: list[str]) -> str | None:
     return None
 
 
+# A theme's logo or site name in an <h1> ("<h1 class="logo">Guinee7.com - Toute l'actualité…").
+_SITE_NAME_BLOCK = re.compile(r"logo|site[-_]?(?:title|name)|branding", re.IGNORECASE)
+
+
+def _is_site_name(node: LexborNode, site: str) -> bool:
+    """An <h1> holding the site's name: its text (alone or before a dash), or a logo block."""
+    text, site = _text(node).casefold(), site.casefold()
+    if site and (text == site or re.match(rf"{re.escape(site)}\s+[-–|]\s", text)):
+        return True
+    blocks = (node, node.parent, node.parent.parent if node.parent else None)
+    names = (f"{b.attributes.get('class')} {b.attributes.get('id')}" for b in blocks if b)
+    return any(_SITE_NAME_BLOCK.search(name) for name in names)
+
+
 def _headline(top: LexborNode) -> str | None:
-    """The title: the page's <h1>, else og:title, else <title> without the site's name."""
+    """The title: the page's <h1> (not the site's), else og:title, else <title> less the site."""
+    site_meta = _css_first(top, 'meta[property="og:site_name"]')
+    site = clean_line(site_meta.attributes.get("content") or "") if site_meta is not None else ""
     for node in _css(top, "h1"):
         text = _text(node)
-        if text.count(" ") + 1 >= MIN_HEADING_WORDS:
+        if text.count(" ") + 1 >= MIN_HEADING_WORDS and not _is_site_name(node, site):
             return text
     og = _css_first(top, 'meta[property="og:title"]')
     if og is not None and (og.attributes.get("content") or "").strip():
@@ -298,9 +313,7 @@ def _take_label(text: str) -> tuple[str, str]:
     match = _DATE_LABEL.search(text)
     if match is None:
         return "", text
-    value = match["value"]
-    if match[0].lstrip()[:3].casefold() in ("by ", "par", "por"):
-        value = _BYLINE_FIELD_END.split(value, maxsplit=1)[0]  # "15 May 2015 · 3 min read"
+    value = _BYLINE_FIELD_END.split(match["value"], maxsplit=1)[0]  # "15 May 2015 · 3 min read"
     return value.strip(), text[: match.start()] + text[match.end() :]
 
 

@@ -133,3 +133,36 @@ def test_a_byline_without_a_publication_label_gives_no_date() -> None:
     page = _PAGE.format(byline="By IOM · 3 min read · 2 comments")
     (release,) = parse_page(page.encode(), "page.html")
     assert release.date is None
+
+
+# --- the site's name in an <h1> before the article's -------------------------------------------
+
+_THEME = (
+    "<!DOCTYPE html><html><head><title>IOM Opens a Centre for Migrants in Agadez - Sahel Post"
+    "</title><meta property='og:site_name' content='{site}'></head><body>"
+    "<header class='site-header'>{logo}<nav><a>Accueil</a><a>Société</a></nav></header>"
+    "<main><article><header class='entry-header'><h1 class='entry-title'>IOM Opens a Centre "
+    "for Migrants in Agadez</h1></header><div class='entry-content'><p>Agadez – IOM opened on "
+    "Tuesday a centre where migrants stranded in the desert receive shelter and care.</p></div>"
+    "</article></main></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("site", "logo"),
+    [
+        ("Sahel Post", "<div class='site-branding'><h1><a>Le Sahel Post du Niger</a></h1></div>"),
+        ("Sahel Post", "<h1 id='logo'><a>Toute l’actualité du Sahel</a></h1>"),
+        ("Sahel Post", "<h1>Sahel Post - Toute l’actualité du Sahel</h1>"),
+    ],
+)
+def test_the_site_name_in_an_h1_is_not_the_headline(site: str, logo: str) -> None:
+    page = _THEME.format(site=site, logo=logo)
+    (release,) = parse_page(page.encode(), "page.html")
+    assert release.title == "IOM Opens a Centre for Migrants in Agadez"
+
+
+def test_a_headline_opening_with_the_site_name_stays() -> None:
+    page = _THEME.format(site="IOM", logo="").replace("IOM Opens", "IOM Niger Opens")
+    (release,) = parse_page(page.encode(), "page.html")
+    assert release.title == "IOM Niger Opens a Centre for Migrants in Agadez"
