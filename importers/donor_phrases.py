@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from .places import mentions
+
 # "We are thankful for the UN's Central Emergency Response Fund for the financial support",
 # "remercie le Japon pour son soutien financier", "agradece a Suiza por su apoyo financiero":
 # the donor thanked for the money.
@@ -23,6 +25,25 @@ _THANKED_FOR_FUNDS = re.compile(
     + r"\s+por\s+(?:su|el)\s+(?:generoso\s+)?(?:apoyo\s+financiero|financiamiento|financiación))"
 )
 _THANKS_WORDS = ("thankful", "grateful", "remerci", "agradec")
+# "El apoyo de Canadá ha permitido que …", "le soutien du Japon a permis de …", "the support of
+# Norway has enabled …": a donor whose support made the work possible.
+_SUPPORT_ENABLED = re.compile(
+    r"\b(?:[Ee]l\s+apoyo(?:\s+financiero)?\s+(?:del?\s+(?:la\s+)?)"
+    + _DONOR_NAME.replace("name", "es")
+    + r"\s+ha\s+(?:permitido|hecho\s+posible)"
+    r"|(?:[Ll]e\s+soutien|[Ll]['’]\s*appui)(?:\s+financier)?\s+(?:du\s+|de\s+la\s+|de\s+l['’]\s*|de\s+)"
+    + _DONOR_NAME.replace("name", "fr")
+    + r"\s+a\s+(?:permis|rendu\s+possible)"
+    r"|[Tt]he\s+(?:financial\s+)?support\s+of\s+(?:the\s+)?"
+    + _DONOR_NAME
+    + r"\s+has\s+(?:enabled|allowed|made\s+possible))"
+)
+_ENABLED_WORDS = ("permitido", "posible", "permis", "enabled", "allowed")
+# Whose support it is must be a state or a body, not a person ("le soutien de Mme Diallo").
+_BODY_WORD = re.compile(
+    r"\b(?:[A-Z]{2,}|Gov\w*|Gouv\w*|Gobierno|Union|Unión|Fund|Fonds|Fondo|Agen\w+|Embass\w+|"
+    r"Ambassade|Embajada|Minist\w+|Banque|Bank|Banco|Foundation|Fondation|Fundación)\b"
+)
 
 
 # Donors spoken of in general, in the plural and lower case: "financé par les gouvernements et
@@ -43,10 +64,15 @@ OWNER_AFTER_ACRONYM = re.compile(
 
 
 def thanked_donors(text: str, lowered: str) -> list[str]:
-    """The donors a release thanks for their money ("thankful for X for the financial support")."""
-    if not any(word in lowered for word in _THANKS_WORDS):
-        return []
-    return [m["name"] or m["fr"] or m["es"] for m in _THANKED_FOR_FUNDS.finditer(text)]
+    """The donors a release thanks for their money ("thankful for X for the financial support")
+    or whose support made its work possible ("El apoyo de Canadá ha permitido …")."""
+    found = []
+    if any(word in lowered for word in _THANKS_WORDS):
+        found += [m["name"] or m["fr"] or m["es"] for m in _THANKED_FOR_FUNDS.finditer(text)]
+    if any(word in lowered for word in _ENABLED_WORDS):
+        names = (m["name"] or m["fr"] or m["es"] for m in _SUPPORT_ENABLED.finditer(text))
+        found += [name for name in names if mentions(name) or _BODY_WORD.search(name)]
+    return found
 
 
 def names_no_one(name: str) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from oim_archive.importers import parse_page
+from oim_archive.importers.people import find_funders
 
 _RELEASE = (
     "136 migrants rentrent de Libye avec l’aide de l’OIM\n\n"
@@ -166,3 +167,34 @@ def test_a_headline_opening_with_the_site_name_stays() -> None:
     page = _THEME.format(site="IOM", logo="").replace("IOM Opens", "IOM Niger Opens")
     (release,) = parse_page(page.encode(), "page.html")
     assert release.title == "IOM Niger Opens a Centre for Migrants in Agadez"
+
+
+# --- a donor whose support made the work possible --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "funder"),
+    [
+        ('"El apoyo de Canadá ha permitido que las actividades lleguen a más comunidades".', "Canadá"),
+        ("Le soutien du Japon a permis de construire trois forages à Agadez.", "Japon"),
+        ("The support of the Government of Norway has enabled IOM to reach 5,000 families.",
+         "Government of Norway"),
+        ("El apoyo de USAID ha permitido abrir el centro de Tapachula.", "USAID"),
+    ],
+)  # fmt: skip
+def test_support_that_made_the_work_possible_names_a_funder(sentence: str, funder: str) -> None:
+    assert find_funders(sentence) == [funder]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "El apoyo de la OIM ha permitido a 200 familias volver a casa.",
+        "El apoyo de las autoridades locales ha permitido abrir el centro.",
+        "Le soutien de Mme Diallo a permis d'accueillir les migrants.",
+        "Le soutien de Fatou Diallo a permis d'accueillir les migrants.",
+        "Le soutien du Japon est apprécié par les autorités.",
+    ],
+)
+def test_support_of_iom_a_person_or_no_one_named_is_no_funder(sentence: str) -> None:
+    assert find_funders(sentence) == []
