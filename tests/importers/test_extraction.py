@@ -53,9 +53,14 @@ from tests.bench.extraction import (
 # 100 % after its rules. The twenty-fifth joined "tuned" (458 pages: 94.9 % fields, 95.0 % items
 # after the lead's briefing and caption rules; 94.8 lowers the floor from 94.9 only by its
 # joining; its four contact facts are now found: 249/249).
+# The twenty-seventh (titles and body starts, 11 pages and 4 HTML models, no listing) first scored
+# 88.9 % fields, 13/14 titles, contacts 2/4/3 (its fourth model, made after the first rules: its
+# title wrong), and 96.3 % after its rules, contacts 4/4/4 (one contact relabelled as two phones).
+# The twenty-sixth joined "tuned" (475 pages: 95.0 % fields, 100 % / 100 % on 312 contact facts,
+# no older page parsing differently with the twenty-seventh's rules): the fields floor rises.
 FLOORS: dict[str, tuple[float, float, float, float]] = {
-    "tuned": (94.8, 94.9, 100.0, 100.0),
-    NEWEST: (96.3, 100.0, 100.0, 100.0),
+    "tuned": (94.9, 94.9, 100.0, 100.0),
+    NEWEST: (96.2, 100.0, 100.0, 100.0),
     "heldout": (83.1, 77.9, 96.5, 98.7),
     FRESH: (93.0, 100.0, 100.0, 100.0),
 }
