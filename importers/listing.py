@@ -16,6 +16,7 @@ from .date_labels import (
 )
 from .dates import MAX_DAY, find_dates, first_date, weekday_date
 from .link_residue import without_link_residue
+from .trailing_dates import trailing_spans
 
 # CMS lines that head each item: "Posted: Tue, 04/04/2017 - 11:24 Image: … Region-Country: …",
 # "IOM - News - Mar, 04/04/2017 - 11:24", "Publié le : 12 mars 2021", "Publicado: …".
@@ -299,6 +300,8 @@ def split_items(lines: list[str], title_index: int) -> list[Item]:
     if len(markers) == 1:
         return [_cms_item(lines, markers[0])]
     marker_first = _markers_lead(lines, markers, title_index)
+    if marker_first and (spans := trailing_spans(lines, markers, title_index)):
+        return _finished([_spanned(lines, span) for span in spans])
     # The date or CMS line comes first and the title after it, or the other way round.
     starts = markers if marker_first else [_item_start(lines, m, title_index - 1) for m in markers]
     items: list[Item] = []
@@ -311,6 +314,19 @@ def split_items(lines: list[str], title_index: int) -> list[Item]:
         title_at = title if 0 <= title < len(chunk) else None
         item = _cms_item(chunk, marker if 0 <= marker < len(chunk) else None, title_at)
         items.append(_without_other_cms_lines(item))
+    return _finished(items)
+
+
+def _spanned(lines: list[str], span: tuple[int, int, int, int | None]) -> Item:
+    """The item of a span of lines whose date line, if any, closes it."""
+    start, end, title, marker = span
+    chunk = lines[start:end]
+    return _without_other_cms_lines(
+        _cms_item(chunk, None if marker is None else marker - start, title - start)
+    )
+
+
+def _finished(items: list[Item]) -> list[Item]:
     _drop_repeated_lines(items)
     _apply_site_order(items)
     for item in items:

@@ -1,0 +1,66 @@
+"""Rules from the twenty-eighth gathering of real pages (issue 13): French and Spanish listings."""
+
+from __future__ import annotations
+
+from oim_archive.importers import parse_page
+
+_DATES_AFTER = """Migration
+
+Maroc : trois passeurs interpellés à Oujda lors d’une opération de migration illégale
+
+Dans un communiqué, la police a fait savoir que les trois suspects ont été arrêtés près de la frontière après une longue enquête…
+
+21 January 2023
+
+L’Italie prête à augmenter le nombre de migrants légaux de Tunisie
+
+Venu avec son collègue de l’Intérieur, le ministre effectuait sa première visite en Tunisie depuis l’arrivée du nouveau gouvernement…
+
+18 January 2023
+
+Tunisie : plus de 300 migrants secourus en 24 heures au large de Sfax
+
+Selon le porte-parole de la Garde nationale, ces personnes ont été secourues après que leurs embarcations eurent chaviré dans la nuit…
+
+9 January 2023
+
+Espagne : un réseau d’exploitation de migrants démantelé, 43 arrestations
+
+Les victimes étaient « principalement des citoyens marocains », a indiqué la police espagnole, sans donner plus de détails sur les…
+
+5 J
+"""
+
+
+def test_a_date_after_its_teaser_dates_the_item_above() -> None:
+    releases = parse_page(_DATES_AFTER.encode(), "dates-after.txt")
+    assert [r.title[:20] for r in releases] == [
+        "Maroc : trois passeu",
+        "L’Italie prête à aug",
+        "Tunisie : plus de 30",
+        "Espagne : un réseau ",
+    ]
+    assert [r.date for r in releases] == ["2023-01-21", "2023-01-18", "2023-01-09", None]
+    assert releases[1].body.startswith("Venu avec son collègue")
+
+
+_DATES_BEFORE = """Noticias
+
+7 July, 2021
+
+La OIM apoya a México en la recuperación económica de personas trabajadoras migrantes
+
+La población trabajadora en México se ha visto muy afectada por la situación económica que generó la pandemia, según las cifras oficiales del instituto.
+
+2 June, 2021
+
+La OIM capacita a más de 200 funcionarios de comités locales contra la trata en Honduras
+
+Más de 200 personas participaron en la primera sesión de capacitación sobre respuesta local ante la trata de personas en el país centroamericano.
+"""
+
+
+def test_a_date_over_its_headline_still_heads_the_item_below() -> None:
+    releases = parse_page(_DATES_BEFORE.encode(), "dates-before.txt")
+    assert [r.date for r in releases] == ["2021-07-07", "2021-06-02"]
+    assert releases[0].title.startswith("La OIM apoya a México")
