@@ -236,9 +236,18 @@ def split_dateline(
     ``is_country`` says whether a name is a country: a full stop only ends "City, Country."
     (It must give the same answer for the same name every time: answers are remembered.)
     """
+    share = _SHARE_LABEL.match(paragraph)
+    if share is not None:  # "Tweet PORT-AU-PRINCE, 15 janvier 2026 — …": a share button's label
+        place, date, rest = split_dateline(paragraph[share.end() :], is_country)
+        if place is not None or date is not None:
+            return place, date, rest
     if len(paragraph) <= CACHED_PARAGRAPH_LENGTH:
         return _remembered_split(paragraph, is_country)
     return _split_dateline(paragraph, is_country)
+
+
+# A share button's label left glued before a dateline in capitals.
+_SHARE_LABEL = re.compile(r"(?:Tweet|Tuitear|Share|Partager|Compartir)\s+(?=[A-ZÀ-Ý]{3})")
 
 
 def _split_dateline(

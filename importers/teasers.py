@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 
 from .briefings import briefing_sections
 from .bullets import bullet_items, only_bullets
+from .caption_headlines import captioned_headlines
 from .contact_intro import CONTACT_VERB, find_intro
 from .date_labels import is_day_of_site
 from .dated_bullets import dated_bullet_items
@@ -321,7 +322,7 @@ def split_teasers(
     bullets = dated_bullet_items(lines, title_index) or bullet_items(lines, title_index)
     if bullets is not None:
         return bullets
-    aged = _aged_stories(lines, title_index)
+    aged = _aged_stories(lines, title_index) or captioned_headlines(lines, title_index)
     if aged is not None:
         return aged
     blocks, bylined = teaser_blocks(lines, title_index, opens_with_dateline)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from importers.body import split_dateline
+from importers.caption_headlines import captioned_headlines
+from importers.places import is_country_name
 from oim_archive.importers import parse_page
 
 _DATES_AFTER = """Migration
@@ -64,3 +67,62 @@ def test_a_date_over_its_headline_still_heads_the_item_below() -> None:
     releases = parse_page(_DATES_BEFORE.encode(), "dates-before.txt")
     assert [r.date for r in releases] == ["2021-07-07", "2021-06-02"]
     assert releases[0].title.startswith("La OIM apoya a México")
+
+
+def test_a_share_buttons_label_before_a_dateline_is_no_place() -> None:
+    place, date, rest = split_dateline(
+        "Tweet PORT-AU-PRINCE, 15 janvier 2026 (Rezo Nòdwès) — La violence des gangs continue.",
+        is_country_name,
+    )
+    assert place == "PORT-AU-PRINCE"
+    assert (date or "").startswith("15 janvier 2026")
+    assert rest.startswith("La violence des gangs")
+
+
+def test_a_share_word_opening_a_sentence_is_left_alone() -> None:
+    paragraph = "Share of migrants in the population rose in 2020, the report says."
+    assert split_dateline(paragraph, is_country_name) == (None, None, paragraph)
+
+
+_CAPTIONED = """Immigration
+
+la suite après cette publicité
+Des migrants à bord d’une embarcation, en mer Méditerranée, en mai 2018. © Felipe Dana/AP/SIPA
+
+Migrants en Méditerranée : le casse-tête du redécoupage des eaux
+
+Un groupe de migrants tunisiens, en février 2011 à Lampedusa (Italie). © Daniele La Monaca/AP/SIPA
+
+Immigration : plus de 15 000 migrants rapatriés de Libye, selon l’OIM
+
+la suite après cette publicité
+Une embarcation de migrants entre le Maroc et l’Espagne (photo d’illustration). © Marcos Moreno/AP/SIPA
+
+Maroc : des centaines de migrants secourus par la marine
+"""
+
+
+def test_headlines_each_under_a_caption_are_items_without_teasers() -> None:
+    items = captioned_headlines(_CAPTIONED.splitlines(), 0)
+    assert items is not None
+    assert [item.lines[0][:24] for item in items] == [
+        "Migrants en Méditerranée",
+        "Immigration : plus de 15",
+        "Maroc : des centaines de",
+    ]
+    releases = parse_page(_CAPTIONED.encode(), "captioned.txt")
+    assert [r.title for r in releases][1] == (
+        "Immigration : plus de 15 000 migrants rapatriés de Libye, selon l’OIM"
+    )
+
+
+def test_a_caption_over_a_headline_and_its_teaser_is_not_that_shape() -> None:
+    lines = (
+        _CAPTIONED.replace(
+            "Maroc : des centaines de migrants secourus par la marine",
+            "Maroc : des centaines de migrants secourus\n"
+            "La marine royale a porté secours à des centaines de migrants au large du pays.",
+        )
+    ).splitlines()
+    assert captioned_headlines(lines, 0) is None
+    assert captioned_headlines(_CAPTIONED.splitlines()[:9], 0) is None  # two headlines only
