@@ -124,6 +124,26 @@ def is_label(line: str) -> bool:
 # A feed item's source and age, no date: "PBN News Germany - 6 hours 31 min ago".
 _FEED_AGE = re.compile(r"^[^\W\d][^\d\n]{1,40}?\s[-–]\s+\d+\s+\w+(?:\s+\d+\s+\w+)?\s+ago$")
 
+# An archive page's heading ("Catégorie : Cas d'assassinat", "Etiqueta: OIM", "Migración
+# Archives") and an e-mail bulletin's own links ("Ver como página web / Compartir",
+# "ADMINISTRAR SUSCRIPCIONES: …", "Este correo fue enviado …"): never a headline.
+_ARCHIVE_OR_BULLETIN = re.compile(
+    r"^(?:(?:cat[ée]gor(?:ie|[íi]a|y)|tag|[ée]tiquette|etiqueta|archives?|auteur|autor|author)"
+    r"\s*:\s*[^.!?]{1,60}|[^.!?:]{1,60}\sarchives"
+    r"|(?:ver\s+(?:como|en)\s+(?:p[áa]gina\s+web|(?:el\s+)?navegador)|view\s+(?:this\s+)?"
+    r"(?:e-?mail\s+)?(?:as\s+a\s+web\s*page|in\s+(?:your\s+)?browser)|voir\s+(?:la\s+"
+    r"version\s+en\s+ligne|dans\s+(?:le|votre)\s+navigateur)|administrar\s+suscripciones|"
+    r"manage\s+(?:your\s+)?subscriptions|g[ée]rer\s+(?:mes|vos)\s+abonnements|este\s+correo"
+    r"\s+fue\s+enviado|this\s+e-?mail\s+was\s+sent|cet\s+e-?mail\s+a\s+[ée]t[ée]\s+envoy[ée])"
+    r"\b.{0,200})$",
+    re.IGNORECASE,
+)
+
+
+def is_archive_or_bulletin_line(line: str) -> bool:
+    """An archive page's heading or an e-mail bulletin's own link line (see above)."""
+    return _ARCHIVE_OR_BULLETIN.match(line.strip()) is not None
+
 
 def is_listing_chrome(line: str) -> bool:
     """A label, page header, feed line, breadcrumb or newsletter mailbox line between the
@@ -133,6 +153,7 @@ def is_listing_chrome(line: str) -> bool:
         is_label(line)
         or _FEED_OR_BREADCRUMB.match(line) is not None
         or (line.endswith(" ago") and _FEED_AGE.match(line) is not None)
+        or is_archive_or_bulletin_line(line)
     )
 
 
@@ -293,7 +314,11 @@ def _chrome_by_itself(line: str) -> bool:
         or _FEED_OR_BREADCRUMB.match(line) is not None
         or is_caption(line)
         or _glued_label(line) is not None
+        or (len(line) <= ARCHIVE_LINE_MAX_LENGTH and is_archive_or_bulletin_line(line))
     )
+
+
+ARCHIVE_LINE_MAX_LENGTH = 300
 
 
 # Lines this short are remembered between pages (a site's menus and blurbs); longer ones are not.

@@ -18,6 +18,8 @@ from selectolax.lexbor import LexborCSSSelector, LexborHTMLParser, LexborNode
 
 from oim_archive.store.text import CONTROL_CHARACTER, clean_line, strip_control
 
+from .chrome import is_archive_or_bulletin_line
+
 # An HTML document by its content: optional XML declaration and comments, then a doctype or
 # <html>; or, further in, a <head>/<body> element.
 _HTML_START = re.compile(
@@ -228,7 +230,11 @@ def _headline(top: LexborNode) -> str | None:
     site = clean_line(site_meta.attributes.get("content") or "") if site_meta is not None else ""
     for node in _css(top, "h1"):
         text = _text(node)
-        if text.count(" ") + 1 >= MIN_HEADING_WORDS and not _is_site_name(node, site):
+        if (
+            text.count(" ") + 1 >= MIN_HEADING_WORDS
+            and not _is_site_name(node, site)
+            and not is_archive_or_bulletin_line(text)
+        ):
             return text
     og = _css_first(top, 'meta[property="og:title"]')
     if og is not None and (og.attributes.get("content") or "").strip():
@@ -270,10 +276,20 @@ def _is_chrome_block(node: LexborNode) -> bool:
     return _CHROME_NAME.search(names.encode("utf-8", "surrogatepass").lower()) is not None
 
 
-def _drop_chrome_tags(root: LexborNode) -> None:
-    """Elements that are never release text: scripts, menus, headers and footers, forms…"""
+def _drop_chrome_tags(root: LexborNode, archive: bool = False) -> None:
+    """Elements that are never release text: scripts, menus, headers and footers, forms… On an
+    archive page an article's own <header> holds its headline, and stays."""
     for node in _css(root, _DROPPED_TAGS):
+        if archive and node.tag == "header" and _in_article(node):
+            continue
         node.decompose()
+
+
+def _in_article(node: LexborNode) -> bool:
+    parent = node.parent
+    while parent is not None and parent.tag != "article":
+        parent = parent.parent
+    return parent is not None
 
 
 def _breaks_as_newlines(text: str) -> str:
@@ -351,13 +367,15 @@ def _content(root: LexborNode) -> tuple[LexborNode, bool]:
     return root, False
 
 
-def _listing_items(root: LexborNode) -> list[HtmlItem]:
-    """Teaser rows of a listing view, each with its own heading; [] for an article page."""
-    if len(_css(root, _ANY_ROW)) < MIN_LISTING_ITEMS:
+def _listing_items(root: LexborNode, archive: bool = False) -> list[HtmlItem]:
+    """Teaser rows of a listing view, each with its own heading; [] for an article page. Under
+    an archive's heading ("Catégorie : …") one row is a listing of one item."""
+    least = 1 if archive else MIN_LISTING_ITEMS
+    if len(_css(root, _ANY_ROW)) < least:
         return []
     for selector in _ROW_SELECTORS:
         rows = _css(root, selector)
-        if len(rows) < MIN_LISTING_ITEMS:
+        if len(rows) < least:
             continue
         items: list[HtmlItem] = []
         for row in rows:
@@ -381,6 +399,8 @@ def read_html(text: str) -> list[HtmlItem]:
     if top is None:  # then no <body> either
         return []
     title = _headline(top)
+    heading = _css_first(top, "h1")  # before the page's <header> goes with the chrome
+    archive = heading is not None and is_archive_or_bulletin_line(_text(heading))
     published = _metadata_date(top)
     root = tree.body
     if root is None:
@@ -388,8 +408,8 @@ def read_html(text: str) -> list[HtmlItem]:
     _drop_chrome_blocks(root)
     # A <time> in the article's own meta block (which may be a <footer>) before those go.
     stated = published or _first_time(root) or ""
-    _drop_chrome_tags(root)
-    items = _listing_items(root)
+    _drop_chrome_tags(root, archive)
+    items = _listing_items(root, archive)
     if items:
         return items
     content, body_only = _content(root)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from importers.body import split_dateline
 from importers.caption_headlines import captioned_headlines
+from importers.chrome import is_archive_or_bulletin_line
 from importers.places import is_country_name
 from oim_archive.importers import parse_page
 
@@ -126,3 +127,50 @@ def test_a_caption_over_a_headline_and_its_teaser_is_not_that_shape() -> None:
     ).splitlines()
     assert captioned_headlines(lines, 0) is None
     assert captioned_headlines(_CAPTIONED.splitlines()[:9], 0) is None  # two headlines only
+
+
+def test_an_archive_heading_or_a_bulletins_link_is_no_headline() -> None:
+    for line in (
+        "Catégorie : Cas d'assassinat",
+        "Etiqueta: Organización Internacional para las Migraciones",
+        "Migración Archives",
+        "Ver como página web / Compartir",
+        "View this email in your browser",
+        "ADMINISTRAR SUSCRIPCIONES: Preferencias | Cancelar suscripción | Ayuda",
+        "Este correo fue enviado a través de GovDelivery en nombre de: USAID",
+    ):
+        assert is_archive_or_bulletin_line(line), line
+
+
+def test_sentences_about_archives_or_authors_stay_text() -> None:
+    for line in (
+        "Author: the IOM team said today that 300 migrants had arrived.",
+        "Archives of the 2015 conference show a rise in arrivals",
+        "Catégorie de migrants la plus exposée : les mineurs non accompagnés.",
+    ):
+        assert not is_archive_or_bulletin_line(line), line
+
+
+_ARCHIVE_HTML = """<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">
+<title>Cas d'assassinat Archives - Radio Télé</title></head><body>
+<header><p class="site-title">Radio Télé</p></header>
+<main><header class="page-header"><h1 class="page-title">Catégorie : Cas d'assassinat</h1></header>
+<article class="post"><header class="entry-header"><h2 class="entry-title"><a href="/x">Haïti : 6 000
+nouveaux déplacés depuis le 6 janvier, selon l’ONU</a></h2></header>
+<div class="entry-summary"><p>PORT-AU-PRINCE, 15 janvier 2026 (Rezo Nòdwès) — La violence des gangs
+continue de pousser des familles à fuir, a indiqué l’Organisation internationale pour les
+migrations (OIM) […]</p></div></article></main></body></html>"""
+
+
+def test_one_article_under_an_archive_heading_is_a_listing_of_one() -> None:
+    (release,) = parse_page(_ARCHIVE_HTML.encode(), "archive.html")
+    assert release.title.startswith("Haïti : 6 000 nouveaux déplacés")
+    assert release.dateline == "PORT-AU-PRINCE"
+
+
+def test_an_article_page_under_its_own_heading_keeps_it() -> None:
+    page = _ARCHIVE_HTML.replace(
+        "Catégorie : Cas d'assassinat", "Haïti : la violence déplace 6 000 personnes"
+    )
+    (release,) = parse_page(page.encode(), "article.html")
+    assert release.title == "Haïti : la violence déplace 6 000 personnes"
