@@ -34,6 +34,7 @@ from .country import office_country, phone_country, release_country, without_don
 from .dates import FoundDate, estimated_date, find_dates, published_date
 from .decode import decode_page
 from .errors import ImportRefused
+from .glued_byline import without_glued_byline
 from .html import HtmlItem, is_html, read_html
 from .language import detect_language
 from .listing import Item, split_items
@@ -201,7 +202,9 @@ def _release(
         contact_lines = contact_lines[:block_end]
     first = next((i for i, line in enumerate(body_lines) if line.strip()), None)
     if first is not None:
-        body_lines[first] = restore_lost_dash(body_lines[first], _names_a_place)
+        body_lines[first] = restore_lost_dash(
+            without_glued_byline(body_lines[first]), _names_a_place
+        )
     paras = without_lead_in(paragraphs(body_lines), _names_a_place_in_dateline)
     dateline = dateline_date = None
     if len(paras) > 1 and len(paras[0]) <= DATELINE_ALONE_LENGTH and paras[0][-1] in "-–—−":

@@ -5,6 +5,7 @@ from __future__ import annotations
 from importers.body import split_dateline
 from importers.caption_headlines import captioned_headlines
 from importers.chrome import is_archive_or_bulletin_line
+from importers.glued_byline import without_glued_byline
 from importers.places import is_country_name
 from oim_archive.importers import parse_page
 
@@ -174,3 +175,33 @@ def test_an_article_page_under_its_own_heading_keeps_it() -> None:
     )
     (release,) = parse_page(page.encode(), "article.html")
     assert release.title == "Haïti : la violence déplace 6 000 personnes"
+
+
+def test_a_byline_with_an_address_glued_before_a_teaser_is_dropped() -> None:
+    line = "Por Lucía Morales lmorales@lahora.com.gt El Instituto Guatemalteco de Migración informó"
+    assert without_glued_byline(line) == "El Instituto Guatemalteco de Migración informó"
+    assert without_glued_byline("By Joe Lowry jl@paper.com The ship docked.") == "The ship docked."
+
+
+def test_a_sentence_opening_on_por_with_an_address_further_on_stays() -> None:
+    for line in (
+        "Por favor escriba a prensa@iom.int para más información.",
+        "Por su parte, la OIM pidió escribir a oimgt@iom.int Para más datos.",
+    ):
+        assert without_glued_byline(line) == line
+
+
+_THEME_MENU = """Seleccionar página
+
+Informe sobre las migraciones en el mundo 2022
+
+Informe sobre las migraciones en el mundo 2022
+
+Comparto un resumen de los principales datos sobre la migración en el mundo que publicó la OIM.
+"""
+
+
+def test_a_themes_select_page_label_is_no_headline() -> None:
+    (release,) = parse_page(_THEME_MENU.encode(), "theme.txt")
+    assert release.title == "Informe sobre las migraciones en el mundo 2022"
+    assert release.body.startswith("Comparto un resumen")
