@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from .briefings import briefing_sections
 from .bullets import bullet_items, only_bullets
 from .caption_headlines import captioned_headlines
+from .cell_borders import cell_border_items
 from .contact_intro import CONTACT_VERB, find_intro
 from .date_labels import is_day_of_site
 from .dated_bullets import dated_bullet_items
@@ -319,7 +320,11 @@ def split_teasers(
     teasers that each open with a dateline, or bare teasers under a place heading. A date line
     heading the list (a newsletter's issue date) dates every item. None when the page does not
     have one of those shapes."""
-    bullets = dated_bullet_items(lines, title_index) or bullet_items(lines, title_index)
+    bullets = (
+        dated_bullet_items(lines, title_index)
+        or bullet_items(lines, title_index)
+        or cell_border_items(lines, title_index)
+    )
     if bullets is not None:
         return bullets
     aged = _aged_stories(lines, title_index) or captioned_headlines(lines, title_index)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from importers.body import split_dateline
 from importers.caption_headlines import captioned_headlines
+from importers.cell_borders import cell_border_items
 from importers.chrome import is_archive_or_bulletin_line
 from importers.glued_byline import without_glued_byline
 from importers.places import is_country_name
@@ -205,3 +206,43 @@ def test_a_themes_select_page_label_is_no_headline() -> None:
     (release,) = parse_page(_THEME_MENU.encode(), "theme.txt")
     assert release.title == "Informe sobre las migraciones en el mundo 2022"
     assert release.body.startswith("Comparto un resumen")
+
+
+_BULLETIN = """|
+USAID y la OIM en Belice pusieron en marcha el 5 de septiembre una campaña para dar a conocer la integración de los migrantes.
+La campaña reúne 21 piezas de comunicación, entre vídeos, audios y material gráfico.
+|
+|
+Anuncio especial
+El Cuerpo de Servicio Centroamericano estrena una nueva página web que puede consultar desde hoy mismo.
+|
+|
+Mejora de los medios de vida para las comunidades costeras de Honduras y Guatemala |
+|
+Más de 3,590 personas del Caribe de Honduras y Guatemala lograron más de $2 millones de d
+"""
+
+
+def test_a_bulletins_cell_borders_part_its_items() -> None:
+    releases = parse_page(_BULLETIN.encode(), "bulletin.txt")
+    assert [r.body[:20] for r in releases] == [
+        "USAID y la OIM en Be",
+        "El Cuerpo de Servici",
+        "Más de 3,590 persona",
+    ]
+    assert releases[2].title == (
+        "Mejora de los medios de vida para las comunidades costeras de Honduras y Guatemala"
+    )
+    assert releases[1].title.startswith("El Cuerpo de Servicio")  # the label heads nothing
+
+
+def test_one_border_line_in_a_mirrored_text_parts_nothing() -> None:
+    lines = [
+        "Laden...",
+        "No images? Click here STATEMENT ON THE RENEWAL " + "word " * 30,
+        "|",
+        "Laden...",
+    ]
+    assert cell_border_items(lines, 0, str) is None
+    two = [*_BULLETIN.splitlines()[:3], "|", "Anuncio especial", "|"]
+    assert cell_border_items(two, 0, str) is None  # one cell with a sentence only
