@@ -38,7 +38,8 @@ def _with_headline_cells(cells: list[list[str]]) -> list[list[str]]:
     """A cell holding a headline alone heads the next cell's text (its own row of the table)."""
     joined: list[list[str]] = []
     for cell in cells:
-        if joined and len(joined[-1]) == 1 and _is_cell_headline(joined[-1][0]):
+        # (The first cell's lone headline is the bulletin's own name, over all its items.)
+        if len(joined) > 1 and len(joined[-1]) == 1 and _is_cell_headline(joined[-1][0]):
             joined[-1] = [*joined[-1], *cell]
         else:
             joined.append(cell)

@@ -18,6 +18,7 @@ from selectolax.lexbor import LexborCSSSelector, LexborHTMLParser, LexborNode
 
 from oim_archive.store.text import CONTROL_CHARACTER, clean_line, strip_control
 
+from .bulletin import is_bulletin, mark_cells
 from .chrome import is_archive_or_bulletin_line
 
 # An HTML document by its content: optional XML declaration and comments, then a doctype or
@@ -409,6 +410,8 @@ def read_html(text: str) -> list[HtmlItem]:
     # A <time> in the article's own meta block (which may be a <footer>) before those go.
     stated = published or _first_time(root) or ""
     _drop_chrome_tags(root, archive)
+    if is_bulletin(text):  # an e-mail bulletin: its table cells part its items
+        mark_cells(_css(root, "td"), f"{_PARAGRAPH}|{_PARAGRAPH}")
     items = _listing_items(root, archive)
     if items:
         return items

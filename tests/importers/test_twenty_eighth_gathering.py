@@ -246,3 +246,27 @@ def test_one_border_line_in_a_mirrored_text_parts_nothing() -> None:
     assert cell_border_items(lines, 0, str) is None
     two = [*_BULLETIN.splitlines()[:3], "|", "Anuncio especial", "|"]
     assert cell_border_items(two, 0, str) is None  # one cell with a sentence only
+
+
+_BULLETIN_HTML = """<html><head><meta charset="utf-8"><title>Boletín de la Misión</title></head><body>
+<div><a href="/v">Ver como página web</a> / <a href="/s">Compartir</a></div>
+<table><tr><td><table>
+<tr><td><p>La OIM y el Gobierno de Belice pusieron en marcha una campaña para dar a conocer la
+integración de las personas migrantes en todo el país.</p></td></tr>
+<tr><td><p><strong>Anuncio especial</strong></p><p>El Cuerpo de Servicio Centroamericano estrena
+una nueva página web que los jóvenes de la región pueden consultar.</p></td></tr>
+<tr><td><table><tr><td><h2>Mejora de los medios de vida para las comunidades costeras</h2></td>
+</tr></table><p>Más de 3,590 personas del Caribe de Honduras lograron vender más gracias a nuevas
+prácticas de pesca sostenible.</p></td></tr>
+</table></td></tr></table></body></html>"""
+
+
+def test_an_html_bulletins_cells_part_its_items() -> None:
+    releases = parse_page(_BULLETIN_HTML.encode(), "bulletin.html")
+    assert [r.body[:12] for r in releases] == ["La OIM y el ", "El Cuerpo de", "Más de 3,590"]
+    assert releases[2].title == "Mejora de los medios de vida para las comunidades costeras"
+
+
+def test_a_table_page_without_a_bulletins_links_is_one_release() -> None:
+    page = _BULLETIN_HTML.replace("Ver como página web", "Inicio")
+    assert len(parse_page(page.encode(), "table.html")) == 1

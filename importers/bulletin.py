@@ -1,0 +1,26 @@
+"""An e-mail bulletin saved as HTML: its table cells hold its items."""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborNode
+
+# An e-mail bulletin's own links: "Ver como página web", "View this email in your browser".
+_BULLETIN = re.compile(
+    r"ver\s+como\s+p[áa]gina\s+web|view\s+(?:this\s+)?(?:e-?mail\s+)?(?:as\s+a\s+web\s*page|in\s+"
+    r"(?:your\s+)?browser)|voir\s+la\s+version\s+en\s+ligne|administrar\s+suscripciones",
+    re.IGNORECASE,
+)
+
+
+def is_bulletin(html: str) -> bool:
+    """Whether the page shows an e-mail bulletin's own links."""
+    return _BULLETIN.search(html) is not None
+
+
+def mark_cells(cells: list[LexborNode], mark: str) -> None:
+    """A border mark around each cell, as a bulletin saved as text shows (lone "|" lines)."""
+    for cell in cells:
+        cell.insert_before(mark)
+        cell.insert_after(mark)
