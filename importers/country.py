@@ -135,6 +135,8 @@ def release_country(
         return None  # "Somalis at Dollo Ado (Ethiopia) or at Liboi (Kenya)"
     if country is not None and _undecided(ranked, country, dateline_codes, zones.get("title", "")):
         return None
+    if country is not None and not dateline_codes and country in _paired_in_title(zones):
+        return None  # "L'Italie et la France expriment …", "le bras de fer Maroc-Espagne"
     title = zones.get("title", "")
     named = f"{zones.get('cms', '')}\n{zones.get('chrome', '')}\n{title}\n{zones.get('body', '')}"
     if (
@@ -244,6 +246,31 @@ def phone_country(phone_regions: list[str | None]) -> str | None:
         return None
     (region,) = regions
     return None if region is None or region in _SEAT_CALLING_REGIONS else region
+
+
+# Two names joined in a headline: "X et Y", "X y Y", "X and Y", "X-Y".
+_PAIRING = re.compile(r"\s+(?:et|y|e|and|&)\s+|\s*[-–]\s*")
+PAIR_WORDS = 3  # the words on each side of the join looked at
+_BETWEEN = re.compile(r"\b(?:entre|between|among)\b", re.IGNORECASE)
+
+
+def _paired_in_title(zones: dict[str, str]) -> set[str]:
+    """The two countries a headline joins as its subject ("Honduras y Guatemala"), when the
+    text names no third one: the release is about both, not one of them."""
+    title = zones.get("title", "")
+    for join in _PAIRING.finditer(title):
+        left = " ".join(title[: join.start()].split()[-PAIR_WORDS:])
+        right = " ".join(title[join.end() :].split()[:PAIR_WORDS])
+        pair = [{p.code for p in mentions(side) if not p.demonym} for side in (left, right)]
+        if _BETWEEN.search(left) or not all(len(codes) == 1 for codes in pair):
+            continue  # "la frontière entre le Tchad et le Nigéria": a place between the two
+        codes = pair[0] | pair[1]
+        in_title = [p.code for p in mentions(title)]
+        if len(codes) == 2 and all(in_title.count(code) == 1 for code in codes):
+            named = {p.code for p in _places(f"{title}\n{zones.get('body', '')}") if not p.demonym}
+            if not named - codes - {NO_COUNTRY}:
+                return codes
+    return set()
 
 
 def _undecided(

@@ -6,8 +6,9 @@ from importers.body import split_dateline
 from importers.caption_headlines import captioned_headlines
 from importers.cell_borders import cell_border_items
 from importers.chrome import is_archive_or_bulletin_line
+from importers.country import release_country
 from importers.glued_byline import without_glued_byline
-from importers.places import is_country_name
+from importers.places import is_country_name, tokenize
 from oim_archive.importers import parse_page
 
 _DATES_AFTER = """Migration
@@ -270,3 +271,24 @@ def test_an_html_bulletins_cells_part_its_items() -> None:
 def test_a_table_page_without_a_bulletins_links_is_one_release() -> None:
     page = _BULLETIN_HTML.replace("Ver como página web", "Inicio")
     assert len(parse_page(page.encode(), "table.html")) == 1
+
+
+def _country(title: str, body: str) -> str | None:
+    zones = {"cms": "", "chrome": "", "dateline": "", "title": title, "body": body}
+    return release_country(zones, tokenize(f"{title}\n{body}"))
+
+
+def test_two_countries_joined_in_a_headline_are_its_subject_together() -> None:
+    body = "Les ministres ont parlé des arrivées irrégulières en Italie et en France cette semaine."
+    assert _country("L’Italie et la France cherchent des solutions", body) is None
+    assert _country("Migrants : le bras de fer Maroc-Espagne", "Rabat répond à Madrid.") is None
+    assert _country("Mejora de los medios de vida en Honduras y Guatemala", "") is None
+
+
+def test_a_border_between_two_countries_or_a_country_named_again_keeps_it() -> None:
+    body = "Une équipe de l’OIM a trouvé 800 rapatriés tchadiens dans un village du Tchad."
+    assert (
+        _country("Des enfants rapatriés à la frontière entre le Tchad et le Nigéria", body) == "TD"
+    )
+    title = "Costa Rica - La OIM capacita a guardias de frontera de Costa Rica y Panamá"
+    assert _country(title, "En San José, 25 guardias de Costa Rica se formaron.") == "CR"
