@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from importers.body import split_dateline
-from importers.caption_headlines import captioned_headlines
-from importers.cell_borders import cell_border_items
-from importers.chrome import is_archive_or_bulletin_line
-from importers.country import release_country
-from importers.glued_byline import without_glued_byline
-from importers.places import is_country_name, tokenize
 from oim_archive.importers import parse_page
+from oim_archive.importers.body import split_dateline
+from oim_archive.importers.caption_headlines import captioned_headlines
+from oim_archive.importers.cell_borders import cell_border_items
+from oim_archive.importers.chrome import is_archive_or_bulletin_line
+from oim_archive.importers.country import release_country
+from oim_archive.importers.glued_byline import without_glued_byline
+from oim_archive.importers.places import is_country_name, tokenize
 
 _DATES_AFTER = """Migration
 
@@ -244,9 +244,9 @@ def test_one_border_line_in_a_mirrored_text_parts_nothing() -> None:
         "|",
         "Laden...",
     ]
-    assert cell_border_items(lines, 0, str) is None
+    assert cell_border_items(lines, 0) is None
     two = [*_BULLETIN.splitlines()[:3], "|", "Anuncio especial", "|"]
-    assert cell_border_items(two, 0, str) is None  # one cell with a sentence only
+    assert cell_border_items(two, 0) is None  # one cell with a sentence only
 
 
 _BULLETIN_HTML = """<html><head><meta charset="utf-8"><title>Boletín de la Misión</title></head><body>
