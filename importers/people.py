@@ -47,6 +47,11 @@ _FUNDED_BY = re.compile(
     # "La OIM, con el apoyo de USAID, inauguró…": a donor backing IOM's own action.
     r"(?:(?<=OIM\))|(?<=IOM\))|(?<=\bOIM)|(?<=\bIOM)),\s+(?:con\s+el\s+apoyo|avec\s+le\s+soutien|"
     r"with\s+(?:the\s+)?support)\s+(?:de|del|du|des|of|from)\s*|"
+    # "…que la OIM implementa con el apoyo de USAID en …": IOM carrying out a programme with
+    # a donor's backing, named by its acronym.
+    r"(?:(?<=\bOIM)|(?<=\bIOM))\s+(?:implementa|ejecuta|implements|met\s+en\s+[œo]e?uvre)\s+"
+    r"(?:con\s+el\s+apoyo|avec\s+le\s+soutien|with\s+(?:the\s+)?support)\s+(?:de|du|of)\s+"
+    r"(?=[A-Z]{2,8}\b)(?!OIM\b|IOM\b)|"
     # "…, con el apoyo de la Unión Europea": a clause naming who backs the action, written with a
     # capital (never IOM itself: "con el apoyo de OIM y ACNUR").
     r",\s+(?:con\s+el\s+apoyo|avec\s+le\s+soutien|with\s+the\s+support)(?:\s+financi\w+)?\s+"
@@ -57,6 +62,9 @@ _ARTICLE_WORDS = r"(?:le|la|les|l['’]|the|el|los|las)"
 # Where the funder's name stops: end of sentence or clause (", le stage fait suite…").
 _STOP = re.compile(
     r"[.;:!?»«\"“”()\n]"
+    # An acronym's place after it: "USAID en Belice, Costa Rica …", "AECID in Honduras".
+    r"|(?:" + "|".join(rf"(?<=\b[A-Z]{{{n}}})" for n in range(2, 9)) + r")"
+    r"\s+(?:en|in|au|aux)\s+(?=[A-ZÀ-Ö])"
     # A purpose clause ends the name: "pour renforcer", "para fortalecer", "to IOM", "to help".
     r"|\s+(?:pour|afin\s+de|en\s+vue\s+de)\s+(?=[a-zà-ÿ]+(?:er|ir|re)\b)"
     r"|\s+para\s+(?=[a-zá-úñ]+(?:ar|er|ir)\b)|\s+(?:in\s+order\s+)?to\s+|\s+for\s+(?=[a-z])"

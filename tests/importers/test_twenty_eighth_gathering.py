@@ -9,6 +9,7 @@ from oim_archive.importers.cell_borders import cell_border_items
 from oim_archive.importers.chrome import is_archive_or_bulletin_line
 from oim_archive.importers.country import release_country
 from oim_archive.importers.glued_byline import without_glued_byline
+from oim_archive.importers.people import find_funders
 from oim_archive.importers.places import is_country_name, tokenize
 
 _DATES_AFTER = """Migration
@@ -292,3 +293,20 @@ def test_a_border_between_two_countries_or_a_country_named_again_keeps_it() -> N
     )
     title = "Costa Rica - La OIM capacita a guardias de frontera de Costa Rica y Panamá"
     assert _country(title, "En San José, 25 guardias de Costa Rica se formaron.") == "CR"
+
+
+def _funders(text: str) -> list[str]:
+    return find_funders(text, tokenize(text))
+
+
+def test_a_donor_acronym_backing_what_iom_implements_is_its_funder() -> None:
+    text = "El programa, que la OIM implementa con el apoyo de USAID en Belice y Panamá, sigue."
+    assert _funders(text) == ["USAID"]
+    assert _funders("The project is funded by USAID in Honduras and runs to 2025.") == ["USAID"]
+
+
+def test_iom_itself_local_authorities_or_a_named_embassy_stay_as_they_were() -> None:
+    assert _funders("La OIM implementa con el apoyo de OIM y ACNUR un plan regional.") == []
+    assert _funders("Lo que la OIM implementa con el apoyo de las autoridades locales.") == []
+    text = "El proyecto, financiado por la Embajada de Japón en Guatemala, inició."
+    assert _funders(text) == ["Embajada de Japón en Guatemala"]
