@@ -1,4 +1,4 @@
-"""An e-mail bulletin saved as HTML: its table cells hold its items."""
+"""An e-mail bulletin saved as HTML (its table cells hold its items), an archive's articles."""
 
 from __future__ import annotations
 
@@ -24,3 +24,11 @@ def mark_cells(cells: list[LexborNode], mark: str) -> None:
     for cell in cells:
         cell.insert_before(mark)
         cell.insert_after(mark)
+
+
+def in_article(node: LexborNode) -> bool:
+    """Whether the node lies inside an <article> (an archive's item, its <header> its own)."""
+    parent = node.parent
+    while parent is not None and parent.tag != "article":
+        parent = parent.parent
+    return parent is not None

@@ -18,8 +18,8 @@ from selectolax.lexbor import LexborCSSSelector, LexborHTMLParser, LexborNode
 
 from oim_archive.store.text import CONTROL_CHARACTER, clean_line, strip_control
 
-from .bulletin import is_bulletin, mark_cells
-from .chrome import is_archive_or_bulletin_line
+from .archive_lines import is_archive_or_bulletin_line
+from .bulletin import in_article, is_bulletin, mark_cells
 
 # An HTML document by its content: optional XML declaration and comments, then a doctype or
 # <html>; or, further in, a <head>/<body> element.
@@ -231,11 +231,8 @@ def _headline(top: LexborNode) -> str | None:
     site = clean_line(site_meta.attributes.get("content") or "") if site_meta is not None else ""
     for node in _css(top, "h1"):
         text = _text(node)
-        if (
-            text.count(" ") + 1 >= MIN_HEADING_WORDS
-            and not _is_site_name(node, site)
-            and not is_archive_or_bulletin_line(text)
-        ):
+        heading = text.count(" ") + 1 >= MIN_HEADING_WORDS and not _is_site_name(node, site)
+        if heading and not is_archive_or_bulletin_line(text):  # not "Catégorie : …" either
             return text
     og = _css_first(top, 'meta[property="og:title"]')
     if og is not None and (og.attributes.get("content") or "").strip():
@@ -281,16 +278,9 @@ def _drop_chrome_tags(root: LexborNode, archive: bool = False) -> None:
     """Elements that are never release text: scripts, menus, headers and footers, forms… On an
     archive page an article's own <header> holds its headline, and stays."""
     for node in _css(root, _DROPPED_TAGS):
-        if archive and node.tag == "header" and _in_article(node):
+        if archive and node.tag == "header" and in_article(node):
             continue
         node.decompose()
-
-
-def _in_article(node: LexborNode) -> bool:
-    parent = node.parent
-    while parent is not None and parent.tag != "article":
-        parent = parent.parent
-    return parent is not None
 
 
 def _breaks_as_newlines(text: str) -> str:

@@ -300,33 +300,25 @@ def split_items(lines: list[str], title_index: int) -> list[Item]:
     if len(markers) == 1:
         return [_cms_item(lines, markers[0])]
     marker_first = _markers_lead(lines, markers, title_index)
-    if marker_first and (spans := trailing_spans(lines, markers, title_index)):
-        return _finished([_spanned(lines, span) for span in spans])
-    # The date or CMS line comes first and the title after it, or the other way round.
-    starts = markers if marker_first else [_item_start(lines, m, title_index - 1) for m in markers]
+    # The dates close their items ("Title / teaser… / 21 January 2023"), or each date or CMS
+    # line comes first and the title after it, or the other way round.
+    spans = trailing_spans(lines, markers, title_index) if marker_first else None
+    if spans is None:
+        starts = (
+            markers if marker_first else [_item_start(lines, m, title_index - 1) for m in markers]
+        )
+        # Whatever comes before the first item (the site chrome) stays with it.
+        bounds = [0, *starts[1:], len(lines)]
+        spans = [
+            (bounds[n], bounds[n + 1], _next_text_line(lines, m) if marker_first else starts[n], m)
+            for n, m in enumerate(markers)
+        ]
     items: list[Item] = []
-    # Whatever comes before the first item (the site chrome) stays with it.
-    bounds = [0, *starts[1:], len(lines)]
-    for number, marker_at in enumerate(markers):
-        chunk = lines[bounds[number] : bounds[number + 1]]
-        marker = marker_at - bounds[number]
-        title = _next_text_line(chunk, marker) if marker_first else starts[number] - bounds[number]
-        title_at = title if 0 <= title < len(chunk) else None
-        item = _cms_item(chunk, marker if 0 <= marker < len(chunk) else None, title_at)
+    for start, end, title, marker in spans:
+        chunk = lines[start:end]
+        at = None if marker is None or not start <= marker < end else marker - start
+        item = _cms_item(chunk, at, title - start if start <= title < end else None)
         items.append(_without_other_cms_lines(item))
-    return _finished(items)
-
-
-def _spanned(lines: list[str], span: tuple[int, int, int, int | None]) -> Item:
-    """The item of a span of lines whose date line, if any, closes it."""
-    start, end, title, marker = span
-    chunk = lines[start:end]
-    return _without_other_cms_lines(
-        _cms_item(chunk, None if marker is None else marker - start, title - start)
-    )
-
-
-def _finished(items: list[Item]) -> list[Item]:
     _drop_repeated_lines(items)
     _apply_site_order(items)
     for item in items:

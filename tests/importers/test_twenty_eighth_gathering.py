@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from oim_archive.importers import parse_page
+from oim_archive.importers.archive_lines import is_archive_or_bulletin_line
 from oim_archive.importers.body import split_dateline
 from oim_archive.importers.caption_headlines import captioned_headlines
 from oim_archive.importers.cell_borders import cell_border_items
-from oim_archive.importers.chrome import is_archive_or_bulletin_line
 from oim_archive.importers.country import release_country
 from oim_archive.importers.glued_byline import without_glued_byline
 from oim_archive.importers.people import find_funders
