@@ -58,10 +58,15 @@ from tests.bench.extraction import (
 # title wrong), and 96.3 % after its rules, contacts 4/4/4 (one contact relabelled as two phones).
 # The twenty-sixth joined "tuned" (475 pages: 95.0 % fields, 100 % / 100 % on 312 contact facts,
 # no older page parsing differently with the twenty-seventh's rules): the fields floor rises.
+# The twenty-eighth (French and Spanish listing pages, 12 pages with two HTML models, 44 items)
+# first scored 36.0 % fields and 41.3 % items (19/44 + 2 extra), 70.5 % and 72.7 % (32/44, none
+# extra) after its rules. The twenty-seventh joined "tuned" (490 pages: 95.0 % fields and items,
+# 316/316 contact facts); the headline-pair rule put the held-out part at 83.3 % fields (country
+# 64 of 90).
 FLOORS: dict[str, tuple[float, float, float, float]] = {
-    "tuned": (94.9, 94.9, 100.0, 100.0),
-    NEWEST: (96.2, 100.0, 100.0, 100.0),
-    "heldout": (83.1, 77.9, 96.5, 98.7),
+    "tuned": (95.0, 95.0, 100.0, 100.0),
+    NEWEST: (70.5, 72.7, 100.0, 100.0),
+    "heldout": (83.2, 77.9, 96.5, 98.7),
     FRESH: (93.0, 100.0, 100.0, 100.0),
 }
 
