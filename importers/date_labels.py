@@ -63,6 +63,8 @@ def is_day_of_site(line: str) -> bool:
 _TIME_LABEL = re.compile(
     r"^\s*(?P<day>\d{1,2}(?:er)?\s+[^\W\d_]{3,10}\.?\s+)?(?:[01]?\d|2[0-3])\s?[h:]\s?[0-5]\d\s*$"
 )
+# What every time label holds: "12h00", "14:05".
+_CLOCK = re.compile(r"\d\s?[h:]\s?[0-5]\d")
 MIN_TIME_LABELS = 3
 TIME_LABEL_LENGTH = 40  # longer lines are looked at no further
 
@@ -70,6 +72,8 @@ TIME_LABEL_LENGTH = 40  # longer lines are looked at no further
 def time_labels(lines: list[str], start: int) -> list[int]:
     """The lines of a listing whose items hang under time labels, at least one with its day
     ("26  mars     12h00", then "    12h00"); none when there are too few to head items."""
+    if _CLOCK.search("\n".join(lines[start:])) is None:
+        return []  # no time of day anywhere (most pages): no regex per line
     found = [
         (i, m)
         for i in range(start, len(lines))

@@ -30,8 +30,24 @@ _TENDER_LINES = (
 MIN_TENDER_SIGNS = 2
 
 
+# What each of the first three kinds of line holds (lower-cased), looked for before its regex;
+# the forms' regex, which tells case, needs "form". Two signs need one of the first three.
+_TENDER_WORDS = (
+    ("licitaci", "invitation", "request", "solicitud", "appel", "demande"),
+    ("referencia", "rence", "itb", "rfp", "rfq"),
+    ("invitaci", "invitation"),
+)
+# Letters that case-insensitive matching takes for ASCII ones but lower() keeps apart.
+_CASE_TWINS = ("İ", "ı", "ſ", "K")
+
+
 def is_call_for_tenders(page: str) -> bool:
     """Two of a call for tenders' kinds of line (heading, reference, invitation letter, forms)."""
+    lowered = page.lower()
+    if not any(twin in page for twin in _CASE_TWINS) and not any(
+        word in lowered for words in _TENDER_WORDS for word in words
+    ):
+        return False
     return sum(1 for pattern in _TENDER_LINES if pattern.search(page)) >= MIN_TENDER_SIGNS
 
 

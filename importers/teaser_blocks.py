@@ -30,6 +30,24 @@ _AGE_LINE = re.compile(
 LINK_LINE_MAX_LENGTH = 40
 
 
+# Every branch of _AGE_LINE holds one of these (lower-cased; "il y a" by its own regex, its
+# spaces being any): looked for in the whole page first, most pages having no age line.
+_AGE_WORDS = ("ago", "hace")
+_IL_Y_A = re.compile(r"il\s+y\s+a")
+# Letters that case-insensitive matching takes for ASCII ones but lower() keeps apart.
+_CASE_TWINS = ("İ", "ı", "ſ", "K")
+
+
+def may_hold_age_lines(text: str) -> bool:
+    """Whether a text may hold an age line (False: it surely does not)."""
+    lowered = text.lower()
+    return (
+        any(word in lowered for word in _AGE_WORDS)
+        or _IL_Y_A.search(lowered) is not None
+        or any(twin in text for twin in _CASE_TWINS)
+    )
+
+
 def is_age_line(line: str) -> bool:
     """A feed's or news site's age of an item, alone on its line ("2 years ago", "hace 3 días")."""
     text = line.strip()

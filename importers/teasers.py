@@ -18,6 +18,7 @@ from .opening_words import SENTENCE_END, opening_words, without_dateline_head
 from .teaser_blocks import (
     MIN_TEASER_ITEMS,
     is_age_line,
+    may_hold_age_lines,
     reintroduces_iom,
     teaser_blocks,
     week_label,
@@ -363,6 +364,8 @@ def _aged_stories(lines: list[str], start: int) -> list[Item] | None:
     """Whole stories one after another, each closed by its age over the next headline ("… in
     the Libyan town of Mizdah." / "2 years ago" / "IOM seeks focus on perilous journeys …"): a
     news site's tag page, one item per story; the age dates none of them."""
+    if not may_hold_age_lines("\n".join(lines[start:])):
+        return None
     texts = [index for index in range(start, len(lines)) if lines[index].strip()]
     cuts = [
         number
