@@ -4,8 +4,9 @@ Each page has a ``*.expected.json`` written by reading the page. This prints, fo
 the held-out part separately: per-field accuracy, listing items found, and contact precision and
 recall over contact facts (a name, an e-mail, a phone). Beside the whole held-out part it prints
 the "blind" pages: those listed in ``heldout/SOURCES.md``, which no one tuning the importer reads,
-and the "fresh" ones: the blind batch listed under that file's fresh-batch heading, gathered in
-one sitting by a fixed procedure and committed before any run, an estimate of its own.
+and the "fresh" ones: the blind batches listed under that file's "Fresh batch" headings, each
+gathered in one sitting by a fixed procedure and committed before any run, an estimate of its own
+(all of them together, and the newest alone).
 
     python -m tests.bench.extraction            # both parts
     python -m tests.bench.extraction -v         # and every mismatch
@@ -30,9 +31,11 @@ CORPUS = Path(__file__).resolve().parents[1] / "real_pages"
 PARTS = ("tuned", "heldout")
 BLIND = "heldout-blind"
 BLIND_LIST = CORPUS / "heldout" / "SOURCES.md"
-# A second blind batch, gathered by a procedure declared before its searches: scored apart too.
+# Blind batches, each gathered by a procedure declared before its searches: scored apart too,
+# every one together and the newest (the last in the file) alone.
 FRESH = "heldout-fresh"
-FRESH_HEADING = "## Fresh batch, fifteenth session"
+FRESH_NEWEST = "heldout-fresh-newest"
+FRESH_PREFIX = "## Fresh batch"
 _LISTED_FILE = re.compile(r"\|\s*([\w.-]+\.(?:txt|html?))\s*\|")
 # The newest gathering of tuned pages, scored apart too: its first figure was measured before
 # any rule was written for it, and its own floor keeps what the rules since then reached.
@@ -263,13 +266,24 @@ def blind_pages() -> set[str]:
     return set(_PAGE_NAME.findall(BLIND_LIST.read_text(encoding="utf-8")))
 
 
-def fresh_pages() -> set[str]:
-    """File names of the held-out pages listed under the fresh batch's heading of its SOURCES.md."""
+def fresh_sections() -> list[tuple[str, str]]:
+    """(text before it, section text) of each fresh batch of the held-out SOURCES.md, in file order."""
     if not BLIND_LIST.is_file():
-        return set()
+        return []
     text = BLIND_LIST.read_text(encoding="utf-8")
-    section = text.partition(FRESH_HEADING)[2].partition("\n## ")[0]
-    return set(_LISTED_FILE.findall(section))
+    sections = []
+    for match in re.finditer(rf"^{re.escape(FRESH_PREFIX)}", text, re.MULTILINE):
+        body = text[match.start() :]
+        end = body.find("\n## ", 1)
+        sections.append((text[: match.start()], body if end < 0 else body[:end]))
+    return sections
+
+
+def fresh_pages(newest: bool = False) -> set[str]:
+    """File names of the held-out pages listed under the fresh batches' headings of its
+    SOURCES.md (only the newest batch's with ``newest``)."""
+    sections = fresh_sections()[-1:] if newest else fresh_sections()
+    return {name for _, section in sections for name in _LISTED_FILE.findall(section)}
 
 
 def newest_pages() -> set[str]:
@@ -295,11 +309,12 @@ def score_part(part: str, only: set[str] | None = None) -> Score:
 
 def table(scores: dict[str, Score]) -> str:
     """The figures of each part side by side."""
-    width = max(12, *(len(part) + 2 for part in scores))
-    header = f"{'':22}" + "".join(f"{part:>{width}}" for part in scores)
-    rows = [header, f"{'pages':22}" + "".join(f"{s.pages:>{width}}" for s in scores.values())]
+    widths = [max(15, len(part) + 2) for part in scores]
+    parts = list(zip(widths, scores.values(), strict=True))
+    header = f"{'':22}" + "".join(f"{part:>{w}}" for w, part in zip(widths, scores, strict=True))
+    rows = [header, f"{'pages':22}" + "".join(f"{s.pages:>{w}}" for w, s in parts)]
     for name in FIELDS:
-        cells = "".join(f"{f'{s.fields[name]}/{s.totals[name]}':>{width}}" for s in scores.values())
+        cells = "".join(f"{f'{s.fields[name]}/{s.totals[name]}':>{w}}" for w, s in parts)
         rows.append(f"{name:22}{cells}")
     summary = (
         ("fields %", lambda s: f"{s.accuracy():.1f}"),
@@ -312,7 +327,7 @@ def table(scores: dict[str, Score]) -> str:
          f"{s.facts_expected}"),
     )  # fmt: skip
     for label, cell in summary:
-        rows.append(f"{label:22}" + "".join(f"{cell(s):>{width}}" for s in scores.values()))
+        rows.append(f"{label:22}" + "".join(f"{cell(s):>{w}}" for w, s in parts))
     return "\n".join(rows)
 
 
@@ -326,6 +341,7 @@ def main(argv: list[str] | None = None) -> int:
     if "heldout" in scores:
         scores[BLIND] = score_part("heldout", blind_pages())
         scores[FRESH] = score_part("heldout", fresh_pages())
+        scores[FRESH_NEWEST] = score_part("heldout", fresh_pages(newest=True))
     if "tuned" in scores:
         scores[NEWEST] = score_part("tuned", newest_pages())
     print(table(scores))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 
-from tests.bench.extraction import CORPUS, FRESH_HEADING, fresh_pages, norm
+from tests.bench.extraction import CORPUS, fresh_pages, fresh_sections, norm
 
 _TUNED_ROW = re.compile(r"^\|\s*(\S+)\s*\|\s*tuned/([\w.-]+)\s*\|", re.MULTILINE)
 _HELD_OUT_FILE = re.compile(r"\|\s*heldout/")
@@ -97,19 +97,25 @@ def _address_pattern(key: str) -> str:
 
 
 def test_fresh_batch_rows_are_new_and_whole() -> None:
-    """Each row of the fresh blind batch names a page with its expected file, and an address no
-    older row of the corpus has (tuned, or held out before it): a page gathered twice would be
-    scored as fresh. Failures are counted, never named (the batch is held out)."""
-    held_out_list = (CORPUS / "heldout" / "SOURCES.md").read_text(encoding="utf-8")
-    older, _, fresh = held_out_list.partition(FRESH_HEADING)
-    older += (CORPUS / "SOURCES.md").read_text(encoding="utf-8")
-    rows = _FRESH_ROW.findall(fresh.partition("\n## ")[0])
-    missing = sum(
-        not (CORPUS / "heldout" / name).is_file()
-        or not (CORPUS / "heldout" / (name.rsplit(".", 1)[0] + ".expected.json")).is_file()
-        for _, name in rows
-    )
-    keys = [_SCHEME.sub("", address).rstrip("/") for address, _ in rows]
-    seen = sum(bool(re.search(_address_pattern(key), older)) for key in keys)
-    assert {name for _, name in rows} == fresh_pages()
-    assert (missing, seen, len(keys) - len(set(keys))) == (0, 0, 0)
+    """Each row of every fresh blind batch names a page with its expected file, and an address no
+    older row of the corpus has (tuned, or held out before it, an earlier fresh batch included): a
+    page gathered twice would be scored as fresh. Failures are counted, never named (the batches
+    are held out)."""
+    tuned_list = (CORPUS / "SOURCES.md").read_text(encoding="utf-8")
+    sections = fresh_sections()
+    assert len(sections) >= 2
+    names: set[str] = set()
+    for before, fresh in sections:
+        rows = _FRESH_ROW.findall(fresh)
+        missing = sum(
+            not (CORPUS / "heldout" / name).is_file()
+            or not (CORPUS / "heldout" / (name.rsplit(".", 1)[0] + ".expected.json")).is_file()
+            for _, name in rows
+        )
+        keys = [_SCHEME.sub("", address).rstrip("/") for address, _ in rows]
+        seen = sum(bool(re.search(_address_pattern(key), before + tuned_list)) for key in keys)
+        assert rows
+        assert (missing, seen, len(keys) - len(set(keys))) == (0, 0, 0)
+        names |= {name for _, name in rows}
+    assert names == fresh_pages()
+    assert {name for _, name in _FRESH_ROW.findall(sections[-1][1])} == fresh_pages(newest=True)
