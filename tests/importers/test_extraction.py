@@ -10,6 +10,7 @@ import pytest
 
 from tests.bench.extraction import (
     FRESH,
+    FRESH_NEWEST,
     NEWEST,
     PARTS,
     Score,
@@ -63,11 +64,18 @@ from tests.bench.extraction import (
 # extra) after its rules. The twenty-seventh joined "tuned" (490 pages: 95.0 % fields and items,
 # 316/316 contact facts); the headline-pair rule put the held-out part at 83.3 % fields (country
 # 64 of 90).
+# "heldout": a second fresh blind batch added (sixteenth session, 20 pages, same procedure, one
+# plain scorer run at 5c56b17): the part went from 83.2 / 78.0 to 78.7 / 70.2, contacts unchanged
+# at 96.6 / 98.8. FRESH is now both fresh batches (77.3 % fields, 12/17 items; the first alone
+# still 93.1 %, 11/11), FRESH_NEWEST the second alone (54.3 % fields, 1/6 items, no contact fact
+# expected or produced). Held-out floors follow the measured figures minus 0.1, down as they would
+# up: the held-out part changed, no importer did.
 FLOORS: dict[str, tuple[float, float, float, float]] = {
     "tuned": (95.0, 95.0, 100.0, 100.0),
     NEWEST: (70.5, 72.7, 100.0, 100.0),
-    "heldout": (83.2, 77.9, 96.5, 98.7),
-    FRESH: (93.0, 100.0, 100.0, 100.0),
+    "heldout": (78.6, 70.1, 96.5, 98.7),
+    FRESH: (77.2, 70.5, 100.0, 100.0),
+    FRESH_NEWEST: (54.2, 16.6, 100.0, 100.0),
 }
 
 
@@ -78,10 +86,11 @@ def scores() -> dict[str, Score]:
         NEWEST: score_part("tuned", newest_pages()),
         "heldout": score_part("heldout"),
         FRESH: score_part("heldout", fresh_pages()),
+        FRESH_NEWEST: score_part("heldout", fresh_pages(newest=True)),
     }
 
 
-@pytest.mark.parametrize("part", [*PARTS, NEWEST, FRESH])
+@pytest.mark.parametrize("part", [*PARTS, NEWEST, FRESH, FRESH_NEWEST])
 def test_no_regression(scores: dict[str, Score], part: str) -> None:
     score = scores[part]
     # Figures only (never the Score and its misses): a held-out failure names no page.
