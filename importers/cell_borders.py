@@ -51,6 +51,8 @@ def cell_border_items(lines: list[str], start: int) -> list[Item] | None:
     a sentence ("|" / "USAID, la OIM en Belice … lanzaron …" / "|" / "|" / "Anuncio especial" /
     "El Cuerpo de Servicio …" / "|"): a headline opens its item; a short label over a sentence
     ("Anuncio especial") heads nothing; a cell opening on its sentence has no headline."""
+    if sum(line.count("|") for line in lines[start:]) < MIN_CELLS:
+        return None  # fewer bars than border lines (most pages): no pass over the cells
     cells, borders = _cells(lines[start:])
     cells = [cell for cell in _with_headline_cells(cells) if any(map(_is_sentence, cell))]
     if borders < MIN_CELLS or len(cells) < MIN_CELLS:
