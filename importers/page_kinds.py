@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .case_twins import has_case_twins
+
 # A call for tenders' lines: its heading alone on a line ("CONVOCATORIA DE LICITACIÓN (ITB)",
 # "REQUEST FOR PROPOSALS", "Appel d'offres"), its reference field ("N.º de referencia de la
 # ITB:", "RFP No.:"), its invitation letter ("SECCIÓN 1: CARTA DE INVITACIÓN") and its forms
@@ -37,14 +39,12 @@ _TENDER_WORDS = (
     ("referencia", "rence", "itb", "rfp", "rfq"),
     ("invitaci", "invitation"),
 )
-# Letters that case-insensitive matching takes for ASCII ones but lower() keeps apart.
-_CASE_TWINS = ("İ", "ı", "ſ", "K")
 
 
 def is_call_for_tenders(page: str) -> bool:
     """Two of a call for tenders' kinds of line (heading, reference, invitation letter, forms)."""
     lowered = page.lower()
-    if not any(twin in page for twin in _CASE_TWINS) and not any(
+    if not has_case_twins(page) and not any(
         word in lowered for words in _TENDER_WORDS for word in words
     ):
         return False

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
+from .case_twins import has_case_twins
 from .chrome import is_byline, is_caption, is_listing_chrome
 from .dates import find_dates
 from .headlines import HEADLINE_MAX_LENGTH, NOT_HEADLINE_END, is_headline
@@ -34,8 +35,6 @@ LINK_LINE_MAX_LENGTH = 40
 # spaces being any): looked for in the whole page first, most pages having no age line.
 _AGE_WORDS = ("ago", "hace")
 _IL_Y_A = re.compile(r"il\s+y\s+a")
-# Letters that case-insensitive matching takes for ASCII ones but lower() keeps apart.
-_CASE_TWINS = ("İ", "ı", "ſ", "K")
 
 
 def may_hold_age_lines(text: str) -> bool:
@@ -44,7 +43,7 @@ def may_hold_age_lines(text: str) -> bool:
     return (
         any(word in lowered for word in _AGE_WORDS)
         or _IL_Y_A.search(lowered) is not None
-        or any(twin in text for twin in _CASE_TWINS)
+        or has_case_twins(text)
     )
 
 
