@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 # An archive page's heading ("Catégorie : Cas d'assassinat", "Etiqueta: OIM", "Migración
-# Archives") and an e-mail bulletin's own links ("Ver como página web / Compartir",
-# "ADMINISTRAR SUSCRIPCIONES: …", "Este correo fue enviado …"): never a headline.
+# Archives", WordPress's "Auteur/autrice : Equipe de rédaction") and an e-mail bulletin's own
+# links ("Ver como página web / Compartir", "ADMINISTRAR SUSCRIPCIONES: …", "Este correo fue
+# enviado …"): never a headline.
 _ARCHIVE_OR_BULLETIN = re.compile(
-    r"^(?:(?:cat[ée]gor(?:ie|[íi]a|y)|tag|[ée]tiquette|etiqueta|archives?|auteur|autor|author)"
-    r"\s*:\s*[^.!?]{1,60}|[^.!?:]{1,60}\sarchives"
+    r"^(?:(?:cat[ée]gor(?:ie|[íi]a|y)|tag|[ée]tiquette|etiqueta|archives?|auteur(?:/autrice)?|"
+    r"autor|author)\s*:\s*[^.!?]{1,60}|[^.!?:]{1,60}\sarchives"
     r"|(?:ver\s+(?:como|en)\s+(?:p[áa]gina\s+web|(?:el\s+)?navegador)|view\s+(?:this\s+)?"
     r"(?:e-?mail\s+)?(?:as\s+a\s+web\s*page|in\s+(?:your\s+)?browser)|voir\s+(?:la\s+"
     r"version\s+en\s+ligne|dans\s+(?:le|votre)\s+navigateur)|administrar\s+suscripciones|"

@@ -13,6 +13,7 @@ from .contact_intro import CONTACT_VERB, find_intro
 from .date_labels import is_day_of_site
 from .dated_bullets import dated_bullet_items
 from .headlines import TITLE_TAIL_MAX_WORDS, is_headline, is_subtitle, title_cased
+from .lede_lines import lede_items
 from .listing import Item, is_date_line
 from .opening_words import SENTENCE_END, opening_words, without_dateline_head
 from .teaser_blocks import (
@@ -328,7 +329,11 @@ def split_teasers(
     )
     if bullets is not None:
         return bullets
-    aged = _aged_stories(lines, title_index) or captioned_headlines(lines, title_index)
+    aged = (
+        _aged_stories(lines, title_index)
+        or captioned_headlines(lines, title_index)
+        or lede_items(lines, title_index, opens_with_dateline)
+    )
     if aged is not None:
         return aged
     blocks, bylined = teaser_blocks(lines, title_index, opens_with_dateline)

@@ -1,0 +1,133 @@
+"""A tag or archive page that kept only its teasers: bare paragraphs, one a line, each a lede.
+
+A news site's tag page saved as text may keep nothing of its items but their teasers, one
+paragraph a line with no blank line between them and no headline. An article saved one
+paragraph a line looks the same, but its paragraphs after the first carry on the text: they
+open on a pronoun or a connective ("Il a …", "Asimismo, …", "However …"), on a quotation
+whose speaker is not named, on a person's surname the text gave in full before ("Peraza
+señaló …"), or use bare an acronym an earlier paragraph spelt out ("(DGME)" … "la DGME"). A
+teaser is an opening paragraph: it introduces what it speaks of, and none of that is seen.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .chrome import is_listing_chrome
+from .listing import Item
+from .opening_words import SENTENCE_END, opening_words
+
+MIN_LEDES = 3
+LEDE_MIN_WORDS = 12
+MAX_LABELS = 2  # a card's source label ("OIM"), an archive's heading ("Auteur/autrice : …")
+
+# First words (lower-cased, two at most) that carry a text on: pronouns, demonstratives,
+# connectives, a verb of saying whose subject is in the paragraph before.
+_CARRY_ON = frozenset(
+    {
+        # French
+        "il", "elle", "ils", "elles", "ce", "cet", "cette", "ces", "celui", "celle", "ceux",
+        "mais", "cependant", "toutefois", "enfin", "ainsi", "puis", "ensuite", "pourtant",
+        "néanmoins", "par ailleurs", "en outre", "de plus", "selon lui", "selon elle",
+        "selon eux", "d'après lui", "d'après elle", "pour lui", "pour elle",
+        # Spanish
+        "él", "ella", "ellos", "ellas", "este", "esta", "estos", "estas", "esto", "dicho",
+        "dicha", "asimismo", "además", "también", "pero", "finalmente", "igualmente",
+        "agregó", "añadió", "explicó", "indicó", "señaló", "dijo", "afirmó", "sostuvo",
+        "subrayó", "destacó", "aseguró", "precisó", "recordó", "concluyó", "sin embargo",
+        "por su", "por último", "por otra", "por eso", "por ello", "según él", "según ella",
+        # English
+        "he", "she", "they", "it", "this", "these", "those", "his", "her", "their", "its",
+        "however", "meanwhile", "also", "moreover", "furthermore", "but", "additionally",
+        "in addition",
+    }
+)  # fmt: skip
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_QUOTES = "«“\"‘'"
+# A quotation's speaker named after it: "”, cuenta Eliana al Banco Mundial".
+_NAMED_SPEAKER = re.compile(r"\s*,\s*(?:[a-zà-ÿ]+\s+){1,2}[A-ZÀ-Þ][a-zà-ÿ]")
+_CLOSING_QUOTE = re.compile(r"[”»\"]")
+_ACRONYM_SPELT = re.compile(r"\(([A-Z]{2,8})[)\s,;–-]")  # "(DGME)", "(OIM-ONU Migración)"
+# A person's name in full ("Nicola Graviano"), and a paragraph opening on a capitalised word.
+_FULL_NAME = re.compile(r"\b[A-ZÀ-Þ][a-zà-ÿ]+\s+([A-ZÀ-Þ][a-zà-ÿ]{2,})\b")
+_FIRST_WORD = re.compile(r"([A-ZÀ-Þ][a-zà-ÿ]{2,})\b")
+
+
+def _opens_on_carry_on(paragraph: str) -> bool:
+    words = [word.casefold().replace("’", "'") for word in _WORD.findall(paragraph[:40])[:2]]
+    return bool(words) and (words[0] in _CARRY_ON or " ".join(words) in _CARRY_ON)
+
+
+def _unnamed_quotation(paragraph: str) -> bool:
+    """A paragraph opening on a quotation whose speaker it does not name after it."""
+    if paragraph[0] not in _QUOTES:
+        return False
+    closing = _CLOSING_QUOTE.search(paragraph, 1)
+    return closing is None or _NAMED_SPEAKER.match(paragraph, closing.end()) is None
+
+
+def _carries_on(paragraph: str, spelt: set[str], surnames: set[str]) -> bool:
+    """The paragraph carries on a text whose earlier paragraphs spelt out these acronyms and
+    named these people in full."""
+    if _opens_on_carry_on(paragraph) or _unnamed_quotation(paragraph):
+        return True
+    first = _FIRST_WORD.match(paragraph)
+    if first is not None and first.group(1) in surnames:
+        return True
+    return any(
+        f"({acronym}" not in paragraph and re.search(rf"\b{acronym}\b", paragraph) is not None
+        for acronym in spelt
+        if acronym in paragraph
+    )
+
+
+def are_ledes(paragraphs: list[str]) -> bool:
+    """Each paragraph opens a text of its own: none carries on the ones before it."""
+    spelt: set[str] = set()
+    surnames: set[str] = set()
+    for number, paragraph in enumerate(paragraphs):
+        if number and _carries_on(paragraph, spelt, surnames):
+            return False
+        spelt.update(_ACRONYM_SPELT.findall(paragraph))
+        surnames.update(_FULL_NAME.findall(paragraph))
+    return True
+
+
+def _is_lede_shape(line: str, last: bool) -> bool:
+    """A whole paragraph on its line: many words, a capital (or a quotation) first, a full stop
+    last (the page's last one may be cut)."""
+    return (
+        len(line.split()) >= LEDE_MIN_WORDS
+        and (line[0].isupper() or line[0].isdigit() or line[0] in _QUOTES)
+        and (last or line[-1] in SENTENCE_END)
+    )
+
+
+def lede_items(
+    lines: list[str], start: int, opens_with_dateline: Callable[[str], bool]
+) -> list[Item] | None:
+    """One item per line when the page from ``start`` is bare lede paragraphs, one a line and
+    no blank line between them (three at least; a source label or an archive heading among
+    them heads nothing). None for any other page, and for a paragraph opening with a dateline
+    ("Ciudad de México – …" under its headline sentence: a release)."""
+    end = len(lines)
+    while end > start and not lines[end - 1].strip():
+        end -= 1
+    if end - start < MIN_LEDES:
+        return None
+    ledes: list[str] = []
+    labels = 0
+    for number in range(start, end):  # most pages stop at their first blank line or headline
+        text = lines[number].strip()
+        if not text:
+            return None
+        if _is_lede_shape(text, number == end - 1):
+            ledes.append(text)
+        elif labels < MAX_LABELS and len(text) <= LEDE_MIN_WORDS * 8 and is_listing_chrome(text):
+            labels += 1
+        else:
+            return None
+    if len(ledes) < MIN_LEDES or any(map(opens_with_dateline, ledes)) or not are_ledes(ledes):
+        return None
+    return [Item([opening_words(text), "", text, ""], title_index=0) for text in ledes]
