@@ -14,6 +14,8 @@ from typing import Any
 
 from dateutil import parser as date_parser
 
+from .event_years import names_an_event
+
 # English names first (dateutil's own), then French and Spanish, with and without accents and
 # the usual abbreviations.
 _MONTHS: tuple[tuple[str, ...], ...] = (
@@ -211,8 +213,8 @@ def _dates_at(text: str, year: re.Match[str]) -> list[tuple[int, int, str]]:
     cue = words[-1].lower().replace("’", "'") if words else ""
     if cue in ("de", "of") and len(words) > 1 and words[-2].lower() in _QUANTITY_WORDS:
         return []  # "plus de 2000 Colombiens", "más de 2000 personas": a count, not a year
-    if cue in _YEAR_CUES and not _RANGE_AFTER.match(text, end):
-        return [(start, end, year.group(0))]
+    if (cue in _YEAR_CUES or names_an_event(before)) and not _RANGE_AFTER.match(text, end):
+        return [(start, end, year.group(0))]  # "en 2017", "Día … del Migrante 2018"
     if words and words[-1].lower() in _RANGE_WORDS and _RANGE_START.search(before):
         return [(start, end, year.group(0))]  # "between 2014 and 2017", "entre 2014 et 2017"
     if text[start - 1 : start] in "-–" and _SPAN_START.search(before):

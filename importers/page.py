@@ -31,6 +31,7 @@ from .contact_block import until_prose
 from .contact_intro import find_intro, split_inline_intro
 from .contacts import parse_contacts
 from .country import office_country, phone_country, release_country, without_donors
+from .date_prefix import without_store_date
 from .dates import FoundDate, estimated_date, find_dates, published_date
 from .decode import decode_page
 from .errors import ImportRefused
@@ -65,6 +66,20 @@ MIN_REPEATED_TITLE = 20
 
 LONG_HEADLINE_LENGTH = 400
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-ZÀ-Ö]")
+# A sentence ended inside a line: after a small letter, a figure or a bracket (not "EE. UU.",
+# "U.S.", "M. Swing"), then a capital.
+_INNER_SENTENCE_END = re.compile(r"[a-zà-ÿ0-9)»”][.!?]\s+[«“]?[A-ZÀ-Ö]")
+
+
+def _is_sentences(title: str) -> bool:
+    """A line of two sentences or more ended by a full stop ("La migration est le grand enjeu
+    de notre temps. La Journée internationale des migrants 2018 … a pour thème …."): a
+    paragraph, never a headline."""
+    return (
+        title[-1:] == "."
+        and title.count(" ") + 1 >= SENTENCE_TITLE_WORDS
+        and _INNER_SENTENCE_END.search(title) is not None
+    )
 
 
 def _is_long_headline(title: str) -> bool:
@@ -116,6 +131,7 @@ def _title_and_rest(title_line: str) -> tuple[str, str | None]:
             and title.count(" ") + 1 >= SENTENCE_TITLE_WORDS
             and _opens_with_dateline(title)  # not "… Non-violence — How Can We …?"
         )
+        or (dateline is None and dated is None and _is_sentences(title))
     )
     if (len(title) <= MAX_TITLE_LENGTH or _is_long_headline(title)) and not is_paragraph:
         return title, None
@@ -349,7 +365,7 @@ def _opens_with_dateline(paragraph: str) -> bool:
 
 def parse_text(decoded: str, name: str) -> list[Release]:
     """Releases of a text page (HTML remnants in it are stripped as text)."""
-    lines = clean_markup(decoded).split("\n")
+    lines = without_store_date(clean_markup(decoded).split("\n"))
     lines = lines[: comment_form_start(lines)]
     title_index, chrome = find_title(lines)
     if title_index >= len(lines):

@@ -1,4 +1,5 @@
-"""Rules for misses shared by several tuned pages (issue 13): bare lede lines, …"""
+"""Rules for misses shared by several tuned pages (issue 13): bare lede lines, a store's date
+field, a first paragraph of sentences, a yearly event's year, …"""
 
 from __future__ import annotations
 
@@ -6,7 +7,10 @@ import pytest
 
 from oim_archive.importers import ImportRefused, parse_page
 from oim_archive.importers.archive_lines import is_archive_or_bulletin_line
+from oim_archive.importers.date_prefix import without_store_date
+from oim_archive.importers.dates import find_dates
 from oim_archive.importers.lede_lines import are_ledes, lede_items
+from oim_archive.importers.page import _title_and_rest
 
 
 def _no_dateline(_: str) -> bool:
@@ -87,3 +91,60 @@ def test_other_shapes_are_not_bare_ledes() -> None:
     assert lede_items(ledes, 0, lambda text: text.startswith("Des femmes")) is None
     unended = [ledes[0].rstrip("."), *ledes[1:]]
     assert lede_items(unended, 0, _no_dateline) is None  # a hard-wrapped line, no full stop
+
+
+_OP_ED = """ date 2018-12 La migration est le grand enjeu de notre temps. La Journée internationale des migrants 2018, que nous célébrons ce mardi 18 décembre, a pour thème « Des migrations dignes ».
+
+La dignité est au cœur de notre mission. Traiter chaque migrant avec dignité doit guider notre action avant toute autre considération.
+
+Je suis arrivé depuis peu à l’Organisation internationale pour les migrations, que l’on m’a appelé à diriger.
+"""
+
+
+def test_the_stores_date_field_and_a_first_paragraph_of_two_sentences() -> None:
+    (release,) = parse_page(_OP_ED.encode(), "op-ed.txt")
+    assert release.title == "La migration est le grand enjeu de notre temps."
+    assert release.body.startswith("La migration est le grand enjeu de notre temps. La Journée")
+    assert release.date == "2018" and release.date_basis == "text"  # the Day's year, not 2018-12
+    assert without_store_date([" date 2020-09 Lors de l'atelier", ""]) == ["Lors de l'atelier", ""]
+    kept = ["date 12 mars : la réunion", "La date 2020-09 du rapport"]
+    assert without_store_date(kept) == kept
+    assert without_store_date(kept[1:]) == kept[1:]
+
+
+@pytest.mark.parametrize(
+    ("title", "is_paragraph"),
+    [
+        (
+            "La migration est le grand enjeu de notre temps. La Journée des migrants a pour thème la dignité.",
+            True,
+        ),
+        ("African Migration to Europe is Not a Crisis. It’s an Opportunity", False),
+        (
+            "Más de mil guatemaltecos han sido retornados de EE. UU. y México en enero de este año.",
+            False,
+        ),
+        (
+            "Le DG de l’OIM, M. Swing, est en visite officielle au Maroc pour trois jours de travail.",
+            False,
+        ),
+        ("IOM Chief Visits Haiti. Calls for Aid.", False),  # too short for a paragraph
+    ],
+)
+def test_a_first_line_of_sentences_is_a_paragraph(title: str, is_paragraph: bool) -> None:
+    assert (_title_and_rest(title)[1] is not None) == is_paragraph
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("celebramos el Día Internacional del Migrante 2018 bajo el lema", "2018"),
+        ("at the Geneva Challenge 2015, a contest for students", "2015"),
+        ("la Journée internationale des migrants 2018, que nous célébrons", "2018"),
+        ("the day, 2018 was a hard year", None),  # a comma between: no event's name
+        ("in line with the 2030 Agenda and the Plan 2030 of the Government", None),
+        ("more than 2018 people came to the forum", None),
+    ],
+)
+def test_a_year_after_a_yearly_events_name(text: str, year: str | None) -> None:
+    assert [d.iso for d in find_dates(text)] == ([year] if year else [])
