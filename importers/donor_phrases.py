@@ -79,3 +79,45 @@ def names_no_one(name: str) -> bool:
     """Donors spoken of in general ("les gouvernements et d'autres donateurs"): no funder."""
     name = name.strip(" ,")
     return name == name.lower() and _NO_ONE_NAMED.match(name) is not None
+
+
+# A fund of IOM's own ("financiada por el Fondo de Desarrollo de la OIM", like "the IOM
+# Development Fund") pays for the work: it is named as a funder, unlike IOM's own support.
+_A_FUND = re.compile(r"^(?:Fondo|Fonds|Fund)\b")
+
+
+def is_a_fund(name: str) -> bool:
+    """The funder's name is a fund's ("Fondo de Desarrollo de la OIM")."""
+    return _A_FUND.match(name) is not None
+
+
+# The words an English body's name is made of besides capitalised ones, and the lower-case
+# donors written after an adjective ("British government").
+_ENGLISH_JOINS = frozenset({"of", "for", "and", "the", "on", "in", "to", "&"})
+_LOWER_CASE_NOUNS = frozenset({"government", "governments", "people"})
+# Words a French or Spanish name holds in lower case ("Fonds central d'intervention …").
+_ROMANCE_JOINS = frozenset({"de", "du", "des", "del", "la", "le", "les", "los", "las", "el",
+                            "y", "et", "para", "pour", "sur", "sobre"})  # fmt: skip
+
+
+def english_name(name: str) -> str:
+    """A name written after an English agent word ("from", "by") cut before the first
+    lower-case word that is not part of it ("UN Humanitarian Response Fund let IOM restart
+    flights" → "UN Humanitarian Response Fund"); a name with French or Spanish words in it, or
+    none capitalised first, is left whole."""
+    words = name.split()
+    if not words or not words[0][:1].isupper():
+        return name
+    for number, word in enumerate(words):
+        folded = word.lower()
+        if folded in _ROMANCE_JOINS or "'" in folded or "’" in folded[:-2]:
+            return name
+        if word.lstrip("(")[:1].isupper() or word[:1].isdigit() or folded in _ENGLISH_JOINS:
+            continue
+        if folded.strip(",") in _LOWER_CASE_NOUNS:
+            continue
+        kept = words[:number]
+        while kept and kept[-1].lower() in _ENGLISH_JOINS:
+            kept.pop()
+        return " ".join(kept) if kept else name
+    return name

@@ -6,7 +6,13 @@ import re
 
 from oim_archive.store.records import Quoted
 
-from .donor_phrases import OWNER_AFTER_ACRONYM, names_no_one, thanked_donors
+from .donor_phrases import (
+    OWNER_AFTER_ACRONYM,
+    english_name,
+    is_a_fund,
+    names_no_one,
+    thanked_donors,
+)
 from .places import is_country_name
 
 # The phrase that introduces a funder, in the three languages.
@@ -59,6 +65,7 @@ _FUNDED_BY = re.compile(
     r"(?=[A-ZÀ-Ö])(?!OIM\b|IOM\b)"
 )
 _ARTICLE_WORDS = r"(?:le|la|les|l['’]|the|el|los|las)"
+_ENGLISH_AGENT = re.compile(r"\b(?:by|from|of)\s*$")  # "funded by", "a contribution … from"
 # Where the funder's name stops: end of sentence or clause (", le stage fait suite…").
 _STOP = re.compile(
     r"[.;:!?»«\"“”()\n]"
@@ -288,7 +295,10 @@ def find_funders(text: str, words: list[str] | None = None) -> list[str]:
                 if names_no_one(name):
                     continue  # "les gouvernements et d’autres donateurs": no donor named
                 funder = _tidy_funder(name)
-                if (_IOM.match(funder) and len(funder.split()) <= 2) or _OF_IOM.search(funder):
+                funder = english_name(funder) if _ENGLISH_AGENT.search(match[0]) else funder
+                if (_IOM.match(funder) and len(funder.split()) <= 2) or (
+                    _OF_IOM.search(funder) and not is_a_fund(funder)
+                ):
                     continue  # IOM names itself ("supplied by IOM", "l'appui de l'OIM")
                 if 2 <= len(funder) <= MAX_FUNDER_LENGTH and funder not in funders:
                     funders.append(funder)

@@ -1,5 +1,6 @@
 """Rules for misses shared by several tuned pages (issue 13): bare lede lines, a store's date
-field, a first paragraph of sentences, a yearly event's year, …"""
+field, a first paragraph of sentences, a yearly event's year, a fund of IOM's own, an English
+funder's name ended by a lower-case word."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from oim_archive.importers.date_prefix import without_store_date
 from oim_archive.importers.dates import find_dates
 from oim_archive.importers.lede_lines import are_ledes, lede_items
 from oim_archive.importers.page import _title_and_rest
+from oim_archive.importers.people import find_funders
 
 
 def _no_dateline(_: str) -> bool:
@@ -148,3 +150,41 @@ def test_a_first_line_of_sentences_is_a_paragraph(title: str, is_paragraph: bool
 )
 def test_a_year_after_a_yearly_events_name(text: str, year: str | None) -> None:
     assert [d.iso for d in find_dates(text)] == ([year] if year else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "funders"),
+    [
+        (
+            "La capacitación, financiada por el Fondo de Desarrollo de la OIM, reúne a 50 funcionarios.",
+            ["Fondo de Desarrollo de la OIM"],
+        ),
+        (
+            "La formation, financée par le Fonds de l'OIM pour le développement, réunit 50 agents.",
+            ["Fonds de l'OIM pour le développement"],
+        ),
+        ("Le centre a été construit avec l'appui technique de l'OIM et des autorités.", []),
+        (
+            "A contribution of USD 260,000 from the UN Humanitarian Response Fund let IOM restart flights.",
+            ["UN Humanitarian Response Fund"],
+        ),
+        (
+            "A project funded by ECHO and the Swedish International Development Cooperation Agency (Sida) repairs roofs.",
+            ["ECHO", "Swedish International Development Cooperation Agency (Sida)"],
+        ),
+        (
+            "The campaign is funded by the British government through its embassy in Kabul.",
+            ["British government"],
+        ),
+        (
+            "Un projet financé par l'Union européenne, lancé en 2019, forme 200 jeunes.",
+            ["Union européenne"],
+        ),
+        (
+            "Ces activités, financées par le Fonds central d'intervention d'urgence des Nations Unies, continuent.",
+            ["Fonds central d'intervention d'urgence des Nations Unies"],
+        ),
+    ],
+)
+def test_a_fund_of_iom_and_an_english_names_end(text: str, funders: list[str]) -> None:
+    assert find_funders(text) == funders
