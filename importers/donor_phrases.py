@@ -100,13 +100,16 @@ _ROMANCE_JOINS = frozenset({"de", "du", "des", "del", "la", "le", "les", "los", 
                             "y", "et", "para", "pour", "sur", "sobre"})  # fmt: skip
 
 
-def english_name(name: str) -> str:
+_ENGLISH_AGENT = re.compile(r"\b(?:by|from|of)\s*$")  # "funded by", "a contribution … from"
+
+
+def english_name(name: str, agent: str) -> str:
     """A name written after an English agent word ("from", "by") cut before the first
     lower-case word that is not part of it ("UN Humanitarian Response Fund let IOM restart
     flights" → "UN Humanitarian Response Fund"); a name with French or Spanish words in it, or
     none capitalised first, is left whole."""
     words = name.split()
-    if not words or not words[0][:1].isupper():
+    if not words or not words[0][:1].isupper() or _ENGLISH_AGENT.search(agent) is None:
         return name
     for number, word in enumerate(words):
         folded = word.lower()

@@ -29,3 +29,19 @@ def opening_words(text: str) -> str:
 def without_dateline_head(text: str) -> str:
     """The text without the place and dash opening it ("Geneva – ")."""
     return DATELINE_HEAD.sub("", text, count=1)
+
+
+# A sentence ended inside a line: after a small letter, a figure or a bracket (not "EE. UU.",
+# "U.S.", "M. Swing"), then a capital.
+_INNER_SENTENCE_END = re.compile(r"[a-zà-ÿ0-9)»”][.!?]\s+[«“]?[A-ZÀ-Ö]")
+
+
+def is_sentences(title: str, min_words: int) -> bool:
+    """A line of two sentences or more ended by a full stop ("La migration est le grand enjeu
+    de notre temps. La Journée internationale des migrants 2018 … a pour thème …."): a
+    paragraph, never a headline."""
+    return (
+        title[-1:] == "."
+        and title.count(" ") + 1 >= min_words
+        and _INNER_SENTENCE_END.search(title) is not None
+    )

@@ -48,7 +48,7 @@ from .opening import (
     opening_date,
     wrapped_paragraph,
 )
-from .opening_words import FIRST_SENTENCE
+from .opening_words import FIRST_SENTENCE, is_sentences
 from .people import find_funders, find_quoted
 from .phones import region_of
 from .places import is_country_name, mentions, tokenize
@@ -66,20 +66,6 @@ MIN_REPEATED_TITLE = 20
 
 LONG_HEADLINE_LENGTH = 400
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-ZÀ-Ö]")
-# A sentence ended inside a line: after a small letter, a figure or a bracket (not "EE. UU.",
-# "U.S.", "M. Swing"), then a capital.
-_INNER_SENTENCE_END = re.compile(r"[a-zà-ÿ0-9)»”][.!?]\s+[«“]?[A-ZÀ-Ö]")
-
-
-def _is_sentences(title: str) -> bool:
-    """A line of two sentences or more ended by a full stop ("La migration est le grand enjeu
-    de notre temps. La Journée internationale des migrants 2018 … a pour thème …."): a
-    paragraph, never a headline."""
-    return (
-        title[-1:] == "."
-        and title.count(" ") + 1 >= SENTENCE_TITLE_WORDS
-        and _INNER_SENTENCE_END.search(title) is not None
-    )
 
 
 def _is_long_headline(title: str) -> bool:
@@ -131,7 +117,7 @@ def _title_and_rest(title_line: str) -> tuple[str, str | None]:
             and title.count(" ") + 1 >= SENTENCE_TITLE_WORDS
             and _opens_with_dateline(title)  # not "… Non-violence — How Can We …?"
         )
-        or (dateline is None and dated is None and _is_sentences(title))
+        or (dateline is None and dated is None and is_sentences(title, SENTENCE_TITLE_WORDS))
     )
     if (len(title) <= MAX_TITLE_LENGTH or _is_long_headline(title)) and not is_paragraph:
         return title, None

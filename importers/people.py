@@ -6,13 +6,8 @@ import re
 
 from oim_archive.store.records import Quoted
 
-from .donor_phrases import (
-    OWNER_AFTER_ACRONYM,
-    english_name,
-    is_a_fund,
-    names_no_one,
-    thanked_donors,
-)
+from . import donor_phrases
+from .donor_phrases import OWNER_AFTER_ACRONYM, names_no_one, thanked_donors
 from .places import is_country_name
 
 # The phrase that introduces a funder, in the three languages.
@@ -65,7 +60,6 @@ _FUNDED_BY = re.compile(
     r"(?=[A-ZÀ-Ö])(?!OIM\b|IOM\b)"
 )
 _ARTICLE_WORDS = r"(?:le|la|les|l['’]|the|el|los|las)"
-_ENGLISH_AGENT = re.compile(r"\b(?:by|from|of)\s*$")  # "funded by", "a contribution … from"
 # Where the funder's name stops: end of sentence or clause (", le stage fait suite…").
 _STOP = re.compile(
     r"[.;:!?»«\"“”()\n]"
@@ -294,11 +288,9 @@ def find_funders(text: str, words: list[str] | None = None) -> list[str]:
             for name in _country_list(part) or _split_funders(part):
                 if names_no_one(name):
                     continue  # "les gouvernements et d’autres donateurs": no donor named
-                funder = _tidy_funder(name)
-                funder = english_name(funder) if _ENGLISH_AGENT.search(match[0]) else funder
-                if (_IOM.match(funder) and len(funder.split()) <= 2) or (
-                    _OF_IOM.search(funder) and not is_a_fund(funder)
-                ):
+                funder = donor_phrases.english_name(_tidy_funder(name), agent=match[0])
+                iom_own = _OF_IOM.search(funder) is not None and not donor_phrases.is_a_fund(funder)
+                if (_IOM.match(funder) and len(funder.split()) <= 2) or iom_own:
                     continue  # IOM names itself ("supplied by IOM", "l'appui de l'OIM")
                 if 2 <= len(funder) <= MAX_FUNDER_LENGTH and funder not in funders:
                     funders.append(funder)
