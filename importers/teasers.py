@@ -216,7 +216,12 @@ def _teasers_under_title_case(
             and not opens_with_dateline(blocks[number + 1])
         ):
             teasers.append(number)
-    if len(teasers) >= MIN_TEASER_ITEMS:
+    # Or fewer, when the page's other headlines each stand over a sentence-case teaser too.
+    pairs = sum(
+        headlines[number - 1] and is_subtitle(blocks[number - 1], blocks[number])
+        for number in range(1, len(blocks))
+    )
+    if len(teasers) >= MIN_TEASER_ITEMS or (teasers and pairs >= MIN_TEASER_ITEMS + 1):
         for number in teasers:
             headlines[number] = False
 

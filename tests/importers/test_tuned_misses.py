@@ -188,3 +188,44 @@ def test_a_year_after_a_yearly_events_name(text: str, year: str | None) -> None:
 )
 def test_a_fund_of_iom_and_an_english_names_end(text: str, funders: list[str]) -> None:
     assert find_funders(text) == funders
+
+
+_TITLE_CASED = """International Organization for Migration
+
+Migration as an Adaptation Strategy to Climate Change
+
+As attention turns to the links between human mobility and climate, more actors call for adaptation policies.
+
+From One Nightmare to Another
+
+The migrant crisis in Southeast Asia has held the attention of the world's media for weeks now.
+
+Migrant Deaths Soar in the Mediterranean
+
+As landings of rescued migrants surge in Southern It
+
+Vanuatu: One Month After Cyclone Pam
+
+One month ago Cyclone Pam tore across the small Pacific nation of Vanuatu, tearing up houses and trees.
+"""
+
+
+def test_a_teaser_cut_mid_page_under_a_title_cased_headline() -> None:
+    releases = parse_page(_TITLE_CASED.encode(), "section.txt")
+    assert [r.title for r in releases] == [
+        "Migration as an Adaptation Strategy to Climate Change",
+        "From One Nightmare to Another",
+        "Migrant Deaths Soar in the Mediterranean",
+        "Vanuatu: One Month After Cyclone Pam",
+    ]
+    assert releases[2].body == "As landings of rescued migrants surge in Southern It"
+
+
+def test_too_few_title_cased_pairs_leave_the_cut_teaser_alone() -> None:
+    shorter = _TITLE_CASED.replace(
+        "From One Nightmare to Another\n\nThe migrant crisis in Southeast Asia has held the "
+        "attention of the world's media for weeks now.\n\n",
+        "",
+    )
+    titles = [r.title for r in parse_page(shorter.encode(), "section.txt")]
+    assert "Migrant Deaths Soar in the Mediterranean" not in titles  # as before this rule
