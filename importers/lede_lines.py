@@ -21,6 +21,7 @@ from .opening_words import SENTENCE_END, opening_words
 MIN_LEDES = 3
 LEDE_MIN_WORDS = 12
 MAX_LABELS = 2  # a card's source label ("OIM"), an archive's heading ("Auteur/autrice : …")
+LABEL_MAX_WORDS = 8
 
 # First words (lower-cased, two at most) that carry a text on: pronouns, demonstratives,
 # connectives, a verb of saying whose subject is in the paragraph before.
@@ -94,11 +95,11 @@ def are_ledes(paragraphs: list[str]) -> bool:
     return True
 
 
-def _is_lede_shape(line: str, last: bool) -> bool:
+def _is_lede_shape(line: str, words: int, last: bool) -> bool:
     """A whole paragraph on its line: many words, a capital (or a quotation) first, a full stop
     last (the page's last one may be cut)."""
     return (
-        len(line.split()) >= LEDE_MIN_WORDS
+        words >= LEDE_MIN_WORDS
         and (line[0].isupper() or line[0].isdigit() or line[0] in _QUOTES)
         and (last or line[-1] in SENTENCE_END)
     )
@@ -108,8 +109,8 @@ def lede_items(
     lines: list[str], start: int, opens_with_dateline: Callable[[str], bool]
 ) -> list[Item] | None:
     """One item per line when the page from ``start`` is bare lede paragraphs, one a line and
-    no blank line between them (three at least; a source label or an archive heading among
-    them heads nothing). None for any other page, and for a paragraph opening with a dateline
+    no blank line between them (three at least; a source label or an archive heading after
+    the first heads nothing). None for any other page, and for a paragraph opening with a dateline
     ("Ciudad de México – …" under its headline sentence: a release)."""
     end = len(lines)
     while end > start and not lines[end - 1].strip():
@@ -118,13 +119,14 @@ def lede_items(
         return None
     ledes: list[str] = []
     labels = 0
-    for number in range(start, end):  # most pages stop at their first blank line or headline
+    for number in range(start, end):  # most pages stop at their headline, their first line
         text = lines[number].strip()
         if not text:
             return None
-        if _is_lede_shape(text, number == end - 1):
+        words = text.count(" ") + 1
+        if _is_lede_shape(text, words, number == end - 1):
             ledes.append(text)
-        elif labels < MAX_LABELS and len(text) <= LEDE_MIN_WORDS * 8 and is_listing_chrome(text):
+        elif ledes and labels < MAX_LABELS and words <= LABEL_MAX_WORDS and is_listing_chrome(text):
             labels += 1
         else:
             return None
