@@ -72,6 +72,9 @@ def _headline_items(
     last = len(blocks) - 1
     for number, (block, headline) in enumerate(zip(blocks, headlines, strict=True)):
         alone = headline and groups and len(groups[-1]) == 1
+        if alone and block in bylined and " | " in groups[-1][0]:
+            groups[-1][0] = block  # a section heading over a bylined headline
+            continue
         if alone and block in bylined:
             if groups[-1][0] in bylined:  # each its own byline: a headline without a teaser
                 groups[-1].extend(filter(None, [bylined.get(groups[-1][0])]))  # but a caption

@@ -229,3 +229,37 @@ def test_too_few_title_cased_pairs_leave_the_cut_teaser_alone() -> None:
     )
     titles = [r.title for r in parse_page(shorter.encode(), "section.txt")]
     assert "Migrant Deaths Soar in the Mediterranean" not in titles  # as before this rule
+
+
+_SECTION_OVER_BYLINE = """18 December 2018
+
+International Migrants Day | Message from the Director General
+
+On International Migrants Day a Call for Dignity, Respect for Migrant Choices
+
+By António Vitorino, Director General, International Organization for Migration (IOM)
+
+Geneva – Migration is the great issue of our era, and dignity is the theme of this year's day.
+
+Read on | Share on
+
+Award Ceremony for Global Migration Film Festival in Cairo
+
+Cairo – Today the Global Migration Film Festival closes at the historic Al-Manial Palace in Cairo.
+
+Read on | Share on
+
+IOM Opens Migrant Resource Centre in Niamey
+
+Niamey – IOM opened a centre today where migrants can find advice on their rights and on work.
+"""
+
+
+def test_a_section_heading_over_a_bylined_headline() -> None:
+    releases = parse_page(_SECTION_OVER_BYLINE.encode(), "newsletter.txt")
+    assert releases[0].title.startswith("On International Migrants Day a Call for Dignity")
+    plain = _SECTION_OVER_BYLINE.replace(" | Message from the Director General", " Message")
+    assert (
+        parse_page(plain.encode(), "newsletter.txt")[0].title
+        == "International Migrants Day Message"
+    )
