@@ -39,6 +39,31 @@ _SUPPORT_ENABLED = re.compile(
     + r"\s+has\s+(?:enabled|allowed|made\s+possible))"
 )
 _ENABLED_WORDS = ("permitido", "posible", "permis", "enabled", "allowed")
+# The same said the other way: "Rien de tout cela ne serait possible sans l'appui constant de
+# l'Union européenne », a-t-il ajouté", "no sería posible sin el apoyo de Suecia", "would not be
+# possible without the support of Japan": the donor's name runs to the end of the clause (or to
+# an "and").
+_SUPPORT_NEEDED = re.compile(
+    r"\b(?:possible\s+sans\s+(?:le\s+soutien|l['’]\s*appui)(?:\s+\w+)?\s+"
+    r"(?:du\s+|de\s+la\s+|de\s+l['’]\s*|des\s+|de\s+)"
+    r"|posible\s+sin\s+el\s+apoyo(?:\s+\w+)?\s+(?:del\s+|de\s+la\s+|de\s+los\s+|de\s+)"
+    r"|possible\s+without\s+the\s+(?:\w+\s+)?support\s+of\s+(?:the\s+)?)"
+    r"(?P<name>[A-ZÀ-Ö][\w'’-]*(?:\s+(?!(?:y|et|and)\s)[\w'’-]+){0,7}?)"
+    r"(?=\s*[»”\"),.;!?]|\s+(?:y|et|and)\s|\s*$)"
+)
+_NEEDED_WORDS = ("possible", "posible")
+# An amount and where it comes from: "USD $30,000 provenientes de la Agencia de los Estados
+# Unidos para el Desarrollo Internacional (USAID) y se enmarca …", "2 millions d'euros
+# provenant du Fonds …".
+_MONEY_FROM = re.compile(
+    r"(?:(?:USD|US\$|EUR|CHF|€|\$)\s*\$?\d[\d.,]*(?:\s+(?:millions?|millones|mil))?"
+    r"|\d[\d.,]*(?:\s+(?:millions?|millones|mil))?\s*(?:USD|EUR|CHF|€|\$|dollars|euros|"
+    r"d['’]euros|de\s+d[óo]lares|d[óo]lares))\s+"
+    r"(?:provenientes|provenant)\s+(?:de\s+la\s+|del\s+|de\s+los\s+|de\s+l['’]\s*|du\s+|de\s+)"
+    r"(?P<name>[A-ZÀ-Ö][\w'’-]*(?:\s+(?!(?:y|et|and)\s)[\w'’-]+){0,9}?(?:\s+\([A-Z]{2,8}\))?)"
+    r"(?=\s*[),.;]|\s+(?:y|et|and)\s|\s*$)"
+)
+_COMING_WORDS = ("provenientes", "provenant")  # (funding stems: find_funders looks further)
 # Whose support it is must be a state or a body, not a person ("le soutien de Mme Diallo").
 _BODY_WORD = re.compile(
     r"\b(?:[A-Z]{2,}|Gov\w*|Gouv\w*|Gobierno|Union|Unión|Fund|Fonds|Fondo|Agen\w+|Embass\w+|"
@@ -64,13 +89,20 @@ OWNER_AFTER_ACRONYM = re.compile(
 
 
 def thanked_donors(text: str, lowered: str) -> list[str]:
-    """The donors a release thanks for their money ("thankful for X for the financial support")
-    or whose support made its work possible ("El apoyo de Canadá ha permitido …")."""
+    """The donors a release thanks for their money ("thankful for X for the financial support"),
+    whose support made its work possible ("El apoyo de Canadá ha permitido …", "… possible sans
+    l'appui de …") or whose money it spends ("USD 30,000 provenientes de …")."""
     found = []
     if any(word in lowered for word in _THANKS_WORDS):
         found += [m["name"] or m["fr"] or m["es"] for m in _THANKED_FOR_FUNDS.finditer(text)]
     if any(word in lowered for word in _ENABLED_WORDS):
         names = (m["name"] or m["fr"] or m["es"] for m in _SUPPORT_ENABLED.finditer(text))
+        found += [name for name in names if mentions(name) or _BODY_WORD.search(name)]
+    if any(word in lowered for word in _NEEDED_WORDS):
+        names = (m["name"] for m in _SUPPORT_NEEDED.finditer(text))
+        found += [name for name in names if mentions(name) or _BODY_WORD.search(name)]
+    if any(word in lowered for word in _COMING_WORDS):
+        names = (m["name"] for m in _MONEY_FROM.finditer(text))
         found += [name for name in names if mentions(name) or _BODY_WORD.search(name)]
     return found
 

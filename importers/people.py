@@ -252,7 +252,7 @@ def _stem_positions(text: str, stems: tuple[str, ...]) -> list[int]:
 MAX_STEM_POSITIONS = 500
 # "financ" also finds "financial"; every stem costs one scan of the text.
 _FUNDING_STEMS = ("financ", "funded", "funding", "supplied", "donat", "contribu", "apoyo",
-                  "soutien", "support", "appui")  # fmt: skip
+                  "soutien", "support", "appui", "provenien", "provenant")  # fmt: skip
 # How far before its stem ("financier") a funding phrase may start ("avec le soutien …").
 FUNDING_LEAD = 45
 

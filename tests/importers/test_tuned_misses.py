@@ -1,6 +1,7 @@
 """Rules for misses shared by several tuned pages (issue 13): bare lede lines, a store's date
 field, a first paragraph of sentences, a yearly event's year, a fund of IOM's own, an English
-funder's name ended by a lower-case word."""
+funder's name ended by a lower-case word, a section heading over a bylined headline, support
+without which nothing was possible, money coming from a donor."""
 
 from __future__ import annotations
 
@@ -263,3 +264,33 @@ def test_a_section_heading_over_a_bylined_headline() -> None:
         parse_page(plain.encode(), "newsletter.txt")[0].title
         == "International Migrants Day Message"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "funders"),
+    [
+        (
+            "« Rien de tout cela ne serait possible sans l’appui constant de l’Union européenne », a-t-il ajouté.",
+            ["Union européenne"],
+        ),
+        ("Esto no sería posible sin el apoyo de Suecia y de otros donantes.", ["Suecia"]),
+        (
+            "None of this would be possible without the generous support of the Government of Japan.",
+            ["Government of Japan"],
+        ),
+        ("Rien ne serait possible sans le soutien de Mme Diallo, a-t-il dit.", []),  # a person
+        ("Ce ne serait pas possible sans le soutien des communautés locales.", []),
+        (
+            "El aporte está valorado en USD $30,000 provenientes de la Agencia de los Estados Unidos para el Desarrollo Internacional (USAID) y se enmarca en el acuerdo.",
+            ["Agencia de los Estados Unidos para el Desarrollo Internacional (USAID)"],
+        ),
+        (
+            "Un projet de 2 millions d’euros provenant du Fonds fiduciaire d’urgence de l’Union européenne, mis en œuvre par l’OIM.",
+            ["Fonds fiduciaire d’urgence de l’Union européenne"],
+        ),
+        ("Unos 300 migrantes provenientes de Venezuela llegaron hoy a la frontera.", []),
+        ("USD 5.000 provenientes de donantes locales ayudaron a la escuela.", []),
+    ],
+)
+def test_support_without_which_and_money_coming_from(text: str, funders: list[str]) -> None:
+    assert find_funders(text) == funders
