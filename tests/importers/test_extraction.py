@@ -70,9 +70,12 @@ from tests.bench.extraction import (
 # still 93.1 %, 11/11), FRESH_NEWEST the second alone (54.3 % fields, 1/6 items, no contact fact
 # expected or produced). Held-out floors follow the measured figures minus 0.1, down as they would
 # up: the held-out part changed, no importer did.
+# Rules for misses several tuned pages share (no gathering; tests/importers/test_tuned_misses.py):
+# "tuned" 95.0 / 95.0 -> 96.1 / 96.7, the twenty-eighth (NEWEST) 70.5 / 72.7 -> 97.5 / 100 (its
+# bare-teaser pages split), no held-out page parsing differently: both floors rise.
 FLOORS: dict[str, tuple[float, float, float, float]] = {
-    "tuned": (95.0, 95.0, 100.0, 100.0),
-    NEWEST: (70.5, 72.7, 100.0, 100.0),
+    "tuned": (96.0, 96.6, 100.0, 100.0),
+    NEWEST: (97.4, 100.0, 100.0, 100.0),
     "heldout": (78.6, 70.1, 96.5, 98.7),
     FRESH: (77.2, 70.5, 100.0, 100.0),
     FRESH_NEWEST: (54.2, 16.6, 100.0, 100.0),
