@@ -24,6 +24,7 @@ from .page_kinds import (
     presents_the_office,
     written_in_first_person,
 )
+from .site_pages import is_job_notice_heading
 
 MAX_TITLE_LENGTH = 250
 
@@ -320,6 +321,8 @@ def not_a_release(
         return ImportRefused(N_("not a press release page (a news report on a communiqué)"))
     page = "\n".join(text_lines)
     if ":" in page and len(_JOB_FIELD.findall(page)) >= MIN_JOB_FIELDS:
+        return ImportRefused(N_("not a press release page (a job notice)"))
+    if is_job_notice_heading(page):
         return ImportRefused(N_("not a press release page (a job notice)"))
     if is_call_for_tenders(page):
         return ImportRefused(N_("not a press release page (a call for tenders)"))
