@@ -32,6 +32,8 @@ _FIELD_WITH_VALUE = re.compile(
     r"Format|Formato|Region|Région|Región|Disasters?|Catastrophes?|Desastres?)\s?:\s+\S"
 )
 FIELD_WITH_VALUE_LENGTH = 100
+# A mirror's labels alone under the title of a ReliefWeb item, their value left out.
+_MIRROR_LABELS = frozenset(("originally published", "news and press release"))
 
 
 def _is_field_with_value(line: str) -> bool:
@@ -82,10 +84,13 @@ def skip_after_title(lines: list[str], title: str) -> tuple[list[str], str]:
             or is_caption(line)
             or (_is_field_label(line) and not is_box_label(line))  # "ANALYSE:" opens a box
             or _is_field_with_value(line)
+            or line.rstrip(": ").casefold() in _MIRROR_LABELS
             or _is_foreign_caption(lines, index, title)
         ):
             if not stated and is_date_line(line):
                 stated = line
+            elif not stated and (briefing := briefing_header_date(line)) is not None:
+                stated = briefing
             elif not stated and (header := statement_header(lines, index)) is not None:
                 index, stated = header
             elif not _is_field_line(line):
@@ -114,3 +119,24 @@ def statement_header(lines: list[str], index: int) -> tuple[int, str] | None:
         if match is not None:
             return number, match["date"]
     return None
+
+
+# A press briefing note's header over its text, the note's only date: "IOM Press Briefing Notes
+# Tuesday 26th June 2012 Spokesperson: …", "Notes d'information pour la presse de l'OIM, 3
+# mars 2009 – Porte-parole : …", "Notas informativas para la prensa …, portavoz: …".
+_BRIEFING_HEADER = re.compile(
+    r"^(?:IOM\s+|OIM\s+)?(?:press\s+briefing\s+notes?|notes?\s+d['’]information\s+pour\s+la"
+    r"\s+presse|notas?\s+informativas?\s+para\s+la\s+prensa)(?:\s+(?:de\s+l['’]\s*OIM|de\s+la\s+OIM))?"
+    r"[\s,:–-]+(?P<date>[^\W_][^:]{5,45}?)[\s,–-]*(?:(?:IOM\s+)?spokes(?:person|man|woman)|porte-parole"
+    r"|portavoz)\s*:",
+    re.IGNORECASE,
+)
+BRIEFING_HEADER_LENGTH = 160
+
+
+def briefing_header_date(line: str) -> str | None:
+    """The date of a press briefing note's header line, or None for any other line."""
+    if len(line) > BRIEFING_HEADER_LENGTH or ":" not in line:
+        return None
+    match = _BRIEFING_HEADER.match(line)
+    return None if match is None else match["date"]

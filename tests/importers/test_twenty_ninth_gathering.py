@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from oim_archive.importers import ImportRefused, parse_page
+from oim_archive.importers.after_title import briefing_header_date
 from oim_archive.importers.site_pages import (
     has_key_figures,
     is_job_notice_heading,
@@ -171,3 +172,38 @@ def test_a_release_under_a_key_figures_block_stays() -> None:
     (release,) = parse_page(page.encode(), "release.txt")
     assert release.dateline == "Niger"
     assert not has_key_figures("Key figures\nIOM assisted 200 migrants.\n")
+
+
+_BRIEFING_COPY = """IOM Seeks End to Displacement in Haiti
+
+News and Press Release
+Originally published
+
+IOM Press Briefing Notes Tuesday 26th June 2012 Spokesperson: Jane Doe
+
+On a visit to Haiti, the Director General called for a final push to close the camps.
+
+He met the President on Monday.
+"""
+
+
+def test_a_briefing_note_header_dates_the_copy_and_is_no_text() -> None:
+    (release,) = parse_page(_BRIEFING_COPY.encode(), "briefing.txt")
+    assert (release.date, release.date_basis) == ("2012-06-26", "published")
+    assert release.body.startswith("On a visit to Haiti")
+    assert release.contacts == []
+    assert briefing_header_date(
+        "Notes d'information pour la presse de l'OIM, 3 mars 2009 – Porte-parole : Jean Dupont"
+    ) == "3 mars 2009"
+
+
+def test_a_sentence_about_a_briefing_is_no_header() -> None:
+    assert briefing_header_date("IOM press briefing notes said on Tuesday that 300 died.") is None
+    assert briefing_header_date("Press briefing notes: see the spokesperson's page.") is None
+    page = _BRIEFING_COPY.replace(
+        "IOM Press Briefing Notes Tuesday 26th June 2012 Spokesperson: Jane Doe",
+        "IOM spokesperson Jane Doe told the briefing on 26 June that the camps were closing.",
+    )
+    (release,) = parse_page(page.encode(), "briefing.txt")
+    assert release.body.startswith("IOM spokesperson Jane Doe told")
+    assert release.date_basis != "published"
