@@ -35,5 +35,58 @@ def briefing_sections(blocks: list[str]) -> tuple[str, list[str]] | None:
             continue
         if _CHAIRED.search(block) is not None:
             dates = [line for line in blocks[:at] if is_date_line(line)]
-            return (dates[-1] if dates else ""), blocks[at + 1 :]
+            sections = blocks[at + 1 :]
+            if sections and names_spokespeople(sections[0]):
+                sections = sections[1:]  # "Ont participé à ce point de presse les porte-parole …"
+            return (dates[-1] if dates else ""), sections
     return None
+
+
+# The chair's second paragraph, naming who took part: "Ont participé à ce point de presse les
+# porte-parole de …", "Also attending were the spokespersons for …", "Participaron los
+# portavoces de …".
+_SPOKESPEOPLE = re.compile(
+    r"\b(?:porte-parole|spokes(?:persons?|people|men|women)|portavoces)\b",
+    re.IGNORECASE,
+)
+_TOOK_PART = re.compile(
+    r"\b(?:ont\s+(?:également\s+|aussi\s+)?participé|étaient\s+présents|attended|attending"
+    r"|(?:were|was)\s+(?:also\s+)?present|participaron|asistieron|estuvieron\s+presentes)\b",
+    re.IGNORECASE,
+)
+SPOKESPEOPLE_BLOCK_LENGTH = 600
+
+
+def names_spokespeople(block: str) -> bool:
+    """A paragraph telling which spokespersons took part in the briefing."""
+    if len(block) > SPOKESPEOPLE_BLOCK_LENGTH:
+        return False
+    return _SPOKESPEOPLE.search(block) is not None and _TOOK_PART.search(block) is not None
+
+
+# A section's heading in a briefing's summary: a short line without a sentence's end
+# ("Attacks on mosques in New Zealand", "Mission du Secrétaire général en Europe").
+SECTION_HEADING_WORDS = 15
+_NOT_HEADING_END = tuple('.!?:;,»”"…')
+
+
+def _is_section_heading(block: str) -> bool:
+    return (
+        "\n" not in block
+        and len(block.split()) <= SECTION_HEADING_WORDS
+        and not block.rstrip().endswith(_NOT_HEADING_END)
+    )
+
+
+def briefing_groups(sections: list[str]) -> list[list[str]] | None:
+    """The sections of a briefing's summary, each its heading and paragraphs; a heading right
+    under another heading is that section's first words (a page cut short after them). None
+    unless two sections at least have text."""
+    groups: list[list[str]] = []
+    for block in sections:
+        if _is_section_heading(block) and (not groups or len(groups[-1]) > 1):
+            groups.append([block])
+        elif groups:
+            groups[-1].append(block)
+    groups = [group for group in groups if len(group) > 1]
+    return groups if len(groups) >= 2 else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 
-from .briefings import briefing_sections
+from .briefings import briefing_groups, briefing_sections
 from .bullets import bullet_items, only_bullets
 from .caption_headlines import captioned_headlines
 from .cell_borders import cell_border_items
@@ -349,6 +349,8 @@ def split_teasers(
     briefing = briefing_sections(blocks)
     if briefing is not None:
         issue_date, blocks = briefing
+        if (sections := briefing_groups(blocks)) is not None:
+            return [Item(_item_lines(group), issue_date, title_index=0) for group in sections]
     elif blocks and (week := week_label(blocks[0])):
         issue_date = week
         blocks = [block for block in blocks if block != blocks[0]]

@@ -7,6 +7,7 @@ import pytest
 
 from oim_archive.importers import ImportRefused, parse_page
 from oim_archive.importers.after_title import briefing_header_date
+from oim_archive.importers.briefings import names_spokespeople, briefing_groups
 from oim_archive.importers.site_pages import (
     has_key_figures,
     is_job_notice_heading,
@@ -214,3 +215,42 @@ def test_a_sentence_about_a_briefing_is_no_header() -> None:
     (release,) = parse_page(page.encode(), "briefing.txt")
     assert release.body.startswith("IOM spokesperson Jane Doe told")
     assert release.date_basis != "published"
+
+
+_POINT_DE_PRESSE = """POINT DE PRESSE DU SERVICE DE L'INFORMATION
+
+Mme Anne Martin, Directrice du Service de l'information, a présidé le point de presse qui a porté sur la situation au Darfour et sur les activités à Genève.
+
+Ont participé à ce point de presse les porte-parole du Haut-Commissariat pour les réfugiés et de l'Organisation internationale pour les migrations.
+
+Situation au Darfour
+
+Le porte-parole du HCR a indiqué que 2 000 réfugiés sont arrivés au Tchad cette semaine.
+
+Retours volontaires depuis la Libye
+
+Le porte-parole de l'OIM a annoncé que 300 migrants nigériens sont rentrés chez eux.
+
+Activités à Genève
+
+La Directrice du Service de l'i"""
+
+
+def test_a_briefing_in_french_is_one_item_per_section() -> None:
+    releases = parse_page(_POINT_DE_PRESSE.encode(), "briefing.txt")
+    assert [r.title for r in releases] == [
+        "Situation au Darfour",
+        "Retours volontaires depuis la Libye",
+        "Activités à Genève",
+    ]
+    assert releases[0].body.startswith("Le porte-parole du HCR")
+    assert releases[2].body == "La Directrice du Service de l'i"
+
+
+def test_a_section_quoting_a_spokesperson_is_no_participants_paragraph() -> None:
+    assert names_spokespeople(
+        "Also attending were the spokespersons for UNHCR and the World Health Organization."
+    )
+    assert not names_spokespeople("The IOM spokesperson said 300 migrants had returned home.")
+    assert not names_spokespeople("Situation au Darfour")
+    assert briefing_groups(["Darfur", "Text one.", "Libya"]) is None
