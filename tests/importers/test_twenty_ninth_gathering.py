@@ -7,7 +7,7 @@ import pytest
 
 from oim_archive.importers import ImportRefused, parse_page
 from oim_archive.importers.after_title import briefing_header_date
-from oim_archive.importers.briefings import names_spokespeople, briefing_groups
+from oim_archive.importers.briefings import briefing_groups, names_spokespeople
 from oim_archive.importers.site_pages import (
     has_key_figures,
     is_job_notice_heading,
