@@ -7,6 +7,7 @@ import re
 
 from .body import is_box_label
 from .chrome import is_caption, is_listing_chrome
+from .dates import find_dates
 from .language import detect_language, marker_count
 from .listing import is_date_line
 from .places import is_country_name
@@ -108,9 +109,37 @@ STATEMENT_HEADER_LINES = 8
 HEADER_LINE_LENGTH = 100
 
 
+# A speech's speaker label over the event's lines: "Orateur : …", "Speaker: …", "Orador: …".
+_SPEAKER = re.compile(
+    r"^(?:orat(?:eur|rice)|intervenant(?:e)?|speakers?|orador(?:a)?)\s*:\s*\S", re.I
+)
+
+
+def _speaker_header(lines: list[str], index: int) -> tuple[int, str] | None:
+    """(index of the last short line, the first of them holding a date) when a speaker label
+    opens short lines (the event and its date, the place, the speaker again) before the
+    speech's first paragraph."""
+    if not _SPEAKER.match(lines[index].strip()):
+        return None
+    last, dated = index, ""
+    for number in range(index + 1, min(len(lines), index + STATEMENT_HEADER_LINES)):
+        line = lines[number].strip()
+        if not line:
+            continue
+        if len(line) > HEADER_LINE_LENGTH or line[-1:] in ".!?":
+            return last, dated
+        if not dated and find_dates(line):
+            dated = line  # "Anniversaire du Sommet de La Valette – 11-12 novembre 2018"
+        last = number
+    return None
+
+
 def statement_header(lines: list[str], index: int) -> tuple[int, str] | None:
     """(index of the date-and-place line, its date) when short lines (the speaker, their role,
-    the event) lead to one; the statement's text follows it."""
+    the event) lead to one; the statement's text follows it. After a speaker's label, the short
+    lines before the speech (index of the last one, no date)."""
+    if (speaker := _speaker_header(lines, index)) is not None:
+        return speaker
     for number in range(index, min(len(lines), index + STATEMENT_HEADER_LINES)):
         line = lines[number].strip()
         if len(line) > HEADER_LINE_LENGTH or line[-1:] == ".":

@@ -254,3 +254,29 @@ def test_a_section_quoting_a_spokesperson_is_no_participants_paragraph() -> None
     assert not names_spokespeople("The IOM spokesperson said 300 migrants had returned home.")
     assert not names_spokespeople("Situation au Darfour")
     assert briefing_groups(["Darfur", "Text one.", "Libya"]) is None
+
+
+_SPEECH = """Statement of the Regional Director on Migrants Day – 18 December 2019
+Speaker: Jane Doe
+International Migrants Day – 18 December 2019
+IOM – Dakar
+International Organization for Migration (IOM) – Jane Doe
+Migration is growing more complex every year. In West and Central Africa we see more people on the move than ever before.
+"""
+
+
+def test_a_speakers_label_opens_the_speechs_header_lines() -> None:
+    (release,) = parse_page(_SPEECH.encode(), "speech.txt")
+    assert release.dateline is None
+    assert release.body.startswith("Migration is growing more complex")
+    assert release.date == "2019-12-18"
+
+
+def test_a_release_with_a_speakers_line_in_its_text_keeps_its_dateline() -> None:
+    page = _RELEASE + "\nSpeaker: the minister opened the meeting.\n"
+    (release,) = parse_page(page.encode(), "release.txt")
+    assert release.dateline == "Niger"
+    page = _SPEECH.replace("IOM – Dakar\n", "Dakar – The Regional Director spoke on Monday.\n")
+    (release,) = parse_page(page.encode(), "speech.txt")
+    assert release.dateline == "Dakar"
+    assert release.body.startswith("The Regional Director spoke on Monday.")
