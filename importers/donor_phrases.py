@@ -156,3 +156,18 @@ def english_name(name: str, agent: str) -> str:
             kept.pop()
         return " ".join(kept) if kept else name
     return name
+
+
+# "With support from the United Nations' Central Emergency Response Fund (CERF), IOM is also
+# conducting …": a sentence opening on its donor, however long the name, IOM acting after it.
+_OPENING_SUPPORT = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))With\s+(?:the\s+)?(?:financial\s+)?support\s+from\s+"
+    r"(?P<name>(?:the\s+)?[A-ZÀ-Ö][^,.;\n]{2,120}),\s+(?:the\s+)?IOM\b"
+)
+
+
+def opening_support_donors(text: str, lowered: str) -> list[str]:
+    """The donors named by a sentence opening "With support from …, IOM …"."""
+    if "support from" not in lowered:
+        return []
+    return [match["name"] for match in _OPENING_SUPPORT.finditer(text)]

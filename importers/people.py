@@ -7,7 +7,12 @@ import re
 from oim_archive.store.records import Quoted
 
 from . import donor_phrases
-from .donor_phrases import OWNER_AFTER_ACRONYM, names_no_one, thanked_donors
+from .donor_phrases import (
+    OWNER_AFTER_ACRONYM,
+    names_no_one,
+    opening_support_donors,
+    thanked_donors,
+)
 from .places import is_country_name
 
 # The phrase that introduces a funder, in the three languages.
@@ -21,7 +26,10 @@ _FUNDED_BY = re.compile(
     # "a contribution of €1 million (US$1.16 million) from the Government of Italy".
     r"contributions?\s+of\s+(?:(?:[€$£]|USD|EUR|US\$|CHF)\s*\d|\d[\d.,]*\s+(?:(?:million|billion)"
     r"\s+)?(?:USD|EUR|CHF|dollars|euros))[^;\n]{0,30}?\s+from|"
-    r"donations?\s+from)\s+)|"
+    r"donations?\s+from|"
+    # "With recent funding of USD100,000 received from the United States Agency …".
+    r"(?:with|thanks\s+to)\s+(?:(?:recent|new|additional|further)\s+)?funding\s+of\s+"
+    r"(?:[€$£]|USD|EUR|US\$|CHF)\s*\d[\d.,]*(?:\s+(?:million|billion))?\s+(?:received\s+)?from)\s+)|"
     # "Le financement du vol a été fourni par les Pays-Bas", "funding was provided by".
     r"(?i:\b(?:financement|funding|financiamiento|financiación)\b[^.;\n]{0,40}?\b"
     r"(?:a\s+été\s+(?:fourni|assuré|apporté)|was\s+provided|fue\s+(?:proporcionado|aportado))"
@@ -300,7 +308,7 @@ def find_funders(text: str, words: list[str] | None = None) -> list[str]:
     if "financial support" in lowered or " funding" in lowered:  # "with USAID funding"
         for owner in _OWNS_SUPPORT.finditer(text):
             _add_donor(funders, owner["name"] or owner["acronym"])
-    for thanked in thanked_donors(text, lowered):
+    for thanked in thanked_donors(text, lowered) + opening_support_donors(text, lowered):
         _add_donor(funders, thanked)
     if any(word in lowered for word in _AGREED_WORDS):
         for agreed in _AGREED_TO_FUND.finditer(text):

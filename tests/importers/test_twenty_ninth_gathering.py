@@ -8,6 +8,7 @@ import pytest
 from oim_archive.importers import ImportRefused, parse_page
 from oim_archive.importers.after_title import briefing_header_date
 from oim_archive.importers.briefings import briefing_groups, names_spokespeople
+from oim_archive.importers.people import find_funders
 from oim_archive.importers.site_pages import (
     has_key_figures,
     is_job_notice_heading,
@@ -280,3 +281,25 @@ def test_a_release_with_a_speakers_line_in_its_text_keeps_its_dateline() -> None
     (release,) = parse_page(page.encode(), "speech.txt")
     assert release.dateline == "Dakar"
     assert release.body.startswith("The Regional Director spoke on Monday.")
+
+
+def test_funding_of_an_amount_received_from_a_donor_and_support_opening_a_sentence() -> None:
+    text = (
+        "With recent funding of USD100,000 received from the United States Agency for "
+        "International Development, Office of US Foreign Disaster Assistance (USAID/OFDA), IOM "
+        "has identified 900 families.\n\nWith support from the United Nations' Central Emergency "
+        "Response Fund (CERF), IOM is also conducting a survey."
+    )
+    assert find_funders(text) == [
+        "United States Agency for International Development, Office of US Foreign Disaster "
+        "Assistance (USAID/OFDA)",
+        "United Nations' Central Emergency Response Fund (CERF)",
+    ]
+
+
+def test_support_from_no_donor_and_funding_still_needed_name_no_funder() -> None:
+    assert find_funders("With support from local authorities, IOM registered 300 families.") == []
+    assert (
+        find_funders("With support from the Government, the communities built 20 shelters.") == []
+    )
+    assert find_funders("IOM appeals for funding of USD 2 million, still needed from donors.") == []
