@@ -38,15 +38,15 @@ _PROJECT_LABELS = frozenset(
         "estados miembros beneficiarios",
     )
 )  # fmt: skip
-# Every project page holds one of these (lower-cased), looked for before going line by line.
-_PROJECT_WORDS = ("start date", "date de début", "fecha de inicio", "project status",
-                  "statut du projet", "estado del proyecto")  # fmt: skip
+# Every project page holds one of these, looked for (first letter left out, so either case)
+# before going line by line.
+_PROJECT_WORDS = ("tart Date", "tart date", "ate de début", "echa de inicio", "roject Status",
+                  "roject status", "tatut du projet", "stado del proyecto")  # fmt: skip
 
 
-def is_project_page(page: str, lowered: str = "") -> bool:
+def is_project_page(page: str) -> bool:
     """Three of a project page's field labels, each alone on its line."""
-    lowered = lowered or page.lower()
-    if not any(word in lowered for word in _PROJECT_WORDS):
+    if not any(word in page for word in _PROJECT_WORDS):
         return False
     return _field_lines(page, _PROJECT_LABELS) >= MIN_FIELDS
 
@@ -61,13 +61,13 @@ _REPORT_LABELS = frozenset(
         "compartir",
     )
 )  # fmt: skip
-_REPORT_WORDS = ("period covered", "période couverte", "período cubierto", "periodo cubierto")
+_REPORT_WORDS = ("eriod Covered", "eriod covered", "ériode couverte", "eríodo cubierto",
+                 "eriodo cubierto")  # fmt: skip
 
 
-def is_report_page(page: str, lowered: str = "") -> bool:
+def is_report_page(page: str) -> bool:
     """A report page's period covered and two more of its labels, each alone on its line."""
-    lowered = lowered or page.lower()
-    if not any(word in lowered for word in _REPORT_WORDS):
+    if not any(word in page for word in _REPORT_WORDS):
         return False
     return _field_lines(page, _REPORT_LABELS) >= MIN_FIELDS
 
@@ -129,13 +129,13 @@ _ICON_LINE = re.compile(
     r"^[ \t]*(?:icône|icon|ícono|icono)[ \t]+\S.{0,60}$", re.IGNORECASE | re.MULTILINE
 )
 MIN_ICON_LINES = 2
-_FIGURES_WORDS = ("chiffres cl", "key figures", "cifras clave", "datos clave")
+KEY_FIGURES_LINES = 60  # the block heads the page (after its menu)
+_FIGURES_WORDS = ("hiffres cl", "ey figures", "ey Figures", "ifras clave", "atos clave")
 
 
 def has_key_figures(page: str) -> bool:
     """A key figures heading and two icon labels or more: a site's presentation block."""
-    lowered = page.lower()
-    if not any(word in lowered for word in _FIGURES_WORDS):
+    if not any(word in page for word in _FIGURES_WORDS):
         return False
     return _KEY_FIGURES.search(page) is not None and len(_ICON_LINE.findall(page)) >= MIN_ICON_LINES
 
@@ -143,6 +143,8 @@ def has_key_figures(page: str) -> bool:
 def is_key_figures_page(lines: list[str], releases: list[Release]) -> bool:
     """A site's key figures block over text that states no dateline, no date and no contact: a
     presentation page, whatever its headings split it into."""
+    if not any(word in line for line in lines[:KEY_FIGURES_LINES] for word in _FIGURES_WORDS):
+        return False
     if any(r.dateline or r.date_basis == DATE_PUBLISHED or r.contacts for r in releases):
         return False
     return has_key_figures("\n".join(lines))
@@ -151,10 +153,9 @@ def is_key_figures_page(lines: list[str], releases: list[Release]) -> bool:
 def site_page_refusal(page: str) -> ImportRefused | None:
     """The refusal of a project's page, a report's page or a slide deck's transcript, told by
     its field labels or numbered slides whatever else it holds; None for any other page."""
-    lowered = page.lower()
-    if is_project_page(page, lowered):
+    if is_project_page(page):
         return ImportRefused(N_("not a press release page (a project's page)"))
-    if is_report_page(page, lowered):
+    if is_report_page(page):
         return ImportRefused(N_("not a press release page (a report's page)"))
     if is_slide_deck(page):
         return ImportRefused(N_("not a press release page (a report or document transcript)"))
