@@ -9,7 +9,6 @@ import re
 from oim_archive.i18n import N_
 from oim_archive.store.records import DATE_PUBLISHED, Release
 
-from .case_twins import has_case_twins
 from .errors import ImportRefused
 
 MIN_FIELDS = 3
@@ -103,17 +102,19 @@ _JOB_HEADING = re.compile(
     r"|contexto\s+y\s+alcance(?:\s+del\s+proyecto)?)[ \t]*:?[ \t]*$)",
     re.IGNORECASE | re.MULTILINE,
 )
+# Looked for in the page as written (first letter left out, so either case) before the regex.
 _JOB_WORDS = (
-    "avis de recrutement", "avis de vacance", "vacancy notice", "vacancy announcement",
-    "job opening", "job vacancy", "oferta de empleo", "oferta de trabajo", "aviso de vacante",
-    "contexte et port", "context and scope", "contexto y alcance",
+    "vis de recrutement", "VIS DE RECRUTEMENT", "vis de vacance", "VIS DE VACANCE",
+    "acancy notice", "acancy Notice", "ACANCY NOTICE", "acancy announcement",
+    "acancy Announcement", "ob opening", "ob Opening", "ob vacancy", "ob Vacancy",
+    "ferta de empleo", "ferta de trabajo", "FERTA DE EMPLEO", "viso de vacante",
+    "ontexte et port", "ontext and scope", "ontext and Scope", "ontexto y alcance",
 )  # fmt: skip
 
 
 def is_job_notice_heading(page: str) -> bool:
     """A line naming the page a job notice, or the heading of its terms of reference."""
-    lowered = page.lower()
-    if not has_case_twins(page) and not any(word in lowered for word in _JOB_WORDS):
+    if not any(word in page for word in _JOB_WORDS):
         return False
     return _JOB_HEADING.search(page) is not None
 
@@ -143,11 +144,9 @@ def has_key_figures(page: str) -> bool:
 def is_key_figures_page(lines: list[str], releases: list[Release]) -> bool:
     """A site's key figures block over text that states no dateline, no date and no contact: a
     presentation page, whatever its headings split it into."""
-    if not any(word in line for line in lines[:KEY_FIGURES_LINES] for word in _FIGURES_WORDS):
-        return False
     if any(r.dateline or r.date_basis == DATE_PUBLISHED or r.contacts for r in releases):
         return False
-    return has_key_figures("\n".join(lines))
+    return has_key_figures("\n".join(lines[:KEY_FIGURES_LINES]))
 
 
 def site_page_refusal(page: str) -> ImportRefused | None:
