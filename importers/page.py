@@ -55,7 +55,7 @@ from .places import is_country_name, mentions, tokenize
 from .program_text import is_program_text
 from .release_shape import MAX_TITLE_LENGTH, SENTENCE_TITLE_WORDS, is_json_data, not_a_release
 from .signature import signature_start
-from .site_pages import is_key_figures_page, site_page_refusal
+from .site_pages import refuse_key_figures_page, site_page_refusal
 from .teasers import split_teasers
 
 LANGUAGE_SAMPLE_WORDS = 1000
@@ -352,8 +352,7 @@ def _opens_with_dateline(paragraph: str) -> bool:
 
 def parse_text(decoded: str, name: str) -> list[Release]:
     """Releases of a text page (HTML remnants in it are stripped as text)."""
-    text = clean_markup(decoded)
-    if (refusal := site_page_refusal(text)) is not None:
+    if (refusal := site_page_refusal(text := clean_markup(decoded))) is not None:
         raise refusal
     lines = without_store_date(text.split("\n"))
     lines = lines[: comment_form_start(lines)]
@@ -386,8 +385,7 @@ def parse_text(decoded: str, name: str) -> list[Release]:
     if not releases:
         raise ImportRefused(N_("only a title, no release text found"))
     _inherit_listing_country(releases)
-    if is_key_figures_page(lines, releases):
-        raise ImportRefused(N_("not a press release page (a site's page of key figures)"))
+    refuse_key_figures_page(lines, releases)
     if len(releases) == 1:
         refusal = not_a_release(lines, title_index, chrome, releases[0])
         if refusal is not None:

@@ -141,12 +141,13 @@ def has_key_figures(page: str) -> bool:
     return _KEY_FIGURES.search(page) is not None and len(_ICON_LINE.findall(page)) >= MIN_ICON_LINES
 
 
-def is_key_figures_page(lines: list[str], releases: list[Release]) -> bool:
-    """A site's key figures block over text that states no dateline, no date and no contact: a
-    presentation page, whatever its headings split it into."""
+def refuse_key_figures_page(lines: list[str], releases: list[Release]) -> None:
+    """Refuse a site's key figures block over text that states no dateline, no date and no
+    contact: a presentation page, whatever its headings split it into."""
     if any(r.dateline or r.date_basis == DATE_PUBLISHED or r.contacts for r in releases):
-        return False
-    return has_key_figures("\n".join(lines[:KEY_FIGURES_LINES]))
+        return
+    if has_key_figures("\n".join(lines[:KEY_FIGURES_LINES])):
+        raise ImportRefused(N_("not a press release page (a site's page of key figures)"))
 
 
 def site_page_refusal(page: str) -> ImportRefused | None:
