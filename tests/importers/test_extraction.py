@@ -73,9 +73,15 @@ from tests.bench.extraction import (
 # Rules for misses several tuned pages share (no gathering; tests/importers/test_tuned_misses.py):
 # "tuned" 95.0 / 95.0 -> 96.1 / 96.7, the twenty-eighth (NEWEST) 70.5 / 72.7 -> 97.5 / 100 (its
 # bare-teaser pages split), no held-out page parsing differently: both floors rise.
+# The twenty-ninth (pages no tuned page resembled: old releases and briefing notes, a statement,
+# a 2005 briefing page, nine pages that are no release; 16 pages, 3 listing items, no contact
+# fact) first scored 67.0 % fields, kind 11/16 and 33.3 % items (1/3), 94.3 % and 100 % (3/3)
+# after its rules, kind 16/16. The twenty-eighth joined "tuned" (502 pages: 96.2 % fields, 97.0 %
+# items, 316/316 contact facts; no older page parsing differently with the twenty-ninth's
+# rules): the "tuned" floor rises.
 FLOORS: dict[str, tuple[float, float, float, float]] = {
-    "tuned": (96.0, 96.6, 100.0, 100.0),
-    NEWEST: (97.4, 100.0, 100.0, 100.0),
+    "tuned": (96.1, 97.0, 100.0, 100.0),
+    NEWEST: (94.3, 100.0, 100.0, 100.0),
     "heldout": (78.6, 70.1, 96.5, 98.7),
     FRESH: (77.2, 70.5, 100.0, 100.0),
     FRESH_NEWEST: (54.2, 16.6, 100.0, 100.0),
