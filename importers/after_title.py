@@ -16,9 +16,17 @@ FIELD_LINE_LENGTH = 60
 FIELD_LABEL_LENGTH = 30
 
 
+COUNTRY_LIST_LENGTH = 300
+
+
 def _is_field_line(line: str) -> bool:
-    """A country label alone under the title ("Costa Rica"), as CMS themes print it."""
-    return len(line) <= FIELD_LINE_LENGTH and is_country_name(line)
+    """A country label alone under the title ("Costa Rica"), as CMS themes print it, or their
+    list ("Belice, Dominica, Guyana, Haití, …")."""
+    if len(line) <= FIELD_LINE_LENGTH and is_country_name(line):
+        return True
+    if "," not in line or len(line) > COUNTRY_LIST_LENGTH or line[-1:] in ".!?":
+        return False
+    return all(is_country_name(name.strip()) for name in line.split(","))
 
 
 def _is_field_label(line: str) -> bool:

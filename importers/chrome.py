@@ -62,7 +62,10 @@ _GLUED_LABELS: tuple[str, ...] = tuple(
 _ONLY_PUNCTUATION = re.compile(r"^[\W_]*$|^\W*\w{1,2}\W*$")
 _SENTENCE_END = re.compile(r"[.!?]\W*$")
 _CAPTION = re.compile(
+    # Not "Photo Show by IOM…", "Exposition photo…": a headline about an exhibition or a story.
     r"^(?:photo|photos|foto|fotos|crédits?\s+photo|photo\s+credits?|image|©)\b"
+    r"(?!\s+(?:show|exhibit(?:ion)?|exposition|exposici[óo]n|essay|stor(?:y|ies)|galler(?:y|ies)"
+    r"|galerie|galer[íi]a|contest|concours|concurso|competition)\b)"
     r"|\b(?:photo|photograph|foto|crédits?|credits?)\s*:\s*\S.{0,100}$"
     r"|\bclick\s+above\s+to\s+watch\.?$"
     r"|©\s*\S.{0,100}$"

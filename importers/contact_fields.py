@@ -24,17 +24,19 @@ _PLACE_LABEL = re.compile(
     r"|(?P<office>(?:IOM|OIM)\s+[A-ZÀ-ÖØ-Þ][\w'’ -]{1,50}?))\s*:\s*(?=[A-ZÀ-ÖØ-Þ])"
 )
 # A place alone in its field before the person ("In New York, Dana Whitfield, …").
+# "En Ginebra (OIM), Y, …": the office in brackets after the place.
 _PLACE_ALONE = re.compile(
-    r"^(?:In|At|À|En|Au)\s+(?P<place>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]+){0,2})$"
+    r"^(?:In|At|À|En|Au)\s+(?P<place>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]+){0,2})"
+    r"(?:\s*\((?P<office>[A-ZÀ-ÖØ-Þ][^()]{1,40})\))?$"
 )
 # An agency heading its person in a joint release's block: "HCR : X", "For UNHCR: Y", "Pour
 # l'OIM : Z", with its country office ("ACNUR Perú: W") (not a field label: "TEL: +41 …",
 # "EMAIL: …", "TEL Genève: …").
 _AGENCY_LABEL = re.compile(
-    r"^(?:(?:[Ff]or|[Pp]our|[Pp]or)\s+(?:l['’]\s*|la\s+|el\s+|the\s+)?)?"
+    r"^(?:(?:[Ff]or|[Pp]our|[Pp]or|[Ee]n|[Aa]t|[Àà]|[Aa]u)\s+(?:l['’]\s*|la\s+|el\s+|the\s+)?)?"
     r"(?P<agency>(?!(?:TEL|FAX|MOB|GSM|CEL|CELL|EMAIL|MAIL|WEB|WWW|SMS|NB|PS)\b)[A-Z]{2,8}"
     r"(?:\s+(?:d['’])?[A-ZÀ-ÖØ-Þ][a-zà-ÿ'’-]+){0,3})"
-    r"\s*:\s*(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ'’-]*\s+[A-ZÀ-ÖØ-Þ])"
+    r"\s*(?::|\s[–—-])\s*(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ'’-]*\s+[A-ZÀ-ÖØ-Þ])"
 )
 # "Contact presse : X", "Media contact: Y", "Contacto de prensa: Z": a label, not a name.
 _PRESS_LABEL = re.compile(
@@ -149,12 +151,15 @@ def split_fields(block: list[str]) -> list[str]:
             if leading is not None:
                 fields.append("ou")
                 part = part[leading.end() :]
-            if ":" in part:
-                part, heading = _heading_label(part)
+            if ":" in part or " – " in part or " - " in part or " — " in part:
+                part, heading = _heading_label(part)  # "HCR : X", "PAM – Y"
                 if heading:
                     fields.append(OFFICE_MARK + heading)
             elif place := _PLACE_ALONE.match(part):  # "In New York, X, …": a comma, no colon
-                fields.append(OFFICE_MARK + place["place"])
+                where = place["place"]  # "En Ginebra (OIM)": the office in brackets too
+                fields.append(
+                    OFFICE_MARK + (f"{place['office']} {where}" if place["office"] else where)
+                )
                 continue
             fields.extend(piece.strip() for piece in _split_people(part) if piece.strip())
     return fields

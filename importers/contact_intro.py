@@ -16,7 +16,11 @@ _INTRO = re.compile(
     # "For interviews, please contact", "Pour toute demande d'interview, veuillez contacter".
     r"|for\s+(?:media\s+|press\s+)?(?:interviews?|interview\s+requests|enquiries|inquiries)"
     r"|pour\s+(?:toute\s+|les\s+)?demandes?\s+d['’]\s*(?:interviews?|entretiens?|entrevues?)"
-    r"|para\s+(?:entrevistas|solicitudes\s+de\s+entrevista)"
+    r"|para\s+(?:entrevistas|solicitudes\s+de\s+(?:entrevista|prensa|medios))"
+    r"|pour\s+(?:toute\s+|les\s+)?demandes?\s+(?:des\s+médias|de\s+la\s+presse|presse|médias)"
+    r"|for\s+(?:media|press)\s+requests"
+    # A bare "Más información:" alone on its line over a person's lines.
+    r"|(?:más|mas)\s+(?:información|informacion)\s*:[ \t]*$"
     r"|(?:media|press)\s+(?:enquiries|inquiries)\s*:"
     # "Please contact A (+41 …, a@iom.int) or B (…)": only with an address on the line.
     r"|(?:please\s+)?contact\s+(?=[^\n]*@)"

@@ -10,6 +10,7 @@ from oim_archive.store.records import Contact
 from .contact_block import inline_block, until_prose
 from .contact_fields import OFFICE_MARK, SHARING, split_fields
 from .contact_intro import CONTACT_VERB, EMAIL
+from .contact_partners import AGENCY_WORDS, name_part, opens_with_place_word, untangled_columns
 from .phones import region_of, split_numbers, to_e164
 
 _PHONE_LABEL = re.compile(
@@ -25,12 +26,6 @@ _EMAIL_LABEL = re.compile(
 _PHONE_LABEL_ONLY = re.compile(
     r"^(?:t[ée]l[ée]?(?:phone|éfono|efono)?|tel|phone|mobile|mob|cell(?:ulaire)?|cel(?:ular)?|"
     r"portable|m[óo]vil|whatsapp|gsm)\s*\.?\s*:?$",
-    re.IGNORECASE,
-)
-# What is left around an address once it is taken out: labels (one address or several,
-# "Emails : a@…, b@…") and brackets.
-_EMAIL_WORDS = re.compile(
-    r"\b(?:e-?mails?|courriels?|correos?(?:\s+electr[óo]nicos?)?|mails?)\b\s*:?|[()<>\[\]:]",
     re.IGNORECASE,
 )
 _EMBEDDED_PHONE = re.compile(r"(?:\+|\b00)\s?\d[\d\s().\-]{6,20}\d")
@@ -77,7 +72,8 @@ _OFFICE_WORDS = re.compile(
     r"officer|oficial|officier|chargée?|encargad[oa]|coordinat\w*|coordinador\w*|specialist|"
     r"spécialiste|especialista|assistant\w*|asistente|communication|comunicación|unité|"
     r"ministerio|media|médias|medios|press|presse|prensa|communications?|comunicaciones|"
-    r"spokesperson|porte-parole|portavoz|headquarters|siège|sede|unit|unité|unidad)\b",
+    r"spokesperson|porte-parole|portavoz|headquarters|siège|sede|unit|unité|unidad|"
+    r"programmes?|programs?|programas?|projets?|projects?|proyectos?|initiatives?|iniciativas?)\b",
     re.IGNORECASE,
 )
 MAX_NAME_WORDS = 6
@@ -112,6 +108,8 @@ def looks_like_name(text: str) -> bool:
     """Two to six capitalised words (particles such as "Di", "de", "van" allowed), no digits."""
     words = _HONORIFIC.sub("", text).split()
     if not 2 <= len(words) <= MAX_NAME_WORDS or _OFFICE_WORDS.search(text):
+        return False
+    if AGENCY_WORDS.search(text) or opens_with_place_word(text):  # "UNICEF New York"
         return False
     capitalised = 0
     for word in words:
@@ -287,7 +285,7 @@ def parse_contacts(block: list[str], region: str | None = None) -> list[Contact]
         _LINK_REMNANT.sub(" ", line) if _may_hold_link(line) else line
         for line in [rest_of_intro, *block[1:MAX_BLOCK_LINES]]
     ]
-    for text in split_fields(until_prose(lines)):
+    for text in split_fields(until_prose(untangled_columns(lines), footer=True)):
         if text == SHARING:
             builder.share_with_next()
         elif text.startswith(OFFICE_MARK):
@@ -305,8 +303,8 @@ def parse_contacts(block: list[str], region: str | None = None) -> list[Contact]
                 text = _TRAILING_LINK_WORD.sub("", text[: phone.start()]) + " " + after
             # "Jean Dupont (jdupont@iom.int)": the name written with the address; first, so
             # that the number and address written after it are that person's.
-            name_part = " ".join(_EMAIL_WORDS.sub(" ", EMAIL.sub(" ", text)).split())
-            builder.add_text(_TRAILING_LINK_WORD.sub("", name_part))  # "… by email at"
+            words = name_part(EMAIL.sub(" ", text))  # "Name (ACNUR) a@…": the office kept
+            builder.add_text(_TRAILING_LINK_WORD.sub("", words))  # "… by email at"
             if phone is not None:
                 builder.add_phones(phone.group(0))
             builder.add_emails(text)

@@ -4,6 +4,7 @@ hard-wrapped paragraph rather than being a headline, a teaser opening with its d
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .dates import find_dates
 from .listing import is_date_line
@@ -26,10 +27,14 @@ def _full_date(text: str) -> bool:
     return any(len(found.iso) == len("YYYY-MM-DD") for found in find_dates(text))
 
 
-def after_leading_date(lines: list[str], index: int) -> tuple[int, str]:
+def after_leading_date(
+    lines: list[str], index: int, opens_with_dateline: Callable[[str], bool] | None = None
+) -> tuple[int, str]:
     """A date line above the headline ("Friday, 10 March 2017" on a blog), or a blog's post
     line with its date ("Par X le mercredi 10 avril 2019", perhaps over its category line):
-    the headline's index and that date (the page's own date); the same index and "" otherwise."""
+    the headline's index and that date (the page's own date); the same index and "" otherwise.
+    A copy with no headline ("14 de octubre de 2022" over "CIUDAD DE PANAMÁ, Panamá – La
+    OIM…", a paragraph ``opens_with_dateline`` accepts) gives that paragraph's index."""
     date_line = lines[index].strip()
     posted = _POSTED_LINE.match(date_line)
     if posted is not None and is_date_line(posted["date"]) and _full_date(posted["date"]):
@@ -45,7 +50,8 @@ def after_leading_date(lines: list[str], index: int) -> tuple[int, str]:
     if following >= len(lines) or is_date_line(lines[following]):
         return index, ""
     if len(lines[following].strip()) > MAX_TITLE_LENGTH:
-        return index, ""
+        dated = opens_with_dateline is not None and opens_with_dateline(lines[following])
+        return (following, date_line) if dated else (index, "")
     return following, date_line
 
 

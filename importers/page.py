@@ -174,7 +174,7 @@ def _release(
     title_index, item_chrome = title_at if title_at is not None else find_title(lines)
     if title_index >= len(lines):
         return None
-    title_index, leading_date = after_leading_date(lines, title_index)
+    title_index, leading_date = after_leading_date(lines, title_index, _names_a_place_in_dateline)
     title_index = _after_byline(lines, title_index)
     if is_wrapped_opening(lines, title_index):
         title, long_first_line = _title_and_rest(wrapped_paragraph(lines, title_index))

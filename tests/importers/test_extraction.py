@@ -79,10 +79,15 @@ from tests.bench.extraction import (
 # after its rules, kind 16/16. The twenty-eighth joined "tuned" (502 pages: 96.2 % fields, 97.0 %
 # items, 316/316 contact facts; no older page parsing differently with the twenty-ninth's
 # rules): the "tuned" floor rises.
+# The thirtieth (contact blocks that invite a wrong contact, 14 pages, 74 contact facts, one
+# listing item) first scored 91.3 % fields and 83.8 % / 77.0 % contacts (57/68/74), 94.4 % and
+# 100 % / 100 % after its rules. The twenty-eighth joined "tuned" (502 pages: 93.6 % fields,
+# 92.6 % items, each older page parsed as before): its listings lower the floor only by joining.
+# The contact rules took the held-out part to 98.8 % / 100 % contacts (85/86/85).
 FLOORS: dict[str, tuple[float, float, float, float]] = {
     "tuned": (96.1, 97.0, 100.0, 100.0),
-    NEWEST: (94.3, 100.0, 100.0, 100.0),
-    "heldout": (78.6, 70.1, 96.5, 98.7),
+    NEWEST: (94.4, 100.0, 100.0, 100.0),
+    "heldout": (78.7, 70.1, 98.7, 99.9),
     FRESH: (77.2, 70.5, 100.0, 100.0),
     FRESH_NEWEST: (54.2, 16.6, 100.0, 100.0),
 }
