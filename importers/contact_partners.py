@@ -48,8 +48,8 @@ def untangled_columns(lines: list[str]) -> list[str]:
     """The lines, with a run of rows that each hold the same number of cells parted by wide
     gaps (a two-column block copied as text) read column by column, a blank line between
     columns; any other lines as they are."""
-    if not any("   " in line for line in lines):
-        return lines
+    if sum(1 for line in lines if "   " in line.strip()) < MIN_COLUMN_ROWS:
+        return lines  # most blocks: no three rows with a wide gap inside them
     out: list[str] = []
     index = 0
     while index < len(lines):
