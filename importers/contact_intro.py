@@ -23,7 +23,8 @@ _INTRO = re.compile(
     r"|(?:más|mas)\s+(?:información|informacion)\s*:[ \t]*$"
     r"|(?:media|press)\s+(?:enquiries|inquiries)\s*:"
     # "Please contact A (+41 …, a@iom.int) or B (…)": only with an address on the line.
-    r"|(?:please\s+)?contact\s+(?=[^\n]*@)"
+    # Not a site's "Contact us: info@…" footer.
+    r"|(?:please\s+)?contact\s+(?!us\b)(?=[^\n]*@)"
     r"|(?:media\s+|press\s+)?contacts?(?:\s+(?:presse|médias|media|prensa|for\s+media))?\s*:"
     r"|contactos?(?:\s+(?:de|para)\s+(?:prensa|medios))?\s*:"
     # A press label alone on its line, without a colon: "Contact presse", "Media contacts".

@@ -122,7 +122,11 @@ _PUBLISHED_BY_OTHERS = re.compile(
 )
 _SEE_THE_SOURCE = re.compile(
     r"^[ \t]*(?:pour\s+(?:plus\s+d['’]|en\s+savoir\s+plus)|for\s+more(?:\s+information)?"
-    r"|para\s+m[áa]s(?:\s+informaci[óo]n)?)[^\n:]{0,30}?,?\s*(?:voir|see|ver|v[ée]ase|consult(?:ez|e|ar))\s*:",
+    r"|para\s+m[áa]s(?:\s+informaci[óo]n)?)[^\n:]{0,30}?,?\s*(?:voir|see|ver|v[ée]ase|consult(?:ez|e|ar))\s*:"
+    # A link's label alone on its line: "Read the full statement", "Lire le communiqué intégral".
+    r"|^[ \t]*(?:read\s+the\s+full\s+(?:joint\s+)?(?:statement|report|press\s+release)"
+    r"|lire\s+(?:la\s+déclaration|le\s+communiqué|le\s+rapport)\s+(?:complète?|intégrale?)"
+    r"|le(?:a|er)\s+(?:la\s+declaraci[óo]n|el\s+comunicado|el\s+informe)\s+complet[oa])[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 

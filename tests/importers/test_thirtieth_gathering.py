@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from oim_archive.importers import parse_page
+from oim_archive.importers import ImportRefused, parse_page
 from oim_archive.importers.after_title import skip_after_title
 from oim_archive.importers.chrome import find_title, is_caption
 from oim_archive.importers.contact_block import _is_follow_line
@@ -318,3 +318,40 @@ def test_gathered_pages_give_no_wrong_contact(name: str, never: list[str]) -> No
     produced = " | ".join(f"{c.name} {c.office}" for r in releases for c in r.contacts)
     assert not any(person in produced for person in never)
     assert all(c.phones or c.emails for r in releases for c in r.contacts)
+
+
+# --- second batch: a site's "Contact us", a note pointing to the full statement -----------------
+
+
+@pytest.mark.parametrize(
+    "line", ["Contact us: contact@example.org", "Contact us at info@example.org"]
+)
+def test_contact_us_opens_no_block(line: str) -> None:
+    assert find_intro(["Better Care Network", line]) is None
+
+
+def test_contact_with_an_address_still_opens_the_block() -> None:
+    assert find_intro(["The text ends here.", "Contact Awa Diop at adiop@iom.int"]) == 1
+
+
+_NOTE = """Joint UN Statement on the Protection of Haitian Migrants
+
+Several UN agencies issued a joint statement calling for stronger protection for Haitians on the move, including children travelling alone, and for a regional approach across the Americas.
+
+{link}
+"""
+
+
+@pytest.mark.parametrize(
+    "link",
+    ["Read the full statement", "Lire le communiqué intégral", "Leer el comunicado completo"],
+)
+def test_a_note_pointing_to_the_full_statement_is_refused(link: str) -> None:
+    with pytest.raises(ImportRefused):
+        parse_page(_NOTE.format(link=link).encode(), "note.txt")
+
+
+def test_a_release_with_a_link_but_no_report_of_publishing_is_kept() -> None:
+    page = _NOTE.replace("Several UN agencies issued a joint statement calling", "IOM calls")
+    (release,) = parse_page(page.format(link="Read the full statement").encode(), "note.txt")
+    assert release.title == "Joint UN Statement on the Protection of Haitian Migrants"
