@@ -265,6 +265,21 @@ _FUNDING_STEMS = ("financ", "funded", "funding", "supplied", "donat", "contribu"
 FUNDING_LEAD = 45
 
 
+# Where a match of _FUNDED_BY can start: each of its branches starts a word, or at a comma, or
+# at the space after "OIM"/"IOM". Tried there only, the regex costs a few µs a stem where
+# searching the window, every branch at every position, cost ~30 µs.
+_PHRASE_STARTS = re.compile(r"\b\w|,|(?<=M)\s")
+
+
+def _funding_phrase(text: str, start: int, end: int) -> re.Match[str] | None:
+    """``_FUNDED_BY.search(text, start, end)``, trying the regex only where it can start."""
+    for candidate in _PHRASE_STARTS.finditer(text, start, end):
+        found = _FUNDED_BY.match(text, candidate.start(), end)
+        if found is not None:
+            return found
+    return None
+
+
 def _present(forms: tuple[str, ...], words: list[str] | None) -> tuple[str, ...]:
     """The forms written as whole words in the text (all of them when its words are unknown)."""
     if words is None:
@@ -286,7 +301,7 @@ def find_funders(text: str, words: list[str] | None = None) -> list[str]:
         return funders
     done_until = -1
     for position in _stem_positions(lowered, stems):
-        match = _FUNDED_BY.search(text, max(0, position - FUNDING_LEAD), position + 60)
+        match = _funding_phrase(text, max(0, position - FUNDING_LEAD), position + 60)
         if match is None or match.end() <= done_until:
             continue
         done_until = match.end()
