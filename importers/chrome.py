@@ -8,6 +8,7 @@ from functools import lru_cache
 from oim_archive.store.text import fold_whitespace
 
 from .archive_lines import is_archive_or_bulletin_line
+from .captions import CAPTION_MAX_LENGTH, is_credit_line
 from .places import mentions
 from .resources import read_json
 
@@ -42,13 +43,16 @@ _LABELS: frozenset[str] = frozenset(
 _HEADERS: frozenset[str] = frozenset(normalise_label(h) for h in _DATA["headers"])
 # Two page headers joined into one ("Noticias y comunicados", "News and statements").
 _JOINED_HEADERS = re.compile(r"^(?P<first>.+?)\s+(?:and|y|e|et|&)\s+(?P<second>.+)$")
+_JOINERS = frozenset(("and", "y", "e", "et", "&"))
 
 
 def is_header(folded: str) -> bool:
     """A folded line that is a known page header, or two of them joined by "and", "y", "et"."""
     if folded in _HEADERS:
         return True
-    joined = _JOINED_HEADERS.match(folded) if len(folded) <= LABEL_MAX_LENGTH else None
+    if len(folded) > LABEL_MAX_LENGTH or _JOINERS.isdisjoint(folded.split()):
+        return False  # the regex's joining word is a word of its own: looked for first
+    joined = _JOINED_HEADERS.match(folded)
     return joined is not None and all(
         part in _HEADERS or part.rstrip("s") in _HEADERS for part in joined.group("first", "second")
     )
@@ -61,21 +65,6 @@ _GLUED_LABELS: tuple[str, ...] = tuple(
 # Nothing but punctuation, or a lone letter or two: a close button ("x", "×"), an icon's name.
 _ONLY_PUNCTUATION = re.compile(r"^[\W_]*$|^\W*\w{1,2}\W*$")
 _SENTENCE_END = re.compile(r"[.!?]\W*$")
-_CAPTION = re.compile(
-    # Not "Photo Show by IOM…", "Exposition photo…": a headline about an exhibition or a story.
-    r"^(?:photo|photos|foto|fotos|crédits?\s+photo|photo\s+credits?|image|©)\b"
-    r"(?!\s+(?:show|exhibit(?:ion)?|exposition|exposici[óo]n|essay|stor(?:y|ies)|galler(?:y|ies)"
-    r"|galerie|galer[íi]a|contest|concours|concurso|competition)\b)"
-    r"|\b(?:photo|photograph|foto|crédits?|credits?)\s*:\s*\S.{0,100}$"
-    r"|\bclick\s+above\s+to\s+watch\.?$"
-    r"|©\s*\S.{0,100}$"
-    # A photographer's credit ending the line: "(IOM/Amanda Nero 2019)", "OIM/J. Dupont".
-    r"|\b(?:IOM|OIM|UN|ONU|UNHCR)\s*/\s*[A-ZÀ-Ö][\w .'’-]{1,60}\)?\s*$"
-    # A news agency's photo credit: "(AFP Photo / Christophe Archambault)", "(AP Photo/J. Doe)".
-    r"|^\(?(?:AFP|AP|EPA|Reuters|Xinhua|ANSA)(?:\s+(?:photo|foto))?\s*/\s*"
-    r"[A-ZÀ-Ö][\w .'’-]{1,60}\)?$",
-    re.IGNORECASE,
-)
 # A feed page's own lines and a breadcrumb: "Subscribe to PBN News Germany feed",
 # "Updated: 2 hours 25 min ago", "Home / Press Room IOM", "Accueil / Actualités".
 _FEED_OR_BREADCRUMB = re.compile(
@@ -146,12 +135,6 @@ def is_footer(line: str) -> bool:
     return normalise_label(line) in _FOOTER
 
 
-# A poster or image credit ending the line: "… Afiche de la Campaña: OIM".
-_POSTER_CREDIT = re.compile(
-    r"\b(?:afiche|affiche|poster|imagen)\b[\w\s'’]{0,30}:\s*(?:IOM|OIM)\b.{0,60}$", re.IGNORECASE
-)
-
-
 # An author's byline under a headline: "By António Vitorino, Director General, …",
 # "By Joe Lowry for IOM", "Par Awa Ndiaye, OIM Sénégal", "By Joe Lowry in Tacloban", "By: Sabah
 # Abdulrahman" (a colon after the word).
@@ -188,26 +171,9 @@ def is_byline(line: str) -> bool:
     return _BYLINE.match(line) is not None
 
 
-# Every branch of _CAPTION holds one of these (in any case): looked for first, the regex being
-# slow on long lines. "ı" and "ſ" are the letters its case-insensitive match takes for "i" and
-# "s" that lower() keeps as they are: lines holding them go to the regex.
-_CAPTION_NEEDLES = ("photo", "foto", "crédit", "credit", "image", "click", "©", "/")
-
-
-def _may_be_caption(line: str) -> bool:
-    if "ı" in line or "ſ" in line:
-        return True
-    folded = line.lower()
-    return any(needle in folded for needle in _CAPTION_NEEDLES)
-
-
 def is_caption(line: str) -> bool:
     """A photo caption or credit line, or an author's byline."""
-    if len(line) > 300:
-        return False
-    if (_may_be_caption(line) and _CAPTION.search(line) is not None) or is_byline(line):
-        return True
-    return ":" in line and _POSTER_CREDIT.search(line) is not None
+    return len(line) <= CAPTION_MAX_LENGTH and (is_credit_line(line) or is_byline(line))
 
 
 def _glued_label(line: str) -> str | None:

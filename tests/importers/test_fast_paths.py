@@ -18,8 +18,18 @@ from oim_archive.importers.body import (
     _split_dateline,
     split_dateline,
 )
+from oim_archive.importers.briefings import _CHAIRED, _CHAIRED_BRANCHES, says_chaired
 from oim_archive.importers.bullets import _BULLET_LINE, BULLETS
-from oim_archive.importers.chrome import _CAPTION, _CAPTION_NEEDLES, _may_be_caption
+from oim_archive.importers.captions import (
+    CAPTION,
+    CAPTION_MAX_LENGTH,
+    POSTER_CREDIT,
+    POSTER_NEEDLES,
+    WORD_NEEDLES,
+    is_credit_line,
+)
+from oim_archive.importers.case_twins import CASE_TWINS
+from oim_archive.importers.chrome import _HEADERS, _JOINED_HEADERS, LABEL_MAX_LENGTH, is_header
 from oim_archive.importers.dates import _DEFAULT, _MONTHS, PARSER_INFO, _parse
 from oim_archive.importers.html import (
     _CHROME_WORDS,
@@ -31,6 +41,7 @@ from oim_archive.importers.html import (
     _metadata_date,
 )
 from oim_archive.importers.language import _FORMS, DEFAULT_LANGUAGE, detect_language
+from oim_archive.importers.people import _FUNDED_BY, _funding_phrase
 from oim_archive.importers.places import Place, _longest_at, is_country_name, mentions, tokenize
 
 REAL_PAGES = Path(__file__).resolve().parents[1] / "real_pages" / "tuned"
@@ -116,26 +127,87 @@ def test_chrome_blocks_and_date_metas_are_the_nodes_the_plain_selectors_find() -
     assert len(_DATE_META_ATTRIBUTES) == len(_DATE_METAS)
 
 
-def test_caption_needles_miss_no_letter_the_case_insensitive_regex_would_take() -> None:
-    letters = {ch for needle in _CAPTION_NEEDLES for ch in needle if ch.isalpha()}
+def _real_lines() -> list[str]:
+    return [
+        line.strip()
+        for path in sorted(REAL_PAGES.glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").split("\n")
+    ]
+
+
+def test_letters_looked_for_lower_cased_are_case_twins_or_their_own_lower_case() -> None:
+    """A word looked for in a lower-cased text stands for a case-insensitive regex's letters:
+    any other letter that regex takes for one of them must be a case twin (sent to the regex)."""
+    words = [*WORD_NEEDLES, *POSTER_NEEDLES, "chaired", "présidé", "presidió"]
+    words += [branch.pattern for branch, _after_a in _CHAIRED_BRANCHES]
+    letters = {ch for word in words for ch in word if ch.isalpha()}
     patterns = [(letter, re.compile(re.escape(letter), re.IGNORECASE)) for letter in letters]
     for code in range(0x80, 0x10000):
         char = chr(code)
         for letter, pattern in patterns:
             if pattern.fullmatch(char) and letter not in char.lower():
-                assert char in "ıſ", f"U+{code:04X} reads as {letter!r}"
+                assert char in CASE_TWINS, f"U+{code:04X} reads as {letter!r}"
 
 
-def test_caption_lines_are_those_the_regex_alone_finds() -> None:
-    lines = [
-        line.strip()
-        for path in sorted(REAL_PAGES.glob("*.txt"))
-        for line in path.read_text(encoding="utf-8").split("\n")
+def _mixed(parts: list[str], count: int, seed: int) -> list[str]:
+    draw = random.Random(seed)
+    return ["".join(draw.choice(parts) for _ in range(draw.randint(1, 8))) for _ in range(count)]
+
+
+def test_caption_lines_are_those_the_one_regex_finds() -> None:
+    lines = [*_real_lines(), "PHOTO: OIM", "Crédit photo : X", "Phıoto: x", "© IOM 2019"]
+    lines += ["(IOM/Amanda Nero 2019)", "OIM / J. Dupont)", "xUN/ Ab", "İOM/Bc", "IOM/Bc/"]
+    lines += ["(AFP Photo / Christophe Archambault)", "afiche de la campaña: OIM", "un\t/\tÀb"]
+    parts = ["IOM", "OIM", "un", "UNHCR", "/", " / ", "(", ")", "Amanda Nero", "AFP", "Photo"]
+    parts += ["photo :", " ", "x", "©", "click above to watch", "Crédits", "affiche", ":", "\n"]
+    for line in [*lines, *_mixed(parts, 20_000, 5)]:
+        expected = CAPTION.search(line) is not None or POSTER_CREDIT.search(line) is not None
+        assert is_credit_line(line) == expected, line
+    assert len(lines) > 1000 and CAPTION_MAX_LENGTH == 300
+
+
+def test_the_briefing_chair_is_found_as_the_one_regex_finds_it() -> None:
+    words = ["a", "présidé", "le", "la", "point", "de", "presse", "chaired", "the", "briefing"]
+    words += ["press", "conference", "presidió", "rueda", "prensa", "A", "PRÉSIDÉ", "_", "\n"]
+    words += ["Chaired", "  ", "sesión", "informativa", "ce", "unchaired", "la", "x"]
+    draw = random.Random(7)
+    texts = [
+        " ".join(draw.choice(words) for _ in range(draw.randint(1, 10))) for _ in range(30_000)
     ]
-    lines += ["PHOTO: OIM", "Crédit photo : X", "Phıoto: x", "© IOM 2019", "(IOM/Amanda Nero 2019)"]
-    for line in lines:
-        by_regex = len(line) <= 300 and _CAPTION.search(line) is not None
-        assert (_may_be_caption(line) and by_regex) == by_regex, line
+    texts += ["Ms X a présidé le point de presse", "la présidé le point de presse", *_real_lines()]
+    found = 0
+    for text in texts:
+        expected = _CHAIRED.search(text) is not None
+        assert says_chaired(text) == expected, text
+        found += expected
+    assert found > 100
+
+
+def test_funding_phrases_are_found_where_the_regex_search_finds_them() -> None:
+    pages = [path.read_text(encoding="utf-8") for path in sorted(REAL_PAGES.glob("*.txt"))]
+    found = 0
+    for text in pages:
+        for start in range(0, len(text), 11):
+            expected = _FUNDED_BY.search(text, start, start + 105)
+            got = _funding_phrase(text, start, start + 105)
+            assert (got and got.span()) == (expected and expected.span()), text[start : start + 105]
+            found += expected is not None
+    assert found > 100
+
+
+def test_joined_headers_are_those_the_regex_alone_finds() -> None:
+    headers = sorted(_HEADERS)[:40]
+    pairs = list(itertools.pairwise(headers))
+    lines = [f"{a} {joiner} {b}" for a, b in pairs for joiner in ("and", "&")]
+    lines += [f"{a}  et\t{b}s" for a, b in pairs]
+    for line in [*lines, *(line.casefold() for line in _real_lines())]:
+        joined = _JOINED_HEADERS.match(line) if len(line) <= LABEL_MAX_LENGTH else None
+        expected = line in _HEADERS or (
+            joined is not None
+            and all(p in _HEADERS or p.rstrip("s") in _HEADERS for p in joined.group(1, 2))
+        )
+        assert is_header(line) == expected, line
+    assert any(map(is_header, lines))
 
 
 def _language_by_counting_every_word(words: list[str]) -> str:
