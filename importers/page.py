@@ -31,7 +31,6 @@ from .contact_block import until_prose
 from .contact_intro import find_intro, split_inline_intro
 from .contacts import parse_contacts
 from .country import office_country, phone_country, release_country, without_donors
-from .date_prefix import without_store_date
 from .dates import FoundDate, estimated_date, find_dates, published_date
 from .decode import decode_page
 from .errors import ImportRefused
@@ -354,7 +353,7 @@ def parse_text(decoded: str, name: str) -> list[Release]:
     """Releases of a text page (HTML remnants in it are stripped as text)."""
     if (refusal := site_page_refusal(text := clean_markup(decoded))) is not None:
         raise refusal
-    lines = without_store_date(text.split("\n"))
+    lines = text.split("\n")
     lines = lines[: comment_form_start(lines)]
     title_index, chrome = find_title(lines)
     if title_index >= len(lines):

@@ -9,7 +9,6 @@ import pytest
 
 from oim_archive.importers import ImportRefused, parse_page
 from oim_archive.importers.archive_lines import is_archive_or_bulletin_line
-from oim_archive.importers.date_prefix import without_store_date
 from oim_archive.importers.dates import find_dates
 from oim_archive.importers.lede_lines import are_ledes, lede_items
 from oim_archive.importers.page import _title_and_rest
@@ -96,7 +95,7 @@ def test_other_shapes_are_not_bare_ledes() -> None:
     assert lede_items(unended, 0, _no_dateline) is None  # a hard-wrapped line, no full stop
 
 
-_OP_ED = """ date 2018-12 La migration est le grand enjeu de notre temps. La Journée internationale des migrants 2018, que nous célébrons ce mardi 18 décembre, a pour thème « Des migrations dignes ».
+_OP_ED = """La migration est le grand enjeu de notre temps. La Journée internationale des migrants 2018, que nous célébrons ce mardi 18 décembre, a pour thème « Des migrations dignes ».
 
 La dignité est au cœur de notre mission. Traiter chaque migrant avec dignité doit guider notre action avant toute autre considération.
 
@@ -104,15 +103,11 @@ Je suis arrivé depuis peu à l’Organisation internationale pour les migration
 """
 
 
-def test_the_stores_date_field_and_a_first_paragraph_of_two_sentences() -> None:
+def test_a_first_paragraph_of_two_sentences() -> None:
     (release,) = parse_page(_OP_ED.encode(), "op-ed.txt")
     assert release.title == "La migration est le grand enjeu de notre temps."
     assert release.body.startswith("La migration est le grand enjeu de notre temps. La Journée")
-    assert release.date == "2018" and release.date_basis == "text"  # the Day's year, not 2018-12
-    assert without_store_date([" date 2020-09 Lors de l'atelier", ""]) == ["Lors de l'atelier", ""]
-    kept = ["date 12 mars : la réunion", "La date 2020-09 du rapport"]
-    assert without_store_date(kept) == kept
-    assert without_store_date(kept[1:]) == kept[1:]
+    assert release.date == "2018" and release.date_basis == "text"  # the Day's year
 
 
 @pytest.mark.parametrize(
