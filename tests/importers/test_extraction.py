@@ -86,9 +86,12 @@ from tests.bench.extraction import (
 # rules (measured on 291150d; on cf7832b, main's rules gave these pages 91.0 % and 67/80/84, its
 # rules with ours 94.5 % and 84/84/84). The twenty-ninth joined "tuned" (518 pages: 96.1 %
 # fields, 97.1 % items, each older page parsed as on main): its floors stay, NEWEST's is this
-# gathering's. The contact rules took the held-out part to 98.8 % / 100 % (85/86/85).
+# gathering's. The contact rules took the held-out part to 98.8 % / 100 % (85/86/85). Then bare
+# ledes were made to need a listing's sign (a label between them, or IOM named in full in each):
+# without one, a release whose headline was lost was cut into items (seventeenth session). A tag
+# page without either is one release again: "tuned" 96.1 / 97.1 -> 95.4 / 95.8, its floor down.
 FLOORS: dict[str, tuple[float, float, float, float]] = {
-    "tuned": (96.1, 97.0, 100.0, 100.0),
+    "tuned": (95.3, 95.7, 100.0, 100.0),
     NEWEST: (94.4, 100.0, 100.0, 100.0),
     "heldout": (78.7, 70.1, 98.7, 99.9),
     FRESH: (77.2, 70.5, 100.0, 100.0),

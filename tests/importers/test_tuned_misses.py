@@ -83,6 +83,29 @@ def test_an_article_one_paragraph_a_line_is_not_split() -> None:
     assert lede_items(_ARTICLE, 0, _no_dateline) is None
 
 
+_HEADLESS_RELEASE = [
+    "IOM Peru this week hosted a group of Andean Community migration data experts to look at how data can support policies.",
+    "Together with the General Secretariat of the Andean Community, IOM brought together experts from Bolivia, Colombia and Ecuador.",
+    "According to estimates of the ministries of foreign affairs, some 2.5 million nationals of the region live abroad today.",
+    "The meeting, which ends in Lima today, is part of a project funded by the IOM Development Fund for the region.",
+]
+_REINTRODUCING = [
+    "L’Organisation internationale pour les migrations (OIM) se dit profondément préoccupée par l’exode massif de civils.",
+    "L’Organisation internationale pour les migrations (OIM) a tenu, du 17 au 19 octobre, un atelier avec le gouvernement.",
+    "La nouvelle directrice générale de l’Organisation internationale pour les migrations (OIM) a appelé hier à agir.",
+]
+
+
+def test_ledes_need_a_listing_sign_a_release_without_headline_has_not() -> None:
+    assert are_ledes(_HEADLESS_RELEASE)  # no paragraph carries on by the signs looked for
+    assert lede_items(_HEADLESS_RELEASE, 0, _no_dateline) is None  # nothing says listing
+    assert len(parse_page("\n".join(_HEADLESS_RELEASE).encode(), "headless.txt")) == 1
+    items = lede_items(_REINTRODUCING, 0, _no_dateline)  # each names IOM in full: openings
+    assert items is not None and len(items) == 3
+    labelled = [*_HEADLESS_RELEASE[:2], "OIM", *_HEADLESS_RELEASE[2:]]
+    assert lede_items(labelled, 0, _no_dateline) is not None  # a card's source label
+
+
 def test_other_shapes_are_not_bare_ledes() -> None:
     ledes = _LEDES.splitlines()
     spaced = [line for text in ledes for line in (text, "")]
