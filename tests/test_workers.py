@@ -72,13 +72,18 @@ def ignored(pid):
     mask = int(next(l for l in status.splitlines() if l.startswith("SigIgn:")).split()[1], 16)
     return bool(mask & (1 << 1))  # SIGINT is signal 2
 
+def forkserver_child(p):
+    # A fork server this process started? Not another's, nor a process that ended while
+    # /proc was listed (the machine runs others).
+    try:
+        parent = int((p / "stat").read_text().rsplit(")", 1)[1].split()[1])
+        return parent == os.getpid() and b"forkserver" in (p / "cmdline").read_bytes()
+    except OSError:
+        return False
+
 with contextlib.ExitStack() as stack:
     start_pool(stack, 1, preload=("oim_archive.ingest",))
-    children = [
-        int(p.name) for p in Path("/proc").iterdir()
-        if p.name.isdigit() and int((p / "stat").read_text().rsplit(")", 1)[1].split()[1]) == os.getpid()
-        and b"forkserver" in (p / "cmdline").read_bytes()
-    ]
+    children = [int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit() and forkserver_child(p)]
     print(len(children), all(map(ignored, children)), ignored(os.getpid()))
 """
     done = subprocess.run(
