@@ -28,7 +28,7 @@ from oim_archive.importers.captions import (
     WORD_NEEDLES,
     is_credit_line,
 )
-from oim_archive.importers.case_twins import CASE_TWINS
+from oim_archive.importers.case_twins import CASE_TWINS, has_case_twins
 from oim_archive.importers.chrome import _HEADERS, _JOINED_HEADERS, LABEL_MAX_LENGTH, is_header
 from oim_archive.importers.dates import _DEFAULT, _MONTHS, PARSER_INFO, _parse
 from oim_archive.importers.html import (
@@ -147,6 +147,7 @@ def test_letters_looked_for_lower_cased_are_case_twins_or_their_own_lower_case()
         for letter, pattern in patterns:
             if pattern.fullmatch(char) and letter not in char.lower():
                 assert char in CASE_TWINS, f"U+{code:04X} reads as {letter!r}"
+        assert has_case_twins(f"a{char}b") == (char in CASE_TWINS)
 
 
 def _mixed(parts: list[str], count: int, seed: int) -> list[str]:
