@@ -8,18 +8,19 @@ with one paragraph per block for the text pipeline.
 
 from __future__ import annotations
 
-import json
 import re
-import threading
 import unicodedata
 from dataclasses import dataclass
 
-from selectolax.lexbor import LexborCSSSelector, LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from oim_archive.store.text import CONTROL_CHARACTER, clean_line, strip_control
 
 from .archive_lines import is_archive_or_bulletin_line
 from .bulletin import in_article, is_bulletin, mark_cells
+from .html_css import css as _css
+from .html_css import css_first as _css_first
+from .html_dates import first_time, metadata_date, take_label
 
 # An HTML document by its content: optional XML declaration and comments, then a doctype or
 # <html>; or, further in, a <head>/<body> element.
@@ -73,35 +74,6 @@ _BREAK_RUN = re.compile(r"([\ue000\ue001][\s\ue000\ue001]*)")
 _OTHER_SPACES = "\t\r\n\f\v\u00a0\u202f\u2007\u2009"
 _SPACES = re.compile(f" [ {_OTHER_SPACES}]+|[{_OTHER_SPACES}][ {_OTHER_SPACES}]*")
 _TITLE_SUFFIX = re.compile(r"\s+[|–—]\s+[^|–—]{2,80}$")
-# Metadata naming the publication date, in order of trust.
-_DATE_METAS = (
-    'meta[property="article:published_time"]',
-    'meta[itemprop="datePublished"]',
-    'meta[name="dcterms.date"]',
-    'meta[name="DC.date"]',
-    'meta[name="dc.date"]',
-    'meta[name="date"]',
-    'meta[name="publish-date"]',
-    'meta[name="pubdate"]',
-)
-# The (attribute, value) each of them asks for (lexbor compares these values case-sensitively).
-_DATE_META_ATTRIBUTES = tuple(
-    (match[1], match[2])
-    for match in (re.fullmatch(r'meta\[(\w+)="([^"]+)"\]', selector) for selector in _DATE_METAS)
-    if match
-)
-_ANY_DATE_META = ", ".join(_DATE_METAS)
-_ISO_DAY = re.compile(r"^\s*((?:19|20)\d\d-[01]\d-[0-3]\d)")
-# A publication label and its value (on its line or the next), maybe in a byline after its author,
-# the value ending at a separator: "By IOM · Posted: 15 May 2015 · 3 min read".
-_DATE_LABEL = re.compile(
-    r"^[ \t]*(?:(?:by|par|por)\s[^\n·|•]{1,60}[·|•][ \t]*)?"
-    r"(?:posted|published|date\s+publish(?:ed)?|publication\s+date|publi[ée]e?(?:\s+le)?|"
-    r"date\s+de\s+publication|publicad[oa](?:\s+el)?|fecha(?:\s+de\s+publicaci[óo]n)?)"
-    r"(?:\s+on)?[ \t]*:?[ \t]*(?:\n[ \t]*){0,2}(?P<value>[^\n]*\d[^\n]*)$",
-    re.IGNORECASE | re.MULTILINE,
-)
-_BYLINE_FIELD_END = re.compile(r"\s[·|•]\s")
 MIN_HEADING_WORDS = 3
 # Rows of a listing view and the heading of each (Drupal views, cards, plain lists).
 _ROW_SELECTORS = (
@@ -137,78 +109,8 @@ def is_html(text: str) -> bool:
     )
 
 
-# Lexbor's CSS engine costs more to set up than a page to parse, and each parser sets up its
-# own on its first query: one per thread serves every page instead (it holds no page's state).
-_THREAD = threading.local()
-
-
-def _selector() -> LexborCSSSelector:
-    """This thread's CSS selector engine."""
-    selector: LexborCSSSelector | None = getattr(_THREAD, "selector", None)
-    if selector is None:
-        # selectolax's stub leaves this __init__ unannotated.
-        selector = _THREAD.selector = LexborCSSSelector()  # type: ignore[no-untyped-call]
-    return selector
-
-
-def _css(node: LexborNode, query: str) -> list[LexborNode]:
-    """``node.css(query)`` with the thread's selector engine."""
-    return _selector().find(query, node)
-
-
-def _css_first(node: LexborNode, query: str) -> LexborNode | None:
-    """``node.css_first(query)`` with the thread's selector engine (``find``, the engine's
-    documented method: the few queries made this way find few nodes)."""
-    found = _selector().find(query, node)
-    return found[0] if found else None
-
-
 def _text(node: LexborNode) -> str:
     return clean_line(node.text(separator=" "))
-
-
-def _json_ld_dates(top: LexborNode) -> list[str]:
-    found: list[str] = []
-    for script in _css(top, 'script[type="application/ld+json"]'):
-        try:
-            data = json.loads(script.text())
-        except ValueError:
-            continue
-        stack = [data]
-        while stack:
-            value = stack.pop()
-            if isinstance(value, dict):
-                published = value.get("datePublished")
-                if isinstance(published, str):
-                    found.append(published)
-                stack.extend(value.values())
-            elif isinstance(value, list):
-                stack.extend(value)
-    return found
-
-
-def _metadata_date(top: LexborNode) -> str | None:
-    """The publication day the page's metadata states (JSON-LD, Open Graph, Dublin Core)."""
-    # The JSON-LD is trusted first: when it states a day, the metas are not looked at.
-    day = _first_iso_day(_json_ld_dates(top))
-    if day is not None:
-        return day
-    metas = [node.attributes for node in _css(top, _ANY_DATE_META)]  # one pass
-    values: list[str] = []
-    for attribute, value in _DATE_META_ATTRIBUTES:  # each selector's first node, in that order
-        found = next((meta for meta in metas if meta.get(attribute) == value), None)
-        if found is not None:
-            values.append(found.get("content") or "")
-    return _first_iso_day(values)
-
-
-def _first_iso_day(values: list[str]) -> str | None:
-    """The first of the values that opens with an ISO day, as that day."""
-    for value in values:
-        day = _ISO_DAY.match(value)
-        if day:
-            return day.group(1)
-    return None
 
 
 # A theme's logo or site name in an <h1> ("<h1 class="logo">Guinee7.com - Toute l'actualité…").
@@ -307,23 +209,6 @@ def block_text(node: LexborNode) -> str:
     return unicodedata.normalize("NFC", "\n".join(lines).strip())
 
 
-def _first_time(node: LexborNode) -> str | None:
-    for time in _css(node, "time[datetime]"):
-        day = _ISO_DAY.match(time.attributes.get("datetime") or "")
-        if day:
-            return day.group(1)
-    return None
-
-
-def _take_label(text: str) -> tuple[str, str]:
-    """(the value of the first publication label, the text without that label)."""
-    match = _DATE_LABEL.search(text)
-    if match is None:
-        return "", text
-    value = _BYLINE_FIELD_END.split(match["value"], maxsplit=1)[0]  # "15 May 2015 · 3 min read"
-    return value.strip(), text[: match.start()] + text[match.end() :]
-
-
 def _after_title(text: str, title: str | None) -> str:
     """The text after the title's line when the title is written near the top (chrome before)."""
     if not title:
@@ -374,9 +259,9 @@ def _listing_items(root: LexborNode, archive: bool = False) -> list[HtmlItem]:
             if heading is None or not _text(heading):
                 break
             title = _text(heading)
-            stated = _first_time(row) or ""
+            stated = first_time(row) or ""
             heading.decompose()
-            label, text = _take_label(block_text(row))
+            label, text = take_label(block_text(row))
             items.append(HtmlItem(title, stated or label, text))
         else:
             return items
@@ -392,13 +277,13 @@ def read_html(text: str) -> list[HtmlItem]:
     title = _headline(top)
     heading = _css_first(top, "h1")  # before the page's <header> goes with the chrome
     archive = heading is not None and is_archive_or_bulletin_line(_text(heading))
-    published = _metadata_date(top)
+    published = metadata_date(top)
     root = tree.body
     if root is None:
         return []
     _drop_chrome_blocks(root)
     # A <time> in the article's own meta block (which may be a <footer>) before those go.
-    stated = published or _first_time(root) or ""
+    stated = published or first_time(root) or ""
     _drop_chrome_tags(root, archive)
     if is_bulletin(text):  # an e-mail bulletin: its table cells part its items
         mark_cells(_css(root, "td"), f"{_PARAGRAPH}|{_PARAGRAPH}")
@@ -408,8 +293,8 @@ def read_html(text: str) -> list[HtmlItem]:
     content, body_only = _content(root)
     if body_only:
         body = block_text(content)
-        label = "" if stated else _take_label(block_text(root))[0]
+        label = "" if stated else take_label(block_text(root))[0]
     else:
-        label, body = _take_label(block_text(content))
+        label, body = take_label(block_text(content))
         body = _after_title(body, title)
     return [HtmlItem(title, stated or label, body)]
