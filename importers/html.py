@@ -20,7 +20,9 @@ from .archive_lines import is_archive_or_bulletin_line
 from .bulletin import in_article, is_bulletin, mark_cells
 from .html_css import css as _css
 from .html_css import css_first as _css_first
-from .html_dates import first_time, metadata_date, take_label
+from .html_date_element import dated_element, row_date
+from .html_dates import first_time, metadata_date, microdata_date, original_time, take_label
+from .html_mail import mail_header
 
 # An HTML document by its content: optional XML declaration and comments, then a doctype or
 # <html>; or, further in, a <head>/<body> element.
@@ -40,7 +42,7 @@ _CHROME_WORDS = (
     "cookie", "consent", "gdpr", "share", "sharing", "social", "related", "relacionad",
     "breadcrumb", "menu", "navbar", "pager", "pagination", "sidebar", "newsletter", "subscribe",
     "comment", "hidden", "sr-only", "skip-link", "modal", "popup", "tags", "language-switcher",
-    "print",
+    "print", "readmore",
 )  # fmt: skip
 # Any of them in a class or id, as the selector "[class*=cookie i], [id*=cookie i], …" matches
 # (ASCII letters in either case), tested in Python: lexbor tried 50 selectors on every element.
@@ -79,6 +81,8 @@ MIN_HEADING_WORDS = 3
 _ROW_SELECTORS = (
     ".views-row",
     "article",
+    ".items-leading > div",  # a Joomla category blog's leading items, then its rows
+    ".items-row > .item",
     ".node-teaser",
     ".teaser",
     ".card",
@@ -124,7 +128,19 @@ def _is_site_name(node: LexborNode, site: str) -> bool:
         return True
     blocks = (node, node.parent, node.parent.parent if node.parent else None)
     names = (f"{b.attributes.get('class')} {b.attributes.get('id')}" for b in blocks if b)
-    return any(_SITE_NAME_BLOCK.search(name) for name in names)
+    return any(_SITE_NAME_BLOCK.search(name) for name in names) or _links_home(node, text)
+
+
+# A link to a site's home page: its root, an index page or a language's root ("/es/").
+_HOME_LINK = re.compile(r"^(?:https?://[^/?#]+)?(?:/(?:index\.\w+|[a-z]{2})?)?/?$", re.IGNORECASE)
+
+
+def _links_home(node: LexborNode, text: str) -> bool:
+    """An <h1> whose whole text is a link to the site's home page (a blog's name)."""
+    link = _css_first(node, "a[href]")
+    if link is None or _text(link).casefold() != text:
+        return False
+    return _HOME_LINK.match((link.attributes.get("href") or "").strip()) is not None
 
 
 def _headline(top: LexborNode) -> str | None:
@@ -169,11 +185,23 @@ def _drop_chrome_blocks(root: LexborNode) -> None:
             node.decompose()
 
 
+# Class names that hold a chrome word but say the block is not chrome: a negation ("no-share",
+# "no-sidebar") or a hidden label of a shown field (Drupal's "field--label-hidden").
+_NOT_CHROME_NAME = re.compile(rb"(?<![\w-])no[-_][\w-]+|[\w-]*label[-_](?:visually[-_])?hidden")
+
+
 def _is_chrome_block(node: LexborNode) -> bool:
     attributes = node.attributes
     # Both values in one search: a space between them, as no chrome word holds one.
     names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
-    return _CHROME_NAME.search(names.encode("utf-8", "surrogatepass").lower()) is not None
+    folded = names.encode("utf-8", "surrogatepass").lower()
+    if _CHROME_NAME.search(folded) is None:
+        return False
+    return _CHROME_NAME.search(_NOT_CHROME_NAME.sub(b" ", folded)) is not None
+
+
+# What only a page's own content holds: its headline or its text's container.
+_PAGE_CONTENT = ", ".join(("h1", *_BODY_SELECTORS))
 
 
 def _drop_chrome_tags(root: LexborNode, archive: bool = False) -> None:
@@ -182,6 +210,8 @@ def _drop_chrome_tags(root: LexborNode, archive: bool = False) -> None:
     for node in _css(root, _DROPPED_TAGS):
         if archive and node.tag == "header" and in_article(node):
             continue
+        if node.tag == "form" and _css_first(node, _PAGE_CONTENT) is not None:
+            continue  # ASP.NET's page form around the whole page: its inputs go, not its text
         node.decompose()
 
 
@@ -260,9 +290,10 @@ def _listing_items(root: LexborNode, archive: bool = False) -> list[HtmlItem]:
                 break
             title = _text(heading)
             stated = first_time(row) or ""
+            shown = "" if stated else row_date(row)  # a card's "29 mayo 2023"
             heading.decompose()
             label, text = take_label(block_text(row))
-            items.append(HtmlItem(title, stated or label, text))
+            items.append(HtmlItem(title, stated or label or shown, text))
         else:
             return items
     return []
@@ -277,13 +308,14 @@ def read_html(text: str) -> list[HtmlItem]:
     title = _headline(top)
     heading = _css_first(top, "h1")  # before the page's <header> goes with the chrome
     archive = heading is not None and is_archive_or_bulletin_line(_text(heading))
-    published = metadata_date(top)
+    published = metadata_date(top) or microdata_date(top)
     root = tree.body
     if root is None:
         return []
     _drop_chrome_blocks(root)
     # A <time> in the article's own meta block (which may be a <footer>) before those go.
-    stated = published or first_time(root) or ""
+    stated = published or original_time(root) or first_time(root) or ""
+    shown = "" if stated else dated_element(root, title)
     _drop_chrome_tags(root, archive)
     if is_bulletin(text):  # an e-mail bulletin: its table cells part its items
         mark_cells(_css(root, "td"), f"{_PARAGRAPH}|{_PARAGRAPH}")
@@ -294,7 +326,13 @@ def read_html(text: str) -> list[HtmlItem]:
     if body_only:
         body = block_text(content)
         label = "" if stated else take_label(block_text(root))[0]
+        if title and (cut := _after_title(body, title)) is not body:
+            own, body = take_label(cut)  # a body block holding its own headline and label
+            label = label or own
     else:
         label, body = take_label(block_text(content))
+        mail = mail_header(body)
+        if mail is not None:  # an e-mail saved as HTML: its header, then the message
+            body, title, label = mail.text, title or mail.headline, label or mail.sent
         body = _after_title(body, title)
-    return [HtmlItem(title, stated or label, body)]
+    return [HtmlItem(title, stated or label or shown, body)]

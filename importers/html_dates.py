@@ -38,6 +38,8 @@ _DATE_LABEL = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _BYLINE_FIELD_END = re.compile(r"\s[·|•]\s")
+# A French or Spanish label, after which a numeric date reads day first ("Publié le 07/06/2018").
+_DAY_FIRST_LABEL = re.compile(r"publi[ée]e?\b|publicad[oa]\b|fecha\b", re.IGNORECASE)
 
 
 def _json_ld_dates(top: LexborNode) -> list[str]:
@@ -97,5 +99,46 @@ def take_label(text: str) -> tuple[str, str]:
     match = _DATE_LABEL.search(text)
     if match is None:
         return "", text
-    value = _BYLINE_FIELD_END.split(match["value"], maxsplit=1)[0]  # "15 May 2015 · 3 min read"
-    return value.strip(), text[: match.start()] + text[match.end() :]
+    value = _BYLINE_FIELD_END.split(match["value"], maxsplit=1)[0].strip()  # "… · 3 min read"
+    word = _DAY_FIRST_LABEL.search(match[0], 0, match.start("value") - match.start())
+    if word is not None:
+        value = f"{word[0]} {value}"  # so that "07/06/2018" is read day first
+    return value, text[: match.start()] + text[match.end() :]
+
+
+# A <dt> naming the original publication in a metadata list (ReliefWeb's "Originally published"
+# beside its own "Posted"): the <time> of the <dd> after it is the release's own date.
+_ORIGINAL_LABEL = re.compile(
+    r"^\s*(?:originally\s+published|original\s+publication|publi[ée]e?\s+(?:à\s+l['’]origine|"
+    r"initialement)|publicad[oa]\s+originalmente)",
+    re.IGNORECASE,
+)
+
+
+def original_time(node: LexborNode) -> str | None:
+    """The day a metadata list gives as the original publication, before any other <time>."""
+    for label in _css(node, "dt"):
+        if not _ORIGINAL_LABEL.match(label.text(deep=True)):
+            continue
+        value = label.next
+        while value is not None and value.tag != "dd":
+            value = value.next
+        found = first_time(value) if value is not None else None
+        if found:
+            return found
+    return None
+
+
+# Microdata's datePublished on any element: Blogger's <abbr itemprop='datePublished' title=…>.
+_MICRODATA_ATTRIBUTES = ("datetime", "content", "title")
+
+
+def microdata_date(node: LexborNode) -> str | None:
+    """The day of an element marked ``itemprop="datePublished"`` (not a <meta>: those are read
+    with the page's metadata), from its datetime, content or title attribute."""
+    for element in _css(node, '[itemprop~="datePublished"]'):
+        for name in _MICRODATA_ATTRIBUTES:
+            day = _ISO_DAY.match(element.attributes.get(name) or "")
+            if day:
+                return day.group(1)
+    return None

@@ -79,7 +79,8 @@ def after_paragraph(lines: list[str], index: int) -> list[str]:
     return lines[index + _paragraph_length(lines, index) :]
 
 
-_OPENING_DATE_END = re.compile(r"^[\s,.:]*(?:[-–—]\s*)?")
+# The date's separator: a dash, or two hyphens for one ("25 September 2015 -- The …").
+_OPENING_DATE_END = re.compile(r"^[\s,.:]*(?:(?:--|[-–—])\s*)?")
 OPENING_DATE_REACH = 25
 DAY_ISO_LENGTH = 10
 
