@@ -290,6 +290,12 @@ def _html_releases(items: list[HtmlItem], name: str) -> list[Release]:
             release = _release(Item(lines, html_item.stated_date), [], name, (title_index, chrome))
         if release is not None:
             releases.append(release)
+    if len(items) == 1 and len(releases) == 1 and items[0].title:
+        # One article: refused as a text page is when it is a report on IOM, not IOM's release.
+        lines = [items[0].title, "", *items[0].text.split("\n")]
+        refusal = not_a_release(lines, 0, [], releases[0])
+        if refusal is not None:
+            raise refusal
     return releases
 
 

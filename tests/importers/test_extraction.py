@@ -90,9 +90,14 @@ from tests.bench.extraction import (
 # ledes were made to need a listing's sign (a label between them, or IOM named in full in each):
 # without one, a release whose headline was lost was cut into items (seventeenth session). A tag
 # page without either is one release again: "tuned" 96.1 / 97.1 -> 95.4 / 95.8, its floor down.
+# The thirty-first (HTML documents as staff save them, 13 models, 5 listing items, 6 contact facts)
+# first scored 59.0 % fields and 50.0 % items (3/5 + 1 extra), kind 10/13, and 97.5 % and 100 %
+# (5/5), kind 13/13, after its rules; NEWEST is now this gathering, its floor its own figure. The
+# thirtieth joined "tuned" (TUNEDFIG; no older page parsing differently with the thirty-first's
+# rules): the "tuned" floor stays.
 FLOORS: dict[str, tuple[float, float, float, float]] = {
     "tuned": (95.3, 95.7, 100.0, 100.0),
-    NEWEST: (94.4, 100.0, 100.0, 100.0),
+    NEWEST: (97.5, 100.0, 100.0, 100.0),
     "heldout": (78.7, 70.1, 98.7, 99.9),
     FRESH: (77.2, 70.5, 100.0, 100.0),
     FRESH_NEWEST: (54.2, 16.6, 100.0, 100.0),

@@ -3,7 +3,9 @@ them (Word and Outlook copies, SharePoint, Joomla, Blogger, news themes, ReliefW
 
 from __future__ import annotations
 
-from oim_archive.importers import parse_page
+import pytest
+
+from oim_archive.importers import ImportRefused, parse_page
 from oim_archive.importers.html_mail import mail_header
 from oim_archive.importers.opening import opening_date
 
@@ -202,3 +204,22 @@ def test_a_joomla_blog_is_one_item_a_row() -> None:
         ("2015-06-26", "Arrivals by "),
     ]
     assert all("Read more" not in r.body for r in releases)
+
+
+_REPORT = (
+    "<h1>La OIM afirma que su oficina en Punta Cana no es un centro de refugio</h1><div class='article-body'>"
+    "<p>La Organización Internacional para las Migraciones (OIM) aclaró en un comunicado que su nueva "
+    "oficina orienta a migrantes de todas las nacionalidades sobre sus trámites.</p>"
+    "<p>El acto de apertura fue pospuesto a pedido del Gobierno.</p></div>"
+)
+
+
+def test_an_html_news_report_on_a_communique_is_refused() -> None:
+    with pytest.raises(ImportRefused, match="news report"):
+        parse_page(_page(_REPORT).encode(), "report.html")
+
+
+def test_an_html_release_republished_by_a_news_site_stays() -> None:
+    page = _page(_REPORT.replace("aclaró en un comunicado que su", "abrió en Punta Cana una"))
+    (release,) = parse_page(page.encode(), "release.html")
+    assert release.body.startswith("La Organización Internacional")
