@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from oim_archive.i18n import N_
 from oim_archive.store.countries import country_name
@@ -38,6 +37,7 @@ from .glued_byline import without_glued_byline
 from .html import HtmlItem, is_html, read_html
 from .language import detect_language
 from .listing import Item, split_items
+from .listing_country import inherit_listing_country
 from .markup import clean_markup
 from .opening import (
     after_leading_date,
@@ -52,7 +52,13 @@ from .people import find_funders, find_quoted
 from .phones import region_of
 from .places import is_country_name, mentions, tokenize
 from .program_text import is_program_text
-from .release_shape import MAX_TITLE_LENGTH, SENTENCE_TITLE_WORDS, is_json_data, not_a_release
+from .release_shape import (
+    MAX_TITLE_LENGTH,
+    SENTENCE_TITLE_WORDS,
+    is_json_data,
+    not_a_release,
+    report_on_iom,
+)
 from .signature import signature_start
 from .site_pages import refuse_key_figures_page, site_page_refusal
 from .teasers import split_teasers
@@ -290,12 +296,9 @@ def _html_releases(items: list[HtmlItem], name: str) -> list[Release]:
             release = _release(Item(lines, html_item.stated_date), [], name, (title_index, chrome))
         if release is not None:
             releases.append(release)
-    if len(items) == 1 and len(releases) == 1 and items[0].title:
-        # One article: refused as a text page is when it is a report on IOM, not IOM's release.
-        lines = [items[0].title, "", *items[0].text.split("\n")]
-        refusal = not_a_release(lines, 0, [], releases[0])
-        if refusal is not None:
-            raise refusal
+    single = len(items) == 1 == len(releases)  # one article: refused if a report on IOM
+    if single and (refusal := report_on_iom(items[0].text, releases[0])) is not None:
+        raise refusal
     return releases
 
 
@@ -312,25 +315,6 @@ def parse_page_unguarded(data: bytes, name: str) -> list[Release]:
     if is_program_text(decoded):
         raise ImportRefused(N_("not a press release page (a program or settings file)"))
     return parse_text(decoded, name)
-
-
-LISTING_MIN_ITEMS = 3
-LISTING_COUNTRY_SHARE = 0.75
-
-
-def _inherit_listing_country(releases: list[Release]) -> None:
-    """Items of a country site's listing that name no place at all are about the country most
-    of the other items are about ("Dame Marie roofs…" on haiti.iom.int)."""
-    known = [release.country for release in releases if release.country]
-    if len(releases) < LISTING_MIN_ITEMS or not known:
-        return
-    country, count = Counter(known).most_common(1)[0]
-    if count < LISTING_COUNTRY_SHARE * (len(releases) - 1):
-        return
-    for release in releases:
-        if release.country is None and not mentions(f"{release.title}\n{release.body}"):
-            release.country = country
-            release.country_name = country_name(country, release.language)
 
 
 def _names_a_place(name: str) -> bool:
@@ -389,7 +373,7 @@ def parse_text(decoded: str, name: str) -> list[Release]:
             releases.append(release)
     if not releases:
         raise ImportRefused(N_("only a title, no release text found"))
-    _inherit_listing_country(releases)
+    inherit_listing_country(releases)
     refuse_key_figures_page(lines, releases)
     if len(releases) == 1:
         refusal = not_a_release(lines, title_index, chrome, releases[0])

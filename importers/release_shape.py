@@ -287,6 +287,27 @@ def is_json_data(text: str) -> bool:
     return True
 
 
+def _reports_a_communique(body: str) -> bool:
+    """A newspaper telling what IOM's communiqué or statement says (``_REPORTED_COMMUNIQUE``)."""
+    return bool(
+        any(word in body for word in _REPORTED_WORDS) and _REPORTED_COMMUNIQUE.search(body)
+    ) or ("statement" in body and _REPORTED_STATEMENT.search(body) is not None)
+
+
+def report_on_iom(text: str, release: Release) -> ImportRefused | None:
+    """The refusal of an HTML article that reports on IOM (a news report on a communiqué, a news
+    site's article about IOM) rather than being IOM's release, or None: the checks of
+    ``not_a_release`` that need no page chrome, so cheap enough for every HTML article."""
+    if release.contacts:
+        return None
+    if _reports_a_communique(release.body):
+        return ImportRefused(N_("not a press release page (a news report on a communiqué)"))
+    news_site = _is_news_site_article(text, release.body)
+    if news_site or (not release.dateline and _reports_on_iom(release.body)):
+        return ImportRefused(N_("not a press release page (a news site's article about IOM)"))
+    return None
+
+
 def not_a_release(
     lines: list[str], title_index: int, chrome: list[str], release: Release
 ) -> ImportRefused | None:
@@ -314,10 +335,7 @@ def not_a_release(
     if release.contacts:
         return None
     body = release.body
-    reported = (
-        any(word in body for word in _REPORTED_WORDS) and _REPORTED_COMMUNIQUE.search(body)
-    ) or ("statement" in body and _REPORTED_STATEMENT.search(body))
-    if reported and not _on_iom_site(chrome):
+    if _reports_a_communique(body) and not _on_iom_site(chrome):
         return ImportRefused(N_("not a press release page (a news report on a communiqué)"))
     page = "\n".join(text_lines)
     if ":" in page and len(_JOB_FIELD.findall(page)) >= MIN_JOB_FIELDS:
