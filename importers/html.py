@@ -98,11 +98,30 @@ MIN_LISTING_ITEMS = 2
 
 @dataclass(slots=True)
 class HtmlItem:
-    """One release's parts in an HTML page: title, the date the page states, body text."""
+    """One release's parts in an HTML page: title, the date the page states, body text, and
+    whether the page is one of IOM's own sites (IOM is the one speaking there)."""
 
     title: str | None
     stated_date: str
     text: str
+    iom_site: bool = False
+
+
+# IOM's own site by its head: a title ending on IOM's name, an address on iom.int.
+_IOM_SITE = re.compile(
+    r"<title>[^<]*\s[|–—-]\s*(?:IOM|OIM|International\s+Organization\s+for\s+Migration|"
+    r"Organisation\s+internationale\s+pour\s+les\s+migrations|Organizaci[óo]n\s+Internacional\s+"
+    r"para\s+las\s+Migraciones)\b[^<|]*</title>"
+    r"|(?:canonical|og:url)[\"'][^>]*=[\"']https?://(?:[\w-]+\.)*iom\.int[/\"']",
+    re.IGNORECASE,
+)
+HEAD_CHARS = 8192
+
+
+def _is_iom_site(text: str) -> bool:
+    """The page's head names IOM as its site (its <title>'s suffix, its canonical address)."""
+    end = text.find("</head>", 0, HEAD_CHARS)
+    return _IOM_SITE.search(text, 0, HEAD_CHARS if end < 0 else end) is not None
 
 
 def is_html(text: str) -> bool:
@@ -335,4 +354,4 @@ def read_html(text: str) -> list[HtmlItem]:
         if mail is not None:  # an e-mail saved as HTML: its header, then the message
             body, title, label = mail.text, title or mail.headline, label or mail.sent
         body = _after_title(body, title)
-    return [HtmlItem(title, stated or label or shown, body)]
+    return [HtmlItem(title, stated or label or shown, body, _is_iom_site(text))]

@@ -296,7 +296,7 @@ def _html_releases(items: list[HtmlItem], name: str) -> list[Release]:
             release = _release(Item(lines, html_item.stated_date), [], name, (title_index, chrome))
         if release is not None:
             releases.append(release)
-    single = len(items) == 1 == len(releases)  # one article: refused if a report on IOM
+    single = len(items) == 1 == len(releases) and not items[0].iom_site  # a report on IOM?
     if single and (refusal := report_on_iom(items[0].text, releases[0])) is not None:
         raise refusal
     return releases

@@ -223,3 +223,9 @@ def test_an_html_release_republished_by_a_news_site_stays() -> None:
     page = _page(_REPORT.replace("aclaró en un comunicado que su", "abrió en Punta Cana una"))
     (release,) = parse_page(page.encode(), "release.html")
     assert release.body.startswith("La Organización Internacional")
+
+
+def test_iom_s_own_site_is_never_a_report_on_iom() -> None:
+    head = "<title>La OIM afirma que su oficina no es un centro de refugio | OIM República Dominicana</title>"
+    (release,) = parse_page(_page(_REPORT, head).encode(), "iom.html")
+    assert release.title.startswith("La OIM afirma")
