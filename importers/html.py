@@ -107,21 +107,29 @@ class HtmlItem:
     iom_site: bool = False
 
 
-# IOM's own site by its head: a title ending on IOM's name, an address on iom.int.
-_IOM_SITE = re.compile(
-    r"<title>[^<]*\s[|–—-]\s*(?:IOM|OIM|International\s+Organization\s+for\s+Migration|"
-    r"Organisation\s+internationale\s+pour\s+les\s+migrations|Organizaci[óo]n\s+Internacional\s+"
-    r"para\s+las\s+Migraciones)\b[^<|]*</title>"
-    r"|(?:canonical|og:url)[\"'][^>]*=[\"']https?://(?:[\w-]+\.)*iom\.int[/\"']",
+# IOM's own site by its head: a <title> ending on IOM's name, an address on iom.int.
+_IOM_TITLE_END = re.compile(
+    r"\s[|–—-]\s*(?:IOM|OIM|International\s+Organization\s+for\s+Migration|Organisation\s+"
+    r"internationale\s+pour\s+les\s+migrations|Organizaci[óo]n\s+Internacional\s+para\s+las\s+"
+    r"Migraciones)\b[^|]*$",
     re.IGNORECASE,
+)
+_IOM_ADDRESS = re.compile(
+    r"(?:canonical|og:url)[\"'][^>]*=[\"']https?://(?:[\w-]+\.)*iom\.int[/\"']"
 )
 HEAD_CHARS = 8192
 
 
 def _is_iom_site(text: str) -> bool:
-    """The page's head names IOM as its site (its <title>'s suffix, its canonical address)."""
+    """The page's head names IOM as its site (its <title>'s end, its canonical address); plain
+    searches first, each regex on a short span or on a head that holds "iom.int"."""
     end = text.find("</head>", 0, HEAD_CHARS)
-    return _IOM_SITE.search(text, 0, HEAD_CHARS if end < 0 else end) is not None
+    end = HEAD_CHARS if end < 0 else end
+    start = text.find("<title>", 0, end)
+    stop = text.find("</title>", start, end) if start >= 0 else -1
+    if stop > 0 and _IOM_TITLE_END.search(text[start + len("<title>") : stop]):
+        return True
+    return text.find("iom.int", 0, end) >= 0 and _IOM_ADDRESS.search(text, 0, end) is not None
 
 
 def is_html(text: str) -> bool:
@@ -345,7 +353,7 @@ def read_html(text: str) -> list[HtmlItem]:
     if body_only:
         body = block_text(content)
         label = "" if stated else take_label(block_text(root))[0]
-        if title and (cut := _after_title(body, title)) is not body:
+        if title and title in body and (cut := _after_title(body, title)) is not body:
             own, body = take_label(cut)  # a body block holding its own headline and label
             label = label or own
     else:
