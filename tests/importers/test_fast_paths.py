@@ -31,15 +31,8 @@ from oim_archive.importers.captions import (
 from oim_archive.importers.case_twins import CASE_TWINS, has_case_twins
 from oim_archive.importers.chrome import _HEADERS, _JOINED_HEADERS, LABEL_MAX_LENGTH, is_header
 from oim_archive.importers.dates import _DEFAULT, _MONTHS, PARSER_INFO, _parse
-from oim_archive.importers.html import (
-    _CHROME_WORDS,
-    _DATE_META_ATTRIBUTES,
-    _DATE_METAS,
-    _SPACES,
-    _breaks_as_newlines,
-    _is_chrome_block,
-    _metadata_date,
-)
+from oim_archive.importers.html import _CHROME_WORDS, _SPACES, _breaks_as_newlines, _is_chrome_block
+from oim_archive.importers.html_dates import _DATE_META_ATTRIBUTES, _DATE_METAS, metadata_date
 from oim_archive.importers.language import _FORMS, DEFAULT_LANGUAGE, detect_language
 from oim_archive.importers.people import _FUNDED_BY, _funding_phrase
 from oim_archive.importers.places import Place, _longest_at, is_country_name, mentions, tokenize
@@ -123,7 +116,7 @@ def test_chrome_blocks_and_date_metas_are_the_nodes_the_plain_selectors_find() -
     assert len(expected) == 5
     firsts = [tree.css_first(selector) for selector in _DATE_METAS]
     dates = [(node.attributes.get("content") or "")[:10] for node in firsts if node is not None]
-    assert _metadata_date(tree.root) == dates[0] == "2005-05-05"
+    assert metadata_date(tree.root) == dates[0] == "2005-05-05"
     assert len(_DATE_META_ATTRIBUTES) == len(_DATE_METAS)
 
 

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from oim_archive.importers import ImportRefused, parse_page
-from oim_archive.importers import html as module
+from oim_archive.importers import html_css as module
 from oim_archive.importers.html import is_html, read_html
 
 ARTICLE = """<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">
@@ -130,12 +130,12 @@ def test_one_css_engine_per_thread_finds_what_the_parser_finds() -> None:
     for page in pages:
         root = LexborHTMLParser(page).root
         assert root is not None
-        assert [n.html for n in module._css(root, "p")] == [n.html for n in root.css("p")]
-        first = module._css_first(root, "p")
+        assert [n.html for n in module.css(root, "p")] == [n.html for n in root.css("p")]
+        first = module.css_first(root, "p")
         assert first is not None and first.html == root.css_first("p").html
-        assert module._css_first(root, "table") is None
+        assert module.css_first(root, "table") is None
     engines: list[object] = []
-    thread = threading.Thread(target=lambda: engines.append(module._selector()))
+    thread = threading.Thread(target=lambda: engines.append(module.selector()))
     thread.start()
     thread.join()
-    assert module._selector() is module._selector() is not engines[0]
+    assert module.selector() is module.selector() is not engines[0]
