@@ -164,7 +164,7 @@ _HOME_LINK = re.compile(r"^(?:https?://[^/?#]+)?(?:/(?:index\.\w+|[a-z]{2})?)?/?
 
 def _links_home(node: LexborNode, text: str) -> bool:
     """An <h1> whose whole text is a link to the site's home page (a blog's name)."""
-    link = _css_first(node, "a[href]")
+    link = next((child for child in node.iter() if child.tag == "a"), None)  # no CSS query
     if link is None or _text(link).casefold() != text:
         return False
     return _HOME_LINK.match((link.attributes.get("href") or "").strip()) is not None
@@ -227,8 +227,9 @@ def _is_chrome_block(node: LexborNode) -> bool:
     return _CHROME_NAME.search(_NOT_CHROME_NAME.sub(b" ", folded)) is not None
 
 
-# What only a page's own content holds: its headline or its text's container.
-_PAGE_CONTENT = ", ".join(("h1", *_BODY_SELECTORS))
+# A form holding this much text wraps the page (ASP.NET's); a search or contact form holds a
+# few labels.
+PAGE_FORM_TEXT = 1000
 
 
 def _drop_chrome_tags(root: LexborNode, archive: bool = False) -> None:
@@ -237,7 +238,7 @@ def _drop_chrome_tags(root: LexborNode, archive: bool = False) -> None:
     for node in _css(root, _DROPPED_TAGS):
         if archive and node.tag == "header" and in_article(node):
             continue
-        if node.tag == "form" and _css_first(node, _PAGE_CONTENT) is not None:
+        if node.tag == "form" and len(node.text()) >= PAGE_FORM_TEXT:
             continue  # ASP.NET's page form around the whole page: its inputs go, not its text
         node.decompose()
 

@@ -15,6 +15,12 @@ _TEXT = (
     "<p>Les migrants ont reçu une aide médicale et un transport vers leurs villages.</p>"
 )
 _HEADLINE = "L'OIM aide 120 migrants à rentrer chez eux depuis le Niger"
+# The rest of a release's text (a page's form around it holds a page's worth of text).
+_MORE_TEXT = "".join(
+    f"<p>Paragraphe {number} : les équipes de l'OIM ont accompagné les familles jusqu'à leur "
+    "village d'origine et leur ont remis un kit d'hygiène et de l'argent de poche.</p>"
+    for number in range(2, 9)
+)
 
 
 def _one(html: str) -> object:
@@ -53,9 +59,14 @@ def test_a_share_block_is_still_chrome() -> None:
 def test_a_form_around_the_whole_page_keeps_its_text() -> None:
     body = (
         "<form method='post' id='aspnetForm'><input type='hidden' name='__VIEWSTATE' value='x'>"
-        f"<h1>{_HEADLINE}</h1><div class='article-body'>{_TEXT}</div></form>"
+        f"<h1>{_HEADLINE}</h1><div class='article-body'>{_TEXT}{_MORE_TEXT}</div></form>"
     )
     assert _one(_page(body)).body.startswith("L'Organisation internationale")
+
+
+def test_a_short_form_in_the_text_is_still_chrome() -> None:
+    body = f"<h1>{_HEADLINE}</h1><article>{_TEXT}<form><p>Votre adresse e-mail</p></form></article>"
+    assert "adresse" not in _one(_page(body)).body
 
 
 def test_a_search_form_is_still_chrome() -> None:
