@@ -48,10 +48,11 @@ from .opening import (
     wrapped_paragraph,
 )
 from .opening_words import FIRST_SENTENCE, is_sentences
-from .people import find_funders, find_quoted
+from .people import find_funders
 from .phones import region_of
 from .places import is_country_name, mentions, tokenize
 from .program_text import is_program_text
+from .quotes import find_quoted
 from .release_shape import (
     MAX_TITLE_LENGTH,
     SENTENCE_TITLE_WORDS,

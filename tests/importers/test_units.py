@@ -15,12 +15,13 @@ from oim_archive.importers.chrome import find_title, presence_places
 from oim_archive.importers.dates import PARSER_INFO, find_dates, release_date
 from oim_archive.importers.language import detect_language
 from oim_archive.importers.markup import clean_markup
-from oim_archive.importers.people import find_funders, find_quoted
+from oim_archive.importers.people import find_funders
 from oim_archive.importers.places import (
     _demonym_forms,
     _key,
     score_countries,
 )
+from oim_archive.importers.quotes import find_quoted
 from oim_archive.importers.resources import read_tsv
 from oim_archive.store.countries import COUNTRY_NAMES, country_name
 from oim_archive.store.records import Quoted
