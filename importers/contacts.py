@@ -23,6 +23,14 @@ _FAX_LABEL = re.compile(r"^fax\b", re.IGNORECASE)
 _EMAIL_LABEL = re.compile(
     r"^(?:e-?mails?|courriels?|correos?(?:\s+electr[óo]nicos?)?|mails?)\s*[:.]?$", re.IGNORECASE
 )
+# A contact's social-media account written among their details ("Twitter: @IOM_Niger",
+# "X : @OIM_Haiti", "Skype: jdupont.iom", "@IOMchief"): no name, no office, and not where the
+# next person starts.
+_SOCIAL_HANDLE = re.compile(
+    r"^(?:(?:twitter|x|instagram|threads|tiktok|facebook|skype|bluesky)\s*:\s*@?[\w.-]+"
+    r"|(?:(?:twitter|x|instagram|threads|tiktok|bluesky)\s*:?\s*)?@\w[\w.]*)$",
+    re.IGNORECASE,
+)
 _PHONE_LABEL_ONLY = re.compile(
     r"^(?:t[ée]l[ée]?(?:phone|éfono|efono)?|tel|phone|mobile|mob|cell(?:ulaire)?|cel(?:ular)?|"
     r"portable|m[óo]vil|whatsapp|gsm)\s*\.?\s*:?$",
@@ -310,6 +318,8 @@ def parse_contacts(block: list[str], region: str | None = None) -> list[Contact]
             builder.add_emails(text)
         elif _EMAIL_LABEL.match(text) or _PHONE_LABEL_ONLY.match(text):
             continue  # the label alone; the value follows on the next line
+        elif _SOCIAL_HANDLE.match(text):
+            continue
         elif (label := _PHONE_LABEL.match(text)) and _is_phone_field(text[label.end() :]):
             builder.add_phones(text[label.end() :])
         elif _is_phone_field(text):
