@@ -11,8 +11,8 @@ from .case_twins import has_case_twins
 # Longer lines are no caption (a paragraph that names a photo).
 CAPTION_MAX_LENGTH = 300
 
-# Every form of caption or credit, in one regex: what the parts below find together.
-CAPTION = re.compile(
+# The branches of a caption or credit that hold a word (lower-cased, one of WORD_NEEDLES).
+_WORDED_BRANCHES = (
     r"^(?:photo|photos|foto|fotos|crédits?\s+photo|photo\s+credits?|image|©)\b"
     # Not "Photo Show by IOM…", "Exposition photo…": a headline about an exhibition or a story.
     r"(?!\s+(?:show|exhibit(?:ion)?|exposition|exposici[óo]n|essay|stor(?:y|ies)|galler(?:y|ies)"
@@ -20,31 +20,25 @@ CAPTION = re.compile(
     r"|\b(?:photo|photograph|foto|crédits?|credits?)\s*:\s*\S.{0,100}$"
     r"|\bclick\s+above\s+to\s+watch\.?$"
     r"|©\s*\S.{0,100}$"
+)
+# A news agency's photo credit: "(AFP Photo / Christophe Archambault)", "(AP Photo/J. Doe)".
+_AGENCY_CREDIT = (
+    r"\(?(?:AFP|AP|EPA|Reuters|Xinhua|ANSA)(?:\s+(?:photo|foto))?\s*/\s*"
+    r"[A-ZÀ-Ö][\w .'’-]{1,60}\)?$"
+)
+# Every form of caption or credit, in one regex: what the parts below find together.
+CAPTION = re.compile(
+    _WORDED_BRANCHES
     # A photographer's credit ending the line: "(IOM/Amanda Nero 2019)", "OIM/J. Dupont".
-    r"|\b(?:IOM|OIM|UN|ONU|UNHCR)\s*/\s*[A-ZÀ-Ö][\w .'’-]{1,60}\)?\s*$"
-    # A news agency's photo credit: "(AFP Photo / Christophe Archambault)", "(AP Photo/J. Doe)".
-    r"|^\(?(?:AFP|AP|EPA|Reuters|Xinhua|ANSA)(?:\s+(?:photo|foto))?\s*/\s*"
-    r"[A-ZÀ-Ö][\w .'’-]{1,60}\)?$",
+    + r"|\b(?:IOM|OIM|UN|ONU|UNHCR)\s*/\s*[A-ZÀ-Ö][\w .'’-]{1,60}\)?\s*$"
+    + r"|^"
+    + _AGENCY_CREDIT,
     re.IGNORECASE,
 )
-# CAPTION's branches that hold a word, and the words (lower-cased) one of which each holds.
-_WORDED = re.compile(
-    r"^(?:photo|photos|foto|fotos|crédits?\s+photo|photo\s+credits?|image|©)\b"
-    # Not "Photo Show by IOM…", "Exposition photo…": a headline about an exhibition or a story.
-    r"(?!\s+(?:show|exhibit(?:ion)?|exposition|exposici[óo]n|essay|stor(?:y|ies)|galler(?:y|ies)"
-    r"|galerie|galer[íi]a|contest|concours|concurso|competition)\b)"
-    r"|\b(?:photo|photograph|foto|crédits?|credits?)\s*:\s*\S.{0,100}$"
-    r"|\bclick\s+above\s+to\s+watch\.?$"
-    r"|©\s*\S.{0,100}$",
-    re.IGNORECASE,
-)
+_WORDED = re.compile(_WORDED_BRANCHES, re.IGNORECASE)
 WORD_NEEDLES = ("photo", "foto", "crédit", "credit", "image", "click", "©")
 # The agency's credit, from the line's start.
-_AGENCY = re.compile(
-    r"\(?(?:AFP|AP|EPA|Reuters|Xinhua|ANSA)(?:\s+(?:photo|foto))?\s*/\s*"
-    r"[A-ZÀ-Ö][\w .'’-]{1,60}\)?$",
-    re.IGNORECASE,
-)
+_AGENCY = re.compile(_AGENCY_CREDIT, re.IGNORECASE)
 # The photographer's credit in two parts around its slash, which is the line's last: nothing
 # after it may hold one. The organisation before it, the name after it.
 _ORGANISATION_END = re.compile(r"\b(?:IOM|OIM|UN|ONU|UNHCR)\Z", re.IGNORECASE)
