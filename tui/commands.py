@@ -15,9 +15,10 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from oim_archive.i18n import _, format_number, ngettext, translated_reason
+from oim_archive.import_report import ImportReport
 from oim_archive.store.file.archive import Archive
 from oim_archive.store.file.paths import ENV_VAR, default_archive_path
 from oim_archive.store.reader import ArchiveReader
@@ -30,9 +31,6 @@ EXIT_NO_MATCH = 1  # a query or filter matched nothing
 EXIT_FAILURE = 2  # usage errors and every failure
 STDIO = "-"
 STDIN_NAME = "stdin"  # the source recorded for a page read from stdin
-
-if TYPE_CHECKING:
-    from oim_archive.ingest import ImportReport
 
 Command = Callable[[argparse.Namespace, TextIO], int]
 
@@ -97,7 +95,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
         from oim_archive.workers import PARSER_MODULE, start_fork_server
 
         start_fork_server((PARSER_MODULE,))
-    from oim_archive.ingest import ImportReport, import_data, import_paths
+    from oim_archive.ingest import import_data, import_paths
 
     archive = archive_for(args)
     if archive.path.exists():

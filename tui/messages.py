@@ -11,7 +11,7 @@ from oim_archive.tui.library import Contacts, Snapshot
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from oim_archive.ingest import ImportReport
+    from oim_archive.import_report import ImportReport
     from oim_archive.store.records import Release
     from oim_archive.store.search.engine import SearchIndex
 

@@ -17,9 +17,10 @@ from collections.abc import Callable, Generator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 from oim_archive.i18n import N_
+from oim_archive.import_report import ImportReport
 from oim_archive.importers import MAX_PAGE_BYTES, ImportRefused, parse_page
 from oim_archive.store.exports.bundle import BundleError, is_bundle, looks_like_bundle, read_bundle
 from oim_archive.store.file.archive import Archive
@@ -43,63 +44,6 @@ CHUNK_FILES = 64
 IN_FLIGHT_CHUNKS = 8  # chunks read ahead of parsing: bounds memory on huge folders
 
 ProgressCallback = Callable[[int, int], None]
-
-
-_REPORT_LISTS = (
-    "imported",
-    "duplicates",
-    "failed",
-    "removed_earlier",
-    "changed",
-    "appeared",
-    "disappeared",
-)
-
-
-@dataclass(slots=True)
-class ImportReport:
-    """What an import did: new release ids, files that held nothing new, files refused,
-    releases left out because the user removed them earlier; with ``--reparse``, the ids of
-    releases changed, appeared and disappeared."""
-
-    imported: list[str] = field(default_factory=list)
-    duplicates: list[str] = field(default_factory=list)
-    failed: list[ImportFailure] = field(default_factory=list)
-    files: int = 0
-    removed_earlier: list[str] = field(default_factory=list)
-    reparse: bool = False
-    changed: list[str] = field(default_factory=list)
-    appeared: list[str] = field(default_factory=list)
-    disappeared: list[str] = field(default_factory=list)
-
-    def extend(self, other: ImportReport) -> None:
-        """Add ``other``'s entries after this one's."""
-        for name in _REPORT_LISTS:
-            getattr(self, name).extend(getattr(other, name))
-        self.files += other.files
-        self.reparse = self.reparse or other.reparse
-
-    def merged(self, other: ImportReport) -> ImportReport:
-        """Both reports as one (this one's entries first)."""
-        both = ImportReport()
-        both.extend(self)
-        both.extend(other)
-        return both
-
-    def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {
-            "imported": list(self.imported),
-            "duplicates": list(self.duplicates),
-            "failed": [{"file": f.file, "error": f.error} for f in self.failed],
-            "removed_earlier": list(self.removed_earlier),
-        }
-        if self.reparse:
-            data.update(
-                changed=list(self.changed),
-                appeared=list(self.appeared),
-                disappeared=list(self.disappeared),
-            )
-        return data
 
 
 @dataclass(slots=True)

@@ -20,7 +20,7 @@ from oim_archive.tui.widgets.key_bar import KeyBar
 from oim_archive.tui.widgets.safe_text import join_lines, line, plain
 
 if TYPE_CHECKING:
-    from oim_archive.ingest import ImportReport
+    from oim_archive.import_report import ImportReport
 
 # Each refused file is two widgets: a folder of 10,000 stray files would take seconds to lay out.
 SHOWN_FAILURES = 200
