@@ -12,7 +12,8 @@ That alone would also cut a release whose headline was lost (saved one paragraph
 paragraphs often carrying on by none of those signs: ~30 % of the corpus's releases so copied
 without headline and contact block). So the page must also say it is a listing: a source label
 or an archive heading between its ledes ("OIM", "Auteur/autrice : …"), or each lede naming the
-organisation in full with its acronym, as a text's opening does and a release does once.
+organisation in full with its acronym, as a text's opening does and a release does once, or
+each lede cut by the site with an ellipsis.
 """
 
 from __future__ import annotations
@@ -60,6 +61,12 @@ _ACRONYM_SPELT = re.compile(r"\(([A-Z]{2,8})[)\s,;–-]")  # "(DGME)", "(OIM-ONU
 # A person's name in full ("Nicola Graviano"), and a paragraph opening on a capitalised word.
 _FULL_NAME = re.compile(r"\b[A-ZÀ-Þ][a-zà-ÿ]+\s+([A-ZÀ-Þ][a-zà-ÿ]{2,})\b")
 _FIRST_WORD = re.compile(r"([A-ZÀ-Þ][a-zà-ÿ]{2,})\b")
+
+
+def is_cut_by_site(text: str) -> bool:
+    """A teaser the site cut before its end with an ellipsis ("… qui, selon...", "… a …"): a
+    listing's excerpt. A release's paragraph ends its sentence."""
+    return text.endswith(("…", "..."))
 
 
 def _opens_on_carry_on(paragraph: str) -> bool:
@@ -139,6 +146,6 @@ def lede_items(
             return None
     if len(ledes) < MIN_LEDES or any(map(opens_with_dateline, ledes)) or not are_ledes(ledes):
         return None
-    if not labels and not all(map(reintroduces_iom, ledes)):
+    if not labels and not all(map(is_cut_by_site, ledes)) and not all(map(reintroduces_iom, ledes)):
         return None  # nothing says listing: a release whose headline was lost looks the same
     return [Item([opening_words(text), "", text, ""], title_index=0) for text in ledes]

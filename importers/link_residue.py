@@ -28,3 +28,24 @@ def without_link_residue(line: str) -> str:
         return line
     cut = max(0, len(line) - RESIDUE_WINDOW)
     return line[:cut] + _TRAILING_RESIDUE.sub("", line[cut:])
+
+
+# A "read more" link glued before the next item's headline on the same line: "Leer más >>El
+# Pacto Mundial …", "Read more » IOM Opens …". Its arrow marks are required ("Read more about
+# …" is a sentence); looked for only when one is near the line's start.
+_LEADING_LINK = re.compile(
+    r"(?:read\s*more|lire\s+la\s+suite|leer\s+m[áa]s|ver\s+m[áa]s|en\s+savoir\s+plus|"
+    r"seguir\s+leyendo)\s*[>»›]+\s*(?=[^\s>»›])",
+    re.IGNORECASE,
+)
+LEADING_LINK_WINDOW = 25
+
+
+def after_leading_link(line: str) -> str | None:
+    """The headline a "read more >>" link was glued before ("Leer más >>El Pacto …" gives "El
+    Pacto …"); None when the line does not open with such a link."""
+    head = line[:LEADING_LINK_WINDOW]
+    if ">" not in head and "»" not in head and "›" not in head:
+        return None
+    found = _LEADING_LINK.match(line)
+    return None if found is None else line[found.end() :]

@@ -23,6 +23,8 @@ from .trailing_dates import trailing_spans
 _CMS_LINE = re.compile(
     r"^[ \t]*(?:posted|published|publié|publiée|publie|publicado|publicada|date\s+de\s+publication|"
     r"fecha\s+de\s+publicación)\b(?:\s+(?:le|on|el))?\s*:?"
+    # A feed portlet's byline and source before it: "By from TNH English. Published on …".
+    r"|^[ \t]*by\b[^\n]{0,60}?\sfrom\s[^\n]{1,60}?\.\s+published\s+on\b"
     r"|^[ \t]*(?:IOM|OIM)\s*[-–]\s*(?:news|nouvelles|actualités|noticias|press\s+releases?|"
     r"communiqués?|comunicados?)\s*[-–]",
     re.IGNORECASE | re.MULTILINE,

@@ -10,7 +10,7 @@ from .case_twins import has_case_twins
 from .chrome import is_byline, is_caption, is_listing_chrome
 from .dates import find_dates
 from .headlines import HEADLINE_MAX_LENGTH, NOT_HEADLINE_END, is_headline
-from .link_residue import without_link_residue
+from .link_residue import after_leading_link, without_link_residue
 from .opening_words import SENTENCE_END
 
 # Link text left by a listing's "read more" and share links ("Read more | Share on",
@@ -67,6 +67,10 @@ def teaser_blocks(
     blocks: list[list[str]] = [[]]
     for line in lines[start:]:
         text = without_link_residue(line.strip())
+        if (headline := after_leading_link(text)) is not None:
+            if blocks[-1]:  # the link closed the item above; its headline opens the next
+                blocks.append([])
+            text = headline
         if (
             text
             and len(text) <= LINK_LINE_MAX_LENGTH

@@ -13,7 +13,7 @@ from .contact_intro import CONTACT_VERB, find_intro
 from .date_labels import is_day_of_site
 from .dated_bullets import dated_bullet_items
 from .headlines import TITLE_TAIL_MAX_WORDS, is_headline, is_subtitle, title_cased
-from .lede_lines import lede_items
+from .lede_lines import is_cut_by_site, lede_items
 from .listing import Item, is_date_line
 from .opening_words import SENTENCE_END, opening_words, without_dateline_head
 from .teaser_blocks import (
@@ -57,7 +57,10 @@ def _headline_items(
     for number in range(len(blocks) - 1):  # "Haiti Floods" over "Port-au-Prince – IOM is …"
         if not headlines[number] and is_headline(blocks[number], min_words=SHORT_HEADLINE_WORDS):
             headlines[number] = opens_with_dateline(blocks[number + 1])
-    if not headlines[0] or (blocks[0] in bylined and not is_headline(blocks[0])):
+    # The first item's headline lost above the page's start: its teaser, cut by the site,
+    # over a headline.
+    headless = not headlines[0] and len(blocks) > 1 and headlines[1] and is_cut_by_site(blocks[0])
+    if (not headlines[0] and not headless) or (blocks[0] in bylined and not is_headline(blocks[0])):
         return None
     if title_cased(blocks[0]):
         _teasers_under_title_case(blocks, headlines, opens_with_dateline)
@@ -68,9 +71,11 @@ def _headline_items(
         and not _releases_in_a_row(blocks, headlines, opens_with_dateline)
     ):
         return None
-    groups: list[list[str]] = []
+    groups: list[list[str]] = [[opening_words(blocks[0]), blocks[0]]] if headless else []
     last = len(blocks) - 1
     for number, (block, headline) in enumerate(zip(blocks, headlines, strict=True)):
+        if headless and number == 0:
+            continue
         alone = headline and groups and len(groups[-1]) == 1
         if alone and block in bylined and " | " in groups[-1][0]:
             groups[-1][0] = block  # a section heading over a bylined headline
