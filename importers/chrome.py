@@ -9,7 +9,7 @@ from oim_archive.store.text import fold_whitespace
 
 from .archive_lines import is_archive_or_bulletin_line
 from .captions import CAPTION_MAX_LENGTH, is_credit_line
-from .places import mentions
+from .places import is_country_name, mentions
 from .resources import read_json
 
 _DATA = read_json("chrome.json")
@@ -303,6 +303,10 @@ def find_title(lines: list[str]) -> tuple[int, list[str]]:
             return index, chrome  # "• IOM Opens a Centre" over its teaser: a bulleted headline
         if not is_chrome and _is_tag(line) and _headline_follows(lines, index):
             is_chrome = True  # "Société", "migración": a section or tag above the headline
+        label = (
+            not is_chrome and len(line) <= TAG_MAX_LENGTH and _labels_headline(line, lines, index)
+        )  # "Pakistan" over "Pakistan: IOM pledges …", "INDONESIA" over a headline
+        is_chrome = is_chrome or label
         if not is_chrome and crumb and folded == crumb:
             is_chrome = True  # "Home / Press Room IOM" then "Press Room IOM": the page heading
         if not is_chrome:
@@ -311,7 +315,7 @@ def find_title(lines: list[str]) -> tuple[int, list[str]]:
             crumb = _breadcrumb_end(line) or crumb
         if line:
             chrome.append(line)
-            if _words(line) <= DUPLICATE_MAX_WORDS:
+            if _words(line) <= DUPLICATE_MAX_WORDS and not label:  # the headline repeats it
                 seen.add(folded)
         previous, folded = folded, following or ""
     return count, chrome
@@ -345,6 +349,21 @@ def _teaser_follows(lines: list[str], index: int) -> bool:
     if words <= DATE_MAX_WORDS:
         return _YEAR.search(following) is not None
     return words >= TEASER_MIN_WORDS and following[-1] in '.!?…»”"'
+
+
+def _labels_headline(line: str, lines: list[str], index: int) -> bool:
+    """A short line labelling the headline under it: a region the headline repeats before a
+    colon (a mirror's "Pakistan" over "Pakistan: IOM pledges …"), or a country's name in
+    capitals over a headline (an update's section "INDONESIA")."""
+    following = next((text.strip() for text in lines[index + 1 :] if text.strip()), "")
+    if following.startswith(f"{line}:"):
+        return len(following.split()) >= HEADLINE_MIN_WORDS
+    return (
+        line.isupper()
+        and len(following.split()) >= HEADLINE_MIN_WORDS
+        and not following.isupper()
+        and is_country_name(line)
+    )
 
 
 def _headline_follows(lines: list[str], index: int) -> bool:

@@ -143,3 +143,116 @@ def test_the_statements_section_label_is_no_headline() -> None:
     assert release.title == "Cumbre sobre los ODS: Declaración del Director General"
     assert release.date == "2023-09-18"
     assert release.body.startswith("La Cumbre sobre los Objetivos")
+
+
+def test_a_copying_tools_date_before_the_text_dates_nothing() -> None:
+    page = """ date 2019-06-11 Headlines
+
+IOM Washington Chief Joins Expert Panel on the Venezuelan Migration Response in Colombia
+
+On April 9, two institutes held a panel discussion on the effects of the Venezuelan crisis in Colombia.
+
+Niger National Police breaks ground on new headquarters building
+
+Work on a new headquarters building for the Directorate of Territorial Surveillance began on April 17.
+
+Students Debate Resolutions to End Modern Slavery at Model UN Conference
+
+More than 600 students, educators and volunteers took part in the Model UN Conference on April 26.
+"""
+    releases = parse_page(page.encode(), "newsletter.txt")
+    assert len(releases) == 3
+    assert [r.date for r in releases] == [None, None, None]
+
+
+def test_a_date_the_page_writes_itself_still_dates_it() -> None:
+    page = """IOM Opens a Migrant Resource Centre in Agadez
+
+date 2019-06-11
+
+Agadez – IOM opened a resource centre for migrants on Monday, its first in the northern region.
+"""
+    (release,) = parse_page(page.encode(), "release.txt")
+    assert release.date == "2019-06-11"
+
+
+_COUNTRY_SITE_COPY = """- 2030 Agenda
+Suiza - La OIM acoge con satisfacción el acuerdo intercontinental para gestionar la migración
+La OIM acoge con satisfacción el acuerdo intercontinental para gestionar la migración
+El Director General de la OIM acogió con satisfacción la hoja de ruta elaborada en Malta en una cumbre.
+"""
+
+
+def test_a_country_sites_place_before_a_repeated_headline_is_the_titles() -> None:
+    (release,) = parse_page(_COUNTRY_SITE_COPY.encode(), "copy.txt")
+    assert release.title.startswith("Suiza - La OIM acoge")
+    assert release.dateline is None
+    assert release.body.startswith("El Director General")
+
+
+def test_a_breadcrumb_glued_before_a_repeated_headline_is_still_dropped() -> None:
+    page = """Inicio Sin categoría OIM aclara que el centro de Punta Cana no es para refugiados
+OIM aclara que el centro de Punta Cana no es para refugiados
+La Organización Internacional para las Migraciones aclaró este viernes que el centro no acoge refugiados.
+"""
+    (release,) = parse_page(page.encode(), "copy.txt")
+    assert release.title == "OIM aclara que el centro de Punta Cana no es para refugiados"
+
+
+_MIRROR_2005 = """Informing humanitarians worldwide 24/7 — a service provided by UN OCHA
+
+Pakistan
+
+Pakistan: IOM pledges long term help for Pakistan earthquake survivors
+
+The International Organization for Migration is committed to working with the Pakistan government.
+"""
+
+
+def test_a_region_line_the_headline_repeats_is_a_label() -> None:
+    (release,) = parse_page(_MIRROR_2005.encode(), "mirror.txt")
+    assert release.title.startswith("Pakistan: IOM pledges long term help")
+    assert release.body.startswith("The International Organization")
+
+
+_UPDATE_2005 = """INDONESIA
+Relief Supplies to Kutacane Flood
+Survivors
+On 18 October landslides and flash floods caused by days of heavy rain hit villages south of Kutacane.
+IOM supplied and delivered 4,000 two-litre bottles of water and food to the survivors.
+SHELTER
+IOM is still building homes through the fasting month and has added new contractors to the project.
+"""
+
+
+def test_a_country_in_capitals_over_a_wrapped_headline_is_a_section_label() -> None:
+    (release,) = parse_page(_UPDATE_2005.encode(), "update.txt")
+    assert release.title == "Relief Supplies to Kutacane Flood Survivors"
+    assert release.country == "ID"
+    assert release.body.startswith("On 18 October landslides")
+
+
+@pytest.mark.parametrize(
+    "under",
+    ["Geneva", "Press Release", "Joel Millman", "12 May 2019", "By IOM"],
+)
+def test_a_place_label_name_date_or_byline_under_the_headline_is_no_part_of_it(
+    under: str,
+) -> None:
+    page = f"""IOM Opens a Migrant Resource Centre in Agadez
+{under}
+IOM opened a resource centre for migrants on Monday, its first in the northern region of Niger.
+"""
+    releases = parse_page(page.encode(), "release.txt")
+    assert releases[0].title == "IOM Opens a Migrant Resource Centre in Agadez"
+
+
+def test_a_country_name_not_in_capitals_over_a_headline_is_left_to_the_other_rules() -> None:
+    page = """Sénégal
+
+L'OIM forme des journalistes à Dakar sur la migration
+
+Dakar – L'OIM a organisé cette semaine un atelier pour vingt journalistes sur la couverture des migrations.
+"""
+    (release,) = parse_page(page.encode(), "release.txt")
+    assert release.dateline == "Dakar"
