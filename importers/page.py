@@ -22,7 +22,6 @@ from .chrome import (
     is_byline,
     is_caption,
     is_footer,
-    is_listing_chrome,
     presence_places,
     trailing_chrome_start,
 )
@@ -35,12 +34,11 @@ from .dates import FoundDate, estimated_date, find_dates, published_date
 from .decode import decode_page
 from .errors import ImportRefused
 from .glued_byline import without_glued_byline
-from .headlines import title_cased
 from .html import HtmlItem, is_html, read_html
 from .language import detect_language
 from .listing import Item, split_items
 from .listing_country import inherit_listing_country
-from .markup import clean_markup
+from .markup import clean_markup, without_copy_date
 from .opening import (
     after_leading_date,
     after_paragraph,
@@ -65,6 +63,7 @@ from .release_shape import (
 from .signature import signature_start
 from .site_pages import refuse_key_figures_page, site_page_refusal
 from .teasers import split_teasers
+from .title_tail import with_title_tail
 
 LANGUAGE_SAMPLE_WORDS = 1000
 DATELINE_ALONE_LENGTH = 100
@@ -156,38 +155,11 @@ def _without_breadcrumb(title: str, rest: list[str]) -> tuple[str, list[str]]:
             and folded_title.endswith(folded)
             and folded_title[-len(folded) - 1] == " "
         ):
-            if title[: -len(line)].rstrip()[-1:] in "-–—":
-                return title, rest[index + 1 :]  # "Suiza - La OIM …" over "La OIM …": one title
+            if title[: -len(line)].rstrip()[-1:] in "-–—:":
+                return title, rest[index + 1 :]  # "Suiza - X" or "RUBRIQUE : X" over "X"
             return line, rest[index + 1 :]
         break
     return title, rest
-
-
-FIRST_PARAGRAPH_WORDS = 12
-_TITLE_END = '.!?:;,…»”"-–—)'
-
-
-def _with_title_tail(title: str, rest: list[str]) -> tuple[str, list[str]]:
-    """A Title-Cased headline wrapped over two lines ("Relief Supplies to Kutacane Flood" /
-    "Survivors") right over its first paragraph: the one word left ends the title. A label, a
-    date, a place, a name or a byline under the title stays where it is."""
-    if len(rest) < 2 or title[-1:] in _TITLE_END:
-        return title, rest
-    tail, paragraph = rest[0].strip(), rest[1].strip()
-    if (
-        not tail
-        or " " in tail
-        or not tail[0].isupper()
-        or not tail[-1].isalpha()
-        or paragraph.count(" ") + 1 < FIRST_PARAGRAPH_WORDS
-        or not title_cased(f"{title} {tail}")
-        or any(map(str.isdigit, tail))
-        or is_listing_chrome(tail)
-        or is_byline(tail)
-        or _names_a_place(tail)
-    ):
-        return title, rest
-    return f"{title} {tail}", rest[1:]
 
 
 def _date_and_basis(
@@ -224,7 +196,7 @@ def _release(
             rest = [long_first_line, *rest]
     title, rest = _without_breadcrumb(title, rest)
     if long_first_line is None:
-        title, rest = _with_title_tail(title, rest)
+        title, rest = with_title_tail(title, rest)
     skipped, date_line = skip_after_title(rest, title)
     date_line = date_line or leading_date
     if any(line.strip() for line in skipped):
@@ -374,23 +346,11 @@ def _opens_with_dateline(paragraph: str) -> bool:
     return not headline_tail or _names_a_place(place)
 
 
-# The date a copying tool writes before a stored page's text (" date 2019-06-11 Headlines"):
-# when the copy was indexed, not a date the page states.
-_COPY_DATE = re.compile(r" date \d{4}-\d\d(?:-\d\d)?\s")
-
-
-def _without_copy_date(text: str) -> str:
-    if not text.startswith(" date "):  # most pages: settled without the regex
-        return text
-    found = _COPY_DATE.match(text)
-    return text if found is None else text[found.end() :]
-
-
 def parse_text(decoded: str, name: str) -> list[Release]:
     """Releases of a text page (HTML remnants in it are stripped as text)."""
     if (refusal := site_page_refusal(text := clean_markup(decoded))) is not None:
         raise refusal
-    lines = _without_copy_date(text).split("\n")
+    lines = without_copy_date(text).split("\n")
     lines = lines[: comment_form_start(lines)]
     title_index, chrome = find_title(lines)
     if title_index >= len(lines):

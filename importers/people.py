@@ -226,6 +226,21 @@ _ANOTHER_FUNDER = re.compile(
 )
 
 
+# An initialism's letters and dots ("U.S.", "U.K."), then the name going on with a capitalised
+# word that opens no sentence ("U.S. Department of State", not "the U.K. The project …").
+_INITIALISM_END = re.compile(r"(?<![^\W\d_])(?:[A-Z]\.){2,}$")
+_NAME_GOES_ON = re.compile(r"[A-Z]\.|\s+(?!(?:The|This|These|It|Its|In|A|An|He|She|They)\b)[A-Z]")
+
+
+def _in_initialism(rest: str, dot: int) -> bool:
+    """The full stop at ``dot`` belongs to an initialism inside the name ("U.S. Department")."""
+    if dot == 0 or not rest[dot - 1].isupper():
+        return False
+    inside = rest[dot + 1 : dot + 2].isupper() and rest[dot + 2 : dot + 3] == "."  # "U." of U.S.
+    closing = _INITIALISM_END.search(rest[max(0, dot - 8) : dot + 1]) is not None  # its "S."
+    return (inside or closing) and _NAME_GOES_ON.match(rest, dot + 1) is not None
+
+
 def _name_end(rest: str) -> int:
     """Where the funder's name written at the start of rest stops."""
     position = 0
@@ -233,6 +248,9 @@ def _name_end(rest: str) -> int:
         stop = _STOP.search(rest, position)
         if stop is None:
             return len(rest)
+        if stop.group(0) == "." and _in_initialism(rest, stop.start()):
+            position = stop.end()  # "the U.S. Department of State": the name goes on
+            continue
         acronym = _ACRONYM.match(rest, stop.start() - 1) if stop.group(0) == "(" else None
         if acronym is None:
             return stop.start()

@@ -8,6 +8,7 @@ import pytest
 from oim_archive.importers import ImportRefused, parse_page
 from oim_archive.importers.lede_lines import is_cut_by_site
 from oim_archive.importers.link_residue import after_leading_link
+from oim_archive.importers.people import find_funders
 
 _FEED_PORTLET = """News from around the web
 
@@ -256,3 +257,32 @@ Dakar – L'OIM a organisé cette semaine un atelier pour vingt journalistes sur
 """
     (release,) = parse_page(page.encode(), "release.txt")
     assert release.dateline == "Dakar"
+
+
+@pytest.mark.parametrize(
+    ("text", "funders"),
+    [
+        ("The new headquarters is part of a project funded by the Bureau of International "
+         "Narcotics and Law Enforcement Affairs of the U.S. Department of State and carried out "
+         "by IOM Niger.", ["Bureau of International Narcotics and Law Enforcement Affairs of the "
+                           "U.S. Department of State"]),
+        ("The project is funded by the European Union. The centre opened.", ["European Union"]),
+        ("The centre was funded by Japan. U.S. officials attended.", ["Japan"]),
+    ],
+)  # fmt: skip
+def test_an_initialisms_full_stops_do_not_end_a_funders_name(text: str, funders: list[str]) -> None:
+    assert find_funders(text) == funders
+
+
+def test_a_sentence_after_an_initialism_is_no_part_of_the_name() -> None:
+    assert find_funders("The project is funded by the U.K. The centre opened on Monday.") == ["U.K"]
+
+
+def test_a_kicker_and_colon_before_the_repeated_headline_stay_in_the_title() -> None:
+    page = """ÉMIGRATION VERS L’ESPAGNE : Les chiffres de l’OIM au mois de septembre 2020
+Les chiffres de l’OIM au mois de septembre 2020
+Du 1er au 30 septembre 2020, 61 alertes ont été transmises à l’OIM pour environ 663 migrants.
+"""
+    (release,) = parse_page(page.encode(), "node.txt")
+    assert release.title.startswith("ÉMIGRATION VERS L’ESPAGNE : Les chiffres")
+    assert release.body.startswith("Du 1er au 30 septembre")
