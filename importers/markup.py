@@ -52,16 +52,3 @@ def clean_markup(text: str) -> str:
         # Entities may encode spaces, controls or escape sequences: clean them like raw bytes.
         text = _SPACES.sub(" ", strip_control(text))
     return text
-
-
-# The date a copying tool writes before a stored page's text (" date 2019-06-11 Headlines"):
-# when the copy was indexed, not a date the page states.
-_COPY_DATE = re.compile(r" date \d{4}-\d\d(?:-\d\d)?\s")
-
-
-def without_copy_date(text: str) -> str:
-    """The text without the date a copying tool wrote before it."""
-    if not text.startswith(" date "):  # most pages: settled without the regex
-        return text
-    found = _COPY_DATE.match(text)
-    return text if found is None else text[found.end() :]

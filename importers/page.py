@@ -38,7 +38,7 @@ from .html import HtmlItem, is_html, read_html
 from .language import detect_language
 from .listing import Item, split_items
 from .listing_country import inherit_listing_country
-from .markup import clean_markup, without_copy_date
+from .markup import clean_markup
 from .opening import (
     after_leading_date,
     after_paragraph,
@@ -350,7 +350,7 @@ def parse_text(decoded: str, name: str) -> list[Release]:
     """Releases of a text page (HTML remnants in it are stripped as text)."""
     if (refusal := site_page_refusal(text := clean_markup(decoded))) is not None:
         raise refusal
-    lines = without_copy_date(text).split("\n")
+    lines = text.split("\n")
     lines = lines[: comment_form_start(lines)]
     title_index, chrome = find_title(lines)
     if title_index >= len(lines):

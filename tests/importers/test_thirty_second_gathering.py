@@ -146,37 +146,6 @@ def test_the_statements_section_label_is_no_headline() -> None:
     assert release.body.startswith("La Cumbre sobre los Objetivos")
 
 
-def test_a_copying_tools_date_before_the_text_dates_nothing() -> None:
-    page = """ date 2019-06-11 Headlines
-
-IOM Washington Chief Joins Expert Panel on the Venezuelan Migration Response in Colombia
-
-On April 9, two institutes held a panel discussion on the effects of the Venezuelan crisis in Colombia.
-
-Niger National Police breaks ground on new headquarters building
-
-Work on a new headquarters building for the Directorate of Territorial Surveillance began on April 17.
-
-Students Debate Resolutions to End Modern Slavery at Model UN Conference
-
-More than 600 students, educators and volunteers took part in the Model UN Conference on April 26.
-"""
-    releases = parse_page(page.encode(), "newsletter.txt")
-    assert len(releases) == 3
-    assert [r.date for r in releases] == [None, None, None]
-
-
-def test_a_date_the_page_writes_itself_still_dates_it() -> None:
-    page = """IOM Opens a Migrant Resource Centre in Agadez
-
-date 2019-06-11
-
-Agadez – IOM opened a resource centre for migrants on Monday, its first in the northern region.
-"""
-    (release,) = parse_page(page.encode(), "release.txt")
-    assert release.date == "2019-06-11"
-
-
 _COUNTRY_SITE_COPY = """- 2030 Agenda
 Suiza - La OIM acoge con satisfacción el acuerdo intercontinental para gestionar la migración
 La OIM acoge con satisfacción el acuerdo intercontinental para gestionar la migración
