@@ -95,10 +95,15 @@ from tests.bench.extraction import (
 # (5/5), kind 13/13, after its rules; NEWEST is now this gathering, its floor its own figure. The
 # thirtieth joined "tuned" (535 pages: 95.45 % fields, 95.8 % items, 400/400 contact facts after
 # the ledes rule; no older page parsing differently with the thirty-first's rules): the "tuned"
-# floor stays.
+# floor stays. The thirty-second (listing pages of shapes the corpus lacked, 14 text pages, 29
+# listing items, 1 contact fact) first scored 33.5 % fields and 34.5 % items (10/29), kind 11/14,
+# and 66.2 % and 69.0 % (20/29), kind 12/14, after its rules (contacts 0/0/1: recall 0); NEWEST is
+# now this gathering, its floor its own figure. The thirty-first joined "tuned" (548 pages:
+# 95.49 % fields, 95.88 % items, 406/406/406; no older page parsing differently with the
+# thirty-second's rules): the "tuned" floor rises.
 FLOORS: dict[str, tuple[float, float, float, float]] = {
-    "tuned": (95.3, 95.7, 100.0, 100.0),
-    NEWEST: (97.5, 100.0, 100.0, 100.0),
+    "tuned": (95.4, 95.8, 100.0, 100.0),
+    NEWEST: (66.1, 68.9, 100.0, 0.0),
     "heldout": (78.7, 70.1, 98.7, 99.9),
     FRESH: (77.2, 70.5, 100.0, 100.0),
     FRESH_NEWEST: (54.2, 16.6, 100.0, 100.0),
