@@ -20,13 +20,14 @@ from .trailing_dates import trailing_spans
 
 # CMS lines that head each item: "Posted: Tue, 04/04/2017 - 11:24 Image: … Region-Country: …",
 # "IOM - News - Mar, 04/04/2017 - 11:24", "Publié le : 12 mars 2021", "Publicado: …".
+# One line-start anchor for all the branches: the scan tries it once a position.
 _CMS_LINE = re.compile(
-    r"^[ \t]*(?:posted|published|publié|publiée|publie|publicado|publicada|date\s+de\s+publication|"
-    r"fecha\s+de\s+publicación)\b(?:\s+(?:le|on|el))?\s*:?"
+    r"^[ \t]*(?:(?:posted|published|publié|publiée|publie|publicado|publicada|"
+    r"date\s+de\s+publication|fecha\s+de\s+publicación)\b(?:\s+(?:le|on|el))?\s*:?"
     # A feed portlet's byline and source before it: "By from TNH English. Published on …".
-    r"|^[ \t]*by\b[^\n]{0,60}?\sfrom\s[^\n]{1,60}?\.\s+published\s+on\b"
-    r"|^[ \t]*(?:IOM|OIM)\s*[-–]\s*(?:news|nouvelles|actualités|noticias|press\s+releases?|"
-    r"communiqués?|comunicados?)\s*[-–]",
+    r"|by\b[^\n]{0,60}?\sfrom\s[^\n]{1,60}?\.\s+published\s+on\b"
+    r"|(?:IOM|OIM)\s*[-–]\s*(?:news|nouvelles|actualités|noticias|press\s+releases?|"
+    r"communiqués?|comunicados?)\s*[-–])",
     re.IGNORECASE | re.MULTILINE,
 )
 _CMS_COUNTRY = re.compile(
