@@ -91,12 +91,18 @@ def _format_size(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB"
 
 
-def _check_bytes(data: bytes) -> None:
-    if len(data) > MAX_PAGE_BYTES:
-        limit = MAX_PAGE_BYTES // (1024 * 1024)
+def refuse_oversized(data: bytes, limit: int = MAX_PAGE_BYTES) -> None:
+    """Refuse a file over ``limit`` bytes, saying its size and the limit."""
+    if len(data) > limit:
         raise ImportRefused(
-            N_("file is {size}; the limit is {limit} MB"), size=_format_size(len(data)), limit=limit
+            N_("file is {size}; the limit is {limit} MB"),
+            size=_format_size(len(data)),
+            limit=limit // (1024 * 1024),
         )
+
+
+def _check_bytes(data: bytes) -> None:
+    refuse_oversized(data)
     if not data.strip():
         raise ImportRefused(N_("empty file"))
     for signature, kind in _SIGNATURES:

@@ -31,10 +31,9 @@ from .contact_intro import find_intro, split_inline_intro
 from .contacts import parse_contacts
 from .country import office_country, phone_country, release_country, without_donors
 from .dates import FoundDate, estimated_date, find_dates, published_date
-from .decode import decode_page
 from .errors import ImportRefused
 from .glued_byline import without_glued_byline
-from .html import HtmlItem, is_html, read_html
+from .html import HtmlItem
 from .language import detect_language
 from .listing import Item, split_items
 from .listing_country import inherit_listing_country
@@ -51,12 +50,10 @@ from .opening_words import FIRST_SENTENCE, is_sentences
 from .people import find_funders
 from .phones import region_of
 from .places import is_country_name, mentions, tokenize
-from .program_text import is_program_text
 from .quotes import find_quoted
 from .release_shape import (
     MAX_TITLE_LENGTH,
     SENTENCE_TITLE_WORDS,
-    is_json_data,
     not_a_release,
     report_on_iom,
 )
@@ -284,7 +281,7 @@ def _html_listing(html_item: HtmlItem, name: str) -> list[Release]:
     return releases
 
 
-def _html_releases(items: list[HtmlItem], name: str) -> list[Release]:
+def html_releases(items: list[HtmlItem], name: str) -> list[Release]:
     if len(items) == 1 and items[0].title:
         listing = _html_listing(items[0], name)
         if listing:
@@ -307,21 +304,6 @@ def _html_releases(items: list[HtmlItem], name: str) -> list[Release]:
     if single and (refusal := report_on_iom(items[0].text, releases[0])) is not None:
         raise refusal
     return releases
-
-
-def parse_page_unguarded(data: bytes, name: str) -> list[Release]:
-    """The importer itself; parse_page adds the guarantee that only ImportRefused escapes."""
-    decoded = decode_page(data)
-    if is_json_data(decoded):
-        raise ImportRefused(N_("not a press release page (JSON data)"))
-    if is_html(decoded):
-        found = _html_releases(read_html(decoded), name)
-        if not found:
-            raise ImportRefused(N_("HTML page without release text (only menus, links or footers)"))
-        return list({release.id: release for release in found}.values())
-    if is_program_text(decoded):
-        raise ImportRefused(N_("not a press release page (a program or settings file)"))
-    return parse_text(decoded, name)
 
 
 def _names_a_place(name: str) -> bool:
@@ -387,19 +369,3 @@ def parse_text(decoded: str, name: str) -> list[Release]:
         if refusal is not None:
             raise refusal
     return releases
-
-
-def parse_page(data: bytes, name: str) -> list[Release]:
-    """Releases found in one raw page (several for a listing page).
-
-    Pure and deterministic. Raises ImportRefused, with a one-line reason, for anything that is
-    not an importable page, and never any other exception.
-    """
-    try:
-        return parse_page_unguarded(data, name)
-    except ImportRefused:
-        raise
-    except Exception as exc:  # a bug must not stop an import of thousands of files
-        raise ImportRefused(
-            N_("could not read this page ({error})"), error=type(exc).__name__
-        ) from exc

@@ -21,7 +21,12 @@ from typing import BinaryIO
 
 from oim_archive.i18n import N_
 from oim_archive.import_report import ImportReport
-from oim_archive.importers import MAX_PAGE_BYTES, ImportRefused, parse_page
+from oim_archive.importers import (
+    MAX_PAGE_BYTES,
+    ImportRefused,
+    file_size_limit,
+    parse_page,
+)
 from oim_archive.store.exports.bundle import BundleError, is_bundle, looks_like_bundle, read_bundle
 from oim_archive.store.file.archive import Archive
 from oim_archive.store.file.scan import stored_bodies
@@ -91,9 +96,9 @@ def _read_one(path_text: str) -> _Parsed:
             if path_text.endswith(".gz") and data.startswith(b"\x1f\x8b"):
                 data = gunzip_page(data)
             limit = MAX_PAGE_BYTES
-            if len(data) > MAX_PAGE_BYTES and is_bundle(data[:4096]):
-                limit = BUNDLE_MAX_BYTES
-                data += handle.read(BUNDLE_MAX_BYTES + 1 - len(data))
+            if len(data) > MAX_PAGE_BYTES:
+                limit = size_limit(data)
+                data += handle.read(max(0, limit + 1 - len(data)))
             if len(data) > limit:
                 size = os.fstat(handle.fileno()).st_size
                 raise ImportRefused(
@@ -108,6 +113,14 @@ def _read_one(path_text: str) -> _Parsed:
     except OSError as exc:
         result.error = os_reason(exc)
     return result
+
+
+def size_limit(data: bytes) -> int:
+    """The most bytes a file may have, by its first bytes: an archive bundle's limit, an
+    e-mail's (with its attachments) or a page's."""
+    if is_bundle(data[:4096]):
+        return BUNDLE_MAX_BYTES
+    return file_size_limit(data)
 
 
 def _read_at_most(handle: BinaryIO, limit: int) -> bytes:
@@ -260,7 +273,7 @@ def import_data(archive: Archive, data: bytes, name: str) -> ImportReport:
     """Import one page or bundle given as bytes (``oim-archive import -`` reads stdin), recorded
     under ``name``. Too big, unreadable or already known: said in the report, as for a file."""
     report = ImportReport(files=1)
-    limit = BUNDLE_MAX_BYTES if is_bundle(data[:4096]) else MAX_PAGE_BYTES
+    limit = size_limit(data)
     if len(data) > limit:
         refusal = ImportRefused(
             N_("more than {limit} MB; that is the limit"), limit=f"{limit / 1024**2:.0f}"

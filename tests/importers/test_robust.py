@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from oim_archive.importers import MAX_PAGE_BYTES, ImportRefused, parse_page
-from oim_archive.importers.page import parse_page_unguarded
+from oim_archive.importers.parse import parse_page_unguarded
 from oim_archive.store.records import Release
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -152,12 +152,12 @@ def test_page_just_under_the_limit_imports() -> None:
 
 
 def test_guard_turns_a_bug_into_a_refusal(monkeypatch: pytest.MonkeyPatch) -> None:
-    import oim_archive.importers.page as page
+    import oim_archive.importers.parse as dispatch
 
     def broken(*_: object) -> None:
         raise KeyError("boom")
 
-    monkeypatch.setattr(page, "decode_page", broken)
+    monkeypatch.setattr(dispatch, "decode_page", broken)
     with pytest.raises(ImportRefused, match=r"could not read this page \(KeyError\)"):
         parse_page(b"Titre\nCorps du texte.", "x.txt")
 

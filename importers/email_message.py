@@ -1,0 +1,126 @@
+"""An e-mail saved as a file (``.eml``: Thunderbird's "Save as", Gmail's "Download message",
+Apple Mail, a media list's message): its subject, the date it was sent and its text, read with
+the standard library's e-mail parser (MIME parts, quoted-printable, base64, charsets)."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import re
+from dataclasses import dataclass
+from email.message import EmailMessage
+
+from oim_archive.i18n import N_
+
+from .errors import ImportRefused
+
+# A message's header block is read from its first bytes only: a header this long is no e-mail.
+HEADER_SNIFF_BYTES = 16 * 1024
+# Headers a real message has, beside "From:"; three at least must be there (an "Outlook" copy
+# pasted as text, "From: / Sent: / To: / Subject:", is read as text; see html_mail.py).
+_MESSAGE_HEADERS = frozenset(
+    {
+        b"date",
+        b"subject",
+        b"to",
+        b"message-id",
+        b"mime-version",
+        b"received",
+        b"return-path",
+        b"content-type",
+        b"delivered-to",
+        b"x-mailer",
+        b"user-agent",
+    }
+)
+MIN_MESSAGE_HEADERS = 3
+# A header line: a field name (printable ASCII, no colon nor space), a colon.
+_FIELD = re.compile(rb"([!-9;-~]+):")
+# mbox's separator line, which some clients keep at the top of a saved message.
+_MBOX_FROM = b"From "
+# An e-mail with its attachments may be far bigger than a page: only its text parts are read.
+EMAIL_MAX_BYTES = 40 * 1024 * 1024
+# The subject's reply and forward marks ("Fwd:", "TR :", "RV:", "[media-list]").
+_SUBJECT_MARKS = re.compile(
+    r"^(?:\s*(?:(?:re|tr|fw|fwd|rv|wg|aw|r)\s?:|\[[^\]]{1,40}\]))+\s*", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EmailText:
+    """What the importer needs of a message: its subject, the ISO date it was sent, and its
+    text: HTML when it has an HTML part, else plain text."""
+
+    subject: str
+    sent: str | None
+    text: str
+    is_html: bool
+
+
+def looks_like_email(data: bytes) -> bool:
+    """Whether the bytes open with an e-mail's header block (in their first HEADER_SNIFF_BYTES):
+    every line a field or a folded continuation up to the first blank line, "From:" among the
+    fields and enough of the others."""
+    start = data.find(b"\n", 0, HEADER_SNIFF_BYTES) + 1 if data.startswith(_MBOX_FROM) else 0
+    if _FIELD.match(data, start, HEADER_SNIFF_BYTES) is None:  # most pages: settled here
+        return False
+    block = data[start:HEADER_SNIFF_BYTES].replace(b"\r\n", b"\n")
+    end = block.find(b"\n\n")
+    if end < 0:
+        return False  # the header never ends
+    names: set[bytes] = set()
+    for line in block[:end].split(b"\n"):
+        if line[:1] in (b" ", b"\t") and names:
+            continue  # a folded header's next line
+        field = _FIELD.match(line)
+        if field is None:
+            return False
+        names.add(field.group(1).lower())
+    return b"from" in names and len(names & _MESSAGE_HEADERS) >= MIN_MESSAGE_HEADERS
+
+
+def read_email(data: bytes) -> EmailText:
+    """The message's subject, sent date and text. Refuses a message with no text part."""
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    assert isinstance(message, EmailMessage)  # what policy.default builds
+    body = message.get_body(preferencelist=("html", "plain"))
+    text = _part_text(body) if isinstance(body, EmailMessage) else ""
+    if not text.strip():
+        raise ImportRefused(N_("e-mail without a text part (only attachments)"))
+    return EmailText(
+        subject=_subject(message),
+        sent=_sent_date(message),
+        text=text,
+        is_html=body is not None and body.get_content_subtype() == "html",
+    )
+
+
+def _part_text(part: EmailMessage) -> str:
+    """A text part decoded; a charset Python does not know is read as UTF-8, errors replaced."""
+    try:
+        content = part.get_content()
+    except (LookupError, UnicodeError):
+        content = None
+    if isinstance(content, str):
+        return content
+    payload = part.get_payload(decode=True)
+    return payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
+
+
+def _subject(message: EmailMessage) -> str:
+    """The subject without reply and forward marks or a list's tag ("Fwd: [media] …")."""
+    try:
+        subject = str(message.get("subject", "") or "")
+    except (ValueError, TypeError):  # a header the parser cannot decode
+        return ""
+    return " ".join(_SUBJECT_MARKS.sub("", subject).split())
+
+
+def _sent_date(message: EmailMessage) -> str | None:
+    """The day the message was sent (ISO), as its sender's clock wrote it."""
+    try:
+        header = message.get("date")
+        sent = getattr(header, "datetime", None)
+    except (ValueError, TypeError, IndexError):
+        return None
+    return None if sent is None else sent.date().isoformat()

@@ -1,0 +1,97 @@
+"""Which reader a file goes to: an e-mail, an HTML document, JSON or a program (refused), or a
+text page; and the guarantee that only ImportRefused escapes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from oim_archive.i18n import N_
+from oim_archive.store.records import DATE_PUBLISHED, Release
+
+from .decode import MAX_PAGE_BYTES, decode_page, refuse_oversized
+from .email_message import (
+    EMAIL_MAX_BYTES,
+    EmailText,
+    looks_like_email,
+    read_email,
+)
+from .errors import ImportRefused
+from .html import HtmlItem, is_html, read_html
+from .page import html_releases, parse_text
+from .program_text import is_program_text
+from .release_shape import is_json_data
+
+
+def parse_page(data: bytes, name: str) -> list[Release]:
+    """Releases found in one raw page (several for a listing page).
+
+    Pure and deterministic. Raises ImportRefused, with a one-line reason, for anything that is
+    not an importable page, and never any other exception.
+    """
+    try:
+        return parse_page_unguarded(data, name)
+    except ImportRefused:
+        raise
+    except Exception as exc:  # a bug must not stop an import of thousands of files
+        raise ImportRefused(
+            N_("could not read this page ({error})"), error=type(exc).__name__
+        ) from exc
+
+
+def parse_page_unguarded(data: bytes, name: str) -> list[Release]:
+    """The importer itself; parse_page adds the guarantee that only ImportRefused escapes."""
+    if looks_like_email(data):
+        refuse_oversized(data, EMAIL_MAX_BYTES)
+        return email_releases(read_email(data), name)
+    decoded = decode_page(data)
+    if is_json_data(decoded):
+        raise ImportRefused(N_("not a press release page (JSON data)"))
+    if is_html(decoded):
+        return _html_document(read_html(decoded), name)
+    if is_program_text(decoded):
+        raise ImportRefused(N_("not a press release page (a program or settings file)"))
+    return parse_text(decoded, name)
+
+
+def _html_document(items: list[HtmlItem], name: str) -> list[Release]:
+    found = html_releases(items, name)
+    if not found:
+        raise ImportRefused(N_("HTML page without release text (only menus, links or footers)"))
+    return list({release.id: release for release in found}.values())
+
+
+def email_releases(message: EmailText, name: str) -> list[Release]:
+    """The releases of a saved e-mail: its HTML or plain text read as a page is, the subject
+    standing for a missing headline and the day it was sent for a missing publication date (a
+    media list sends a release the day it is published)."""
+    refuse_oversized(message.text.encode("utf-8", "replace"), MAX_PAGE_BYTES)
+    if message.is_html:
+        items = read_html(message.text)
+        if len(items) == 1 and not items[0].title and message.subject:
+            items = [replace(items[0], title=message.subject)]
+        releases = _html_document(items, name)
+    else:
+        releases = parse_text(_with_headline(message.text, message.subject), name)
+    if message.sent is None:
+        return releases
+    return [
+        release
+        if release.date_basis == DATE_PUBLISHED
+        else replace(release, date=message.sent, date_basis=DATE_PUBLISHED)
+        for release in releases
+    ]
+
+
+HEADLINE_LOOKAHEAD_LINES = 20
+
+
+def _with_headline(text: str, subject: str) -> str:
+    """The message's text under its subject, unless one of its first lines is that subject
+    (the release's own headline)."""
+    wanted = " ".join(subject.split()).casefold()
+    if not wanted:
+        return text
+    for line in text.split("\n", HEADLINE_LOOKAHEAD_LINES)[:HEADLINE_LOOKAHEAD_LINES]:
+        if " ".join(line.split()).casefold() == wanted:
+            return text
+    return f"{subject}\n\n{text}"
