@@ -13,6 +13,7 @@ from email.message import EmailMessage
 from oim_archive.i18n import N_
 
 from .errors import ImportRefused
+from .html_mail import subject_headline
 
 # A message's header block is read from its first bytes only: a header this long is no e-mail.
 HEADER_SNIFF_BYTES = 16 * 1024
@@ -40,10 +41,6 @@ _FIELD = re.compile(rb"([!-9;-~]+):")
 _MBOX_FROM = b"From "
 # An e-mail with its attachments may be far bigger than a page: only its text parts are read.
 EMAIL_MAX_BYTES = 40 * 1024 * 1024
-# The subject's reply and forward marks ("Fwd:", "TR :", "RV:", "[media-list]").
-_SUBJECT_MARKS = re.compile(
-    r"^(?:\s*(?:(?:re|tr|fw|fwd|rv|wg|aw|r)\s?:|\[[^\]]{1,40}\]))+\s*", re.IGNORECASE
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,12 +105,12 @@ def _part_text(part: EmailMessage) -> str:
 
 
 def _subject(message: EmailMessage) -> str:
-    """The subject without reply and forward marks or a list's tag ("Fwd: [media] …")."""
+    """The headline the subject carries ("Fwd: [media] Communiqué de presse : …")."""
     try:
         subject = str(message.get("subject", "") or "")
     except (ValueError, TypeError):  # a header the parser cannot decode
         return ""
-    return " ".join(_SUBJECT_MARKS.sub("", subject).split())
+    return subject_headline(subject)
 
 
 def _sent_date(message: EmailMessage) -> str | None:

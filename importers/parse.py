@@ -8,6 +8,7 @@ from dataclasses import replace
 from oim_archive.i18n import N_
 from oim_archive.store.records import DATE_PUBLISHED, Release
 
+from .dates import published_date
 from .decode import MAX_PAGE_BYTES, decode_page, refuse_oversized
 from .email_message import (
     EMAIL_MAX_BYTES,
@@ -17,6 +18,7 @@ from .email_message import (
 )
 from .errors import ImportRefused
 from .html import HtmlItem, is_html, read_html
+from .html_mail import headline_line, mail_header
 from .page import html_releases, parse_text
 from .program_text import is_program_text
 from .release_shape import is_json_data
@@ -61,37 +63,39 @@ def _html_document(items: list[HtmlItem], name: str) -> list[Release]:
 
 
 def email_releases(message: EmailText, name: str) -> list[Release]:
-    """The releases of a saved e-mail: its HTML or plain text read as a page is, the subject
-    standing for a missing headline and the day it was sent for a missing publication date (a
-    media list sends a release the day it is published)."""
+    """The releases of a saved e-mail: its HTML or plain text read as a page is, from the
+    release's headline on (a greeting above it is no part of it), the subject standing for a
+    missing headline and the day it was sent for a missing publication date (a media list sends
+    a release the day it is published; a forwarded message, the day of the original)."""
     refuse_oversized(message.text.encode("utf-8", "replace"), MAX_PAGE_BYTES)
-    if message.is_html:
+    sent = message.sent
+    if message.is_html:  # the HTML reader reads a forwarded message's header itself
         items = read_html(message.text)
         if len(items) == 1 and not items[0].title and message.subject:
             items = [replace(items[0], title=message.subject)]
         releases = _html_document(items, name)
     else:
-        releases = parse_text(_with_headline(message.text, message.subject), name)
-    if message.sent is None:
+        text, subject = message.text, message.subject
+        forwarded = mail_header(text.lstrip())
+        if forwarded is not None:
+            text, subject = forwarded.text, forwarded.subject or subject
+            sent = published_date(forwarded.sent) or sent
+        releases = parse_text(_from_headline(text, subject), name)
+    if sent is None:
         return releases
     return [
         release
         if release.date_basis == DATE_PUBLISHED
-        else replace(release, date=message.sent, date_basis=DATE_PUBLISHED)
+        else replace(release, date=sent, date_basis=DATE_PUBLISHED)
         for release in releases
     ]
 
 
-HEADLINE_LOOKAHEAD_LINES = 20
-
-
-def _with_headline(text: str, subject: str) -> str:
-    """The message's text under its subject, unless one of its first lines is that subject
-    (the release's own headline)."""
-    wanted = " ".join(subject.split()).casefold()
-    if not wanted:
-        return text
-    for line in text.split("\n", HEADLINE_LOOKAHEAD_LINES)[:HEADLINE_LOOKAHEAD_LINES]:
-        if " ".join(line.split()).casefold() == wanted:
-            return text
-    return f"{subject}\n\n{text}"
+def _from_headline(text: str, subject: str) -> str:
+    """The message's text from the line its subject names on; under the subject when no line
+    is that headline."""
+    lines = text.split("\n")
+    at = headline_line(lines, subject) if subject else None
+    if at is not None:
+        return "\n".join(lines[at:])
+    return f"{subject}\n\n{text}" if subject else text

@@ -9,6 +9,7 @@ import pytest
 
 from oim_archive.importers import ImportRefused, parse_page
 from oim_archive.importers.email_message import looks_like_email
+from oim_archive.importers.html_mail import mail_header, subject_headline
 from oim_archive.ingest import import_paths
 from oim_archive.store.file.archive import Archive
 from oim_archive.store.records import Release
@@ -36,8 +37,10 @@ def _message(subject: str = SUBJECT, sent: str | None = SENT) -> EmailMessage:
     return message
 
 
-def _plain(text: str = RELEASE, charset: str = "utf-8", sent: str | None = SENT) -> bytes:
-    message = _message(sent=sent)
+def _plain(
+    text: str = RELEASE, charset: str = "utf-8", sent: str | None = SENT, subject: str = SUBJECT
+) -> bytes:
+    message = _message(subject=subject, sent=sent)
     message.set_content(text, charset=charset, cte="quoted-printable")
     return bytes(message)
 
@@ -149,3 +152,66 @@ def test_a_message_bigger_than_a_page_is_imported_without_its_attachment(tmp_pat
     assert page.stat().st_size > 6 * 1024 * 1024
     report = import_paths(Archive(tmp_path / "archive.json"), [page.parent], workers=1)
     assert len(report.imported) == 1, report.failed
+
+
+def test_a_greeting_over_the_headline_is_no_part_of_the_release() -> None:
+    text = f"Chers partenaires,\n\nVeuillez trouver ci-dessous notre communiqué.\n\n{SUBJECT}\n\n{RELEASE}"
+    release = _only(_plain(text, subject=f"Communiqué de presse : {SUBJECT}"))
+    assert release.title == SUBJECT
+    assert "Chers partenaires" not in release.body
+    assert release.dateline == "Niamey"
+
+
+@pytest.mark.parametrize(
+    "separator",
+    [
+        "---------- Forwarded message ---------",
+        "-----Original Message-----",
+        "Début du message réexpédié :",
+        "---------- Mensaje reenviado ---------",
+    ],
+)
+def test_a_forwarded_message_is_dated_and_titled_by_the_original(separator: str) -> None:
+    text = (
+        f"{separator}\nFrom: OIM Niger <iomniamey@iom.int>\nDate: Tue, Mar 12, 2019 at 10:00 AM\n"
+        f"Subject: Communiqué de presse : {SUBJECT}\nTo: <media@iom.int>\n\n\n{SUBJECT}\n\n{RELEASE}"
+    )
+    release = _only(_plain(text, subject=f"Fwd: Communiqué de presse : {SUBJECT}"))
+    assert release.title == SUBJECT
+    assert (release.date, release.date_basis) == ("2019-03-12", "published")
+    assert "Forwarded" not in release.body and "From:" not in release.body
+
+
+@pytest.mark.parametrize(
+    ("subject", "headline"),
+    [
+        (f"Press release: {SUBJECT}", SUBJECT),
+        (f"RE: TR: [OIM-médias] Comunicado de prensa – {SUBJECT}", SUBJECT),
+        ("Press releases of the week", "Press releases of the week"),
+    ],
+)
+def test_a_subject_loses_its_marks_and_label(subject: str, headline: str) -> None:
+    assert subject_headline(subject) == headline
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        # Thunderbird (fr): subject first, then the date, the sender and the recipients.
+        "-------- Message transféré --------\nSujet : {s}\nDate : Tue, 12 Mar 2019 10:00:00 +0000\n"
+        "De : OIM Niger <iomniamey@iom.int>\nPour : media@iom.int\n",
+        # Apple Mail (fr): a blank line under the separator, the subject before the date.
+        "Début du message réexpédié :\n\nDe: OIM Niger <iomniamey@iom.int>\nObjet: {s}\n"
+        "Date: 12 mars 2019 à 10:00:00 UTC\nÀ: media@iom.int\n",
+    ],
+)
+def test_a_forwarded_header_is_read_in_any_client_order(header: str) -> None:
+    text = header.format(s=SUBJECT) + f"\n{SUBJECT}\n\n{RELEASE}"
+    release = _only(_plain(text, subject=f"TR: {SUBJECT}"))
+    assert release.title == SUBJECT
+    assert (release.date, release.date_basis) == ("2019-03-12", "published")
+    assert "Sujet" not in release.body and "Objet" not in release.body
+
+
+def test_a_text_opening_with_a_date_line_is_no_mail_header() -> None:
+    assert mail_header("Date: 12 March 2019\nNiamey – IOM today opened a centre.") is None
