@@ -156,7 +156,10 @@ def build_parser() -> argparse.ArgumentParser:
             _lang_option(sub, suppress=True)
         return sub
 
-    sub = command("import", _("import release pages, folders (recursively) and .jsonl bundles"))
+    sub = command(
+        "import",
+        _("import release pages, saved e-mails (.eml), folders (recursively) and .jsonl bundles"),
+    )
     paths = sub.add_argument(
         "paths",
         nargs="+",
