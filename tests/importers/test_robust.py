@@ -180,3 +180,38 @@ def test_importers_never_import_textual() -> None:
     )
     [path] = (ROOT / "sample_data").glob("000_*.txt")
     subprocess.run([sys.executable, "-c", code, str(path)], check=True, cwd=ROOT)
+
+
+CONTENT_TYPES = [
+    b"text/plain; charset=utf-8",
+    b"text/html; charset=latin-1",
+    b"text/plain; charset=x-bad",
+    b'multipart/alternative; boundary="b"',
+    b"application/pdf",
+    b"text/plain",
+]
+EMAIL_HEAD = (
+    b"From: OIM <a@iom.int>\r\nTo: b@example.org\r\nSubject: =?utf-8?q?Communiqu=C3=A9?= x\r\n"
+    b"Date: Wed, 13 Mar 2019 09:41:00 +0000\r\nMIME-Version: 1.0\r\n"
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    content_type=st.sampled_from(CONTENT_TYPES),
+    encoding=st.sampled_from([b"", b"quoted-printable", b"base64", b"8bit", b"x-unknown"]),
+    body=st.binary(max_size=2000),
+)
+def test_random_e_mails_never_raise_anything_but_refusal(
+    content_type: bytes, encoding: bytes, body: bytes
+) -> None:
+    data = EMAIL_HEAD + b"Content-Type: " + content_type + b"\r\n"
+    if encoding:
+        data += b"Content-Transfer-Encoding: " + encoding + b"\r\n"
+    data += b"\r\n" + body
+    try:
+        releases = parse_page_unguarded(data, "message.eml")
+    except ImportRefused as refusal:
+        assert str(refusal) and "\n" not in str(refusal)
+    else:
+        assert_well_formed(releases, "message.eml")
