@@ -37,8 +37,10 @@ _MESSAGE_HEADERS = frozenset(
 MIN_MESSAGE_HEADERS = 3
 # A header line: a field name (printable ASCII, no colon nor space), a colon.
 _FIELD = re.compile(rb"([!-9;-~]+):")
-# mbox's separator line, which some clients keep at the top of a saved message.
+# mbox's separator line, which some clients keep at the top of a saved message, and which opens
+# each message of a mailbox file (Thunderbird's folders, an "export as mbox"), after a blank line.
 _MBOX_FROM = b"From "
+_NEXT_MESSAGE = re.compile(rb"\r?\n\r?\n(?=From \S)")
 # An e-mail with its attachments may be far bigger than a page: only its text parts are read.
 EMAIL_MAX_BYTES = 40 * 1024 * 1024
 
@@ -74,6 +76,20 @@ def looks_like_email(data: bytes) -> bool:
             return False
         names.add(field.group(1).lower())
     return b"from" in names and len(names & _MESSAGE_HEADERS) >= MIN_MESSAGE_HEADERS
+
+
+def mailbox_messages(data: bytes) -> list[bytes]:
+    """The messages of a mailbox file, in order (the one message of a saved e-mail). A "From "
+    line in a message's text that opens no header block stays in that text."""
+    if not data.startswith(_MBOX_FROM):
+        return [data]
+    messages: list[bytes] = []
+    for part in _NEXT_MESSAGE.split(data):
+        if messages and not looks_like_email(part):
+            messages[-1] += b"\n\n" + part
+        else:
+            messages.append(part)
+    return messages
 
 
 def read_email(data: bytes) -> EmailText:

@@ -14,6 +14,7 @@ from .email_message import (
     EMAIL_MAX_BYTES,
     EmailText,
     looks_like_email,
+    mailbox_messages,
     read_email,
 )
 from .errors import ImportRefused
@@ -44,7 +45,7 @@ def parse_page_unguarded(data: bytes, name: str) -> list[Release]:
     """The importer itself; parse_page adds the guarantee that only ImportRefused escapes."""
     if looks_like_email(data):
         refuse_oversized(data, EMAIL_MAX_BYTES)
-        return email_releases(read_email(data), name)
+        return _mailbox_releases(mailbox_messages(data), name)
     decoded = decode_page(data)
     if is_json_data(decoded):
         raise ImportRefused(N_("not a press release page (JSON data)"))
@@ -60,6 +61,21 @@ def _html_document(items: list[HtmlItem], name: str) -> list[Release]:
     if not found:
         raise ImportRefused(N_("HTML page without release text (only menus, links or footers)"))
     return list({release.id: release for release in found}.values())
+
+
+def _mailbox_releases(messages: list[bytes], name: str) -> list[Release]:
+    """The releases of each message of a saved e-mail or a mailbox file; a message that holds
+    none is passed over, unless no message holds one (then its reason is the file's)."""
+    releases: list[Release] = []
+    refusal: ImportRefused | None = None
+    for message in messages:
+        try:
+            releases.extend(email_releases(read_email(message), name))
+        except ImportRefused as exc:
+            refusal = refusal or exc
+    if not releases and refusal is not None:
+        raise refusal
+    return list({release.id: release for release in releases}.values())
 
 
 def email_releases(message: EmailText, name: str) -> list[Release]:

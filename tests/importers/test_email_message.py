@@ -215,3 +215,29 @@ def test_a_forwarded_header_is_read_in_any_client_order(header: str) -> None:
 
 def test_a_text_opening_with_a_date_line_is_no_mail_header() -> None:
     assert mail_header("Date: 12 March 2019\nNiamey – IOM today opened a centre.") is None
+
+
+def _mbox_entry(data: bytes) -> bytes:
+    return b"From iomniamey@iom.int Wed Mar 13 09:41:00 2019\n" + data.replace(b"\r\n", b"\n")
+
+
+def test_a_mailbox_file_gives_the_release_of_each_message() -> None:
+    second = SUBJECT.replace("Niger", "Mali")
+    other = RELEASE.replace("Niamey", "Bamako").replace("Niger", "Mali")
+    mailbox = b"\n".join(
+        [
+            _mbox_entry(_plain()),
+            _mbox_entry(_plain(other, subject=second)),
+            _mbox_entry(_message(subject="Réunion de lundi").as_bytes()),  # no text: passed over
+        ]
+    )
+    releases = parse_page(mailbox, "Communiqués")
+    assert [r.title for r in releases] == [SUBJECT, second]
+    assert [r.dateline for r in releases] == ["Niamey", "Bamako"]
+
+
+def test_a_from_line_in_a_message_text_opens_no_message() -> None:
+    text = RELEASE + "\nFrom the field, the team reports more arrivals.\n"
+    releases = parse_page(_mbox_entry(_plain(text)), "Communiqués")
+    assert len(releases) == 1
+    assert "From the field" in releases[0].body
