@@ -81,6 +81,11 @@ def _demonym_forms(lang: str, name: str) -> list[str]:
     return _english_forms(name)
 
 
+# The words after the first that a case-sensitive name of several words writes with a capital
+# ("La Réunion": 1): the text must capitalise them too ("La réunion du Conseil" is no island).
+_CAPITALS: dict[tuple[str, ...], tuple[int, ...]] = {}
+
+
 def _load() -> dict[tuple[str, ...], Place]:
     entries: dict[tuple[str, ...], Place] = {}
 
@@ -88,6 +93,9 @@ def _load() -> dict[tuple[str, ...], Place]:
         key = _key(name)
         if key and key not in entries:
             entries[key] = place
+            capitals = tuple(i for i, w in enumerate(WORD.findall(name)) if i and w[:1].isupper())
+            if place.case_sensitive and capitals:
+                _CAPITALS[key] = capitals
 
     # The display names of the countries (the store's table) in the three languages.
     for code, names in COUNTRY_NAMES.items():
@@ -153,11 +161,18 @@ def _longest_at(words: list[str], index: int) -> tuple[int, Place] | None:
         if size > 1:
             key = (*key, words[index + size - 1].lower())
         place = _ENTRIES.get(key)
-        if place is not None and (not place.case_sensitive or words[index][:1].isupper()):
+        if place is not None and (not place.case_sensitive or _capitalised(words, index, key)):
             best = (size, place)
         if key not in _PREFIXES:
             break
     return best
+
+
+def _capitalised(words: list[str], index: int, key: tuple[str, ...]) -> bool:
+    """The name at words[index] written with the capitals its gazetteer entry has."""
+    return words[index][:1].isupper() and all(
+        words[index + i][:1].isupper() for i in _CAPITALS.get(key, ())
+    )
 
 
 def mentions(text: str, words: list[str] | None = None) -> list[Place]:

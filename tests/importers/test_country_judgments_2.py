@@ -1,0 +1,28 @@
+"""Country rules from the tuned part's country misses (issue 13): general rules, each with the
+cases it must leave alone."""
+
+from __future__ import annotations
+
+from oim_archive.importers import parse_page
+from oim_archive.importers.places import mentions
+
+
+def _codes(text: str) -> list[str]:
+    return [place.code for place in mentions(text)]
+
+
+def test_a_name_of_several_words_needs_its_capitals() -> None:
+    assert "RE" not in _codes("La réunion du Conseil marque le 60e anniversaire")
+    assert "RE" not in _codes("LA réunion")
+
+
+def test_a_name_of_several_words_written_with_its_capitals_is_found() -> None:
+    assert _codes("Des cyclones ont frappé La Réunion") == ["RE"]
+    assert _codes("LA RÉUNION") == ["RE"]
+    assert _codes("en République centrafricaine") == ["CF"]  # its lower-case word stays so
+    assert _codes("in Cox's Bazar") == ["BD"]
+
+
+def _release(text: str) -> str | None:
+    (release,) = parse_page(text.encode(), "page.txt")
+    return release.country
