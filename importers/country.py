@@ -141,7 +141,7 @@ def release_country(
     named = f"{zones.get('cms', '')}\n{zones.get('chrome', '')}\n{title}\n{zones.get('body', '')}"
     if (
         country is not None
-        and (country == HEADQUARTERS or country in office_seats)
+        and (country == HEADQUARTERS or country in office_seats or _seats_only(country, found))
         and not _names_country(country, named)
     ):
         country = None  # "Geneva", "Vienna" in a global or regional release: an office's seat
@@ -165,6 +165,13 @@ def release_country(
     ):
         return None
     return country
+
+
+def _seats_only(country: str, found: list[tuple[list[Place], float]]) -> bool:
+    """Every mention of the country is the seat of an IOM office or of the UN there ("a
+    conference in Brussels", "launched in New York"): where a meeting sits, not the subject."""
+    weights = [p.weight for places, _ in found for p in places if p.code == country]
+    return all(weight <= OFFICE_SEAT_WEIGHT for weight in weights)
 
 
 def _nationals_in_several(country: str, found: list[tuple[list[Place], float]]) -> bool:

@@ -26,3 +26,21 @@ def test_a_name_of_several_words_written_with_its_capitals_is_found() -> None:
 def _release(text: str) -> str | None:
     (release,) = parse_page(text.encode(), "page.txt")
     return release.country
+
+
+_SEAT_ONLY = """Déclaration du Directeur général pour la Journée internationale des migrants
+
+Cette année, la Journée tombe au 70e anniversaire de la conférence de Bruxelles d'où est née l'Organisation.
+
+En 70 ans, nous avons aidé des millions de migrants dans le monde.
+"""
+
+
+def test_a_country_named_only_by_an_office_seat_is_no_subject() -> None:
+    assert _release(_SEAT_ONLY) is None
+    assert _release(_SEAT_ONLY.replace("Bruxelles", "New York")) is None
+
+
+def test_a_seat_beside_its_country_or_a_city_of_its_country_still_counts() -> None:
+    assert _release(_SEAT_ONLY.replace("Bruxelles", "Bruxelles, en Belgique")) == "BE"
+    assert _release(_SEAT_ONLY.replace("Bruxelles", "Dakar")) == "SN"
