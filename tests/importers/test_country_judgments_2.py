@@ -44,3 +44,15 @@ def test_a_country_named_only_by_an_office_seat_is_no_subject() -> None:
 def test_a_seat_beside_its_country_or_a_city_of_its_country_still_counts() -> None:
     assert _release(_SEAT_ONLY.replace("Bruxelles", "Bruxelles, en Belgique")) == "BE"
     assert _release(_SEAT_ONLY.replace("Bruxelles", "Dakar")) == "SN"
+
+
+def test_capitals_and_field_towns_name_their_country() -> None:
+    assert _codes("Minsk – IOM trained labour inspectors") == ["BY"]
+    assert _codes("un centro en Quetzaltenango") == ["GT"]
+    assert _codes("Necoclí, Antioquia") == ["CO"]
+    assert _codes("les autorités à Nuku'alofa") == ["TO"]
+
+
+def test_words_like_a_town_that_are_none_stay_unplaced() -> None:
+    assert _codes("Victoria said the migrants were safe") == []  # a first name, not Seychelles
+    assert _codes("male migrants") == []  # not Malé
