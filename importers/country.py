@@ -121,9 +121,10 @@ def release_country(
     office_seats = {p.code for p in dateline_places if p.weight <= OFFICE_SEAT_WEIGHT}
     if len(dateline_codes) > 1:
         return None  # "Tapachula (México) / Tecún Umán (Guatemala) –"
+    at_seat = _at_seat(dateline_places)
     weighted = [
         (zones.get("cms", ""), ZONE_WEIGHTS["cms"], None),
-        (zones.get("chrome", ""), ZONE_WEIGHTS["chrome"], None),
+        ("" if at_seat else zones.get("chrome", ""), ZONE_WEIGHTS["chrome"], None),
         (dateline if dateline_codes else "", ZONE_WEIGHTS["dateline"], None),
         (zones.get("title", ""), ZONE_WEIGHTS["title"] - ZONE_WEIGHTS["body"], None),
         (zones.get("body", ""), ZONE_WEIGHTS["body"], body_tokens),
@@ -147,6 +148,14 @@ def release_country(
         country = None  # "Geneva", "Vienna" in a global or regional release: an office's seat
     if country is not None and _among_many(ranked, country, dateline_codes, title):
         return None
+    if (
+        country is not None
+        and at_seat
+        and (not _placed_up_front(country, title, zones) or _paired_with(ranked, title))
+    ):
+        return None  # "Geneva – … the Council welcomed Uzbekistan …": a global release
+    if country is None and at_seat:
+        return None  # a country site's copy of a release from the seat: not its country's
     if country is None:
         site_places = " ".join(site_places_of(site_chrome)) if site_chrome else ""
         return score_countries([(site_places, ZONE_WEIGHTS["chrome"], None)])
@@ -157,7 +166,7 @@ def release_country(
     if (
         any(key in folded for key in _REGION_KEYS)
         and _REGION.search(title)
-        and country not in _codes_outside_regions(title)
+        and country not in _codes_outside_regions(title, country in dateline_codes)
         and not (
             _names_country_alone(dateline, country)
             and not _lead_elsewhere(zones.get("body", ""), country)
@@ -165,6 +174,41 @@ def release_country(
     ):
         return None
     return country
+
+
+def written_at_seat(dateline: str | None) -> bool:
+    """The dateline names only the headquarters or the seats of IOM or UN offices: the contacts'
+    offices or phones do not give such a release a country either."""
+    return bool(dateline) and _at_seat(mentions(dateline or ""))
+
+
+def _at_seat(dateline_places: list[Place]) -> bool:
+    """The dateline names only the headquarters or the seats of IOM or UN offices ("Geneva",
+    "Suisse", "New York", "San José / Buenos Aires"): a global or regional release's."""
+    codes = [p for p in dateline_places if p.code != NO_COUNTRY]
+    return bool(codes) and all(
+        p.code == HEADQUARTERS or p.weight <= OFFICE_SEAT_WEIGHT for p in codes
+    )
+
+
+def _placed_up_front(country: str, title: str, zones: dict[str, str]) -> bool:
+    """The headline names the country (or its nationals), or the body's first sentence names it
+    as a place: a release from the seat about that country ("Geneva – … in the DRC")."""
+    if any(p.code == country for p in _places(f"{title}\n{zones.get('cms', '')}")):
+        return True
+    lead = zones.get("body", "").split(". ", 1)[0]
+    return any(
+        p.code == country and not p.demonym and p.weight > OFFICE_SEAT_WEIGHT for p in _places(lead)
+    )
+
+
+def _paired_with(ranked: list[tuple[str, float]], title: str) -> bool:
+    """The headline names the first two countries, named about as much: the release is about
+    both ("… a Turquía y al noroeste de Siria")."""
+    if len(ranked) < 2 or ranked[1][1] < CLOSE_SECOND * ranked[0][1]:
+        return False
+    in_title = {place.code for place in mentions(title) if not place.demonym}
+    return ranked[0][0] in in_title and ranked[1][0] in in_title
 
 
 def _seats_only(country: str, found: list[tuple[list[Place], float]]) -> bool:
@@ -209,10 +253,13 @@ def _lead_elsewhere(body: str, country: str) -> bool:
     return bool(codes) and country not in codes
 
 
-def _codes_outside_regions(title: str) -> set[str]:
+def _codes_outside_regions(title: str, nationals: bool) -> set[str]:
     """The countries a headline names outside its region's name ("Etats américains" names the
-    Americas, not the United States)."""
-    return {place.code for place in mentions(_REGION.sub(" ", title))} - {NO_COUNTRY}
+    Americas, not the United States); by their nationals too only with ``nationals`` (the
+    dateline's country: "Port-au-Prince – … Haitians returned from … the Caribbean"), not
+    otherwise ("Geneva – … Venezuelan refugees and migrants in the region")."""
+    places = mentions(_REGION.sub(" ", title))
+    return {place.code for place in places if nationals or not place.demonym} - {NO_COUNTRY}
 
 
 def site_places_of(site_chrome: tuple[str, ...]) -> list[str]:

@@ -29,7 +29,13 @@ from .comment_form import comment_form_start
 from .contact_block import until_prose
 from .contact_intro import find_intro, split_inline_intro
 from .contacts import parse_contacts
-from .country import office_country, phone_country, release_country, without_donors
+from .country import (
+    office_country,
+    phone_country,
+    release_country,
+    without_donors,
+    written_at_seat,
+)
 from .dates import FoundDate, estimated_date, find_dates, published_date
 from .errors import ImportRefused
 from .glued_byline import without_glued_byline
@@ -237,7 +243,7 @@ def _release(
              "title": title, "body": subject}  # fmt: skip
     country = release_country(zones, subject_tokens, site_chrome)
     contacts = parse_contacts(contact_lines, region=country)
-    if country is None and contacts:
+    if country is None and contacts and not written_at_seat(dateline):
         country = office_country(" ".join(c.office or "" for c in contacts)) or phone_country(
             [region_of(phone) for contact in contacts for phone in contact.phones]
         )

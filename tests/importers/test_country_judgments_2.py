@@ -56,3 +56,66 @@ def test_capitals_and_field_towns_name_their_country() -> None:
 def test_words_like_a_town_that_are_none_stay_unplaced() -> None:
     assert _codes("Victoria said the migrants were safe") == []  # a first name, not Seychelles
     assert _codes("male migrants") == []  # not Malé
+
+
+_AT_SEAT = """IOM Council Concludes its Annual Session
+
+Geneva – IOM's Director General this week addressed the Organization's member states at the Council. The Council welcomed its newest member, Uzbekistan.
+
+Delegates from Morocco and Morocco's neighbours spoke of labour migration.
+"""
+
+
+def test_a_release_from_the_seat_about_no_country_up_front_is_global() -> None:
+    assert _release(_AT_SEAT) is None
+    assert _release(_AT_SEAT.replace("Geneva –", "New York –")) is None
+
+
+def test_a_release_from_the_seat_about_a_country_keeps_it() -> None:
+    assert _release(_AT_SEAT.replace("Annual Session", "Session on Morocco")) == "MA"
+    first = "this week addressed the Organization's member states at the Council."
+    assert _release(_AT_SEAT.replace(first, "this week visited Rabat in Morocco.")) == "MA"
+    assert _release(_AT_SEAT.replace("Geneva –", "Rabat –")) == "MA"  # not written at a seat
+
+
+_SEAT_PAIR = """IOM Delivers Aid to Turkey and to North-West Syria
+
+Geneva – IOM sped up deliveries of relief items this week. Trucks crossed from Turkey into Syria.
+
+Families in Syria and in Turkey received blankets.
+"""
+
+
+def test_two_countries_of_the_headline_named_as_much_from_the_seat_are_both() -> None:
+    assert _release(_SEAT_PAIR) is None
+    assert _release(_SEAT_PAIR.replace("Geneva –", "Gaziantep –")) is not None
+
+
+_SEAT_CONTACT = """IOM Welcomes a New Framework on Migrant Health
+
+Geneva – IOM today welcomed the adoption of a framework on the health of migrants. It asks states to include migrants in health systems.
+
+For more information, please contact:
+Rania Aziz, IOM Amman, Tel: +962 79 555 4120, Email: raziz@iom.int
+"""
+
+
+def test_a_release_from_the_seat_takes_no_country_from_its_contacts() -> None:
+    assert _release(_SEAT_CONTACT) is None
+
+
+_SEAT_REGION = """Joint statement on a Special Representative for Venezuelan refugees and migrants in the region
+
+Geneva – UNHCR and IOM announce the appointment of a Joint Special Representative for Venezuelan refugees and migrants in the region.
+
+He will promote a coherent regional response.
+"""
+
+
+def test_nationals_in_a_region_headline_from_elsewhere_single_out_no_country() -> None:
+    assert _release(_SEAT_REGION) is None
+
+
+def test_nationals_in_a_region_headline_under_their_country_s_dateline_keep_it() -> None:
+    page = _SEAT_REGION.replace("Geneva –", "Caracas –")
+    assert _release(page) == "VE"
