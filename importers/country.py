@@ -196,7 +196,7 @@ def _placed_up_front(country: str, title: str, zones: dict[str, str]) -> bool:
     as a place: a release from the seat about that country ("Geneva – … in the DRC")."""
     if any(p.code == country for p in _places(f"{title}\n{zones.get('cms', '')}")):
         return True
-    lead = zones.get("body", "").split(". ", 1)[0]
+    lead = _first_sentence(zones.get("body", ""))
     return any(
         p.code == country and not p.demonym and p.weight > OFFICE_SEAT_WEIGHT for p in _places(lead)
     )
@@ -247,10 +247,17 @@ def _among_many(
 
 def _lead_elsewhere(body: str, country: str) -> bool:
     """The body's first sentence places the event in another country than the dateline's
-    ("Nigéria – … la réunion du MIDWA à Abidjan, en Côte-d'Ivoire …"): a regional release."""
-    lead = body.split(". ", 1)[0]
+    ("Nigéria – … la réunion du MIDWA à Abidjan, en Côte-d'Ivoire …"), or in several ("Italia –
+    … llegaron a Europa por mar, a Italia, Grecia, Chipre y España"): a regional release."""
+    lead = _first_sentence(body)
     codes = {place.code for place in mentions(lead) if place.weight >= 1} - {NO_COUNTRY}
-    return bool(codes) and country not in codes
+    return bool(codes) and (country not in codes or len(codes) >= SEVERAL_COUNTRIES)
+
+
+def _first_sentence(body: str) -> str:
+    """The body up to its first full stop at a word's end or a paragraph's."""
+    ends = [end for end in (body.find(". "), body.find(".\n")) if end >= 0]
+    return body[: min(ends)] if ends else body
 
 
 def _codes_outside_regions(title: str, nationals: bool) -> set[str]:

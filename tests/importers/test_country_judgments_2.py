@@ -119,3 +119,34 @@ def test_nationals_in_a_region_headline_from_elsewhere_single_out_no_country() -
 def test_nationals_in_a_region_headline_under_their_country_s_dateline_keep_it() -> None:
     page = _SEAT_REGION.replace("Geneva –", "Caracas –")
     assert _release(page) == "VE"
+
+
+_REGION_UNDER_COUNTRY = """Se contabilizan 213.581 llegadas de migrantes en el Mediterráneo
+
+Italia – Unos 213.581 migrantes llegaron a Europa por mar, a Italia, Grecia, Chipre y España.
+
+El portavoz dijo que las muertes aumentaron.
+"""
+
+
+def test_a_region_headline_whose_lead_names_several_countries_is_regional() -> None:
+    assert _release(_REGION_UNDER_COUNTRY) is None
+
+
+def test_a_region_headline_whose_lead_stays_in_the_dateline_s_country_keeps_it() -> None:
+    page = _REGION_UNDER_COUNTRY.replace("a Italia, Grecia, Chipre y España", "a Sicilia, Italia")
+    assert _release(page) == "IT"
+
+
+_LEAD_ENDS_A_PARAGRAPH = """Programme Launched in Southern Africa
+
+South Africa – A health programme for migrants was launched this week in Mbabane, Swaziland.
+
+It will run in South Africa first. South Africa hosts most of them.
+"""
+
+
+def test_the_first_sentence_ends_with_its_paragraph() -> None:
+    assert _release(_LEAD_ENDS_A_PARAGRAPH) is None  # launched elsewhere: regional
+    page = _LEAD_ENDS_A_PARAGRAPH.replace("Mbabane, Swaziland", "Pretoria, South Africa")
+    assert _release(page) == "ZA"
