@@ -136,8 +136,10 @@ def release_country(
         return None  # "Somalis at Dollo Ado (Ethiopia) or at Liboi (Kenya)"
     if country is not None and _undecided(ranked, country, dateline_codes, zones.get("title", "")):
         return None
-    if country is not None and not dateline_codes and country in _paired_in_title(zones):
-        return None  # "L'Italie et la France expriment …", "le bras de fer Maroc-Espagne"
+    paired = _paired_in_title(zones) if country is not None else set()
+    if country in paired and dateline_codes <= paired:
+        # "L'Italie et la France expriment …", "Belize City – Belize and Mexico held …"
+        return None
     title = zones.get("title", "")
     named = f"{zones.get('cms', '')}\n{zones.get('chrome', '')}\n{title}\n{zones.get('body', '')}"
     if (
@@ -310,14 +312,15 @@ def phone_country(phone_regions: list[str | None]) -> str | None:
 
 
 # Two names joined in a headline: "X et Y", "X y Y", "X and Y", "X-Y".
-_PAIRING = re.compile(r"\s+(?:et|y|e|and|&)\s+|\s*[-–]\s*")
+_PAIRING = re.compile(r"\s+(?:et|y|e|and|&)\s+|\s*[-–]\s*|,\s+")
 PAIR_WORDS = 3  # the words on each side of the join looked at
 _BETWEEN = re.compile(r"\b(?:entre|between|among)\b", re.IGNORECASE)
 
 
 def _paired_in_title(zones: dict[str, str]) -> set[str]:
-    """The two countries a headline joins as its subject ("Honduras y Guatemala"), when the
-    text names no third one: the release is about both, not one of them."""
+    """The two countries a headline joins as its subject ("Honduras y Guatemala", "in Côte
+    d'Ivoire, Ghana"), when the text names no third one: the release is about both, not one of
+    them, even under a dateline in one of them."""
     title = zones.get("title", "")
     for join in _PAIRING.finditer(title):
         left = " ".join(title[: join.start()].split()[-PAIR_WORDS:])
