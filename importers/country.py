@@ -49,7 +49,7 @@ _REGION = re.compile(
     r"south(?:-|\s)?east\s+asia|asie\s+du\s+sud-est|sudeste\s+asiático|"
     # The Americas and their regional body: "… in the Americas", "Organisation des Etats américains"
     r"americas|am[ée]riques|am[ée]ricas|[ée]tats\s+am[ée]ricains|estados\s+americanos|"
-    r"american\s+states)\b",
+    r"american\s+states|north\s+america|norteam[ée]rica|am[ée]rique\s+du\s+nord)\b",
     re.IGNORECASE,
 )
 

@@ -171,3 +171,27 @@ def test_a_pair_beside_a_third_country_or_a_dateline_elsewhere_is_no_pair() -> N
     assert _release(_PAIR.replace("from Ghana.", "from Ghana and Burkina Faso.")) == "CI"
     page = _PAIR.replace("\nCôte d’Ivoire – ", "\nNigeria – ").replace("June", "June in Lagos")
     assert _release(page) == "NG"
+
+
+_NORTH_AMERICA = """Países de Centro y Norteamérica promueven el intercambio de información
+
+San José – La Conferencia Regional sobre Migración organizó esta semana un taller en Costa Rica.
+
+Participaron nueve países de la región.
+"""
+
+
+def test_a_headline_about_north_america_is_regional() -> None:
+    assert _release(_NORTH_AMERICA) is None
+    assert _release(_NORTH_AMERICA.replace("Centro y Norteamérica", "Costa Rica")) == "CR"
+
+
+def test_san_jose_without_its_accent_is_the_regional_office_s_seat() -> None:
+    page = """La OIM monitorea las caravanas de migrantes
+
+San Jose – Los migrantes que han decidido pedir asilo en México siguen recibiendo apoyo.
+
+En Tapachula, la OIM entrega información a los migrantes.
+"""
+    assert _release(page) == "MX"
+    assert _codes("San Jose") == ["CR"]
