@@ -136,11 +136,14 @@ def release_country(
         return None  # "Somalis at Dollo Ado (Ethiopia) or at Liboi (Kenya)"
     if country is not None and _undecided(ranked, country, dateline_codes, zones.get("title", "")):
         return None
-    paired = _paired_in_title(zones) if country is not None else set()
-    if country in paired and dateline_codes <= paired:
-        # "L'Italie et la France expriment …", "Belize City – Belize and Mexico held …"
-        return None
     title = zones.get("title", "")
+    title_places = mentions(title)
+    # Two places or more in the headline (a pair needs them): "Belize and Mexico held …",
+    # "México y Centroamérica"
+    if country is not None and len({p.code for p in title_places}) > 1:
+        paired = _paired_in_title(zones)
+        if country in paired and dateline_codes <= paired:
+            return None  # "L'Italie et la France expriment …"
     named = f"{zones.get('cms', '')}\n{zones.get('chrome', '')}\n{title}\n{zones.get('body', '')}"
     if (
         country is not None
@@ -161,7 +164,7 @@ def release_country(
     if country is None:
         site_places = " ".join(site_places_of(site_chrome)) if site_chrome else ""
         return score_countries([(site_places, ZONE_WEIGHTS["chrome"], None)])
-    title_codes = {place.code for place in mentions(title)} - {NO_COUNTRY}
+    title_codes = {place.code for place in title_places} - {NO_COUNTRY}
     if len(title_codes) >= SEVERAL_COUNTRIES and not dateline_codes:
         return None  # "…inundaciones en El Salvador, Guatemala, Nicaragua y Honduras"
     folded = title.casefold()
@@ -216,8 +219,11 @@ def _paired_with(ranked: list[tuple[str, float]], title: str) -> bool:
 def _seats_only(country: str, found: list[tuple[list[Place], float]]) -> bool:
     """Every mention of the country is the seat of an IOM office or of the UN there ("a
     conference in Brussels", "launched in New York"): where a meeting sits, not the subject."""
-    weights = [p.weight for places, _ in found for p in places if p.code == country]
-    return all(weight <= OFFICE_SEAT_WEIGHT for weight in weights)
+    for places, _ in found:
+        for place in places:
+            if place.code == country and place.weight > OFFICE_SEAT_WEIGHT:
+                return False
+    return True
 
 
 def _nationals_in_several(country: str, found: list[tuple[list[Place], float]]) -> bool:
