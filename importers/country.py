@@ -121,6 +121,9 @@ def release_country(
     office_seats = {p.code for p in dateline_places if p.weight <= OFFICE_SEAT_WEIGHT}
     if len(dateline_codes) > 1:
         return None  # "Tapachula (México) / Tecún Umán (Guatemala) –"
+    labelled = _headline_label(zones.get("title", ""))
+    if labelled is not None:
+        return labelled  # "Maroc : l'Espagne expulse 55 migrants entrés à Melilla"
     at_seat = _at_seat(dateline_places)
     weighted = [
         (zones.get("cms", ""), ZONE_WEIGHTS["cms"], None),
@@ -179,6 +182,23 @@ def release_country(
     ):
         return None
     return country
+
+
+# How far into a headline a country's name labelling it may end, and what ends the label.
+_LABEL_CHARS = 40
+_LABEL_ENDS = (":", " - ", " – ", " — ")
+
+
+def _headline_label(title: str) -> str | None:
+    """The country a headline opens with as its label, before a colon or a dash ("Maroc : …",
+    "Costa Rica - …", "RDC : …"): the subject, as a dateline's country is."""
+    head = title[:_LABEL_CHARS]
+    for end in _LABEL_ENDS:
+        cut = head.find(end)
+        if cut > 0 and is_country_name(head[:cut]):
+            codes = {place.code for place in mentions(head[:cut])}
+            return codes.pop() if len(codes) == 1 else None
+    return None
 
 
 def written_at_seat(dateline: str | None) -> bool:

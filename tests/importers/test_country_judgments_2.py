@@ -195,3 +195,22 @@ En Tapachula, la OIM entrega información a los migrantes.
 """
     assert _release(page) == "MX"
     assert _codes("San Jose") == ["CR"]
+
+
+def test_a_country_labelling_a_headline_is_its_subject() -> None:
+    page = """Maroc : l’Espagne expulse 55 des 208 migrants entrés à Melilla
+
+L’Espagne a renvoyé 55 migrants entrés à Melilla. Madrid a invoqué un accord avec l’Espagne.
+"""
+    assert _release(page) == "MA"
+    assert _release(page.replace("Maroc : ", "RDC : ")) == "CD"
+
+
+def test_a_headline_opening_with_other_words_before_a_colon_has_no_label() -> None:
+    page = """Migration : l’Espagne expulse 55 des 208 migrants entrés à Melilla
+
+L’Espagne a renvoyé 55 migrants entrés à Melilla. Madrid a invoqué un accord.
+"""
+    assert _release(page) == "ES"
+    page = page.replace("Migration : ", "Maroc et Espagne : ")
+    assert _release(page) != "MA"
