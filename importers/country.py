@@ -137,9 +137,12 @@ def release_country(
     country = ranked[0][0] if ranked else None
     if country is not None and not dateline_codes and _nationals_in_several(country, found):
         return None  # "Somalis at Dollo Ado (Ethiopia) or at Liboi (Kenya)"
-    if country is not None and _undecided(ranked, country, dateline_codes, zones.get("title", "")):
-        return None
     title = zones.get("title", "")
+    placed = _placed_of_two(ranked, found) if not dateline_codes else None
+    if placed is not None:
+        country = placed  # "Syrian refugees resettled to Canada": where IOM helps them
+    elif country is not None and _undecided(ranked, country, dateline_codes, title):
+        return None
     title_places = mentions(title)
     # Two places or more in the headline (a pair needs them): "Belize and Mexico held …",
     # "México y Centroamérica"
@@ -244,6 +247,20 @@ def _seats_only(country: str, found: list[tuple[list[Place], float]]) -> bool:
             if place.code == country and place.weight > OFFICE_SEAT_WEIGHT:
                 return False
     return True
+
+
+def _placed_of_two(
+    ranked: list[tuple[str, float]], found: list[tuple[list[Place], float]]
+) -> str | None:
+    """Of two countries named about as much, the one named as a place when the other is named
+    only by its nationals ("Syrian refugees … to Canada", "venezolanos … al Perú")."""
+    if len(ranked) < 2 or ranked[1][1] < CLOSE_SECOND * ranked[0][1]:
+        return None
+    first, second = ranked[0][0], ranked[1][0]
+    as_place = {p.code for places, _ in found for p in places if not p.demonym}
+    if (first in as_place) == (second in as_place):
+        return None
+    return first if first in as_place else second
 
 
 def _nationals_in_several(country: str, found: list[tuple[list[Place], float]]) -> bool:

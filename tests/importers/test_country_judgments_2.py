@@ -214,3 +214,24 @@ L’Espagne a renvoyé 55 migrants entrés à Melilla. Madrid a invoqué un acco
     assert _release(page) == "ES"
     page = page.replace("Migration : ", "Maroc et Espagne : ")
     assert _release(page) != "MA"
+
+
+_NATIONALS_AND_PLACE = """A New Home – Resettling Syrian Refugees to Canada
+
+At the end of 2015 the Government of Canada asked IOM to help admit 25,000 Syrian refugees.
+
+IOM sent staff from around the world for the operation.
+"""
+
+
+def test_of_two_countries_named_as_much_the_place_wins_over_nationals() -> None:
+    assert _release(_NATIONALS_AND_PLACE) == "CA"
+    page = _NATIONALS_AND_PLACE.replace("Syrian refugees.", "refugees from Syria.")
+    assert _release(page) == "SY"  # both named as places: the first
+
+
+def test_a_place_named_far_less_than_the_nationals_does_not_win() -> None:
+    page = _NATIONALS_AND_PLACE.replace(
+        "for the operation.", "for the operation. Syrian families, Syrian children."
+    )
+    assert _release(page) == "SY"
