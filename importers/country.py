@@ -53,6 +53,17 @@ _REGION = re.compile(
     re.IGNORECASE,
 )
 
+# A headline about a global framework or gathering ("Global Compact for Migration", "pactes
+# mondiaux", "International Forum on Migration Statistics", "International Migrants Day") is
+# about no one country, unless it names that country itself.
+_GLOBAL = re.compile(
+    r"\b(?:global\s+compacts?|pactes?\s+mondia(?:l|ux)|pactos?\s+mundial(?:es)?|"
+    r"international\s+forum|forum\s+international|foro\s+internacional|"
+    r"international\s+migrants\s+day)\b",
+    re.IGNORECASE,
+)
+_GLOBAL_KEYS = ("global", "mondia", "mundial", "nternational", "nternacional")
+
 # Parts of those names, looked for first (a substring test is far cheaper than the regex).
 _REGION_KEYS = ("regi", "régi", "mediterr", "méditerr", "americ", "améri", "africa", "afrique",
                 "áfrica", "sahel", "chad", "tchad", "carib", "caraïb", "balkan", "saharan",
@@ -174,6 +185,12 @@ def release_country(
     if len(title_codes) >= SEVERAL_COUNTRIES and not dateline_codes:
         return None  # "…inundaciones en El Salvador, Guatemala, Nicaragua y Honduras"
     folded = title.casefold()
+    if (
+        country not in title_codes
+        and any(key in folded for key in _GLOBAL_KEYS)
+        and _GLOBAL.search(title)
+    ):
+        return None  # "Global Compact for Migration Can Promote …" (Nairobi, a meeting there)
     if (
         any(key in folded for key in _REGION_KEYS)
         and _REGION.search(title)

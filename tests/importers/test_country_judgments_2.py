@@ -235,3 +235,24 @@ def test_a_place_named_far_less_than_the_nationals_does_not_win() -> None:
         "for the operation.", "for the operation. Syrian families, Syrian children."
     )
     assert _release(page) == "SY"
+
+
+_GLOBAL_HEADLINE = """Global Compact for Migration Can Promote a Holistic Understanding of Migration
+
+Nairobi – IOM underlined the potential of the Global Compact at a consultative meeting held in Kenya’s capital.
+
+Delegates of eleven states attended.
+"""
+
+
+def test_a_headline_about_a_global_framework_names_no_one_country() -> None:
+    assert _release(_GLOBAL_HEADLINE) is None
+    page = _GLOBAL_HEADLINE.replace("Global Compact for Migration", "First International Forum")
+    assert _release(page.replace("Nairobi", "Paris").replace("Kenya’s", "France’s")) is None
+
+
+def test_a_global_headline_naming_its_country_or_another_headline_keeps_it() -> None:
+    page = _GLOBAL_HEADLINE.replace("of Migration\n", "of Migration in Kenya\n")
+    assert _release(page) == "KE"
+    page = _GLOBAL_HEADLINE.replace("Global Compact for Migration", "World Day Against Trafficking")
+    assert _release(page) == "KE"
