@@ -4,7 +4,9 @@ cases it must leave alone."""
 from __future__ import annotations
 
 from oim_archive.importers import parse_page
+from oim_archive.importers.listing_country import inherit_listing_country
 from oim_archive.importers.places import mentions
+from oim_archive.store.records import Release
 
 
 def _codes(text: str) -> list[str]:
@@ -256,3 +258,20 @@ def test_a_global_headline_naming_its_country_or_another_headline_keeps_it() -> 
     assert _release(page) == "KE"
     page = _GLOBAL_HEADLINE.replace("Global Compact for Migration", "World Day Against Trafficking")
     assert _release(page) == "KE"
+
+
+def test_islands_and_border_regions_on_migration_routes_name_their_country() -> None:
+    assert _codes("on the islands and in Evros") == ["GR"]
+    assert _codes("à Ghaza") == ["PS"]
+
+
+def _item(country: str | None, dateline: str | None, body: str) -> Release:
+    return Release(title="An item", body=body, language="en", country=country, dateline=dateline)
+
+
+def test_a_listing_item_from_a_seat_inherits_no_country_site_country() -> None:
+    items = [_item("GR", None, "In Lesvos.") for _ in range(3)]
+    items += [_item(None, "Berlin", "A report on data."), _item(None, None, "A report on data.")]
+    inherit_listing_country(items)
+    assert items[3].country is None  # written at a seat: a global release
+    assert items[4].country == "GR"  # names no place: the site's country
