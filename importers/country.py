@@ -49,7 +49,9 @@ _REGION = re.compile(
     r"south(?:-|\s)?east\s+asia|asie\s+du\s+sud-est|sudeste\s+asiático|"
     # The Americas and their regional body: "… in the Americas", "Organisation des Etats américains"
     r"americas|am[ée]riques|am[ée]ricas|[ée]tats\s+am[ée]ricains|estados\s+americanos|"
-    r"american\s+states|north\s+america|norteam[ée]rica|am[ée]rique\s+du\s+nord)\b",
+    r"american\s+states|north\s+america|norteam[ée]rica|am[ée]rique\s+du\s+nord|"
+    # Regional blocs: "… Memorando de Entendimiento con el MERCOSUR", "Andean Community"
+    r"mercosur|mercosul|andean\s+community|comunidad\s+andina|communaut[ée]\s+andine)\b",
     re.IGNORECASE,
 )
 
@@ -67,7 +69,7 @@ _GLOBAL_KEYS = ("global", "mondia", "mundial", "nternational", "nternacional")
 # Parts of those names, looked for first (a substring test is far cheaper than the regex).
 _REGION_KEYS = ("regi", "régi", "mediterr", "méditerr", "americ", "améri", "africa", "afrique",
                 "áfrica", "sahel", "chad", "tchad", "carib", "caraïb", "balkan", "saharan",
-                "sahari", "asia", "asie")  # fmt: skip
+                "sahari", "asia", "asie", "mercosu", "andin", "andean")  # fmt: skip
 
 
 def without_donors(body: str, funders: list[str], words: list[str]) -> tuple[str, list[str]]:

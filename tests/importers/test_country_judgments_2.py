@@ -275,3 +275,14 @@ def test_a_listing_item_from_a_seat_inherits_no_country_site_country() -> None:
     inherit_listing_country(items)
     assert items[3].country is None  # written at a seat: a global release
     assert items[4].country == "GR"  # names no place: the site's country
+
+
+def test_a_headline_about_a_regional_bloc_is_regional() -> None:
+    page = """La OIM firmó Memorando de Entendimiento con el MERCOSUR
+
+La OIM y el Gobierno de la República Argentina, en representación del MERCOSUR, firmaron un memorando.
+
+La firma tuvo lugar el viernes.
+"""
+    assert _release(page) is None
+    assert _release(page.replace("con el MERCOSUR", "con la Argentina")) == "AR"
