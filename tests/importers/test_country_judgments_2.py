@@ -286,3 +286,16 @@ La firma tuvo lugar el viernes.
 """
     assert _release(page) is None
     assert _release(page.replace("con el MERCOSUR", "con la Argentina")) == "AR"
+
+
+def test_towns_where_iom_works_name_their_country() -> None:
+    assert _codes("Ouanaminthe") == ["HT"]
+    assert _codes("en Dajabón") == ["DO"]
+    assert _codes("los cantones de Guápiles y Los Chiles") == ["CR", "CR"]
+    assert _codes("Zintan") == ["LY"]
+    assert _codes("Velika Kladuša") == ["BA"]
+
+
+def test_town_names_that_are_other_words_are_left_out() -> None:
+    assert _codes("Liberia") == ["LR"]  # the country, not the Costa Rican town
+    assert _codes("a nice day in Van") == []
