@@ -170,9 +170,10 @@ def _longest_at(words: list[str], index: int) -> tuple[int, Place] | None:
 
 def _capitalised(words: list[str], index: int, key: tuple[str, ...]) -> bool:
     """The name at words[index] written with the capitals its gazetteer entry has."""
-    return words[index][:1].isupper() and all(
-        words[index + i][:1].isupper() for i in _CAPITALS.get(key, ())
-    )
+    if not words[index][:1].isupper():
+        return False
+    capitals = _CAPITALS.get(key)
+    return capitals is None or all(words[index + i][:1].isupper() for i in capitals)
 
 
 def mentions(text: str, words: list[str] | None = None) -> list[Place]:
