@@ -329,8 +329,14 @@ def _codes_outside_regions(title: str, nationals: bool) -> set[str]:
     Americas, not the United States); by their nationals too only with ``nationals`` (the
     dateline's country: "Port-au-Prince – … Haitians returned from … the Caribbean"), not
     otherwise ("Geneva – … Venezuelan refugees and migrants in the region")."""
-    places = mentions(_REGION.sub(" ", title))
+    places = mentions(_OFFICE_NAME.sub(" ", _REGION.sub(" ", title)))
     return {place.code for place in places if nationals or not place.demonym} - {NO_COUNTRY}
+
+
+# An IOM office named by its country ("IOM Peru Hosts …", "OIM Costa Rica"): who speaks, not
+# where, in a headline about a region.
+_CAPITAL = "[A-ZÁÉÍÓÚÀÈÂÊÎÔÛÇÑÜ]"
+_OFFICE_NAME = re.compile(rf"\b(?:IOM|OIM)\s+{_CAPITAL}[\w'’-]*(?:\s+{_CAPITAL}[\w'’-]*)?")
 
 
 def site_places_of(site_chrome: tuple[str, ...]) -> list[str]:

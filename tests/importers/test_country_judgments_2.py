@@ -299,3 +299,26 @@ def test_towns_where_iom_works_name_their_country() -> None:
 def test_town_names_that_are_other_words_are_left_out() -> None:
     assert _codes("Liberia") == ["LR"]  # the country, not the Costa Rican town
     assert _codes("a nice day in Van") == []
+
+
+_OFFICE_HOSTS_REGION = """IOM Peru Hosts Andean Community Migration Data Experts
+
+IOM this week hosted Andean Community migration data experts in Lima, Peru. Experts from Bolivia, Colombia and Ecuador attended.
+
+They discussed data for policies across the region.
+"""
+
+
+def test_an_office_named_by_its_country_in_a_region_headline_singles_out_no_country() -> None:
+    assert _release(_OFFICE_HOSTS_REGION) is None
+    assert _release(_OFFICE_HOSTS_REGION.upper()) is None
+
+
+def test_a_country_named_as_such_in_a_region_headline_or_after_a_lower_case_word_counts() -> None:
+    page = _OFFICE_HOSTS_REGION.replace("IOM Peru Hosts", "Peru Hosts")
+    assert _release(page) == "PE"
+    page = """Le bureau régional de l'OIM à Dakar lance une campagne
+
+L'OIM lance aujourd'hui une campagne au Sénégal.
+"""
+    assert _release(page) == "SN"
