@@ -329,8 +329,15 @@ def _codes_outside_regions(title: str, nationals: bool) -> set[str]:
     Americas, not the United States); by their nationals too only with ``nationals`` (the
     dateline's country: "Port-au-Prince – … Haitians returned from … the Caribbean"), not
     otherwise ("Geneva – … Venezuelan refugees and migrants in the region")."""
-    places = mentions(_OFFICE_NAME.sub(" ", _REGION.sub(" ", title)))
+    marked = _JOINED_TO_REGION.sub("\x00", _REGION.sub("\x00", title))
+    places = mentions(_OFFICE_NAME.sub(" ", marked))
     return {place.code for place in places if nationals or not place.demonym} - {NO_COUNTRY}
+
+
+# A country joined to the region's name ("en México y Centroamérica", "Centroamérica y
+# México"): one of its places, not one singled out.
+_JOIN = r"\s+(?:y|and|et|e|&)\s+"
+_JOINED_TO_REGION = re.compile(rf"\S+(?:\s+\S+)?{_JOIN}\x00|\x00{_JOIN}\S+(?:\s+\S+)?")
 
 
 # An IOM office named by its country ("IOM Peru Hosts …", "OIM Costa Rica"): who speaks, not

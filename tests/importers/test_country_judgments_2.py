@@ -322,3 +322,20 @@ def test_a_country_named_as_such_in_a_region_headline_or_after_a_lower_case_word
 L'OIM lance aujourd'hui une campagne au Sénégal.
 """
     assert _release(page) == "SN"
+
+
+_JOINED_REGION = """La OIM lanza cinco campañas de información en México y Centroamérica
+
+San José – La OIM lanza cinco campañas para jóvenes. México, Guatemala y Honduras ya presentaron las suyas.
+"""
+
+
+def test_a_country_joined_to_the_region_of_a_headline_is_one_of_its_places() -> None:
+    assert _release(_JOINED_REGION) is None
+    page = _JOINED_REGION.replace("en México y Centroamérica", "en Centroamérica y México")
+    assert _release(page) is None
+
+
+def test_a_country_apart_from_the_region_of_a_headline_is_singled_out() -> None:
+    page = _JOINED_REGION.replace("en México y Centroamérica", "en México para Centroamérica")
+    assert _release(page) == "MX"
