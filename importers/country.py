@@ -184,7 +184,8 @@ def release_country(
         site_places = " ".join(site_places_of(site_chrome)) if site_chrome else ""
         return score_countries([(site_places, ZONE_WEIGHTS["chrome"], None)])
     title_codes = {place.code for place in title_places} - {NO_COUNTRY}
-    if len(title_codes) >= SEVERAL_COUNTRIES and not dateline_codes:
+    title_lands = {place.code for place in title_places if not place.demonym} - {NO_COUNTRY}
+    if len(title_lands) >= SEVERAL_COUNTRIES and not dateline_codes:
         return None  # "…inundaciones en El Salvador, Guatemala, Nicaragua y Honduras"
     folded = title.casefold()
     if (

@@ -339,3 +339,23 @@ def test_a_country_joined_to_the_region_of_a_headline_is_one_of_its_places() -> 
 def test_a_country_apart_from_the_region_of_a_headline_is_singled_out() -> None:
     page = _JOINED_REGION.replace("en México y Centroamérica", "en México para Centroamérica")
     assert _release(page) == "MX"
+
+
+_NATIONALS_IN_HEADLINE = """Un don des Etats-Unis déclenche l'aide aux enfants tchadiens bloqués à la frontière nigériane
+
+L'OIM va envoyer un convoi d'aide aux migrants bloqués dans la région du Lac, à l'ouest du Tchad.
+
+Les enfants rejoindront leurs familles au Tchad.
+"""
+
+
+def test_nationals_in_a_headline_do_not_make_it_about_several_countries() -> None:
+    assert _release(_NATIONALS_IN_HEADLINE) == "TD"
+
+
+def test_three_countries_named_as_places_in_a_headline_still_make_it_about_all() -> None:
+    page = _NATIONALS_IN_HEADLINE.replace(
+        "aux enfants tchadiens bloqués à la frontière nigériane",
+        "au Tchad, au Niger et au Nigéria",
+    )
+    assert _release(page) is None
