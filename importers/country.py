@@ -8,8 +8,8 @@ from .chrome import presence_places
 from .headline_places import (
     codes_outside_regions,
     headline_label,
-    is_global_headline,
-    is_region_headline,
+    names_global_framework,
+    names_region,
     paired_in_title,
 )
 from .places import (
@@ -122,6 +122,8 @@ def release_country(
     country = ranked[0][0] if ranked else None
     if country is not None and not dateline_codes and _nationals_in_several(country, found):
         return None  # "Somalis at Dollo Ado (Ethiopia) or at Liboi (Kenya)"
+    if country is not None and _nationals_in_a_region(country, found, zones.get("body", "")):
+        return None  # "… Venezuelan refugees and migrants in Latin America and the Caribbean"
     title = zones.get("title", "")
     placed = _placed_of_two(ranked, found) if not dateline_codes else None
     if placed is not None:
@@ -160,10 +162,10 @@ def release_country(
     if len(title_lands) >= SEVERAL_COUNTRIES and not dateline_codes:
         return None  # "…inundaciones en El Salvador, Guatemala, Nicaragua y Honduras"
     folded = title.casefold()
-    if country not in title_codes and is_global_headline(title, folded):
+    if country not in title_codes and names_global_framework(title, folded):
         return None  # "Global Compact for Migration Can Promote …" (Nairobi, a meeting there)
     if (
-        is_region_headline(title, folded)
+        names_region(title, folded)
         and country not in codes_outside_regions(title, country in dateline_codes)
         and not (
             _names_country_alone(dateline, country)
@@ -231,6 +233,15 @@ def _placed_of_two(
     if (first in as_place) == (second in as_place):
         return None
     return first if first in as_place else second
+
+
+def _nationals_in_a_region(country: str, found: list[tuple[list[Place], float]], body: str) -> bool:
+    """The leading country is named only by its nationals, and the body's first sentence places
+    them in a region: a release about them across it."""
+    if any(p.code == country and not p.demonym for places, _ in found for p in places):
+        return False
+    lead = _first_sentence(body)
+    return names_region(lead, lead.casefold())
 
 
 def _nationals_in_several(country: str, found: list[tuple[list[Place], float]]) -> bool:

@@ -109,11 +109,11 @@ def paired_in_title(zones: dict[str, str]) -> set[str]:
     return set()
 
 
-def is_global_headline(title: str, folded: str) -> bool:
-    """The headline names a global framework or gathering (``folded``: its casefolded text)."""
+def names_global_framework(title: str, folded: str) -> bool:
+    """The text (a headline) names a global framework or gathering (``folded``: casefolded)."""
     return any(key in folded for key in _GLOBAL_KEYS) and bool(_GLOBAL.search(title))
 
 
-def is_region_headline(title: str, folded: str) -> bool:
-    """The headline names a region or a regional bloc (``folded``: its casefolded text)."""
+def names_region(title: str, folded: str) -> bool:
+    """The text (a headline, a lead) names a region or a regional bloc (``folded``: casefolded)."""
     return any(key in folded for key in _REGION_KEYS) and bool(_REGION.search(title))

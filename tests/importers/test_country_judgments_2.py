@@ -359,3 +359,18 @@ def test_three_countries_named_as_places_in_a_headline_still_make_it_about_all()
         "au Tchad, au Niger et au Nigéria",
     )
     assert _release(page) is None
+
+
+_NATIONALS_REGION_LEAD = """USD 1.35 Billion Needed to Help Venezuelan Refugees and Migrants and Host Countries
+
+IOM and UNHCR launched a plan for Venezuelan refugees and migrants in Latin America and the Caribbean. Venezuelans keep leaving.
+"""
+
+
+def test_nationals_placed_in_a_region_by_the_lead_make_a_regional_release() -> None:
+    assert _release(_NATIONALS_REGION_LEAD) is None
+
+
+def test_nationals_placed_in_a_country_by_the_lead_or_their_country_named_keep_it() -> None:
+    page = _NATIONALS_REGION_LEAD.replace("in Latin America and the Caribbean", "in Venezuela")
+    assert _release(page) == "VE"
