@@ -106,31 +106,37 @@ def release_country(
     office_seats = {p.code for p in dateline_places if p.weight <= OFFICE_SEAT_WEIGHT}
     if len(dateline_codes) > 1:
         return None  # "Tapachula (México) / Tecún Umán (Guatemala) –"
-    labelled = headline_label(zones.get("title", ""))
+    title = zones.get("title", "")
+    labelled = headline_label(title)
     if labelled is not None:
         return labelled  # "Maroc : l'Espagne expulse 55 migrants entrés à Melilla"
     at_seat = _at_seat(dateline_places)
-    weighted = [
-        (zones.get("cms", ""), ZONE_WEIGHTS["cms"], None),
-        ("" if at_seat else zones.get("chrome", ""), ZONE_WEIGHTS["chrome"], None),
-        (dateline if dateline_codes else "", ZONE_WEIGHTS["dateline"], None),
-        (zones.get("title", ""), ZONE_WEIGHTS["title"] - ZONE_WEIGHTS["body"], None),
-        (zones.get("body", ""), ZONE_WEIGHTS["body"], body_tokens),
-    ]
-    found = zone_mentions(weighted)
+    found = zone_mentions(
+        [
+            (zones.get("cms", ""), ZONE_WEIGHTS["cms"], None),
+            ("" if at_seat else zones.get("chrome", ""), ZONE_WEIGHTS["chrome"], None),
+        ]
+    )
+    # The dateline's and the headline's places are read once, here and for the rules below.
+    if dateline_codes:
+        found.append((dateline_places, ZONE_WEIGHTS["dateline"]))
+    title_places = mentions(title) if title else []
+    if title:
+        found.append((title_places, ZONE_WEIGHTS["title"] - ZONE_WEIGHTS["body"]))
+    body = zones.get("body", "")
+    if body:
+        found.append((mentions(body, body_tokens), ZONE_WEIGHTS["body"]))
     ranked = rank_found(found)
     country = ranked[0][0] if ranked else None
     if country is not None and not dateline_codes and _nationals_in_several(country, found):
         return None  # "Somalis at Dollo Ado (Ethiopia) or at Liboi (Kenya)"
     if country is not None and _nationals_in_a_region(country, found, zones.get("body", "")):
         return None  # "… Venezuelan refugees and migrants in Latin America and the Caribbean"
-    title = zones.get("title", "")
     placed = _placed_of_two(ranked, found) if not dateline_codes else None
     if placed is not None:
         country = placed  # "Syrian refugees resettled to Canada": where IOM helps them
     elif country is not None and _undecided(ranked, country, dateline_codes, title):
         return None
-    title_places = mentions(title)
     # Two places or more in the headline (a pair needs them): "Belize and Mexico held …",
     # "México y Centroamérica"
     if country is not None and len({p.code for p in title_places}) > 1:
