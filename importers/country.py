@@ -108,9 +108,10 @@ def release_country(
         return None  # "Tapachula (México) / Tecún Umán (Guatemala) –"
     title = zones.get("title", "")
     labelled = headline_label(title)
-    if labelled is not None:
+    if labelled is not None and labelled != HEADQUARTERS:
         return labelled  # "Maroc : l'Espagne expulse 55 migrants entrés à Melilla"
-    at_seat = _at_seat(dateline_places)
+    # "Suiza - La OIM acoge …": the headquarters' label, as its dateline, heads a global release.
+    at_seat = labelled == HEADQUARTERS or _at_seat(dateline_places)
     found = zone_mentions(
         [
             (zones.get("cms", ""), ZONE_WEIGHTS["cms"], None),
@@ -127,12 +128,16 @@ def release_country(
     if body:
         found.append((mentions(body, body_tokens), ZONE_WEIGHTS["body"]))
     ranked = rank_found(found)
+    if labelled == HEADQUARTERS:  # the label says where the release was written, not what about
+        ranked = [(code, score) for code, score in ranked if code != HEADQUARTERS]
     country = ranked[0][0] if ranked else None
     if country is not None and not dateline_codes and _nationals_in_several(country, found):
         return None  # "Somalis at Dollo Ado (Ethiopia) or at Liboi (Kenya)"
     if country is not None and _nationals_in_a_region(country, found, zones.get("body", "")):
         return None  # "… Venezuelan refugees and migrants in Latin America and the Caribbean"
-    placed = _placed_of_two(ranked, found) if not dateline_codes else None
+    # One sentence (a teaser) is too little to tell where IOM helps the nationals it names.
+    several_sentences = _first_sentence(body) != body
+    placed = _placed_of_two(ranked, found) if not dateline_codes and several_sentences else None
     if placed is not None:
         country = placed  # "Syrian refugees resettled to Canada": where IOM helps them
     elif country is not None and _undecided(ranked, country, dateline_codes, title):

@@ -374,3 +374,19 @@ def test_nationals_placed_in_a_region_by_the_lead_make_a_regional_release() -> N
 def test_nationals_placed_in_a_country_by_the_lead_or_their_country_named_keep_it() -> None:
     page = _NATIONALS_REGION_LEAD.replace("in Latin America and the Caribbean", "in Venezuela")
     assert _release(page) == "VE"
+
+
+def test_a_one_sentence_teaser_does_not_weigh_nationals_against_a_place() -> None:
+    page = """Migrants sénégalais vers l’Espagne
+
+La persistance des départs de migrants sénégalais vers l’Espagne inquiète tout le monde...
+"""
+    assert _release(page) is None  # as before the rule: undecided
+
+
+def test_the_headquarters_labelling_a_headline_is_where_it_was_written() -> None:
+    page = """Suiza - La OIM acoge con satisfacción el acuerdo sobre la migración
+
+El Director General de la OIM acogió con satisfacción la hoja de ruta sobre la migración.
+"""
+    assert _release(page) is None  # not CH: a global release
