@@ -377,11 +377,13 @@ def test_nationals_placed_in_a_country_by_the_lead_or_their_country_named_keep_i
 
 
 def test_a_one_sentence_teaser_does_not_weigh_nationals_against_a_place() -> None:
-    page = """Migrants sénégalais vers l’Espagne
+    page = """La persistance des départs inquiète
 
 La persistance des départs de migrants sénégalais vers l’Espagne inquiète tout le monde...
 """
     assert _release(page) is None  # as before the rule: undecided
+    page = page.replace("tout le monde...", "tout le monde. Les ONG réclament une réponse.")
+    assert _release(page) == "ES"
 
 
 def test_the_headquarters_labelling_a_headline_is_where_it_was_written() -> None:
