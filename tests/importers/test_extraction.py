@@ -100,10 +100,14 @@ from tests.bench.extraction import (
 # and 66.2 % and 69.0 % (20/29), kind 12/14, after its rules (contacts 0/0/1: recall 0); NEWEST is
 # now this gathering, its floor its own figure. The thirty-first joined "tuned" (548 pages:
 # 95.49 % fields, 95.88 % items, 406/406/406; no older page parsing differently with the
-# thirty-second's rules): the "tuned" floor rises.
+# thirty-second's rules): the "tuned" floor rises. Then general country rules (the session on the
+# country field: seats, headline labels, regions and global frameworks, nationals against places,
+# a wider gazetteer) took the country field of "tuned" from 629/753 to 673/753 and NEWEST's from
+# 14/33 to 17/33, no page worse: "tuned" 95.49 -> 96.17 % fields, NEWEST 66.19 -> 67.27 %; both
+# floors rise, the held-out figures unchanged.
 FLOORS: dict[str, tuple[float, float, float, float]] = {
-    "tuned": (95.4, 95.8, 100.0, 100.0),
-    NEWEST: (66.1, 68.9, 100.0, 0.0),
+    "tuned": (96.1, 95.8, 100.0, 100.0),
+    NEWEST: (67.2, 68.9, 100.0, 0.0),
     "heldout": (78.7, 70.1, 98.7, 99.9),
     FRESH: (77.2, 70.5, 100.0, 100.0),
     FRESH_NEWEST: (54.2, 16.6, 100.0, 100.0),
