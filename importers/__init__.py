@@ -5,18 +5,19 @@ Public API::
     from oim_archive.importers import parse_page, ImportRefused, MAX_PAGE_BYTES
 
 ``file_size_limit(data)`` is the size a file may have, by its first bytes (an e-mail with its
-attachments may be bigger than a page).
+attachments, a PDF with its pictures may be bigger than a page).
 """
 
-from .decode import MAX_PAGE_BYTES
-from .email_message import EMAIL_MAX_BYTES, looks_like_email
+from .decode import DOCUMENT_MAX_BYTES, MAX_PAGE_BYTES
+from .email_message import looks_like_email
 from .errors import ImportRefused
 from .parse import parse_page
+from .pdf import is_pdf
 
 __all__ = ["MAX_PAGE_BYTES", "ImportRefused", "file_size_limit", "parse_page"]
 
 
 def file_size_limit(data: bytes) -> int:
     """The most bytes a file opening with ``data`` may have to be read: a page's limit, or an
-    e-mail's (its attachments are skipped, but they are in the file)."""
-    return EMAIL_MAX_BYTES if looks_like_email(data) else MAX_PAGE_BYTES
+    e-mail's or a PDF's (their attachments and pictures are skipped, but are in the file)."""
+    return DOCUMENT_MAX_BYTES if looks_like_email(data) or is_pdf(data) else MAX_PAGE_BYTES

@@ -14,6 +14,8 @@ from oim_archive.store.text import strip_control
 from .errors import ImportRefused
 
 MAX_PAGE_BYTES = 5 * 1024 * 1024
+# An e-mail with its attachments, a PDF with its pictures: far bigger than their text.
+DOCUMENT_MAX_BYTES = 40 * 1024 * 1024
 
 # File signatures of formats people drop into an import folder by mistake.
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -157,7 +159,12 @@ def _decode(data: bytes) -> str:
 def decode_page(data: bytes) -> str:
     """Checked, decoded text: newlines as \\n, no control characters, NFC, plain spaces."""
     _check_bytes(data)
-    text = repair_mojibake(_decode(data))
+    return clean_text(repair_mojibake(_decode(data)))
+
+
+def clean_text(text: str) -> str:
+    """A page's text without control characters, invisible ones or odd spaces, in NFC; refused
+    when it is mostly junk (a binary file) or nothing at all."""
     if _UNUSUAL.search(text) is not None:  # most pages hold none of these: skip four passes
         junk = len(_JUNK.findall(text))
         if junk > max(8, len(text) // 50):

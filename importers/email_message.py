@@ -10,9 +10,6 @@ import re
 from dataclasses import dataclass
 from email.message import EmailMessage
 
-from oim_archive.i18n import N_
-
-from .errors import ImportRefused
 from .html_mail import subject_headline
 
 # A message's header block is read from its first bytes only: a header this long is no e-mail.
@@ -41,8 +38,6 @@ _FIELD = re.compile(rb"([!-9;-~]+):")
 # each message of a mailbox file (Thunderbird's folders, an "export as mbox"), after a blank line.
 _MBOX_FROM = b"From "
 _NEXT_MESSAGE = re.compile(rb"\r?\n\r?\n(?=From \S)")
-# An e-mail with its attachments may be far bigger than a page: only its text parts are read.
-EMAIL_MAX_BYTES = 40 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +49,7 @@ class EmailText:
     sent: str | None
     text: str
     is_html: bool
+    pdfs: tuple[bytes, ...] = ()  # attached PDF documents (a release sent as an attachment)
 
 
 def looks_like_email(data: bytes) -> bool:
@@ -93,19 +89,29 @@ def mailbox_messages(data: bytes) -> list[bytes]:
 
 
 def read_email(data: bytes) -> EmailText:
-    """The message's subject, sent date and text. Refuses a message with no text part."""
+    """The message's subject, sent date, text ("" when it has none) and attached PDFs."""
     message = email.message_from_bytes(data, policy=email.policy.default)
     assert isinstance(message, EmailMessage)  # what policy.default builds
     body = message.get_body(preferencelist=("html", "plain"))
-    text = _part_text(body) if isinstance(body, EmailMessage) else ""
-    if not text.strip():
-        raise ImportRefused(N_("e-mail without a text part (only attachments)"))
     return EmailText(
         subject=_subject(message),
         sent=_sent_date(message),
-        text=text,
+        text=_part_text(body) if isinstance(body, EmailMessage) else "",
         is_html=body is not None and body.get_content_subtype() == "html",
+        pdfs=tuple(_attached_pdfs(message)),
     )
+
+
+def _attached_pdfs(message: EmailMessage) -> list[bytes]:
+    """The PDF documents attached to the message, by their type or their name."""
+    found = []
+    for part in message.iter_attachments():
+        name = (part.get_filename() or "").casefold()
+        if part.get_content_type() == "application/pdf" or name.endswith(".pdf"):
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes) and payload:
+                found.append(payload)
+    return found
 
 
 def _part_text(part: EmailMessage) -> str:

@@ -288,6 +288,14 @@ def _html_listing(html_item: HtmlItem, name: str) -> list[Release]:
 
 
 def html_releases(items: list[HtmlItem], name: str) -> list[Release]:
+    """The releases of an HTML document's items, each once; refused when none has any."""
+    releases = _html_item_releases(items, name)
+    if not releases:
+        raise ImportRefused(N_("HTML page without release text (only menus, links or footers)"))
+    return list({release.id: release for release in releases}.values())
+
+
+def _html_item_releases(items: list[HtmlItem], name: str) -> list[Release]:
     if len(items) == 1 and items[0].title:
         listing = _html_listing(items[0], name)
         if listing:

@@ -220,8 +220,8 @@ def test_the_cli_speaks_the_chosen_language(
 @pytest.mark.parametrize(
     ("language", "empty", "binary"),
     [
-        ("fr", "fichier vide", "fichier binaire (PDF), pas une page de texte"),
-        ("es", "archivo vacío", "archivo binario (PDF), no una página de texto"),
+        ("fr", "fichier vide", "PDF endommagé (PdfStreamError)"),
+        ("es", "archivo vacío", "PDF dañado (PdfStreamError)"),
     ],
 )
 def test_refusal_reasons_speak_the_interface_language(

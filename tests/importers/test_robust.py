@@ -118,7 +118,7 @@ def test_seed_pages_cut_anywhere(cut: int, seed: int) -> None:
         (b"", "empty file"),
         (b"  \n\r\n\t ", "empty file"),
         (b"\xef\xbb\xbf\n\n", "empty file"),
-        (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3", "binary file (PDF), not a text page"),
+        (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3", "damaged PDF (PdfStreamError)"),
         (b"\x89PNG\r\n\x1a\n\x00\x00", "binary file (PNG image), not a text page"),
         (b"PK\x03\x04\x14\x00", "binary file (ZIP archive or Office document), not a text page"),
         (bytes(range(256)) * 8, "binary file, not a text page"),
