@@ -11,6 +11,7 @@ attachments, a PDF with its pictures may be bigger than a page).
 from .decode import DOCUMENT_MAX_BYTES, MAX_PAGE_BYTES
 from .email_message import looks_like_email
 from .errors import ImportRefused
+from .office import may_be_office_document
 from .parse import parse_page
 from .pdf import is_pdf
 
@@ -19,5 +20,8 @@ __all__ = ["MAX_PAGE_BYTES", "ImportRefused", "file_size_limit", "parse_page"]
 
 def file_size_limit(data: bytes) -> int:
     """The most bytes a file opening with ``data`` may have to be read: a page's limit, or an
-    e-mail's or a PDF's (their attachments and pictures are skipped, but are in the file)."""
-    return DOCUMENT_MAX_BYTES if looks_like_email(data) or is_pdf(data) else MAX_PAGE_BYTES
+    e-mail's, a PDF's or a word-processor document's (their attachments and pictures are
+    skipped, but are in the file)."""
+    if looks_like_email(data) or is_pdf(data) or may_be_office_document(data):
+        return DOCUMENT_MAX_BYTES
+    return MAX_PAGE_BYTES

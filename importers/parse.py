@@ -1,5 +1,6 @@
-"""Which reader a file goes to: an e-mail or a mailbox, a PDF, an HTML document, JSON or a
-program (refused), or a text page; and the guarantee that only ImportRefused escapes."""
+"""Which reader a file goes to: an e-mail or a mailbox, a PDF, a Word or OpenDocument file, an
+HTML document, JSON or a program (refused), or a text page; and the guarantee that only
+ImportRefused escapes."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from .email_message import looks_like_email
 from .errors import ImportRefused
 from .html import is_html, read_html
 from .mail_releases import mailbox_releases
+from .office import office_body_name, office_text
 from .page import html_releases, parse_text
 from .pdf import is_pdf, pdf_text
 from .program_text import is_program_text
@@ -41,6 +43,9 @@ def parse_page_unguarded(data: bytes, name: str) -> list[Release]:
     if is_pdf(data):
         refuse_oversized(data, DOCUMENT_MAX_BYTES)
         return parse_text(clean_text(pdf_text(data)), name)
+    if (body_name := office_body_name(data)) is not None:
+        refuse_oversized(data, DOCUMENT_MAX_BYTES)
+        return parse_text(clean_text(office_text(data, body_name)), name)
     decoded = decode_page(data)
     if is_json_data(decoded):
         raise ImportRefused(N_("not a press release page (JSON data)"))

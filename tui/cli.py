@@ -158,7 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub = command(
         "import",
-        _("import release pages (text, HTML, PDF), saved e-mails, folders and .jsonl bundles"),
+        _("import release pages (text, HTML, PDF, Word), saved e-mails, folders, .jsonl bundles"),
     )
     paths = sub.add_argument(
         "paths",
