@@ -110,6 +110,14 @@ _DATELINE_STOP = re.compile(
     r"\.\s+(?P<rest>[A-ZÀ-Ý«\"“].*)$",
     re.DOTALL,
 )
+# "Guatemala, 18 de octubre 2023. Esta mañana, …": places, a comma, a full date, then a full
+# stop for the dash (each place a known one: "Hoy, 18 de octubre …" is no dateline).
+_DATED_STOP = re.compile(
+    r"^(?P<head>[^\W\d_][^.!?;:«»\"“”\n,\d]{0,40}(?:,\s*[^\W\d_][^.!?;:«»\"“”\n,\d]{0,30})?),\s*"
+    r"(?P<date>\d{1,2}(?:er|º)?\s+(?:de\s+)?[^\W\d_]{3,10},?\s+(?:de\s+|del\s+)?(?:19|20)\d\d)"
+    r"\.\s+(?P<rest>[A-ZÀ-Ý«\"“].*)$",
+    re.DOTALL,
+)
 # "Santo Domingo. El pasado 5 de abril…": a full stop after a known place alone, capitalised
 # words only (checked against the gazetteer by the caller).
 _PLACE_STOP = re.compile(
@@ -152,7 +160,11 @@ _PLACE_BEFORE_DATE = re.compile(r"^(?P<place>[^\W\d_][^\d]*?)\s+(?P<date>\d.*)$"
 _DASH = re.compile(r"[-–—−]")
 _ABBREVIATION_END = re.compile(r"(?<![\w.])[A-Z]\.[A-Z]$")
 DASH_WINDOW = 110
-_BRACKETED_DATE = re.compile(r"\s*\((?P<date>[^()]*(?:19|20)\d\d[^()]*)\)$")
+# "Niamey, Niger (16 octobre 2024)", "Ciudad de Guatemala (17/06/22)": a date in brackets, a
+# numeric one perhaps with a two-digit year.
+_BRACKETED_DATE = re.compile(
+    r"\s*\((?P<date>[^()]*(?:19|20)\d\d[^()]*|\d{1,2}/\d{1,2}/(?P<yy>\d\d))\)$"
+)
 # "Niamey – (04/06/2020), l'OIM a…": the dateline's date in brackets after its dash.
 _DATE_AFTER_DASH = re.compile(r"^\((?P<date>[^()]{2,20}\b(?:19|20)\d\d)\)\s*[,:]?\s+(?=\S)")
 _PLACE_CONNECTORS = frozenset(
@@ -266,6 +278,11 @@ def _split_dateline(
         joined = _GLUED_PLACES.match(paragraph) if "/" in paragraph[:DASH_WINDOW] else None
         if joined is not None and _joined_places(joined["head"], is_country):
             return joined["head"], None, joined["rest"].strip()
+        dated = _DATED_STOP.match(paragraph)
+        if dated is not None and all(
+            is_place_name(part) or is_country(part) for part in dated["head"].split(",")
+        ):
+            return dated["head"].strip(), dated["date"], dated["rest"].strip()
         stop = _DATELINE_STOP.match(paragraph)
         if stop is None or not is_country(stop["last"].strip()) or not _is_places(stop["head"]):
             bare = _COUNTRY_THEN_ARTICLE.match(paragraph)
@@ -280,6 +297,8 @@ def _split_dateline(
     date_match = _DATELINE_DATE.search(head)
     if bracketed:  # "Niamey, Niger (16 octobre 2024)"
         date_text = bracketed["date"].strip()
+        if bracketed["yy"]:  # "(17/06/22)": a release of this century
+            date_text = f"{date_text[:-2]}20{bracketed['yy']}"
         head = head[: bracketed.start()].strip()
     elif date_match:
         date_text = (date_match["date"] or date_match["us"] or date_match["bare"]).strip()
@@ -321,6 +340,15 @@ def is_box_label(line: str) -> bool:
     return _BOX_LABEL.match(line.strip()) is not None
 
 
+# "[Izq-Der] Name, role; Name, role; …", "De gauche à droite : …": a photo caption naming the
+# people pictured, however long.
+_PICTURED = re.compile(
+    r"[\[(]?\s*(?:izq(?:uierda)?\.?\s*[-–a]\s*(?:la\s+)?der(?:echa)?|de\s+izquierda\s+a\s+derecha|"
+    r"de\s+gauche\s+à\s+droite|(?:from\s+)?left\s+to\s+right|l\s*[-–]\s*r)\.?\s*[\])]?\s*[:,]?\s",
+    re.IGNORECASE,
+)
+
+
 def without_lead_in(paras: list[str], opens_with_place: Callable[[str], bool]) -> list[str]:
     """The body from its dateline on, when only short lines come before it: a photo caption, a
     tag, a subtitle, a standfirst, an audio player's labels or a mirror's field labels
@@ -332,7 +360,9 @@ def without_lead_in(paras: list[str], opens_with_place: Callable[[str], bool]) -
         return paras
     boxed = _BOX_LABEL.match(paras[0]) is not None
     for index in range(1, min(len(paras), LEAD_IN_MAX_PARAGRAPHS + 1)):
-        if len(paras[index - 1]) > LEAD_IN_MAX_LENGTH and not boxed:
+        if len(paras[index - 1]) > LEAD_IN_MAX_LENGTH and not (
+            boxed or _PICTURED.match(paras[index - 1])
+        ):
             return paras
         if opens_with_place(paras[index]):
             return paras[index:]

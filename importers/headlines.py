@@ -26,6 +26,13 @@ PHONE_FIELD = re.compile(
 )
 
 
+def _quoted_head(block: str) -> bool:
+    """A headline opening on a quotation in straight single quotes that closes before its end
+    ('Buried on the Beach': Who are …); a line quoted whole ('We film, therefore we are') is a
+    kicker or a pull quote."""
+    return block[0] == "'" and block[-1] != "'" and "'" in block[2:]
+
+
 def is_headline(block: str, min_words: int = HEADLINE_MIN_WORDS) -> bool:
     """A paragraph that reads as a headline: short, capitalised, no final stop, one sentence."""
     return (
@@ -34,7 +41,7 @@ def is_headline(block: str, min_words: int = HEADLINE_MIN_WORDS) -> bool:
         # an ellipsis; a teaser cut with one does not look like that.
         and (block[-1] not in NOT_HEADLINE_END or (block[-1] == "…" and title_cased(block)))
         and block.count(" ") + 1 >= min_words
-        and (block[0].isupper() or block[0].isdigit() or block[0] in '“«"‘')
+        and (block[0].isupper() or block[0].isdigit() or block[0] in '“«"‘' or _quoted_head(block))
         and _QUOTED_SENTENCE_END.search(block[-3:]) is None
         and (_INNER_SENTENCE_END.search(block) is None or title_cased(block))
         and not is_date_line(block)

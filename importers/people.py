@@ -241,6 +241,12 @@ def _in_initialism(rest: str, dot: int) -> bool:
     return (inside or closing) and _NAME_GOES_ON.match(rest, dot + 1) is not None
 
 
+# "European Union (EU) Emergency Trust Fund for Africa": the donor's fund named after its acronym.
+_FUND_AFTER_ACRONYM = re.compile(
+    r"\s+(?:[A-Z][\w'’-]*\s+){0,4}(?:Fund|Facility|Instrument|Fondo|Fonds|Facilidad)\b"
+)
+
+
 def _name_end(rest: str) -> int:
     """Where the funder's name written at the start of rest stops."""
     position = 0
@@ -254,7 +260,10 @@ def _name_end(rest: str) -> int:
         acronym = _ACRONYM.match(rest, stop.start() - 1) if stop.group(0) == "(" else None
         if acronym is None:
             return stop.start()
-        if OWNER_AFTER_ACRONYM.match(rest, acronym.end()) is not None:
+        if (
+            OWNER_AFTER_ACRONYM.match(rest, acronym.end()) is not None
+            or _FUND_AFTER_ACRONYM.match(rest, acronym.end()) is not None
+        ):
             position = acronym.end()  # "… (PRM) du Département d’Etat américain": the name goes on
             continue
         if _ANOTHER_FUNDER.match(rest, acronym.end()) is None:
