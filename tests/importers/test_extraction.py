@@ -104,10 +104,16 @@ from tests.bench.extraction import (
 # country field: seats, headline labels, regions and global frameworks, nationals against places,
 # a wider gazetteer) took the country field of "tuned" from 629/753 to 673/753 and NEWEST's from
 # 14/33 to 17/33, no page worse: "tuned" 95.49 -> 96.17 % fields, NEWEST 66.19 -> 67.27 %; both
-# floors rise, the held-out figures unchanged.
+# floors rise, the held-out figures unchanged. The thirty-fourth (honest dates and datelines,
+# 15 pages, 2 listing items, no contact fact) first scored 83.2 % fields and 50.0 % items (1/2),
+# kind 15/15, and 97.2 % and 100 % after its rules; NEWEST is now this gathering, its floor its
+# own figure. The thirty-second joined "tuned" (565 pages with the e-mail models: 94.98 % fields,
+# 94.12 % items, 415/415/416; no older page parsing differently with the thirty-fourth's rules):
+# its pages, at 67.3 % and 69.0 % and with the one contact fact no rule finds, lower the "tuned"
+# floor by joining only (96.1 / 95.8 / 100 / 100 -> 94.9 / 94.1 / 100 / 99.7).
 FLOORS: dict[str, tuple[float, float, float, float]] = {
-    "tuned": (96.1, 95.8, 100.0, 100.0),
-    NEWEST: (67.2, 68.9, 100.0, 0.0),
+    "tuned": (94.9, 94.1, 100.0, 99.7),
+    NEWEST: (97.2, 100.0, 100.0, 100.0),
     "heldout": (78.7, 70.1, 98.7, 99.9),
     FRESH: (77.2, 70.5, 100.0, 100.0),
     FRESH_NEWEST: (54.2, 16.6, 100.0, 100.0),
