@@ -24,6 +24,7 @@ from .page_kinds import (
     presents_the_office,
     written_in_first_person,
 )
+from .reference_pages import reference_page_refusal
 from .site_pages import is_job_notice_heading
 
 MAX_TITLE_LENGTH = 250
@@ -372,9 +373,13 @@ def not_a_release(
         )
     if _has_release_label(lines, title_index):
         return None
-    if not _NEWS_TIME.search(text) and presents_the_office(text):
+    news = _NEWS_TIME.search(text) is not None
+    iom_site = _on_iom_site(chrome)
+    if found := reference_page_refusal(lines, title_index, release, no_headline, iom_site, news):
+        return found
+    if not news and presents_the_office(text):
         return ImportRefused(N_("not a press release page (IOM's office presented, no news in it)"))
-    if _section_headings(text_lines) >= MIN_HEADINGS and not _NEWS_TIME.search(text):
+    if _section_headings(text_lines) >= MIN_HEADINGS and not news:
         return ImportRefused(
             N_("not a press release page (no dateline, date, contact or news in it)")
         )
