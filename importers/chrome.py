@@ -250,10 +250,29 @@ _SERVER_MESSAGE = re.compile(
 )
 
 
+# A syndication service's header line of fields between pipes, one the text's type and one a
+# date: "05/10/2025 | Press release | Distributed by Public on 05/09/2025 15:21".
+_TYPE_FIELDS = frozenset(
+    ("press release", "news release", "statement", "communiqué", "communiqué de presse",
+     "comunicado", "comunicado de prensa", "nota de prensa")
+)  # fmt: skip
+MIN_HEADER_FIELDS = 3
+
+
+def _is_type_header(line: str) -> bool:
+    fields = [field.strip().casefold() for field in line.split(" | ")]
+    return (
+        len(fields) >= MIN_HEADER_FIELDS
+        and any(field in _TYPE_FIELDS for field in fields)
+        and any(_YEAR.search(field) for field in fields)
+    )
+
+
 def _chrome_by_itself(line: str) -> bool:
     folded = normalise_label(line)
     return (
         _IOM_NAME.fullmatch(line.strip()) is not None
+        or (" | " in line and _is_type_header(line))
         or _SERVER_MESSAGE.match(line) is not None
         or (len(line) <= REPORT_FIELD_MAX_LENGTH and _REPORT_FIELD.match(line) is not None)
         or folded in _LABELS

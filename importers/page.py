@@ -231,6 +231,8 @@ def _release(
         dateline, dateline_date, paras[0] = split_dateline(paras[0], is_country_name)
         if dateline is None and dateline_date is None:
             dateline_date, paras[0] = opening_date(paras[0])
+            if dateline_date:  # "9 de mayo de 2025, Ginebra - …": the date before the place
+                dateline, _, paras[0] = split_dateline(paras[0], is_country_name)
         paras = [p for p in paras if p]
     body = "\n\n".join(paras) or fold_whitespace(item.cms_text)
     if not body:  # a listing item of a title and its CMS date line only keeps that line

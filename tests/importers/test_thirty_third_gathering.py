@@ -196,3 +196,33 @@ def test_a_release_naming_a_unit_s_remit_stays_a_release() -> None:
 
 def test_a_relative_clause_is_no_unit_s_presentation() -> None:
     assert not presents_a_unit("IOM's health team, which is responsible for the clinics, said.")
+
+
+# --- a syndication copy: its header line and a date-first dateline ------------------------------
+
+_SYNDICATED = (
+    "05/10/2025 | Press release | Distributed by Public on 05/09/2025 15:21\n"
+    "9 May 2025, Geneva - For decades IOM has supported voluntary return programmes in more than "
+    "100 countries, helping people without the means, the legal options or the support they need "
+    "to go home in safety and dignity, whenever they ask for it, in Africa, Asia, Europe and the "
+    "Americas alike.\n"
+    "IOM does not carry out deportations, the Organization said.\n"
+)
+
+
+def test_a_syndication_header_is_no_headline_and_the_date_may_lead_the_dateline() -> None:
+    (release,) = parse_page(_SYNDICATED.encode(), "copy.txt")
+    assert not release.title.startswith("05/10/2025")
+    assert (release.dateline, release.date) == ("Geneva", "2025-05-09")
+    assert release.body.startswith("For decades IOM")
+
+
+def test_a_headline_with_pipes_and_no_date_stays_the_headline() -> None:
+    page = "IOM Statement | World Refugee Day | Geneva\n\n" + _RELEASE
+    assert parse_page(page.encode(), "page.txt")[0].title.startswith("IOM Statement")
+
+
+def test_an_opening_date_over_a_sentence_gives_no_dateline() -> None:
+    page = "L'OIM forme des agents\n\n25 September 2015 - The workshop, held in Dakar, ended.\n"
+    (release,) = parse_page(page.encode(), "page.txt")
+    assert release.dateline is None and release.date == "2015-09-25"
