@@ -29,9 +29,13 @@ _NAME_WORDS = ("igra", "IGRA")
 # l'encyclopédie libre.") or its sections' edit links ("[modifier] Liens externes", "[edit]").
 _ENCYCLOPEDIA = re.compile(
     r"^(?:from|un\s+article\s+de|de)\s+\w+p[ée]dia,\s+(?:the|l['’]|la)\s*(?:free\s+encyclopedia"
-    r"|encyclopédie\s+libre|enciclopedia\s+libre)\.?$",
+    r"|encyclopédie\s+libre|enciclopedia\s+libre)\.?$"
+    # A wiki's skip links kept as text: "Aller à la navigation Aller à la recherche".
+    r"|^(?:jump\s+to\s+navigation\s+jump\s+to\s+search|aller\s+à\s+la\s+navigation\s+aller\s+à\s+la"
+    r"\s+recherche|ir\s+a\s+la\s+navegaci[óo]n\s+ir\s+a\s+la\s+b[úu]squeda)$",
     re.IGNORECASE,
 )
+_ENCYCLOPEDIA_WORDS = ("clop", "avigat", "avegaci")
 _EDIT_MARK = re.compile(
     r"^\[(?:edit|modifier|editar)(?:\s*\|[^\]]*)?\]", re.IGNORECASE | re.MULTILINE
 )
@@ -72,8 +76,12 @@ def headed_by_iom_name(lines: list[str]) -> bool:
 
 
 def describes_iom(lines: list[str]) -> bool:
-    """The page carries an encyclopedia's tagline or its sections' edit links."""
-    if any("clop" in line and _ENCYCLOPEDIA.match(line) for line in _head(lines)):
+    """The page carries an encyclopedia's tagline, a wiki's skip links or its sections' edit
+    links."""
+    head = _head(lines)
+    if any(
+        any(w in line for w in _ENCYCLOPEDIA_WORDS) and _ENCYCLOPEDIA.match(line) for line in head
+    ):
         return True
     page = "\n".join(lines)
     return "[" in page and len(_EDIT_MARK.findall(page)) >= MIN_EDIT_MARKS

@@ -52,6 +52,7 @@ def _accepted(page: str) -> None:
         "International Organization for Migration (IOM)\n\nOverview of the organisation\n\n",
         "Organización Internacional para las Migraciones\n\nDe Wikipedia, la enciclopedia libre\n\n",
         "L'OIM\n\nUn article de Wikipédia, l'encyclopédie libre.\n\n",
+        "L'organisation de la migration\n\nAller à la navigation Aller à la recherche\n\n",
     ],
 )
 def test_a_page_headed_by_iom_s_name_or_an_encyclopedia_is_refused(head: str) -> None:
