@@ -102,12 +102,18 @@ _NOT_SECTIONS = ("PRESS", "PRENSA", "PRESSE", "RELEASE", "COMMUNIQU", "COMUNICAD
 MIN_CAPS_SECTIONS = 2
 
 
+CAPS_HEADING_MAX_LENGTH = 100
+MIN_HEADING_LETTERS = 4
+
+
 def _is_caps_heading(line: str) -> bool:
-    text = _PREFIX.sub("", line.strip())
-    letters = [char for char in text if char.isalpha()]
+    text = line.strip()
+    if text.startswith("date "):
+        text = _PREFIX.sub("", text)
+    if len(text) > CAPS_HEADING_MAX_LENGTH or not text.isupper():
+        return False  # most lines, settled without counting their letters
     return (
-        len(letters) >= 4
-        and text.upper() == text
+        sum(char.isalpha() for char in text) >= MIN_HEADING_LETTERS
         and len(text.split()) <= _CAPS_HEADING_WORDS
         and "   " not in text
         and not text.endswith((".", ",", ";", ":"))
