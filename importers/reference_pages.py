@@ -87,9 +87,29 @@ def describes_iom(lines: list[str]) -> bool:
     return "[" in page and len(_EDIT_MARK.findall(page)) >= MIN_EDIT_MARKS
 
 
+# A document's opening section alone on one of the first lines, numbered or not ("I.
+# Introducción y alcance", "Table des matières", "Executive Summary"; the search tool's date
+# prefix aside): a report's text, never a release's.
+_OPENING_SECTION = re.compile(
+    r"^(?:date\s+\d{4}-\d{2}\s+)?(?:(?:[ivx]+|\d{1,2})\.?\s+)?(?:introduction|introducci[óo]n"
+    r"(?:\s+y\s+alcance)?|executive\s+summary|r[ée]sum[ée]\s+ex[ée]cutif|resumen\s+ejecutivo"
+    r"|table\s+des\s+mati[èe]res|table\s+of\s+contents|foreword|avant-propos|pr[óo]logo"
+    r"|pr[ée]face|prefacio)\s*:?$",
+    re.IGNORECASE,
+)
+_SECTION_WORDS = ("ntrodu", "ummary", "sum", "able", "oreword", "propos", "logo", "face", "facio")
+
+
 def is_document_transcript(lines: list[str]) -> bool:
-    """A document site's transcript or preview label alone on one of the page's first lines."""
-    return any(line.casefold().rstrip(":") in _TRANSCRIPT_LABELS for line in _head(lines))
+    """A document site's transcript or preview label, or a document's opening section, alone
+    on one of the page's first lines."""
+    for line in _head(lines):
+        folded = line.casefold()
+        if folded.rstrip(":") in _TRANSCRIPT_LABELS:
+            return True
+        if any(word in folded for word in _SECTION_WORDS) and _OPENING_SECTION.match(line):
+            return True
+    return False
 
 
 # A report's section heading: a short line in capitals ("PAÍSES DE RETORNO", "RESULTS AND

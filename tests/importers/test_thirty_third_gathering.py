@@ -114,6 +114,20 @@ def test_a_document_site_s_transcript_is_refused(label: str) -> None:
     assert "transcript" in _refusal(page)
 
 
+@pytest.mark.parametrize("opening", ["date 2020-08 Introduction", "I. Introducción y alcance",
+                                     "Executive Summary", "Table des matières"])  # fmt: skip
+def test_a_document_s_opening_section_makes_a_report(opening: str) -> None:
+    page = f"{opening}\n\nContexte\n\n" + _BODY
+    assert is_document_transcript(page.split("\n"))
+    assert _refusal(page).startswith("not a press release page")
+
+
+def test_a_release_with_an_introduction_sentence_stays_a_release() -> None:
+    page = _RELEASE + "\nIntroduction: the centre opens its doors on Monday.\n"
+    assert not is_document_transcript(page.split("\n"))
+    _accepted(page)
+
+
 def test_a_release_telling_of_a_transcript_stays_a_release() -> None:
     page = _RELEASE + "\nLa transcription de la conférence de presse sera publiée demain.\n"
     assert not is_document_transcript(page.split("\n"))
