@@ -88,10 +88,10 @@ def describes_iom(lines: list[str]) -> bool:
 
 
 # A document's opening section alone on one of the first lines, numbered or not ("I.
-# Introducción y alcance", "Table des matières", "Executive Summary"; the search tool's date
-# prefix aside): a report's text, never a release's.
+# Introducción y alcance", "Table des matières", "Executive Summary"): a report's text, never a
+# release's.
 _OPENING_SECTION = re.compile(
-    r"^(?:date\s+\d{4}-\d{2}\s+)?(?:(?:[ivx]+|\d{1,2})\.?\s+)?(?:introduction|introducci[óo]n"
+    r"^(?:(?:[ivx]+|\d{1,2})\.?\s+)?(?:introduction|introducci[óo]n"
     r"(?:\s+y\s+alcance)?|executive\s+summary|r[ée]sum[ée]\s+ex[ée]cutif|resumen\s+ejecutivo"
     r"|table\s+des\s+mati[èe]res|table\s+of\s+contents|foreword|avant-propos|pr[óo]logo"
     r"|pr[ée]face|prefacio)\s*:?$",
@@ -113,9 +113,8 @@ def is_document_transcript(lines: list[str]) -> bool:
 
 
 # A report's section heading: a short line in capitals ("PAÍSES DE RETORNO", "RESULTS AND
-# RELEVANCE"), the search tool's date prefix aside; a release's own labels are not sections.
+# RELEVANCE"); a release's own labels are not sections.
 _CAPS_HEADING_WORDS = 8
-_PREFIX = re.compile(r"^date\s+\d{4}-\d{2}\s+")
 _NOT_SECTIONS = ("PRESS", "PRENSA", "PRESSE", "RELEASE", "COMMUNIQU", "COMUNICADO", "NOTE",
                  "NOTA", "EDITOR", "INFORMATION", "INFORMACI", "CONTACT", "ENDS",
                  "FIN")  # fmt: skip
@@ -128,8 +127,6 @@ MIN_HEADING_LETTERS = 4
 
 def _is_caps_heading(line: str) -> bool:
     text = line.strip()
-    if text.startswith("date "):
-        text = _PREFIX.sub("", text)
     if len(text) > CAPS_HEADING_MAX_LENGTH or not text.isupper():
         return False  # most lines, settled without counting their letters
     return (

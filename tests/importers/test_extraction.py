@@ -111,12 +111,19 @@ from tests.bench.extraction import (
 # 94.12 % items, 415/415/416; no older page parsing differently with the thirty-fourth's rules):
 # its pages, at 67.3 % and 69.0 % and with the one contact fact no rule finds, lower the "tuned"
 # floor by joining only (96.1 / 95.8 / 100 / 100 -> 94.9 / 94.1 / 100 / 99.7).
+# The thirty-third (pages a field worker's folder holds that look like a release, 12 to refuse and
+# 5 releases of unusual shape, no listing, no contact fact) first scored 70.2 % fields, kind 9/17,
+# and 86.0 %, kind 16/17, after its rules; NEWEST is now this gathering. The thirty-second joined
+# "tuned" (562 pages: 94.3 % fields, 94.1 % items, 406/406/407 contact facts; its 14 pages at
+# 66.2 % and 69.0 % after its rules, no older tuned page parsing differently with the
+# thirty-third's rules): the "tuned" floor falls by its joining only. One held-out page more is refused rightly (heldout 78.8 -> 78.9 %, fresh
+# 77.3 -> 77.6 %, its newest batch 54.3 -> 55.0 %): those floors rise to the figures minus 0.1.
 FLOORS: dict[str, tuple[float, float, float, float]] = {
     "tuned": (94.9, 94.1, 100.0, 99.7),
-    NEWEST: (97.2, 100.0, 100.0, 100.0),
-    "heldout": (78.7, 70.1, 98.7, 99.9),
-    FRESH: (77.2, 70.5, 100.0, 100.0),
-    FRESH_NEWEST: (54.2, 16.6, 100.0, 100.0),
+    NEWEST: (85.9, 100.0, 100.0, 100.0),
+    "heldout": (78.8, 70.1, 98.7, 99.9),
+    FRESH: (77.5, 70.5, 100.0, 100.0),
+    FRESH_NEWEST: (54.9, 16.6, 100.0, 100.0),
 }
 
 
