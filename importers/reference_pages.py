@@ -47,8 +47,14 @@ _TRANSCRIPT_LABELS = frozenset(
 )  # fmt: skip
 
 
-def _head(lines: list[str]) -> list[str]:
-    return [line.strip() for line in lines if line.strip()][:HEAD_LINES]
+HEAD_SPLIT = 60  # lines cut off the page to find its first non-empty ones
+
+
+def _head(page: str) -> list[str]:
+    """The page's first non-empty lines, stripped (the page split only that far)."""
+    return [line.strip() for line in page.split("\n", HEAD_SPLIT)[:HEAD_SPLIT] if line.strip()][
+        :HEAD_LINES
+    ]
 
 
 # What a profile says of the organisation: "Established in 1951, the … (IOM) is an
@@ -63,27 +69,23 @@ _DEFINES_IOM = re.compile(
 _DEFINING_WORDS = ("1951", "overn", "ubern", "rganis", "rganiz", "gen")
 
 
-def headed_by_iom_name(lines: list[str]) -> bool:
+def headed_by_iom_name(page: str) -> bool:
     """The page's first line is IOM's name alone and its text says what IOM is: a profile (a tag
     page of releases has the same heading, never the definition)."""
-    head = _head(lines)
+    head = _head(page)
     if not head or not any(word in head[0] for word in _NAME_WORDS):
         return False
     if not _IOM_NAME.match(head[0]):
         return False
-    text = "\n".join(lines)
-    return any(word in text for word in _DEFINING_WORDS) and _DEFINES_IOM.search(text) is not None
+    return any(word in page for word in _DEFINING_WORDS) and _DEFINES_IOM.search(page) is not None
 
 
-def describes_iom(lines: list[str]) -> bool:
+def describes_iom(page: str) -> bool:
     """The page carries an encyclopedia's tagline, a wiki's skip links or its sections' edit
     links."""
-    head = _head(lines)
-    if any(
-        any(w in line for w in _ENCYCLOPEDIA_WORDS) and _ENCYCLOPEDIA.match(line) for line in head
-    ):
-        return True
-    page = "\n".join(lines)
+    for line in _head(page):
+        if any(word in line for word in _ENCYCLOPEDIA_WORDS) and _ENCYCLOPEDIA.match(line):
+            return True
     return "[" in page and len(_EDIT_MARK.findall(page)) >= MIN_EDIT_MARKS
 
 
@@ -100,10 +102,10 @@ _OPENING_SECTION = re.compile(
 _SECTION_WORDS = ("ntrodu", "ummary", "sum", "able", "oreword", "propos", "logo", "face", "facio")
 
 
-def is_document_transcript(lines: list[str]) -> bool:
+def is_document_transcript(page: str) -> bool:
     """A document site's transcript or preview label, or a document's opening section, alone
     on one of the page's first lines."""
-    for line in _head(lines):
+    for line in _head(page):
         folded = line.casefold()
         if folded.rstrip(":") in _TRANSCRIPT_LABELS:
             return True
@@ -138,19 +140,20 @@ def _is_caps_heading(line: str) -> bool:
     )
 
 
-def has_caps_sections(text_lines: list[str]) -> bool:
-    """Two section headings in capitals, one of them after a paragraph: a report's sections (a
-    release may have a headline in capitals, even over two lines, never sections)."""
-    headings, after_text = 0, False
-    for line in text_lines:
-        if not line.strip():
+# A line with no lower-case letter: what a heading in capitals is, found in one pass of the page.
+_NO_LOWER_CASE = re.compile(r"^[^a-zß-ÿ\n]{4,120}$", re.MULTILINE)
+
+
+def has_caps_sections(page: str) -> bool:
+    """Two section headings in capitals with text between them: a report's sections (a release
+    may have a headline in capitals, even over two lines, never sections)."""
+    previous_end = -1
+    for match in _NO_LOWER_CASE.finditer(page):
+        if not _is_caps_heading(match[0]):
             continue
-        if _is_caps_heading(line):
-            headings += 1
-            if headings >= MIN_CAPS_SECTIONS and after_text:
-                return True
-        elif headings:
-            after_text = True
+        if previous_end >= 0 and page[previous_end : match.start()].strip():
+            return True
+        previous_end = match.end()
     return False
 
 
@@ -199,14 +202,15 @@ def reference_page_refusal(
 ) -> ImportRefused | None:
     """The refusal of a page that tells about IOM in its genre's own lines, or None (asked only
     of a page with one release and no dateline, publication date, contact or release label)."""
-    if describes_iom(lines) or (not told_in_time and headed_by_iom_name(lines)):
+    page = "\n".join(lines)
+    if describes_iom(page) or (not told_in_time and headed_by_iom_name(page)):
         return ImportRefused(
             N_("not a press release page (an encyclopedia's or a profile's page about IOM)")
         )
-    text_lines = lines[title_index:]
-    if is_document_transcript(lines) or has_caps_sections(text_lines):
+    text = "\n".join(lines[title_index:])
+    if is_document_transcript(page) or has_caps_sections(text):
         return ImportRefused(N_("not a press release page (a report or document transcript)"))
-    if not iom_site and embeds_a_post("\n".join(text_lines)):
+    if not iom_site and embeds_a_post(text):
         return ImportRefused(N_("not a press release page (a news site's article about IOM)"))
     if no_headline and presents_a_unit(f"{release.title}\n{release.body}"):
         return ImportRefused(N_("not a press release page (IOM's office presented, no news in it)"))
