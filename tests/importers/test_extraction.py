@@ -113,15 +113,15 @@ from tests.bench.extraction import (
 # floor by joining only (96.1 / 95.8 / 100 / 100 -> 94.9 / 94.1 / 100 / 99.7).
 # The thirty-third (pages a field worker's folder holds that look like a release, 12 to refuse and
 # 5 releases of unusual shape, no listing, no contact fact) first scored 70.2 % fields, kind 9/17,
-# and 86.0 %, kind 16/17, after its rules; NEWEST is now this gathering. The thirty-second joined
-# "tuned" (565 pages with the e-mail models: 94.3 % fields, 94.1 % items, 415/415/416 contact
-# facts; its 14 pages at
-# 66.2 % and 69.0 % after its rules, no older tuned page parsing differently with the
-# thirty-third's rules): the "tuned" floor falls by its joining only. One held-out page more is refused rightly (heldout 78.8 -> 78.9 %, fresh
+# and 86.0 %, kind 16/17, after its rules (84.2 % after rebasing onto the country rules: the
+# syndicated statement written at the seat is now global); NEWEST is now this gathering. The
+# thirty-second joined "tuned" (565 pages with the e-mail models: 94.98 % fields, 94.1 % items,
+# 415/415/416 contact facts; its 14 pages at 67.3 % and 69.0 %, no older tuned page parsing
+# differently with the thirty-third's rules): the "tuned" floor falls by its joining only. One held-out page more is refused rightly (heldout 78.8 -> 78.9 %, fresh
 # 77.3 -> 77.6 %, its newest batch 54.3 -> 55.0 %): those floors rise to the figures minus 0.1.
 FLOORS: dict[str, tuple[float, float, float, float]] = {
     "tuned": (94.9, 94.1, 100.0, 99.7),
-    NEWEST: (85.9, 100.0, 100.0, 100.0),
+    NEWEST: (84.1, 100.0, 100.0, 100.0),
     "heldout": (78.8, 70.1, 98.7, 99.9),
     FRESH: (77.5, 70.5, 100.0, 100.0),
     FRESH_NEWEST: (54.9, 16.6, 100.0, 100.0),
