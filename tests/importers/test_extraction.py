@@ -119,6 +119,9 @@ from tests.bench.extraction import (
 # 415/415/416 contact facts; its 14 pages at 67.3 % and 69.0 %, no older tuned page parsing
 # differently with the thirty-third's rules): the "tuned" floor falls by its joining only. One held-out page more is refused rightly (heldout 78.8 -> 78.9 %, fresh
 # 77.3 -> 77.6 %, its newest batch 54.3 -> 55.0 %): those floors rise to the figures minus 0.1.
+# Rebased onto the thirty-fourth (landed first): NEWEST stays this gathering, as asked of it, so the
+# thirty-fourth's 15 pages join "tuned" (580 pages: 95.03 % fields, 94.14 % items; none of its
+# pages parses differently with these rules): the "tuned" floor stays.
 FLOORS: dict[str, tuple[float, float, float, float]] = {
     "tuned": (94.9, 94.1, 100.0, 99.7),
     NEWEST: (84.1, 100.0, 100.0, 100.0),
